@@ -1,0 +1,147 @@
+"""The command line: thin click commands over the library. The only module that prints."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import ReaderError
+
+__all__ = ["App", "cli", "main"]
+
+
+def _registry() -> Any:
+    from .engines import Registry
+
+    return Registry.from_entry_points()
+
+
+@dataclass
+class App:
+    """Per-invocation state. Real by default; tests pass obj=App(engines=Registry({...}))."""
+
+    engines: Any = field(default_factory=_registry)
+    debug: bool = False
+
+
+class ReaderGroup(click.Group):
+    """Prints any ReaderError as one 'Error: …' line (exit 1); --debug shows the traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReaderError as exc:
+            if isinstance(ctx.obj, App) and ctx.obj.debug:
+                raise
+            raise click.ClickException(" ".join(str(exc).split())) from exc
+
+
+@click.group(cls=ReaderGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="article-reader")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Read news articles aloud: export audio files, inspect the segmentation."""
+    app = ctx.ensure_object(App)
+    app.debug = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _parse_voices(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for value in values:
+        role, sep, profile = value.partition("=")
+        if not sep or not role.strip() or not profile.strip():
+            raise click.BadParameter(f"{value!r} is not ROLE=PROFILE (e.g. quote=default)", param_hint="--voice")
+        out[role.strip()] = profile.strip()
+    return out
+
+
+class _Bar:
+    """A one-line progress display on stderr, shown only on a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled:
+            click.echo(f"\rsynthesizing {done}/{total} ({100 * done // max(total, 1)}%)", nl=False, err=True)
+            if done == total:
+                click.echo("", err=True)
+
+
+@cli.command("export")
+@click.argument("source", metavar="INPUT")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Audio file to write; format from its extension. Default: INPUT's name with .mp3.")
+@click.option("--voice", "voice_args", multiple=True, metavar="ROLE=PROFILE",
+              help="Voice for a role: narrator, quote, heading, speaker:NAME, lang:CODE. Repeatable.")
+@click.option("--engine", help="Speak everything with this engine's default voice (e.g. espeak, silence).")
+@click.option("--title", help="Title for tags and the opening chapter (default: the article's).")
+@click.option("--voices-dir", "voice_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Extra folder of voice profiles (TOML). Repeatable.")
+@click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS.")
+@click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Utterances synthesized at once.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@click.pass_obj
+def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str, ...], engine: str | None,
+               title: str | None, voice_dirs: tuple[Path, ...], loudness: float, no_loudnorm: bool, jobs: int,
+               quiet: bool) -> None:
+    """Read INPUT (a file, '-' for stdin, or a URL) aloud into an audio file."""
+    from . import pipeline
+
+    target = output or Path(Path(source).stem if source != "-" else "article").with_suffix(".mp3")
+    result = pipeline.export_article(
+        source, target, app.engines, assignments=_parse_voices(voice_args), engine=engine, title=title,
+        voice_dirs=voice_dirs, jobs=jobs, loudness=None if no_loudnorm else loudness, progress=_Bar(not quiet),
+    )
+    if not quiet:
+        click.echo(f"wrote {result.output} ({result.duration / 60:.1f} min, {result.chapters} chapters, "
+                   f"{result.lines} utterances)", err=True)
+
+
+def _jsonable(document: Any) -> dict[str, Any]:
+    data = asdict(document)
+    for block in data["blocks"]:
+        block["kind"] = block["kind"].value
+        for run in block["runs"]:
+            run["role"] = run["role"].value
+    return data
+
+
+@cli.command("segments")
+@click.argument("source", metavar="INPUT")
+@click.option("--json", "as_json", is_flag=True, help="Print the segmentation as JSON.")
+@click.option("--title", help="Override the title.")
+def segments_cmd(source: str, as_json: bool, title: str | None) -> None:
+    """Show how INPUT is split into headings, paragraphs and runs, and what is skipped."""
+    from . import pipeline
+
+    document = pipeline.read_document(source, title)
+    if as_json:
+        click.echo(json.dumps(_jsonable(document), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"title: {document.title or '(none)'}   language: {document.language}")
+    for i, block in enumerate(document.blocks, 1):
+        click.echo(f"\n[{i}] {block.kind.value}")
+        for run in block.runs:
+            who = f" ({run.speaker})" if run.speaker else ""
+            click.echo(f"  {run.role.value}{who} [{run.lang}]: {run.text}")
+    if document.skipped:
+        click.echo("\nskipped:")
+        for item in document.skipped:
+            click.echo(f"  {item.reason}: {item.text}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="reader")

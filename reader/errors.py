@@ -1,0 +1,36 @@
+"""The one exception root. Every user-fixable failure derives from ReaderError."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArticleError",
+    "EngineError",
+    "EngineUnavailable",
+    "ExportError",
+    "ReaderError",
+    "VoiceError",
+]
+
+
+class ReaderError(Exception):
+    """Something the user can fix. The CLI prints str(exc) on one line and exits 1."""
+
+
+class ArticleError(ReaderError):
+    """Input unreadable, or nothing left to speak."""
+
+
+class VoiceError(ReaderError):
+    """A voice profile is missing, malformed, or unusable by its engine."""
+
+
+class EngineError(ReaderError):
+    """An engine failed on a segment."""
+
+
+class EngineUnavailable(EngineError):
+    """An engine's package, OS voice, or network is missing."""
+
+
+class ExportError(ReaderError):
+    """Audio could not be encoded or written."""

@@ -1,0 +1,57 @@
+"""Running the ffmpeg binary: locate it, call it without a shell, and turn failures into ExportError."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from collections.abc import Sequence
+from functools import cache
+
+from .errors import ExportError
+
+__all__ = ["executable", "run"]
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def executable() -> str:
+    """The ffmpeg shipped by imageio-ffmpeg (honours IMAGEIO_FFMPEG_EXE), else one on PATH.
+
+    Raises:
+        ExportError: no ffmpeg can be found.
+    """
+    try:
+        import imageio_ffmpeg
+
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except (ImportError, RuntimeError) as exc:
+        found = shutil.which("ffmpeg")
+        if found:
+            return found
+        raise ExportError(
+            "encoding needs ffmpeg: pip install imageio-ffmpeg, or install ffmpeg on PATH; WAV needs neither"
+        ) from exc
+
+
+def run(args: Sequence[str], what: str, stdin: bytes | None = None, timeout: float | None = None) -> str:
+    """Run ffmpeg with `args` (never through a shell); return its stderr text.
+
+    Raises:
+        ExportError: ffmpeg failed; the message names `what` and ffmpeg's last complaint.
+    """
+    cmd = [executable(), "-hide_banner", "-nostdin", "-y", *args]
+    log.debug("ffmpeg: %s", cmd)
+    try:
+        done = subprocess.run(
+            cmd, input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
+            capture_output=True, timeout=timeout, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ExportError(f"{what}: could not run ffmpeg: {exc}") from exc
+    err = done.stderr.decode("utf-8", "replace")
+    if done.returncode != 0:
+        last = [line for line in err.strip().splitlines() if line.strip()][-1:] or ["no message"]
+        raise ExportError(f"{what}: ffmpeg failed ({done.returncode}): {last[0].strip()}")
+    return err

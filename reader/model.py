@@ -1,0 +1,217 @@
+"""Data that flows between pipeline stages. Immutable values; no I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pydub is only needed where audio is made; keep `reader --help` light
+    from pydub import AudioSegment
+
+__all__ = [
+    "Article",
+    "Block",
+    "BlockKind",
+    "Chapter",
+    "Clip",
+    "Document",
+    "Episode",
+    "InputFormat",
+    "Line",
+    "Role",
+    "Run",
+    "Skipped",
+    "TimedRun",
+    "VoiceProfile",
+]
+
+
+class InputFormat(str, Enum):
+    """How an input's text is laid out, which decides how it is segmented."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class BlockKind(str, Enum):
+    """What a block is; headings become chapters."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+
+
+class Role(str, Enum):
+    """Whose words a run carries: the article's own, or a quoted speaker's."""
+
+    NARRATION = "narration"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An input document, decoded to text, before segmentation."""
+
+    text: str
+    """The whole decoded input (HTML source for HTML inputs)."""
+    format: InputFormat = InputFormat.TEXT
+    source: str | None = None
+    """Path or URL it was read from; used in tags and messages."""
+    title: str | None = None
+    """Title given by the user or found in the input's metadata."""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of a block spoken by one voice: narration, or one quotation."""
+
+    role: Role
+    text: str
+    speaker: str | None = None
+    """Who says a quotation, when the article says so; None when unknown."""
+    lang: str = "en"
+    """ISO 639-1 code of the run's language."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading or a paragraph, as a sequence of runs in reading order."""
+
+    kind: BlockKind
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        """The block's words, runs joined by spaces."""
+        return " ".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A piece of the input that is not read aloud, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The segmentation of an article: what will be read, and what was left out."""
+
+    title: str | None
+    language: str
+    blocks: tuple[Block, ...]
+    skipped: tuple[Skipped, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceProfile:
+    """A named voice: which engine, which of its voices, and how to speak."""
+
+    name: str
+    engine: str
+    voice: str | None = None
+    """The engine's own voice id or model path; None means the engine's default."""
+    language: str = "en"
+    rate: float = 1.0
+    """Speed multiplier; 1.0 is the engine's natural speed."""
+    pitch: float = 1.0
+    """Pitch multiplier; 1.0 is the voice's natural pitch."""
+    options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    """Engine-specific settings; the engine's check() rejects unknown keys."""
+    description: str = ""
+    path: Path | None = None
+    """The TOML file it came from; None for built-in profiles."""
+
+    @property
+    def key(self) -> str:
+        """A stable description of how this profile sounds, for cache keys and timelines."""
+        opts = ",".join(f"{k}={self.options[k]!r}" for k in sorted(self.options))
+        return f"{self.engine}:{self.voice or 'default'}|{self.language}|{self.rate:g}|{self.pitch:g}|{opts}"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One utterance (a sentence, or a piece of a long one) paired with the voice that reads it."""
+
+    block: int
+    """Index of the block in Document.blocks."""
+    run: int
+    """Index of the run within its block."""
+    kind: BlockKind
+    role: Role
+    text: str
+    """Exactly what the engine is asked to speak."""
+    voice: VoiceProfile
+    speaker: str | None = None
+    lang: str = "en"
+    last_in_run: bool = True
+    """False when another utterance of the same run follows (a sentence pause, not a run pause)."""
+
+    @property
+    def label(self) -> str:
+        """How messages name this line: 'block 3, run 2'."""
+        return f"block {self.block + 1}, run {self.run + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class Clip:
+    """Rendered audio for one line."""
+
+    line: Line
+    audio: AudioSegment
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """A chapter mark in the joined audio, in seconds."""
+
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
+class TimedRun:
+    """Where one run sits in the joined audio, in seconds."""
+
+    block: int
+    run: int
+    kind: BlockKind
+    role: Role
+    text: str
+    speaker: str | None
+    lang: str
+    voice: str
+    """The voice that read it, as 'engine:voice-id'."""
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """The joined result: PCM audio on disk plus what export needs to tag and mark it."""
+
+    title: str
+    pcm_path: Path
+    """Raw signed 16-bit little-endian PCM, `channels` interleaved, at `sample_rate`."""
+    sample_rate: int
+    channels: int
+    chapters: tuple[Chapter, ...] = ()
+    runs: tuple[TimedRun, ...] = ()
+    tags: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def frames(self) -> int:
+        """Number of sample frames in the PCM file."""
+        return self.pcm_path.stat().st_size // (2 * self.channels)
+
+    @property
+    def duration(self) -> float:
+        """Length in seconds."""
+        return self.frames / self.sample_rate

@@ -1,0 +1,1 @@
+"""Voice profiles shipped with article-reader, importable as `reader.profiles` (one TOML file per voice)."""
