@@ -1,69 +1,115 @@
 """Segmentation: an Article becomes headings and paragraphs of runs, with page chrome set aside.
 
-No audio and no I/O here.
+Plain-text page copies and Markdown are cut into units and judged by `reader.chrome`; HTML goes
+through trafilatura (`reader.htmlpage`). Paragraphs are then split into narration and quotation runs
+(`reader.quotes`), each with its speaker and language. No audio and no I/O here.
 """
 
 from __future__ import annotations
 
 import re
 
+from . import chrome, htmlpage, language, quotes
+from .chrome import Label, Unit
 from .errors import ArticleError
 from .model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped
+from .people import People
 
-__all__ = ["split"]
+__all__ = ["split", "units_of_text"]
 
-_TERMINAL = re.compile(r"""[.!?…]["'”»)\]]*$""")
-_CREDIT = re.compile(
-    r"^(translated by|translation:|переведено|перевод:|photo:|фото:|©|\(c\)|source:|источник:)", re.I
-)
+_TERMINAL = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 
 
-def _language(text: str) -> str:
-    letters = _LETTER.findall(text)
-    if letters and len(_CYRILLIC.findall(text)) > len(letters) / 2:
-        return "ru"
-    return "en"
+def _plain_units(block: list[str]) -> list[Unit]:
+    """Lines of one blank-line-separated block: hard-wrapped prose is joined, menus stay apart."""
+    longest = max(len(line) for line in block)
+    out: list[str] = []
+    for line in block:
+        if out:
+            prev = out[-1]
+            wrapped = len(prev) >= 40 and len(prev) >= 0.6 * longest and not _TERMINAL.search(prev)
+            if wrapped and not prev.endswith(":"):
+                # A hyphen at a wrap stays ("conti-" + "nuation"): words are never merged or lost.
+                out[-1] = f"{prev}{line}" if prev.endswith("-") else f"{prev} {line}"
+                continue
+        out.append(line)
+    return [Unit(text) for text in out]
 
 
-def _is_sentence(text: str) -> bool:
-    words = len(text.split())
-    return words >= 20 or (words >= 4 and bool(_TERMINAL.search(text)))
+def _markdown_inline(text: str) -> str:
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    for _ in range(3):  # nested emphasis: ***x*** or **_x_**
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
-def _is_heading(text: str) -> bool:
-    words = text.split()
-    return 1 < len(words) <= 14 and text[:1].isupper() and not _TERMINAL.search(text) and not text.endswith((",", ";"))
+def _markdown_units(block: list[str]) -> list[Unit]:
+    out: list[Unit] = []
+    para: list[str] = []
 
+    def flush() -> None:
+        if para:
+            out.append(Unit(_markdown_inline(" ".join(para))))
+            para.clear()
 
-def _paragraphs(text: str, markdown: bool) -> list[tuple[str, bool]]:
-    """(text, marked_heading) for each paragraph; short lines of a multi-line block stay separate."""
-    out: list[tuple[str, bool]] = []
-    for chunk in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if markdown:
-            lines = [_MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line)) for line in lines]
-        # A block of short, unpunctuated lines is a menu or widget list, not one paragraph.
-        if len(lines) > 1 and sum(_is_sentence(line) for line in lines) < len(lines) / 2:
-            out.extend(_one(line, markdown) for line in lines)
+    for line in block:
+        heading = _MD_HEADING.match(line)
+        if heading:
+            flush()
+            out.append(Unit(_markdown_inline(heading.group(1)), heading=True))
+        elif _MD_SETEXT.match(line) and para and not _MD_RULE.match(line) or (_MD_SETEXT.match(line) and para and "=" in line):
+            text = " ".join(para)
+            para.clear()
+            out.append(Unit(_markdown_inline(text), heading=True))
+        elif _MD_RULE.match(line):
+            flush()
+        elif _MD_QUOTE.match(line):
+            flush()
+            inner = _MD_QUOTE.sub("", line)
+            if out and out[-1].quote and inner.strip():
+                out[-1] = Unit(f"{out[-1].text} {_markdown_inline(inner)}", quote=True)
+            elif inner.strip():
+                out.append(Unit(_markdown_inline(inner), quote=True))
+        elif _MD_ITEM.match(line):
+            flush()
+            out.append(Unit(_markdown_inline(_MD_ITEM.sub("", line)), item=True))
         else:
-            joined = " ".join(lines)
-            out.append(_one(joined, markdown))
-    return out
+            para.append(line)
+    flush()
+    return [u for u in out if u.text]
 
 
-def _one(line: str, markdown: bool) -> tuple[str, bool]:
-    if markdown:
-        found = _MD_HEADING.match(line)
-        if found:
-            return found.group(1), True
-    return line, False
+def units_of_text(text: str, markdown: bool = False) -> list[Unit]:
+    """The units of a plain-text or Markdown page, in order."""
+    units: list[Unit] = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if lines:
+            units.extend(_markdown_units(lines) if markdown else _plain_units(lines))
+    return units
+
+
+def _runs(unit: Unit, people: People, lang: str, lead_in: str) -> tuple[Run, ...]:
+    if unit.quote:
+        inner = unit.text.strip().strip("\"“”«»„")
+        speaker = quotes.attribute([quotes.Piece(lead_in, False), quotes.Piece(inner, True, lead_in)], people)[1] \
+            if lead_in.rstrip().endswith(":") else None
+        return (Run(Role.QUOTE, inner, speaker, language.detect(inner, lang)),)
+    pieces = quotes.split_quotes(unit.text)
+    speakers = quotes.attribute(pieces, people)
+    return tuple(
+        Run(Role.QUOTE if piece.quote else Role.NARRATION, piece.text, speaker, language.detect(piece.text, lang))
+        for piece, speaker in zip(pieces, speakers)
+    )
 
 
 def split(article: Article) -> Document:
@@ -72,29 +118,37 @@ def split(article: Article) -> Document:
     Raises:
         ArticleError: nothing in the input reads as article text.
     """
-    markdown = article.format is InputFormat.MARKDOWN
-    paragraphs = _paragraphs(article.text, markdown)
-    body = [i for i, (text, marked) in enumerate(paragraphs) if marked or _is_sentence(text)]
-    if not body:
-        raise ArticleError(f"{article.source or 'input'}: no article text found (only page chrome?)")
-    first, last = body[0], body[-1]
+    title = article.title
+    declared: str | None = None
+    if article.format is InputFormat.HTML:
+        units, page_title, declared = htmlpage.units(article.text)
+        title = title or page_title
+    else:
+        units = units_of_text(article.text, markdown=article.format is InputFormat.MARKDOWN)
+    labels = chrome.classify(units)
+    kept = [u.text for u, (label, _) in zip(units, labels) if label is Label.BODY]
+    if not kept:
+        raise ArticleError(f"{article.source or 'input'}: no article text found (only page chrome, or no sentences)")
+    doc_lang = language.detect(" ".join(kept)[:4000], declared or "en")
+    people = People()
     blocks: list[Block] = []
     skipped: list[Skipped] = []
-    title = article.title
-    for i, (text, marked) in enumerate(paragraphs):
-        inside = first <= i <= last
-        if _CREDIT.match(text):
-            skipped.append(Skipped(text, "credit"))
-        elif marked or (inside and _is_sentence(text)):
-            kind = BlockKind.HEADING if marked else BlockKind.PARAGRAPH
-            if marked and title is None and not blocks:
-                title = text
-            blocks.append(Block(kind, (Run(Role.NARRATION, text, lang=_language(text)),)))
-        elif inside and _is_heading(text) and i + 1 < len(paragraphs) and _is_sentence(paragraphs[i + 1][0]):
-            blocks.append(Block(BlockKind.HEADING, (Run(Role.NARRATION, text, lang=_language(text)),)))
-        else:
-            skipped.append(Skipped(text, "boilerplate"))
-    langs = [run.lang for block in blocks for run in block.runs for _ in run.text.split()]
-    language = max(set(langs), key=langs.count) if langs else "en"
-    return Document(title=title, language=language, blocks=tuple(blocks), skipped=tuple(skipped),
+    lead_in = ""
+    for unit, (label, reason) in zip(units, labels):
+        if label is Label.SKIP:
+            skipped.append(Skipped(unit.text, reason or "boilerplate"))
+            continue
+        if label in (Label.TITLE, Label.HEADING):
+            if label is Label.TITLE and title is None:
+                title = unit.text
+            people.remember(people.find(unit.text))
+            blocks.append(Block(BlockKind.HEADING, (Run(Role.NARRATION, unit.text, None,
+                                                        language.detect(unit.text, doc_lang)),)))
+            lead_in = ""
+            continue
+        runs = _runs(unit, people, doc_lang, lead_in)
+        blocks.append(Block(BlockKind.PARAGRAPH, runs))
+        lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
+            else ""
+    return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),
                     source=article.source)

@@ -1,0 +1,253 @@
+"""Page chrome: tell a page's article text from its navigation, widgets, teasers and credits.
+
+Works on a page as units (a paragraph, or one line of a block of short lines), in reading order,
+without knowing the site. The rules are multilingual (English, Russian, French, German, Spanish,
+Portuguese, Czech, Chinese) and deliberately keep a sentence when in doubt: a spoken menu item is an
+annoyance, a lost sentence is a defect. No I/O here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+__all__ = ["Label", "Unit", "classify", "is_sentence", "word_count"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One paragraph or line of the page, with any structure its source marked."""
+
+    text: str
+    heading: bool = False
+    """Marked as a heading by the source (Markdown '#', HTML <h1>–<h6>)."""
+    quote: bool = False
+    """A block quotation (Markdown '>', HTML <blockquote>)."""
+    item: bool = False
+    """A list item."""
+    trusted: bool = False
+    """Already judged to be article text by an extractor (HTML through trafilatura)."""
+
+
+class Label(str, Enum):
+    """What a unit is."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    BODY = "body"
+    SKIP = "skip"
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_TERMINAL = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●*+]|\d{1,2}[.)])\s+")
+
+# Whole-line widget labels, menus and buttons; matched against the entire unit.
+_UI = "|".join(
+    [
+        # English
+        r"skip to (?:main )?content|skip navigation|jump to|menu|main menu|navigation|search|home|homepage|"
+        r"subscribe(?: now)?|sign (?:in|up|out)|log ?in|log out|register|my account|account|profile|"
+        r"share(?: this(?: article| story)?)?(?: on \w+)?|save|saved|print|e-?mail|tweet|copy link|link copied|"
+        r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
+        r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|"
+        r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
+        r"listen(?: to (?:this )?(?:article|story))?|play|pause|audio|video|watch|photo|photos|gallery|"
+        r"close|open|next|previous|prev|back|back to top|top|more|read more|show more|load more|see more|"
+        r"see all|view all|continue reading|read the full (?:article|story)|"
+        r"related(?: (?:articles|stories|news|content|topics))?|most read|most popular|popular|trending|"
+        r"recommended(?: for you)?|top stories|latest(?: news)?|breaking(?: news)?|live|live broadcast|"
+        r"newsletter|newsletters|follow us|follow|on|off|yes|no|ok|cookies?|cookie settings|"
+        r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|consent)|"
+        r"privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|"
+        r"all rights reserved|main slide|beginning of the article|select important|font size|text size|"
+        r"reading mode|bookmark|topics?|tags?|categories|sections?|world|politics|business|sport|sports|"
+        r"opinion|culture|science|tech|technology|health|weather|local|news|more news|"
+        r"(?:\d+ )?min(?:ute)?s? read|"
+        # Russian
+        r"реклама|поделиться|подписаться|подпишитесь|читайте также|читать также|комментарии|главное|"
+        r"новости|меню|поиск|войти|вход|озвучить текст|слушать|выделить важное|вкл|выкл|прямой эфир|"
+        r"наверх|фото|видео|ещ[её]|по теме|популярное|все новости|версия для печати|"
+        r"главный слайд|начало статьи|"
+        # French
+        r"publicité|partager|s'abonner|abonnez-vous|se connecter|connexion|lire aussi|à lire aussi|"
+        r"lire la suite|commentaires?|rechercher|recherche|accueil|suivez-nous|écouter(?: cet article)?|"
+        # German
+        r"anzeige|werbung|teilen|abonnieren|anmelden|lesen sie auch|auch interessant|mehr zum thema|"
+        r"kommentare|startseite|suche|zum inhalt springen|artikel anhören|vorlesen|"
+        # Spanish and Portuguese
+        r"publicidad|compartir|suscríbete|suscribirse|iniciar sesión|lee también|leer más|"
+        r"te puede interesar|comentarios|buscar|portada|escuchar(?: noticia)?|"
+        r"publicidade|anúncio|compartilhar|partilhar|assine|entrar|leia também|leia mais|comentários|"
+        r"pesquisar|ouvir(?: notícia)?|"
+        # Czech
+        r"reklama|sdílet|přihlásit(?: se)?|odebírat|předplatné|čtěte také|čtěte též|související|"
+        r"komentáře|hledat|diskuse|poslechnout(?: si)?(?: článek)?|"
+        # Chinese
+        r"广告|分享|订阅|登录|注册|相关阅读|相关新闻|阅读更多|评论|搜索|首页|返回顶部|收藏|打印|扫一扫|"
+        r"分享到"
+    ]
+)
+_UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})[\W\d_]*$", re.I)
+
+# Prefixes of teasers, credits and bylines, whatever follows them.
+_TEASER = re.compile(
+    r"^\W*(?:read (?:also|more|next)|see also|related|more on this|you may also like|"
+    r"читайте (?:также|тоже)|читать также|смотрите также|по теме|lire aussi|à lire aussi|voir aussi|"
+    r"lesen sie (?:auch|mehr)|mehr dazu|lee (?:también|más)|ver también|leia (?:também|mais)|veja também|"
+    r"čtěte (?:také|též|více)|související|相关阅读|延伸阅读|推荐阅读)\b",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^\W*(?:photo|photos|foto|fotos|фото|image|picture|credit|crédit|illustration|video|видео|"
+    r"source|источник|quelle|fuente|fonte|zdroj|来源|translated by|translation|переведено|перевод|"
+    r"traduction|traduit|übersetzung|übersetzt|traducción|tradução|překlad|editor|редактор|责任编辑|编辑|"
+    r"©|\(c\)|copyright)\b|^\W*©|\b(?:getty images|shutterstock|associated press|afp|reuters|ap photo|"
+    r"epa|тасс|риа новости|all rights reserved|все права защищены|tous droits réservés|"
+    r"alle rechte vorbehalten|todos los derechos reservados|všechna práva vyhrazena)\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^\W*(?:by|von|par|por|de|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S", re.I
+)
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|июн|июл|август|"
+    r"сентябр|октябр|ноябр|декабр|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|januar|februar|märz|"
+    r"juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+)
+_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b\d{{4}}\b|(?:{_MONTHS})", re.I)
+_DATE_WORDS = re.compile(
+    r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
+    r"veröffentlicht|actualizado|publicado|atualizado|aktualizováno|publikováno|更新|发布)\b",
+    re.I,
+)
+_CONSENT = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b", re.I)
+# Lines after which the article is over: comments, footers, "more stories" rails.
+_END_MARK = re.compile(
+    rf"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
+    rf"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
+    rf"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
+    rf"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
+    rf"komentáře|diskuse|nejčtenější|评论|热门文章)\W*$",
+    re.I,
+)
+
+
+def word_count(text: str) -> int:
+    """Words in `text`; each two CJK characters count as one word."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+
+
+def is_sentence(text: str) -> bool:
+    """True for text that reads as prose: a punctuated clause, or a long run of words."""
+    words = word_count(text)
+    return words >= 25 or (words >= 5 and bool(_TERMINAL.search(text)))
+
+
+def _chrome_reason(text: str, repeated: bool) -> str | None:
+    """Why a unit is chrome wherever it stands, or None."""
+    words = word_count(text)
+    if _UI_LINE.match(text):
+        return "boilerplate"
+    if _TEASER.match(text) and words <= 30:
+        return "teaser"
+    if _CREDIT.search(text) and (words <= 14 or not is_sentence(text)):
+        return "credit"
+    if _BYLINE.match(text) and words <= 10 and not _TERMINAL.search(text):
+        return "byline"
+    if _DATE_WORDS.match(text) and words <= 12:
+        return "byline"
+    if words <= 8 and _DATELINE.search(text) and not _TERMINAL.search(text) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", text):
+        return "byline"
+    if _CONSENT.search(text) and words <= 60:
+        return "consent"
+    if repeated and words <= 8 and not is_sentence(text):
+        return "boilerplate"
+    if words == 0:
+        return "boilerplate"
+    return None
+
+
+def _headingish(unit: Unit) -> bool:
+    text = unit.text
+    words = word_count(text)
+    first = text.lstrip("\"'“«„(—–- ")[:1]
+    return (
+        0 < words <= 16
+        and len(text) <= 160
+        and (first.isupper() or first.isdigit() or bool(_CJK.match(first)))
+        and not re.search(r"[.,;…]$", text)
+        and "|" not in text
+    )
+
+
+def _listish(unit: Unit, prev: str | None) -> bool:
+    return bool(unit.item or _BULLET.match(unit.text) or re.search(r"[,;:]$", unit.text)
+                or (prev and prev.rstrip().endswith(":")))
+
+
+def _seeds(units: list[Unit], reasons: list[str | None]) -> list[bool]:
+    return [reasons[i] is None and not u.heading and (u.trusted or is_sentence(u.text)) for i, u in enumerate(units)]
+
+
+def _main_region(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> tuple[int, int] | None:
+    """First and last index of the heaviest run of prose, allowing short gaps without an end mark."""
+    best: tuple[int, int, int] | None = None
+    start = last = -1
+    weight = 0
+    for i, unit in enumerate(units):
+        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text)):
+            if best is None or weight > best[0]:
+                best = (weight, start, last)
+            start, weight = -1, 0
+        if seeds[i]:
+            if start < 0:
+                start = i
+            last = i
+            weight += word_count(unit.text)
+    if start >= 0 and (best is None or weight > best[0]):
+        best = (weight, start, last)
+    return (best[1], best[2]) if best else None
+
+
+def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
+    """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
+    counts = Counter(u.text.casefold() for u in units)
+    reasons = [_chrome_reason(u.text, counts[u.text.casefold()] > 1) for u in units]
+    # A source-marked heading is kept unless it is plainly a widget label.
+    seeds = _seeds(units, reasons)
+    region = _main_region(units, seeds)
+    labels: list[tuple[Label, str | None]] = [(Label.SKIP, r or "outside the article") for r in reasons]
+    if region is None:
+        return labels
+    first, last = region
+    prev_body: str | None = None
+    for i in range(first, last + 1):
+        unit = units[i]
+        if reasons[i]:
+            continue
+        nxt = next((j for j in range(i + 1, last + 1) if reasons[j] is None), None)
+        if seeds[i] or (unit.quote and word_count(unit.text) > 0):
+            labels[i] = (Label.BODY, None)
+            prev_body = unit.text
+        elif unit.heading or (_headingish(unit) and nxt is not None and seeds[nxt]):
+            labels[i] = (Label.HEADING, None)
+        elif word_count(unit.text) >= 2 and (_TERMINAL.search(unit.text) or _listish(unit, prev_body)):
+            labels[i] = (Label.BODY, None)
+            prev_body = unit.text
+        else:
+            labels[i] = (Label.SKIP, "boilerplate")
+    # The headline: the nearest heading-like line above the article, past bylines and widgets.
+    for i in range(first - 1, max(first - 8, -1), -1):
+        if reasons[i] is None and (units[i].heading or (_headingish(units[i]) and word_count(units[i].text) >= 3)):
+            labels[i] = (Label.TITLE, None)
+            break
+        if reasons[i] is None and seeds[i]:
+            break
+    return labels

@@ -1,0 +1,254 @@
+"""Who is who in an article: named people, the titles they were introduced with, and pronouns.
+
+A heuristic reader of proper names (no model, no download): capitalized word runs, minus title
+words, places and organizations. It only has to be good enough to say who speaks a quotation, and
+it answers None rather than guess when nothing fits. No I/O here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["People", "SPEECH_VERBS", "Mention"]
+
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЇІЄҐ]"
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "ibn", "dos", "das",
+              "del", "ter", "ten", "y", "e"}
+_TOKEN = re.compile(rf"{_CAP}[\w’'-]*|\b(?:{'|'.join(sorted(_PARTICLES))})\b(?=\s+{_CAP})")
+_STARTERS = set(
+    """the a an on in at by for from to with without after before during since until according meanwhile
+    however but and or so yet he she they we i it this that these those there here what why when who where
+    how although though moreover therefore earlier later today yesterday tomorrow now then also even only
+    just both each every all some many most several such our their his her its my your if as unlike like
+    despite instead still recent last next first second third one two three not no nobody everyone anyone
+    passengers opponents critics officials residents experts analysts sources reports while once whether
+    thus hence indeed perhaps maybe nevertheless nonetheless furthermore besides otherwise dear mr mrs ms
+    dr prof sir madam monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+_TITLES = set(
+    """president prime minister secretary general chancellor councillor councilor mayor governor senator
+    congressman congresswoman representative ambassador spokesman spokeswoman spokesperson director chairman
+    chairwoman chair ceo founder head chief commander deputy vice foreign defense defence treasury state
+    interior finance justice economy health king queen prince princess pope cardinal bishop rabbi imam judge
+    doctor professor colonel major captain lieutenant sergeant admiral officer inspector detective coach
+    manager analyst expert associate assistant aide adviser advisor envoy special official leader speaker
+    member economist researcher scientist historian author editor reporter correspondent presidential
+    political executive harbour harbor master nurse mp mep dr prof mr mrs ms sir lord lady dame saint st
+    herr frau monsieur madame señor señora senhor senhora pan paní господин госпожа""".split()
+)
+_PLACES = set(
+    """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
+    nato un israeli iranian turkish polish czech spanish portuguese italian japanese korean indian brazilian
+    canadian australian mexican saudi syrian arab western eastern northern southern soviet russia ukraine
+    belarus usa america china france germany britain england europe kiev kyiv moscow washington london paris
+    berlin beijing kremlin white house pentagon brussels israel iran turkey poland spain portugal italy japan
+    korea india brazil canada australia mexico syria crimea donbass kursk kharkov kharkiv jeddah riyadh
+    gaza africa asia""".split()
+)
+_ORG_HEADS = set(
+    """states forces federation union kingdom republic region ministry department center centre council
+    committee office staff house street square island islands river sea ocean mountains university institute
+    bank agency party army navy corps court assembly parliament times post news daily journal service group
+    company inc ltd airport station hospital school church cathedral palace harbour harbor authority
+    association organization organisation fund foundation commission coalition alliance treaty agreement day
+    week war games cup league club team press media television radio tv channel network studies affairs
+    administration government duma senate congress reserve exchange index market""".split()
+)
+SPEECH_VERBS = (
+    r"said|says|say|added|adds|noted|notes|stated|states|asked|asks|told|tells|explained|explains|stressed|"
+    r"stresses|emphasi[sz]ed|emphasi[sz]es|believes|believed|thinks|thought|argued|argues|recalled|recalls|"
+    r"wrote|writes|continued|continues|insisted|insists|warned|warns|claimed|claims|declared|declares|"
+    r"announced|announces|replied|replies|answered|answers|commented|comments|concluded|concludes|admitted|"
+    r"admits|suggested|suggests|remarked|remarks|observed|observes|shouted|whispered|agreed|agrees|confirmed|"
+    r"confirms|acknowledged|complained|urged|urges|predicted|promised|pointed out|points out|wondered|joked|"
+    r"conceded|cautioned|noting|saying|adding|asking|"
+    r"сказал[аи]?|говорит|заявил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|считает|считают|пояснил[аи]?|"
+    r"сообщил[аи]?|рассказал[аи]?|признал[аи]?|уточнил[аи]?|напомнил[аи]?|спросил[аи]?|ответил[аи]?|"
+    r"написал[аи]?|"
+    r"a déclaré|a dit|dit|déclare|a affirmé|affirme|a ajouté|ajoute|a expliqué|explique|a souligné|souligne|"
+    r"estime|a estimé|écrit|a écrit|a indiqué|indique|a précisé|précise|a assuré|assure|"
+    r"sagte|sagt|erklärte|erklärt|betonte|betont|fügte hinzu|meint|meinte|schreibt|schrieb|warnte|fragte|"
+    r"antwortete|"
+    r"dijo|dice|afirmó|afirma|aseguró|asegura|explicó|explica|señaló|señala|añadió|añade|declaró|declara|"
+    r"agregó|agrega|indicó|preguntó|respondió|"
+    r"disse|diz|afirmou|explicou|declarou|acrescentou|acrescenta|destacou|ressaltou|perguntou|respondeu|"
+    r"řekl[ai]?|uvedl[ai]?|dodal[ai]?|prohlásil[ai]?|míní|napsal[ai]?|zdůraznil[ai]?|vysvětlil[ai]?|"
+    r"zeptal[ai]?|odpověděl[ai]?"
+)
+ACCORDING = (
+    r"according to|as \w+ put it|по словам|по мнению|selon|d'après|laut|zufolge|según|segundo|de acordo com|podle"
+)
+PRONOUNS = {"he", "she", "they", "him", "her", "он", "она", "они", "il", "elle", "er", "sie", "él", "ella",
+            "ele", "ela", "ona", "oni"}
+
+
+def _clean_token(token: str) -> str:
+    return re.sub(r"[’']s$", "", token)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in the text, and where."""
+
+    name: str
+    start: int
+    end: int
+    title: str | None = None
+
+
+@dataclass
+class People:
+    """The people an article has named so far, in order, with their titles; resolves references."""
+
+    names: list[str] = field(default_factory=list)
+    """Full names in order of last mention (most recent last)."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Lower-case title phrase -> full name of the person introduced with it."""
+
+    def find(self, text: str) -> list[Mention]:
+        """People named in `text` (full names of two or more words, or known surnames), in order."""
+        found: list[Mention] = []
+        tokens = list(_TOKEN.finditer(text))
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j + 1 < len(tokens) and re.fullmatch(r"\s+", text[tokens[j].end() : tokens[j + 1].start()]):
+                j += 1
+            found.extend(self._from_run(text, tokens[i : j + 1]))
+            i = j + 1
+        return found
+
+    def _from_run(self, text: str, run: list[re.Match[str]]) -> list[Mention]:
+        words = [_clean_token(m.group(0)) for m in run]
+        # The name is the run's tail after title words, places and sentence-initial words.
+        k = 0
+        while k < len(words) and (
+            words[k].lower().rstrip(".") in _STARTERS | _TITLES | _PLACES
+            or (words[k].isupper() and len(words[k]) > 1)
+        ):
+            k += 1
+        name_words = words[k:]
+        if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES:
+            return []
+        if any(w.isupper() and len(w) > 1 for w in name_words) or any(c.isdigit() for w in name_words for c in w):
+            return []
+        # Keep at most a given name, particles and a surname: "Belarus Alexander Lukashenko" -> the last two.
+        core = [w for w in name_words if w.lower() not in _PARTICLES]
+        if len(core) > 2:
+            cut = len(name_words) - 1
+            seen = 0
+            while cut > 0 and seen < 2:
+                if name_words[cut].lower() not in _PARTICLES:
+                    seen += 1
+                if seen < 2 or name_words[cut - 1].lower() in _PARTICLES:
+                    cut -= 1
+            name_words = name_words[cut:]
+            while name_words and name_words[0].lower() in _PARTICLES:
+                name_words = name_words[1:]
+        start = run[len(words) - len(name_words)].start() if name_words else run[0].start()
+        end = run[-1].end()
+        core = [w for w in name_words if w.lower() not in _PARTICLES]
+        if len(core) >= 2:
+            name = " ".join(name_words)
+        elif len(core) == 1:
+            known = self.by_surname(core[0])
+            if known is None:
+                return []
+            name = known
+        else:
+            return []
+        title = self._title_before(text, start, words[:k]) or self._title_after(text, end)
+        return [Mention(name=name, start=start, end=end, title=title)]
+
+    @staticmethod
+    def _title_before(text: str, start: int, cap_words: list[str]) -> str | None:
+        """The title just before a name: 'President of Belarus Alexander Lukashenko' -> 'president of belarus'."""
+        window = text[max(0, start - 100) : start]
+        tokens = list(re.finditer(r"[\w’'-]+", window))
+        taken: list[str] = []
+        edge = len(window)
+        for token in reversed(tokens):
+            between = window[token.end() : edge]
+            # Only spaces may separate title words, except a comma right before the name
+            # ("the harbour master, Ilse Varga") and the period of an abbreviation ("Dr. Anna").
+            allowed = between.strip() == "" or (edge == len(window) and between.strip() in (",", "."))
+            word = _clean_token(token.group(0))
+            low = word.lower()
+            if not allowed or low in ("the", "a", "an") or len(taken) >= 5:
+                break
+            if not (word[:1].isupper() or low in ("of", "for") or low in _TITLES):
+                break
+            taken.insert(0, low)
+            edge = token.start()
+        while taken and taken[0] in ("of", "for"):
+            taken.pop(0)
+        if not any(w in _TITLES for w in taken):
+            return None
+        return " ".join(taken)
+
+    @staticmethod
+    def _title_after(text: str, end: int) -> str | None:
+        """An appositive title: 'Tigran Meloyan, an analyst at the HSE Center' -> 'analyst'."""
+        m = re.match(
+            r",\s+(?:(?:an?|the|his|her)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+            r"(?=\s+(?:at|of|for|in|with|who|from|on)\b|\s*[,.;]|$)",
+            text[end : end + 120],
+        )
+        if not m:
+            return None
+        words = m.group(1).lower().split()
+        return " ".join(words) if words and all(w in _TITLES for w in words[-1:]) else None
+
+    def by_surname(self, word: str) -> str | None:
+        """The most recently named person whose last name is `word`."""
+        for name in reversed(self.names):
+            if name.split()[-1] == word:
+                return name
+        return None
+
+    def by_title(self, phrase: str) -> str | None:
+        """The person introduced with a title matching `phrase` ('The President of Belarus')."""
+        words = [w for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in ("the", "a", "an")]
+        key = " ".join(words)
+        if not key:
+            return None
+        for title, name in reversed(list(self.titles.items())):
+            if title == key or title.endswith(" " + key) or key.endswith(" " + title):
+                return name
+        return None
+
+    def remember(self, mentions: list[Mention]) -> None:
+        """Record mentions as the most recent people named."""
+        for mention in mentions:
+            if mention.name in self.names:
+                self.names.remove(mention.name)
+            self.names.append(mention.name)
+            if mention.title:
+                self.titles.pop(mention.title, None)
+                self.titles[mention.title] = mention.name
+                # Also key the head noun phrase alone: "russian foreign minister" -> "foreign minister".
+                parts = mention.title.split()
+                for i in range(1, len(parts)):
+                    if parts[i] in _TITLES:
+                        self.titles.setdefault(" ".join(parts[i:]), mention.name)
+
+    def last(self) -> str | None:
+        """The most recently named person."""
+        return self.names[-1] if self.names else None
+
+    def resolve(self, phrase: str) -> str | None:
+        """A person for a name, surname, pronoun or title phrase; None if nothing fits."""
+        phrase = phrase.strip(" ,.;:—–-\"'“”«»„")
+        if not phrase:
+            return None
+        if phrase.lower() in PRONOUNS:
+            return self.last()
+        mentions = self.find(phrase)
+        if mentions:
+            return mentions[-1].name
+        words = phrase.split()
+        if len(words) == 1 and words[0][:1].isupper():
+            return self.by_surname(_clean_token(words[0])) or _clean_token(words[0])
+        return self.by_title(phrase)
