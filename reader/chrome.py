@@ -42,7 +42,7 @@ class Label(str, Enum):
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_TERMINAL = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
+_TERMINAL = re.compile(r"""[.!?…。！？]["'”’“»)\]]*$""")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●*+]|\d{1,2}[.)])\s+")
 
 # Whole-line widget labels, menus and buttons; matched against the entire unit.
@@ -153,7 +153,11 @@ def is_sentence(text: str) -> bool:
 def _chrome_reason(text: str, repeated: bool) -> str | None:
     """Why a unit is chrome wherever it stands, or None."""
     words = word_count(text)
-    if _UI_LINE.match(text):
+    if words == 0:
+        return "boilerplate"
+    if words > 60:  # nothing below describes a long unit; skipping the patterns keeps big pages fast
+        return None
+    if words <= 8 and _UI_LINE.match(text):
         return "boilerplate"
     if _TEASER.match(text) and words <= 30:
         return "teaser"
@@ -168,8 +172,6 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if _CONSENT.search(text) and words <= 60:
         return "consent"
     if repeated and words <= 8 and not is_sentence(text):
-        return "boilerplate"
-    if words == 0:
         return "boilerplate"
     return None
 
@@ -219,7 +221,11 @@ def _main_region(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> tupl
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
     counts = Counter(u.text.casefold() for u in units)
-    reasons = [_chrome_reason(u.text, counts[u.text.casefold()] > 1) for u in units]
+    memo: dict[str, str | None] = {}
+    for unit in units:  # each distinct line is judged once: pages repeat their chrome
+        if unit.text not in memo:
+            memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
+    reasons = [memo[u.text] for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
     region = _main_region(units, seeds)
@@ -227,6 +233,11 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     if region is None:
         return labels
     first, last = region
+    # A list that closes the article ("- first item") follows the last sentence without being prose.
+    while last + 1 < len(units) and reasons[last + 1] is None and word_count(units[last + 1].text) >= 2 and (
+        units[last + 1].item or _BULLET.match(units[last + 1].text)
+    ):
+        last += 1
     prev_body: str | None = None
     for i in range(first, last + 1):
         unit = units[i]

@@ -52,6 +52,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
     app.debug = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
+    if not debug:  # extractor libraries log their own guesses as warnings; they are not the user's problem
+        for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer", "readability", "justext"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _parse_voices(values: tuple[str, ...]) -> dict[str, str]:

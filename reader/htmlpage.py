@@ -31,7 +31,7 @@ def _fallback(html: str) -> list[Unit]:
     text = re.sub(r"<[^>]{0,2000}>", " ", text)
     import html as html_lib
 
-    text = html_lib.unescape(text)
+    text = re.sub(r"&[A-Za-z][\w.-]{0,30};", " ", html_lib.unescape(text))  # undeclared or custom entities
     return [Unit(line) for line in (_SPACE.sub(" ", raw).strip() for raw in text.split("\n")) if line]
 
 

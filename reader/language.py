@@ -6,7 +6,7 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["detect"]
+__all__ = ["detect", "script_of", "script_of_language"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Scripts that settle the question (or nearly) without a model.
@@ -39,6 +39,24 @@ def _model() -> object:
     return identifier
 
 
+_NON_LATIN = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyrillic", "be": "cyrillic", "zh": "han",
+              "ja": "kana", "ko": "hangul", "he": "hebrew", "ar": "arabic", "el": "greek", "th": "thai"}
+
+
+def script_of_language(code: str) -> str:
+    """The script a language is written in ('latin' unless known otherwise)."""
+    return _NON_LATIN.get(code, "latin")
+
+
+def script_of(text: str) -> str:
+    """The dominant script of `text`: 'latin', 'cyrillic', 'han', …"""
+    for pattern, code in _SCRIPTS:
+        if len(pattern.findall(text)) * 3 > len(text.replace(" ", "")) / 2:
+            return script_of_language(code)
+    return "cyrillic" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "latin"
+
+
+@lru_cache(maxsize=8192)
 def detect(text: str, default: str = "en") -> str:
     """ISO 639-1 code of `text`'s language; `default` when the text is too short to tell.
 

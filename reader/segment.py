@@ -17,7 +17,7 @@ from .people import People
 
 __all__ = ["split", "units_of_text"]
 
-_TERMINAL = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
+_TERMINAL = re.compile(r"""[.!?…。！？]["'”’“»)\]]*$""")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
@@ -98,16 +98,26 @@ def units_of_text(text: str, markdown: bool = False) -> list[Unit]:
     return units
 
 
-def _runs(unit: Unit, people: People, lang: str, lead_in: str) -> tuple[Run, ...]:
+def _run_lang(text: str, block_lang: str) -> str:
+    """A run's language: its own when it is long enough to tell or in another script, else its block's."""
+    if len(text.split()) >= 8 or language.script_of(text) != language.script_of_language(block_lang):
+        return language.detect(text, block_lang)
+    return block_lang
+
+
+def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str) -> tuple[Run, ...]:
+    lang = language.detect(unit.text, doc_lang)
     if unit.quote:
         inner = unit.text.strip().strip("\"“”«»„")
         speaker = quotes.attribute([quotes.Piece(lead_in, False), quotes.Piece(inner, True, lead_in)], people)[1] \
             if lead_in.rstrip().endswith(":") else None
-        return (Run(Role.QUOTE, inner, speaker, language.detect(inner, lang)),)
+        return (Run(Role.QUOTE, inner, speaker, lang),)
     pieces = quotes.split_quotes(unit.text)
     speakers = quotes.attribute(pieces, people)
+    single = len(pieces) == 1
     return tuple(
-        Run(Role.QUOTE if piece.quote else Role.NARRATION, piece.text, speaker, language.detect(piece.text, lang))
+        Run(Role.QUOTE if piece.quote else Role.NARRATION, piece.text, speaker,
+            lang if single else _run_lang(piece.text, lang))
         for piece, speaker in zip(pieces, speakers)
     )
 

@@ -58,3 +58,13 @@ def shared_fixture() -> Path:
     if not FIXTURE.exists():
         pytest.skip("../shared/fixtures is not beside this checkout")
     return FIXTURE
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Re-pin tests/golden/*.json from current output.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to re-pin golden files."""
+    return bool(request.config.getoption("--update-golden"))
