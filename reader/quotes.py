@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import sentences
+from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 
 __all__ = ["Piece", "split_quotes", "attribute"]
@@ -107,6 +108,8 @@ def _spans(text: str, start: int) -> list[tuple[int, int, int, int]]:
 
 def _is_scare(inner: str) -> bool:
     words = _WORD.findall(inner)
+    if word_count(inner) > len(words):  # CJK: characters, not spaces, make the words
+        return word_count(inner) <= 3
     if len(words) <= 3 and not re.search(r"[.!?…]\W*$", inner.strip()) or len(words) <= 2:
         return True
     # A name or title in quotes («Яндекс Переводчик», "The Night Harbour"), not speech.

@@ -56,3 +56,26 @@ def test_export_with_silence_engine_writes_wav_and_reports_on_stderr(tmp_path: P
     assert "wrote" in done.stderr
     assert out.stat().st_size > 44
     assert [p.name for p in tmp_path.iterdir()] == ["dry.wav"]
+
+
+def test_segments_reads_stdin() -> None:
+    text = (SAMPLES / "harbour-ferry.txt").read_text(encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "reader", "segments", "-", "--json"], input=text,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["title"].startswith("Night ferry")
+
+
+def test_unreachable_url_is_one_line_error() -> None:
+    done = reader("segments", "http://article.invalid/news/1")
+    assert done.returncode == 1
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "network" in done.stderr
+
+
+def test_binary_input_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    done = reader("segments", str(path))
+    assert done.returncode == 1
+    assert "binary" in done.stderr and len(done.stderr.strip().splitlines()) == 1
