@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .model import BlockKind, Chapter, Clip, Episode, Line, TimedRun
+from .synth import voice_id
 
 __all__ = ["Pauses", "join"]
 
@@ -68,9 +69,11 @@ class _Timeline:
                     text=texts.get(key, line.text),
                     speaker=line.speaker,
                     lang=line.lang,
-                    voice=f"{line.voice.engine}:{line.voice.voice or 'default'}",
+                    voice=voice_id(line.voice),
                     start=round(start / rate, 3),
                     end=round(end / rate, 3),
+                    profile=line.voice.name,
+                    fallback_from=line.fallback_from,
                 )
             )
         return tuple(out)
@@ -132,6 +135,7 @@ def join(
         pcm_path=pcm_path,
         sample_rate=sample_rate,
         channels=1,
+        frames=frames,
         chapters=_chapters(runs, duration, title),
         runs=runs,
         tags=MappingProxyType(dict(tags or {})),

@@ -80,39 +80,110 @@ class _Bar:
                 click.echo("", err=True)
 
 
+def _user_voice_dirs(extra: tuple[Path, ...]) -> list[Path]:
+    """Voice folders, highest precedence first: --voices-dir, then the user's config folder."""
+    return [*extra, Path(click.get_app_dir("article-reader")) / "voices"]
+
+
+def _assignments(cast_file: Path | None, voice_args: tuple[str, ...]) -> dict[str, str]:
+    from .casting import load_cast_file
+
+    chosen = load_cast_file(cast_file) if cast_file else {}
+    chosen.update(_parse_voices(voice_args))
+    return chosen
+
+
+def _lexicon(path: Path | None) -> dict[str, str] | None:
+    from .normalize import load_lexicon
+
+    return load_lexicon(path) if path else None
+
+
+_voice_options = [
+    click.option("--voice", "voice_args", multiple=True, metavar="ROLE=PROFILE",
+                 help="Voice for a role: narrator, quote, heading, fallback, speaker:NAME, lang:CODE. Repeatable."),
+    click.option("--cast", "cast_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                 help="Cast file (TOML) mapping roles, speakers and languages to voice profiles."),
+    click.option("--engine", help="Speak everything with this engine (piper, espeak, pyttsx3, gtts, silence)."),
+    click.option("--voices-dir", "voice_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+                 help="Extra folder of voice profiles (TOML). Repeatable."),
+    click.option("--fallback", is_flag=True,
+                 help="Read runs whose engine is unavailable (e.g. gtts offline) with an offline voice."),
+    click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                 help="Pronunciation lexicon (TOML) that overrides the default text normalization."),
+]
+
+
+def voice_options(func: Any) -> Any:
+    """The options every command that casts voices shares."""
+    for option in reversed(_voice_options):
+        func = option(func)
+    return func
+
+
 @cli.command("export")
 @click.argument("source", metavar="INPUT")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Audio file to write; format from its extension. Default: INPUT's name with .mp3.")
-@click.option("--voice", "voice_args", multiple=True, metavar="ROLE=PROFILE",
-              help="Voice for a role: narrator, quote, heading, speaker:NAME, lang:CODE. Repeatable.")
-@click.option("--engine", help="Speak everything with this engine's default voice (e.g. espeak, silence).")
+@voice_options
 @click.option("--title", help="Title for tags and the opening chapter (default: the article's).")
-@click.option("--voices-dir", "voice_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Extra folder of voice profiles (TOML). Repeatable.")
 @click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS.")
 @click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Utterances synthesized at once.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.pass_obj
-def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str, ...], engine: str | None,
-               title: str | None, voice_dirs: tuple[Path, ...], loudness: float, no_loudnorm: bool, jobs: int,
-               quiet: bool) -> None:
+def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str, ...], cast_file: Path | None,
+               engine: str | None, voice_dirs: tuple[Path, ...], fallback: bool, lexicon: Path | None,
+               title: str | None, loudness: float, no_loudnorm: bool, jobs: int, quiet: bool) -> None:
     """Read INPUT (a file, '-' for stdin, or a URL) aloud into an audio file."""
     from . import pipeline
 
     target = output or Path(Path(source).stem if source != "-" else "article").with_suffix(".mp3")
     result = pipeline.export_article(
-        source, target, app.engines, assignments=_parse_voices(voice_args), engine=engine, title=title,
-        voice_dirs=voice_dirs, jobs=jobs, loudness=None if no_loudnorm else loudness, progress=_Bar(not quiet),
+        source, target, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine, title=title,
+        voice_dirs=_user_voice_dirs(voice_dirs), jobs=jobs, loudness=None if no_loudnorm else loudness,
+        progress=_Bar(not quiet), fallback=fallback, lexicon=_lexicon(lexicon),
     )
+    for warning in result.warnings if not quiet else ():
+        click.echo(f"warning: {warning}", err=True)
     if not quiet:
         click.echo(f"wrote {result.output} ({result.duration / 60:.1f} min, {result.chapters} chapters, "
                    f"{result.lines} utterances)", err=True)
 
 
+@cli.command("voices")
+@click.option("--engine", help="Only this engine.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--voices-dir", "voice_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Extra folder of voice profiles (TOML). Repeatable.")
+@click.pass_obj
+def voices_cmd(app: App, engine: str | None, as_json: bool, voice_dirs: tuple[Path, ...]) -> None:
+    """List engines (available or not, and why), their voices, and the voice profiles."""
+    from . import catalog
+
+    listing = catalog.describe(app.engines, _user_voice_dirs(voice_dirs), engine)
+    if as_json:
+        click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
+        return
+    for item in listing["engines"]:
+        state = "available" if item["available"] else f"unavailable: {item['reason']}"
+        net = ", online" if item["needs_network"] else ""
+        click.echo(f"{item['name']} ({state}{net}) — {len(item['voices'])} voices")
+        for voice in item["voices"][:12]:
+            langs = ",".join(voice["languages"])
+            click.echo(f"    {voice['id']:<28} {voice['name']} [{langs}]")
+        if len(item["voices"]) > 12:
+            click.echo(f"    … {len(item['voices']) - 12} more (--json lists all)")
+    click.echo("\nprofiles:")
+    for profile in listing["profiles"]:
+        if engine and profile["engine"] != engine:
+            continue
+        click.echo(f"  {profile['name']:<14} {profile['engine']:<8} {profile['language']:<5} {profile['description']}")
+
+
 def _jsonable(document: Any) -> dict[str, Any]:
+    """A Document as the JSON of `reader segments --json`."""
     data = asdict(document)
     for block in data["blocks"]:
         block["kind"] = block["kind"].value

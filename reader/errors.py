@@ -6,6 +6,7 @@ __all__ = [
     "ArticleError",
     "EngineError",
     "EngineUnavailable",
+    "TransientEngineError",
     "ExportError",
     "ReaderError",
     "VoiceError",
@@ -30,6 +31,10 @@ class EngineError(ReaderError):
 
 class EngineUnavailable(EngineError):
     """An engine's package, OS voice, or network is missing."""
+
+
+class TransientEngineError(EngineError):
+    """An online engine failed in a way worth retrying (rate limit, server error, timeout)."""
 
 
 class ExportError(ReaderError):

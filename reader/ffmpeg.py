@@ -10,7 +10,7 @@ from functools import cache
 
 from .errors import ExportError
 
-__all__ = ["executable", "run"]
+__all__ = ["decode", "executable", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -55,3 +55,20 @@ def run(args: Sequence[str], what: str, stdin: bytes | None = None, timeout: flo
         last = [line for line in err.strip().splitlines() if line.strip()][-1:] or ["no message"]
         raise ExportError(f"{what}: ffmpeg failed ({done.returncode}): {last[0].strip()}")
     return err
+
+
+def decode(data: bytes, what: str, sample_rate: int = 24000) -> bytes:
+    """Decode compressed audio bytes (MP3, …) to mono s16le PCM at `sample_rate`, through pipes.
+
+    Raises:
+        ExportError: ffmpeg could not decode the bytes.
+    """
+    cmd = [executable(), "-hide_banner", "-loglevel", "error", "-i", "pipe:0", "-f", "s16le", "-ac", "1",
+           "-ar", str(sample_rate), "pipe:1"]
+    try:
+        done = subprocess.run(cmd, input=data, capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ExportError(f"{what}: could not run ffmpeg: {exc}") from exc
+    if done.returncode != 0:
+        raise ExportError(f"{what}: ffmpeg could not decode the audio: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout

@@ -152,6 +152,8 @@ class Line:
     lang: str = "en"
     last_in_run: bool = True
     """False when another utterance of the same run follows (a sentence pause, not a run pause)."""
+    fallback_from: str | None = None
+    """Name of the profile that should have read this line, when an offline fallback read it instead."""
 
     @property
     def label(self) -> str:
@@ -191,6 +193,10 @@ class TimedRun:
     """The voice that read it, as 'engine:voice-id'."""
     start: float
     end: float
+    profile: str = ""
+    """Name of the voice profile that read it."""
+    fallback_from: str | None = None
+    """The profile that was meant to read it, when a fallback voice did."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,14 +208,11 @@ class Episode:
     """Raw signed 16-bit little-endian PCM, `channels` interleaved, at `sample_rate`."""
     sample_rate: int
     channels: int
+    frames: int
+    """Number of sample frames in the PCM file."""
     chapters: tuple[Chapter, ...] = ()
     runs: tuple[TimedRun, ...] = ()
     tags: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-
-    @property
-    def frames(self) -> int:
-        """Number of sample frames in the PCM file."""
-        return self.pcm_path.stat().st_size // (2 * self.channels)
 
     @property
     def duration(self) -> float:

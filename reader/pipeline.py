@@ -1,24 +1,36 @@
-"""The one-call library API: input file to segmentation, and input file to finished audio file."""
+"""The one-call library API: inputs to segmentation, to a checked plan of voices, to finished audio."""
 
 from __future__ import annotations
 
 import logging
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import articles, assemble, casting, export, segment, synth, voices
+from .casting import Cast
 from .engines import Registry
 from .errors import EngineUnavailable
-from .model import Clip, Document, Episode, Line
+from .model import Clip, Document, Episode, Line, VoiceProfile
 
-__all__ = ["ExportResult", "Progress", "export_article", "plan", "read_document"]
+__all__ = ["ExportResult", "Plan", "Progress", "export_article", "plan", "read_document", "voice_for_language"]
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 """Called as (lines done, lines total) while synthesis runs."""
+
+_ENGINE_PREFERENCE = ("piper", "espeak", "pyttsx3", "gtts")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every utterance with its voice, checked before synthesis, and what casting had to warn about."""
+
+    lines: list[Line]
+    fallback: VoiceProfile | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +42,62 @@ class ExportResult:
     chapters: int
     lines: int
     episode: Episode
+    """The joined episode (its PCM file no longer exists; its timeline and chapters do)."""
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_document(source: str, title: str | None = None) -> Document:
     """Load and segment an input (path, '-' or URL)."""
     return segment.split(articles.load(source, title=title))
+
+
+def _usable(engines: Registry, name: str) -> bool:
+    try:
+        return engines.get(name).unavailable() is None
+    except EngineUnavailable:
+        return False
+
+
+def voice_for_language(lang: str, profiles: Mapping[str, VoiceProfile], engines: Registry,
+                       engine: str | None = None) -> VoiceProfile | None:
+    """An offline-first profile that speaks `lang` and can run here, or None."""
+    if engine in ("espeak", "gtts"):
+        return VoiceProfile(name=f"{engine}-{lang}", engine=engine, voice=lang, language=lang)
+    if engine:
+        return None
+    candidates = sorted((p for p in profiles.values() if casting.speaks_language(p, lang)),
+                        key=lambda p: (_ENGINE_PREFERENCE.index(p.engine) if p.engine in _ENGINE_PREFERENCE else 9,
+                                       p.name))
+    for profile in candidates:
+        if profile.engine != "gtts" and _usable(engines, profile.engine):
+            return profile
+    if _usable(engines, "espeak"):
+        from .engines.espeak_engine import list_espeak_voices
+
+        if any(v.id.split("-")[0] == lang for v in list_espeak_voices()):
+            return VoiceProfile(name=f"espeak-{lang}", engine="espeak", voice=lang, language=lang)
+    return None
+
+
+def _cast_languages(document: Document, cast: Cast, profiles: Mapping[str, VoiceProfile], engines: Registry,
+                    engine: str | None, warnings: list[str]) -> Cast:
+    """Add a voice for every run language the cast's voices do not speak."""
+    if engine == "silence":
+        return cast
+    langs = {run.lang.split("-")[0] for block in document.blocks for run in block.runs}
+    added = dict(cast.languages)
+    for lang in sorted(langs - set(added)):
+        if casting.speaks_language(cast.narrator, lang):
+            continue
+        found = voice_for_language(lang, profiles, engines, engine)
+        if found is None:
+            warnings.append(f"no voice here speaks {lang!r}; those runs are read by {cast.narrator.name!r}")
+            continue
+        added[lang] = found
+    from types import MappingProxyType
+
+    return Cast(narrator=cast.narrator, quote=cast.quote, heading=cast.heading, speakers=cast.speakers,
+                languages=MappingProxyType(added), vary_speakers=cast.vary_speakers, fallback=cast.fallback)
 
 
 def plan(
@@ -43,22 +106,52 @@ def plan(
     assignments: Mapping[str, str] | None = None,
     engine: str | None = None,
     voice_dirs: Sequence[Path] = (),
-) -> list[Line]:
+    fallback: bool = False,
+    lexicon: Mapping[str, str] | None = None,
+) -> Plan:
     """Cast the document and check every voice it uses before any synthesis starts.
+
+    With `fallback`, runs whose engine is unavailable (gtts offline) are read by the cast's fallback
+    voice (or the offline default) with a warning, instead of failing.
 
     Raises:
         VoiceError: a profile is unknown or unusable.
-        EngineUnavailable: an engine the cast needs cannot run here.
+        EngineUnavailable: an engine the cast needs cannot run here (and no fallback was allowed).
     """
-    cast = casting.make_cast(voices.load_profiles(voice_dirs), assignments, engine=engine)
-    lines = casting.cast(document, cast)
-    for profile in {line.voice for line in lines}:
+    profiles = voices.load_profiles(voice_dirs)
+    warnings: list[str] = []
+    cast = casting.make_cast(profiles, assignments, engine=engine)
+    cast = _cast_languages(document, cast, profiles, engines, engine, warnings)
+    backup: VoiceProfile | None = None
+    if fallback:
+        backup = cast.fallback or (cast.narrator if cast.narrator.engine in ("piper", "espeak")
+                                   else profiles[voices.DEFAULT])
+    lines = casting.cast(document, cast, lexicon=lexicon)
+    unusable: dict[str, str] = {}
+    for profile in {line.voice for line in lines} | ({backup} if backup else set()):
         impl = engines.get(profile.engine)
         why = impl.unavailable()
         if why:
-            raise EngineUnavailable(f"engine {profile.engine!r} (voice {profile.name!r}) is unavailable: {why}")
+            unusable[profile.name] = why
+            continue
         impl.check(profile)
-    return lines
+    if unusable:
+        if backup is None or backup.name in unusable:
+            name, why = next(iter(unusable.items()))
+            engine_name = next(line.voice.engine for line in lines if line.voice.name == name) \
+                if any(line.voice.name == name for line in lines) else name
+            raise EngineUnavailable(f"engine {engine_name!r} (voice {name!r}) is unavailable: {why}")
+        replaced = []
+        for line in lines:
+            if line.voice.name in unusable:
+                line = Line(block=line.block, run=line.run, kind=line.kind, role=line.role, text=line.text,
+                            voice=backup, speaker=line.speaker, lang=line.lang, last_in_run=line.last_in_run,
+                            fallback_from=line.voice.name)
+            replaced.append(line)
+        lines = replaced
+        for name, why in unusable.items():
+            warnings.append(f"voice {name!r} is unavailable ({why}); read by {backup.name!r} instead")
+    return Plan(lines=lines, fallback=backup, warnings=warnings)
 
 
 def _counted(clips: Iterator[Clip], total: int, progress: Progress | None) -> Iterable[Clip]:
@@ -80,6 +173,8 @@ def export_article(
     loudness: float | None = -16.0,
     pauses: assemble.Pauses = assemble.Pauses(),
     progress: Progress | None = None,
+    fallback: bool = False,
+    lexicon: Mapping[str, str] | None = None,
 ) -> ExportResult:
     """Read `source` aloud into `output` (format by extension). The output appears only when complete.
 
@@ -88,15 +183,17 @@ def export_article(
     """
     export.format_for(output)  # fail on a bad extension before minutes of synthesis
     document = read_document(source, title)
-    lines = plan(document, engines, assignments, engine, voice_dirs)
+    planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
     name = title or document.title or Path(source).stem or "article"
     texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
     tags = {"title": name, "language": document.language, "comment": source if source != "-" else ""}
+    renderer = synth.Renderer(engines, fallback=planned.fallback)
     with tempfile.TemporaryDirectory(prefix="reader-") as work:
-        clips = _counted(synth.render(lines, engines, jobs=jobs), len(lines), progress)
+        clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
+                         len(planned.lines), progress)
         episode = assemble.join(clips, Path(work) / "episode.pcm", title=name, pauses=pauses,
                                 run_texts=texts, tags=tags)
         export.write(episode, output, loudness=loudness)
-        duration = episode.duration
-    return ExportResult(output=output, duration=duration, chapters=len(episode.chapters),
-                        lines=len(lines), episode=episode)
+    return ExportResult(output=output, duration=episode.duration, chapters=len(episode.chapters),
+                        lines=len(planned.lines), episode=episode, warnings=planned.warnings + renderer.warnings)
+

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .errors import EngineError, ReaderError
-from .model import Clip, Line
+from .errors import EngineError, EngineUnavailable, ReaderError, TransientEngineError
+from .model import Clip, Line, VoiceProfile
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
 
     from .engines import Registry
 
-__all__ = ["check_clip", "render", "synthesize_line"]
+__all__ = ["Renderer", "check_clip", "render", "voice_id"]
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,15 @@ _MIN_MS_PER_CHAR = 15.0
 _MAX_MS_PER_CHAR = 400.0
 # Peak amplitude (of 32,767) below which a clip is treated as silent.
 _SILENCE_PEAK = 200
+
+
+def voice_id(profile: VoiceProfile) -> str:
+    """How timelines name a voice: 'engine:voice-id', with '~profile' when the profile alters it."""
+    base = f"{profile.engine}:{profile.voice or profile.language or 'default'}"
+    if profile.engine == "piper" and not profile.voice:
+        base = "piper:en_US-joe-medium"
+    altered = profile.rate != 1.0 or profile.pitch != 1.0 or bool(profile.options)
+    return f"{base}~{profile.name}" if altered else base
 
 
 def _where(line: Line) -> str:
@@ -51,38 +63,74 @@ def check_clip(line: Line, audio: AudioSegment, speaks: bool = True) -> None:
         raise EngineError(f"{_where(line)}: clip of {ms} ms is far too long for {chars} characters")
 
 
-def synthesize_line(line: Line, engines: Registry) -> Clip:
-    """Render one line with its voice's engine, checked.
+@dataclass
+class Renderer:
+    """Renders lines with retries for online engines and an optional offline fallback voice."""
 
-    Raises:
-        EngineError: the engine failed or returned audio that cannot be this line; names the line.
-    """
-    engine = engines.get(line.voice.engine)
-    log.debug("%s: %s speaks %r", line.label, line.voice.name, line.text)
-    try:
-        audio = engine.synthesize(line.text, line.voice)
-    except ReaderError as exc:
-        raise type(exc)(f"{line.label}: {exc}") from exc
-    check_clip(line, audio, speaks=engine.speaks)
-    return Clip(line=line, audio=audio)
+    engines: Registry
+    fallback: VoiceProfile | None = None
+    """Reads a line whose engine is unavailable (e.g. gtts offline), when the user allowed it."""
+    retries: int = 3
+    backoff: float = 1.0
+    sleep: Callable[[float], None] = time.sleep
+    warnings: list[str] = field(default_factory=list)
+
+    def _attempt(self, line: Line) -> AudioSegment:
+        engine = self.engines.get(line.voice.engine)
+        log.debug("%s: %s speaks %r", line.label, line.voice.name, line.text)
+        delay = self.backoff
+        for attempt in range(self.retries + 1):
+            try:
+                audio = engine.synthesize(line.text, line.voice)
+                check_clip(line, audio, speaks=engine.speaks)
+                return audio
+            except TransientEngineError as exc:
+                if not engine.needs_network or attempt == self.retries:
+                    raise
+                log.info("%s: %s; retrying in %.0f s", line.label, exc, delay)
+                self.sleep(delay)
+                delay *= 2
+        raise AssertionError("unreachable")
+
+    def __call__(self, line: Line) -> Clip:
+        """Render one line, checked.
+
+        Raises:
+            EngineError: the engine failed or returned audio that cannot be this line; names the line.
+        """
+        try:
+            return Clip(line=line, audio=self._attempt(line))
+        except (EngineUnavailable, TransientEngineError) as exc:
+            if self.fallback is None or line.voice == self.fallback:
+                raise type(exc)(f"{line.label}: {exc}") from exc
+            message = f"{line.label}: {line.voice.engine} failed ({exc}); read by {self.fallback.name!r} instead"
+            if not any(w.endswith(f"read by {self.fallback.name!r} instead") and line.voice.engine in w
+                       for w in self.warnings):
+                log.warning("%s", message)
+            self.warnings.append(message)
+            replaced = dataclasses.replace(line, voice=self.fallback, fallback_from=line.voice.name)
+            return self(replaced)
+        except ReaderError as exc:
+            raise type(exc)(f"{line.label}: {exc}") from exc
 
 
 def render(
     lines: Iterable[Line],
     engines: Registry,
     jobs: int = 1,
-    synthesize: Callable[[Line, Registry], Clip] = synthesize_line,
+    synthesize: Callable[[Line], Clip] | None = None,
 ) -> Iterator[Clip]:
     """Clips for `lines`, in order. With jobs > 1, up to `jobs` lines render at once in threads."""
+    one = synthesize or Renderer(engines)
     if jobs <= 1:
         for line in lines:
-            yield synthesize(line, engines)
+            yield one(line)
         return
     window: deque[Future[Clip]] = deque()
     with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="synth") as pool:
         try:
             for line in lines:
-                window.append(pool.submit(synthesize, line, engines))
+                window.append(pool.submit(one, line))
                 if len(window) > 2 * jobs:  # bounded read-ahead keeps memory flat on long inputs
                     yield window.popleft().result()
             while window:

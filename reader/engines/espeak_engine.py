@@ -1,0 +1,157 @@
+"""eSpeak NG through its command-line program: about a hundred languages, offline, very fast."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import wave
+from functools import cache
+from typing import TYPE_CHECKING, ClassVar
+
+from ..errors import EngineError, VoiceError
+from .base import VoiceInfo
+
+if TYPE_CHECKING:
+    from pydub import AudioSegment
+
+    from ..model import VoiceProfile
+
+__all__ = ["EspeakEngine", "espeak_executable", "list_espeak_voices", "read_wav"]
+
+log = logging.getLogger(__name__)
+
+_DEFAULT_WPM = 175
+_DEFAULT_PITCH = 50
+_OPTIONS = {"variant": str, "gap": int}
+_INSTALL = "install eSpeak NG (Debian/Ubuntu: apt install espeak-ng; macOS: brew install espeak-ng; Windows: the espeak-ng .msi)"
+
+
+def espeak_executable() -> str | None:
+    """Path of `espeak-ng` (or the older `espeak`) on PATH."""
+    return shutil.which("espeak-ng") or shutil.which("espeak")
+
+
+@cache
+def list_espeak_voices() -> tuple[VoiceInfo, ...]:
+    """Every voice `espeak-ng --voices` lists, plus the variants ('+f3') it can apply to them."""
+    exe = espeak_executable()
+    if exe is None:
+        return ()
+    out = subprocess.run([exe, "--voices"], capture_output=True, text=True, timeout=30, check=False).stdout
+    voices = []
+    for line in out.splitlines()[1:]:
+        parts = line.split()
+        if len(parts) >= 5:
+            lang, gender, name, file = parts[1], parts[2].split("/")[-1], parts[3], parts[4]
+            voices.append(VoiceInfo(id=lang, name=name.replace("_", " "), languages=(lang,),
+                                    gender={"M": "male", "F": "female"}.get(gender),
+                                    description=f"espeak-ng file {file}"))
+    return tuple(voices)
+
+
+@cache
+def _variants() -> frozenset[str]:
+    exe = espeak_executable()
+    if exe is None:
+        return frozenset()
+    out = subprocess.run([exe, "--voices=variant"], capture_output=True, text=True, timeout=30, check=False).stdout
+    names = set()
+    for line in out.splitlines()[1:]:
+        parts = line.split()
+        if len(parts) >= 5:
+            names.add(parts[4].split("/")[-1].lower())
+    return frozenset(names)
+
+
+def read_wav(path: str) -> AudioSegment:
+    """A WAV file as an AudioSegment (16-bit PCM), without ffmpeg.
+
+    Raises:
+        EngineError: the file is missing or not a readable WAV.
+    """
+    from pydub import AudioSegment
+
+    try:
+        with wave.open(path, "rb") as wav:
+            frames = wav.readframes(wav.getnframes())
+            return AudioSegment(frames, frame_rate=wav.getframerate(), sample_width=wav.getsampwidth(),
+                                channels=wav.getnchannels())
+    except (OSError, EOFError, wave.Error) as exc:
+        raise EngineError(f"unreadable audio file {path}: {exc}") from exc
+
+
+class EspeakEngine:
+    """eSpeak NG voices by language id ('en-us', 'ru', 'de'), with optional variants ('f3')."""
+
+    name: ClassVar[str] = "espeak"
+    needs_network: ClassVar[bool] = False
+    speaks: ClassVar[bool] = True
+
+    def version(self) -> str:
+        """espeak-ng's own version line, for cache keys."""
+        exe = espeak_executable()
+        if exe is None:
+            return "espeak-ng missing"
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, check=False).stdout
+        found = re.search(r"\d+(?:\.\d+)+", out)
+        return f"espeak-ng {found.group(0) if found else 'unknown'}"
+
+    def unavailable(self) -> str | None:
+        """Why eSpeak NG cannot run here, or None."""
+        return None if espeak_executable() else f"espeak-ng is not on PATH; fix: {_INSTALL}"
+
+    def list_voices(self) -> list[VoiceInfo]:
+        """Installed eSpeak NG voices."""
+        return list(list_espeak_voices())
+
+    def _voice_arg(self, voice: VoiceProfile) -> str:
+        base = voice.voice or voice.language or "en"
+        variant = voice.options.get("variant")
+        return f"{base}+{variant}" if variant else base
+
+    def check(self, voice: VoiceProfile) -> None:
+        """The voice id must be one eSpeak NG lists, and options known."""
+        for key, value in voice.options.items():
+            if key not in _OPTIONS:
+                raise VoiceError(f"voice {voice.name!r}: unknown espeak option {key!r}; known: variant, gap")
+            if not isinstance(value, _OPTIONS[key]):
+                raise VoiceError(f"voice {voice.name!r}: espeak option {key!r} must be {_OPTIONS[key].__name__}")
+        if espeak_executable() is None:
+            return  # unavailable() reports this with the fix
+        base = (voice.voice or voice.language or "en").lower()
+        known = {v.id.lower() for v in list_espeak_voices()}
+        files = {v.description.rsplit(" ", 1)[-1].lower() for v in list_espeak_voices()}
+        if base not in known and base not in files:
+            close = sorted(k for k in known if k.split("-")[0] == base.split("-")[0])[:8]
+            hint = f"; close: {', '.join(close)}" if close else "; `reader voices --engine espeak` lists them"
+            raise VoiceError(f"voice {voice.name!r}: espeak has no voice {base!r}{hint}")
+        variant = voice.options.get("variant")
+        if isinstance(variant, str) and variant.lower() not in _variants():
+            raise VoiceError(f"voice {voice.name!r}: espeak has no variant {variant!r}")
+
+    def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
+        """Speak `text` with `espeak-ng -w`; the text goes through stdin, never the command line."""
+        exe = espeak_executable()
+        if exe is None:
+            raise EngineError(f"espeak: espeak-ng is not on PATH; fix: {_INSTALL}")
+        fd, path = tempfile.mkstemp(prefix="reader-espeak-", suffix=".wav")
+        os.close(fd)
+        cmd = [exe, "-b", "1", "-v", self._voice_arg(voice), "-s", str(round(_DEFAULT_WPM * voice.rate)),
+               "-p", str(max(0, min(99, round(_DEFAULT_PITCH * voice.pitch)))), "-w", path]
+        gap = voice.options.get("gap")
+        if isinstance(gap, int):
+            cmd += ["-g", str(gap)]
+        try:
+            done = subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True, timeout=120, check=False)
+            if done.returncode != 0:
+                message = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
+                raise EngineError(f"espeak: {message}")
+            return read_wav(path)
+        except subprocess.TimeoutExpired as exc:
+            raise EngineError("espeak: espeak-ng did not finish within 120 s") from exc
+        finally:
+            os.unlink(path)
