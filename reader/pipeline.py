@@ -149,8 +149,9 @@ def plan(
                             fallback_from=line.voice.name)
             replaced.append(line)
         lines = replaced
-        for name, why in unusable.items():
-            warnings.append(f"voice {name!r} is unavailable ({why}); read by {backup.name!r} instead")
+        for why in sorted(set(unusable.values())):
+            names = sorted(name for name, reason in unusable.items() if reason == why)
+            warnings.append(f"{why} — voices {', '.join(names)} are read by {backup.name!r} instead")
     return Plan(lines=lines, fallback=backup, warnings=warnings)
 
 

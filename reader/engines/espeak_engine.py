@@ -124,6 +124,7 @@ class EspeakEngine:
             return  # unavailable() reports this with the fix
         base = (voice.voice or voice.language or "en").lower()
         known = {v.id.lower() for v in list_espeak_voices()}
+        known |= {k.split("-")[0] for k in known}  # "en" picks eSpeak's preferred English voice
         files = {v.description.rsplit(" ", 1)[-1].lower() for v in list_espeak_voices()}
         if base not in known and base not in files:
             close = sorted(k for k in known if k.split("-")[0] == base.split("-")[0])[:8]
