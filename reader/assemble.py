@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from .model import BlockKind, Chapter, Clip, Episode, Line, TimedRun
+from .model import BlockKind, Chapter, Clip, Cue, Episode, Line, TimedRun
 from .synth import voice_id
 
 __all__ = ["Pauses", "join"]
@@ -51,11 +51,22 @@ class _Timeline:
 
     def __init__(self) -> None:
         self.spans: dict[tuple[int, int], tuple[Line, int, int]] = {}
+        self.cues: list[tuple[Line, str, int, int]] = []
 
     def add(self, line: Line, start: int, end: int) -> None:
         key = (line.block, line.run)
         first = self.spans.get(key)
         self.spans[key] = (first[0], first[1], end) if first else (line, start, end)
+        if line.display or not self.cues:
+            self.cues.append((line, line.display or line.text, start, end))
+        else:  # a later piece of a cut sentence extends that sentence's cue
+            cue_line, text, cue_start, _ = self.cues[-1]
+            self.cues[-1] = (cue_line, text, cue_start, end)
+
+    def cue_list(self, rate: int) -> tuple[Cue, ...]:
+        return tuple(Cue(block=line.block, run=line.run, text=text, speaker=line.speaker,
+                         start=round(start / rate, 3), end=round(end / rate, 3))
+                     for line, text, start, end in self.cues)
 
     def runs(self, rate: int, texts: Mapping[tuple[int, int], str]) -> tuple[TimedRun, ...]:
         out = []
@@ -83,7 +94,8 @@ def _chapters(runs: tuple[TimedRun, ...], duration: float, opening: str) -> tupl
     heads = [(r.start, r.text) for r in runs if r.kind is BlockKind.HEADING and r.run == 0]
     if not runs:
         return ()
-    starts = [(0.0, opening)] + [(max(start - 0.3, 0.0), title) for start, title in heads]
+    # A chapter opens just before its heading is spoken, so a jump never clips the first syllable.
+    starts = [(0.0, opening)] + [(max(start - 0.15, 0.0), title) for start, title in heads]
     if len(starts) > 1 and starts[1][0] <= 0.5:  # the article opens with a heading: no separate opening
         starts = starts[1:]
         starts[0] = (0.0, starts[0][1])
@@ -138,5 +150,6 @@ def join(
         frames=frames,
         chapters=_chapters(runs, duration, title),
         runs=runs,
+        cues=timeline.cue_list(sample_rate),
         tags=MappingProxyType(dict(tags or {})),
     )

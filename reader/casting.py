@@ -186,9 +186,13 @@ def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = N
     for b, block in enumerate(document.blocks):
         for r, run in enumerate(block.runs):
             voice = voices.voice_for(block.kind, run, speaker_index)
-            spoken = normalize.normalize(run.text, run.lang, lexicon=lexicon)
-            pieces = [p for p in sentences.split(spoken) if any(c.isalnum() for c in p)]
-            for i, piece in enumerate(pieces):
+            # Each original sentence is normalized on its own, so transcripts can show it as written.
+            pieces: list[tuple[str, str]] = []
+            for sentence in sentences.split(run.text):
+                spoken = normalize.normalize(sentence, run.lang, lexicon=lexicon)
+                parts = [p for p in sentences.split(spoken) if any(c.isalnum() for c in p)]
+                pieces.extend((part, sentence if j == 0 else "") for j, part in enumerate(parts))
+            for i, (piece, display) in enumerate(pieces):
                 lines.append(
                     Line(
                         block=b,
@@ -200,6 +204,7 @@ def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = N
                         speaker=run.speaker,
                         lang=run.lang,
                         last_in_run=i == len(pieces) - 1,
+                        display=display,
                     )
                 )
     return lines

@@ -131,25 +131,39 @@ def voice_options(func: Any) -> Any:
 @click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Utterances synthesized at once.")
+@click.option("--transcript", "transcript_kinds", multiple=True, type=click.Choice(["vtt", "srt", "json"]),
+              help="Write a transcript beside the audio (json is the full timeline). Repeatable.")
+@click.option("--read-along", is_flag=True, help="Write an HTML page beside the audio that highlights each run.")
+@click.option("--cover", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Cover art (JPEG or PNG) to embed.")
+@click.option("--author", help="Artist/author tag.")
+@click.option("--album", help="Album/show tag.")
+@click.option("--date", "date_tag", help="Date tag (e.g. 2025-03-13).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.pass_obj
 def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str, ...], cast_file: Path | None,
                engine: str | None, voice_dirs: tuple[Path, ...], fallback: bool, lexicon: Path | None,
-               title: str | None, loudness: float, no_loudnorm: bool, jobs: int, quiet: bool) -> None:
+               title: str | None, loudness: float, no_loudnorm: bool, jobs: int,
+               transcript_kinds: tuple[str, ...], read_along: bool, cover: Path | None, author: str | None,
+               album: str | None, date_tag: str | None, quiet: bool) -> None:
     """Read INPUT (a file, '-' for stdin, or a URL) aloud into an audio file."""
     from . import pipeline
 
     target = output or Path(Path(source).stem if source != "-" else "article").with_suffix(".mp3")
+    tags = {key: value for key, value in (("artist", author), ("album", album), ("date", date_tag)) if value}
     result = pipeline.export_article(
         source, target, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine, title=title,
         voice_dirs=_user_voice_dirs(voice_dirs), jobs=jobs, loudness=None if no_loudnorm else loudness,
         progress=_Bar(not quiet), fallback=fallback, lexicon=_lexicon(lexicon),
+        transcript_kinds=list(dict.fromkeys(transcript_kinds)), read_along=read_along, cover=cover, tags=tags,
     )
     for warning in result.warnings if not quiet else ():
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
         click.echo(f"wrote {result.output} ({result.duration / 60:.1f} min, {result.chapters} chapters, "
                    f"{result.lines} utterances)", err=True)
+        for extra in result.files[1:]:
+            click.echo(f"wrote {extra}", err=True)
 
 
 @cli.command("voices")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -16,9 +15,12 @@ from . import ffmpeg
 from .errors import ExportError
 from .model import Episode
 
-__all__ = ["FORMATS", "Format", "atomic_path", "format_for", "measure_loudness", "write"]
+__all__ = ["FORMATS", "Format", "atomic_path", "format_for", "loudness_chain", "measure", "write"]
 
 log = logging.getLogger(__name__)
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,17 +31,20 @@ class Format:
     codec: list[str]
     sample_rate: int
     chapters: bool
+    headroom: float = 0.6
+    """dB kept under the true-peak target for the codec's own overshoot (lossy codecs add peaks)."""
 
 
-_MP4 = Format("ipod", ["-c:a", "aac", "-b:a", "96k"], 44100, True)
+_MP4 = Format("ipod", ["-c:a", "aac", "-b:a", "96k"], 44100, True, headroom=0.8)
+_OPUS = Format("ogg", ["-c:a", "libopus", "-b:a", "64k", "-application", "voip"], 48000, True, headroom=1.8)
 FORMATS: Mapping[str, Format] = {
     ".mp3": Format("mp3", ["-c:a", "libmp3lame", "-b:a", "96k", "-id3v2_version", "3"], 44100, True),
     ".m4a": _MP4,
     ".m4b": _MP4,
-    ".opus": Format("ogg", ["-c:a", "libopus", "-b:a", "48k", "-application", "voip"], 48000, True),
-    ".ogg": Format("ogg", ["-c:a", "libopus", "-b:a", "48k", "-application", "voip"], 48000, True),
-    ".flac": Format("flac", ["-c:a", "flac"], 44100, True),
-    ".wav": Format("wav", ["-c:a", "pcm_s16le"], 44100, False),
+    ".opus": _OPUS,
+    ".ogg": _OPUS,
+    ".flac": Format("flac", ["-c:a", "flac"], 44100, True, headroom=0.2),
+    ".wav": Format("wav", ["-c:a", "pcm_s16le"], 44100, False, headroom=0.2),
 }
 """Output formats by file extension."""
 
@@ -68,6 +73,7 @@ def atomic_path(final: Path) -> Iterator[Path]:
         raise ExportError(f"{final}: cannot write in {folder}: {exc.strerror}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes files private; outputs get the user's usual mode
     try:
         yield tmp
         os.replace(tmp, final)
@@ -82,33 +88,47 @@ def _pcm_input(episode: Episode) -> list[str]:
             "-i", f"file:{episode.pcm_path}"]
 
 
-def measure_loudness(episode: Episode, target: float, true_peak: float) -> dict[str, str]:
-    """First pass of ffmpeg's loudnorm: the episode's measured loudness figures."""
-    err = ffmpeg.run(
-        [*_pcm_input(episode), "-af", f"loudnorm=I={target}:TP={true_peak}:LRA=11:print_format=json",
-         "-f", "null", "-"],
-        what=f"measuring loudness of {episode.title!r}",
-    )
-    found = re.search(r"\{[^{}]*\"input_i\"[^{}]*\}", err)
-    if not found:
-        raise ExportError("loudness measurement: ffmpeg printed no loudnorm figures")
-    figures: dict[str, str] = json.loads(found.group(0))
-    return figures
+_COMPRESSOR = "acompressor=threshold=-28dB:ratio=3:attack=8:release=120:knee=4"
+"""Gentle spoken-word compression: evens sentence-to-sentence level so the limiter has little to do."""
+_OVERSAMPLE = 88200
+"""Limiting runs at 4x the working rate so it catches inter-sample (true) peaks."""
 
 
-def _filters(episode: Episode, fmt: Format, loudness: float | None, true_peak: float) -> str:
-    chain = []
-    if loudness is not None and episode.frames > 0:
-        m = measure_loudness(episode, loudness, true_peak)
-        if m["input_i"] not in ("-inf", "inf"):
-            chain.append(
-                f"loudnorm=I={loudness}:TP={true_peak}:LRA=11:measured_I={m['input_i']}"
-                f":measured_TP={m['input_tp']}:measured_LRA={m['input_lra']}"
-                f":measured_thresh={m['input_thresh']}:offset={m['target_offset']}:linear=true"
-            )
-    # soxr gives clean resampling; loudnorm itself works at 192 kHz internally.
-    chain.append(f"aresample={fmt.sample_rate}:resampler=soxr")
-    return ",".join(chain)
+def _limiter(gain_db: float, true_peak: float) -> str:
+    limit = 10 ** (true_peak / 20)
+    return (f"aresample={_OVERSAMPLE},volume={gain_db:.2f}dB,"
+            f"alimiter=limit={limit:.4f}:attack=4:release=60:level=disabled:latency=1")
+
+
+def measure(episode: Episode, chain: str = "anull") -> tuple[float, float]:
+    """Integrated loudness (LUFS) and true peak (dBTP) of the episode after `chain`, by ffmpeg's ebur128."""
+    err = ffmpeg.run([*_pcm_input(episode), "-af", f"{chain},ebur128=peak=true", "-f", "null", "-"],
+                     what=f"measuring loudness of {episode.title!r}")
+    loud = re.findall(r"I:\s+(-?[\d.]+|-inf) LUFS", err)
+    peak = re.findall(r"Peak:\s+(-?[\d.]+|-inf) dBFS", err)
+    if not loud or not peak:
+        raise ExportError("loudness measurement: ffmpeg printed no EBU R128 summary")
+    return float(loud[-1]), float(peak[-1])
+
+
+def loudness_chain(episode: Episode, target: float, true_peak: float, headroom: float = 0.6) -> str:
+    """An ffmpeg filter chain that brings the episode to `target` LUFS with true peaks under `true_peak`.
+
+    Compression, then gain, then a 4x-oversampled limiter set `headroom` dB under `true_peak` (the
+    encoder's overshoot). Limiting costs some loudness, so the gain is measured once through the whole
+    chain and corrected: the result lands within a few tenths of a LU.
+    """
+    ceiling = true_peak - headroom
+    if episode.frames == 0:
+        return "anull"
+    level, _ = measure(episode, _COMPRESSOR)
+    if level <= -69:  # silence (a dry run): nothing to normalize
+        return "anull"
+    gain = target - level
+    reached, _ = measure(episode, f"{_COMPRESSOR},{_limiter(gain, ceiling)}")
+    gain += target - reached
+    log.debug("loudness: %.1f LUFS after compression, gain %.2f dB", level, gain)
+    return f"{_COMPRESSOR},{_limiter(gain, ceiling)}"
 
 
 def _escape_meta(value: str) -> str:
@@ -131,33 +151,97 @@ def _metadata_file(episode: Episode, folder: Path) -> Path:
     return path
 
 
+def _cover_args(cover: Path, index: int) -> list[str]:
+    codec = "copy" if cover.suffix.lower() in (".jpg", ".jpeg", ".png") else "mjpeg"
+    return ["-map", f"{index}:v", "-c:v", codec, "-disposition:v", "attached_pic",
+            "-metadata:s:v", "title=Cover", "-metadata:s:v", "comment=Cover (front)"]
+
+
+def _vorbis_chapters(path: Path, episode: Episode) -> None:
+    """Chapters as CHAPTERnnn / CHAPTERnnnNAME comments (the Ogg chapter convention) in FLAC and Opus.
+
+    ffmpeg's FLAC muxer writes no chapters, and its Ogg muxer rounds a chapter's seconds up when the
+    milliseconds pass 500 (81.677 s is written as 00:01:22.677), so both are written here exactly.
+    """
+    import mutagen
+
+    audio = mutagen.File(path)
+    if audio is None or audio.tags is None:
+        raise ExportError(f"{path}: cannot reopen to write chapters")
+    for key in [k for k in audio.tags.keys() if k.upper().startswith("CHAPTER")]:
+        del audio.tags[key]
+    for i, chapter in enumerate(episode.chapters, 1):
+        ms = round(chapter.start * 1000)
+        stamp = f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+        audio.tags[f"CHAPTER{i:03d}"] = stamp
+        audio.tags[f"CHAPTER{i:03d}NAME"] = chapter.title
+    audio.save()
+
+
+def _embed_cover_with_mutagen(path: Path, fmt: Format, cover: Path) -> None:
+    """Ogg Opus and FLAC carry cover art as a METADATA_BLOCK_PICTURE, which ffmpeg cannot write."""
+    import base64
+
+    from mutagen.flac import FLAC, Picture
+    from mutagen.oggopus import OggOpus
+
+    picture = Picture()
+    picture.type = 3  # front cover
+    picture.mime = "image/png" if cover.suffix.lower() == ".png" else "image/jpeg"
+    picture.data = cover.read_bytes()
+    if fmt.muxer == "flac":
+        flac = FLAC(path)
+        flac.add_picture(picture)
+        flac.save()
+    else:
+        opus = OggOpus(path)
+        opus["METADATA_BLOCK_PICTURE"] = [base64.b64encode(picture.write()).decode("ascii")]
+        opus.save()
+
+
 def write(
     episode: Episode,
     output: Path,
     loudness: float | None = -16.0,
     true_peak: float = -1.5,
     tags: Mapping[str, str] | None = None,
+    cover: Path | None = None,
 ) -> Path:
-    """Encode `episode` to `output` (format by extension) with tags and chapters; atomic.
+    """Encode `episode` to `output` (format by extension) with tags, chapters and cover art; atomic.
 
     `loudness` is the integrated target in LUFS (None leaves levels as synthesized).
 
     Raises:
-        ExportError: unknown format, unwritable folder, or an encoder failure.
+        ExportError: unknown format, unwritable folder, unreadable cover, or an encoder failure.
     """
     fmt = format_for(output)
+    if cover is not None and not cover.is_file():
+        raise ExportError(f"cover {cover}: no such image file")
     all_tags = {**episode.tags, **(tags or {})}
+    chain = loudness_chain(episode, loudness, true_peak, fmt.headroom) if loudness is not None else "anull"
     with tempfile.TemporaryDirectory(prefix="reader-export-") as work, atomic_path(output) as tmp:
         args = _pcm_input(episode)
+        inputs = 1
+        maps = ["-map", "0:a"]
         if fmt.chapters and episode.chapters:
-            args += ["-f", "ffmetadata", "-i", f"file:{_metadata_file(episode, Path(work))}",
-                     "-map", "0:a", "-map_chapters", "1"]
-        args += ["-af", _filters(episode, fmt, loudness, true_peak), "-ac", str(episode.channels)]
+            args += ["-f", "ffmetadata", "-i", f"file:{_metadata_file(episode, Path(work))}"]
+            maps += ["-map_chapters", str(inputs)]
+            inputs += 1
+        if cover is not None and fmt.muxer in ("mp3", "ipod"):
+            args += ["-i", f"file:{cover}"]
+            maps += _cover_args(cover, inputs)
+            inputs += 1
+        args += maps
+        args += ["-af", f"{chain},aresample={fmt.sample_rate}:resampler=soxr", "-ac", str(episode.channels)]
         args += fmt.codec
         for key, value in all_tags.items():
             if value:
                 args += ["-metadata", f"{key}={value}"]
         args += ["-f", fmt.muxer, f"file:{tmp}"]
         ffmpeg.run(args, what=f"encoding {output}")
+        if fmt.muxer in ("flac", "ogg") and episode.chapters:
+            _vorbis_chapters(tmp, episode)
+        if cover is not None and fmt.muxer in ("ogg", "flac"):
+            _embed_cover_with_mutagen(tmp, fmt, cover)
     log.debug("wrote %s", output)
     return output

@@ -18,6 +18,7 @@ __all__ = [
     "BlockKind",
     "Chapter",
     "Clip",
+    "Cue",
     "Document",
     "Episode",
     "InputFormat",
@@ -154,6 +155,9 @@ class Line:
     """False when another utterance of the same run follows (a sentence pause, not a run pause)."""
     fallback_from: str | None = None
     """Name of the profile that should have read this line, when an offline fallback read it instead."""
+    display: str = ""
+    """The original sentence this utterance speaks, for transcripts; empty for the later pieces of a
+    sentence that had to be cut."""
 
     @property
     def label(self) -> str:
@@ -200,6 +204,18 @@ class TimedRun:
 
 
 @dataclass(frozen=True, slots=True)
+class Cue:
+    """One sentence's place in the joined audio, for subtitles and read-along pages."""
+
+    block: int
+    run: int
+    text: str
+    speaker: str | None
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
 class Episode:
     """The joined result: PCM audio on disk plus what export needs to tag and mark it."""
 
@@ -212,6 +228,7 @@ class Episode:
     """Number of sample frames in the PCM file."""
     chapters: tuple[Chapter, ...] = ()
     runs: tuple[TimedRun, ...] = ()
+    cues: tuple[Cue, ...] = ()
     tags: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property

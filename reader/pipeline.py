@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import articles, assemble, casting, export, segment, synth, voices
+from . import articles, assemble, casting, export, readalong, segment, synth, transcripts, voices
 from .casting import Cast
 from .engines import Registry
 from .errors import EngineUnavailable
@@ -44,6 +44,8 @@ class ExportResult:
     episode: Episode
     """The joined episode (its PCM file no longer exists; its timeline and chapters do)."""
     warnings: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    """Every file written: the audio, then transcripts and the read-along page."""
 
 
 def read_document(source: str, title: str | None = None) -> Document:
@@ -176,8 +178,15 @@ def export_article(
     progress: Progress | None = None,
     fallback: bool = False,
     lexicon: Mapping[str, str] | None = None,
+    transcript_kinds: Sequence[str] = (),
+    read_along: bool = False,
+    cover: Path | None = None,
+    tags: Mapping[str, str] | None = None,
 ) -> ExportResult:
-    """Read `source` aloud into `output` (format by extension). The output appears only when complete.
+    """Read `source` aloud into `output` (format by extension), plus any transcripts and read-along page.
+
+    Every file appears only when complete. `tags` (artist, album, date, …) add to or override the
+    title, language and source tags taken from the article.
 
     Raises:
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
@@ -187,14 +196,19 @@ def export_article(
     planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
     name = title or document.title or Path(source).stem or "article"
     texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
-    tags = {"title": name, "language": document.language, "comment": source if source != "-" else ""}
+    all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
+                "genre": "Speech", **(tags or {})}
     renderer = synth.Renderer(engines, fallback=planned.fallback)
     with tempfile.TemporaryDirectory(prefix="reader-") as work:
         clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
                          len(planned.lines), progress)
         episode = assemble.join(clips, Path(work) / "episode.pcm", title=name, pauses=pauses,
-                                run_texts=texts, tags=tags)
-        export.write(episode, output, loudness=loudness)
+                                run_texts=texts, tags=all_tags)
+        export.write(episode, output, loudness=loudness, cover=cover)
+    files = [output]
+    files += [transcripts.write(episode, output, kind) for kind in transcript_kinds]
+    if read_along:
+        files.append(readalong.write(episode, output, document.language))
     return ExportResult(output=output, duration=episode.duration, chapters=len(episode.chapters),
-                        lines=len(planned.lines), episode=episode, warnings=planned.warnings + renderer.warnings)
-
+                        lines=len(planned.lines), episode=episode, warnings=planned.warnings + renderer.warnings,
+                        files=files)
