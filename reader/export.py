@@ -36,7 +36,7 @@ class Format:
 
 
 _MP4 = Format("ipod", ["-c:a", "aac", "-b:a", "96k"], 44100, True, headroom=0.8)
-_OPUS = Format("ogg", ["-c:a", "libopus", "-b:a", "64k", "-application", "voip"], 48000, True, headroom=1.8)
+_OPUS = Format("ogg", ["-c:a", "libopus", "-b:a", "64k", "-application", "voip"], 48000, True, headroom=2.4)
 FORMATS: Mapping[str, Format] = {
     ".mp3": Format("mp3", ["-c:a", "libmp3lame", "-b:a", "96k", "-id3v2_version", "3"], 44100, True),
     ".m4a": _MP4,
