@@ -6,15 +6,16 @@ is ever concatenated in memory (pydub's `+=` copies the whole episode on every j
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import BinaryIO
 
 from .model import BlockKind, Chapter, Clip, Cue, Episode, Line, TimedRun
 from .synth import voice_id
 
-__all__ = ["Pauses", "join"]
+__all__ = ["Pauses", "join", "stream"]
 
 SAMPLE_RATE = 22050
 """Working sample rate: the embedded voice's own, so the default path never resamples."""
@@ -103,6 +104,41 @@ def _chapters(runs: tuple[TimedRun, ...], duration: float, opening: str) -> tupl
     return tuple(Chapter(title=t, start=round(s, 3), end=round(e, 3)) for (s, t), e in zip(starts, ends))
 
 
+def stream(
+    clips: Iterable[Clip],
+    sink: BinaryIO,
+    pauses: Pauses = Pauses(),
+    sample_rate: int = SAMPLE_RATE,
+    on_clip: Callable[[Line, int, int], None] | None = None,
+) -> int:
+    """Write the clips, with pauses, to `sink` as mono s16le at `sample_rate`; return the frames written.
+
+    `on_clip(line, start_frame, end_frame)` is called as each clip lands, for timelines and progress.
+    """
+    frames = 0
+    prev: Line | None = None
+    for clip in clips:
+        gap = round(pauses.between(prev, clip.line) * sample_rate)
+        audio = clip.audio
+        if audio.channels != 1:
+            audio = audio.set_channels(1)
+        if audio.sample_width != 2:
+            audio = audio.set_sample_width(2)
+        if audio.frame_rate != sample_rate:
+            audio = audio.set_frame_rate(sample_rate)
+        data = audio.raw_data
+        sink.write(b"\0\0" * gap + data)
+        if on_clip:
+            on_clip(clip.line, frames + gap, frames + gap + len(data) // 2)
+        frames += gap + len(data) // 2
+        prev = clip.line
+    if prev is not None:
+        tail = round(pauses.tail * sample_rate)
+        sink.write(b"\0\0" * tail)
+        frames += tail
+    return frames
+
+
 def join(
     clips: Iterable[Clip],
     pcm_path: Path,
@@ -118,28 +154,8 @@ def join(
     normalized utterances).
     """
     timeline = _Timeline()
-    frames = 0
-    prev: Line | None = None
     with open(pcm_path, "wb") as out:
-        for clip in clips:
-            gap = round(pauses.between(prev, clip.line) * sample_rate)
-            out.write(b"\0\0" * gap)
-            frames += gap
-            audio = clip.audio
-            if audio.channels != 1:
-                audio = audio.set_channels(1)
-            if audio.sample_width != 2:
-                audio = audio.set_sample_width(2)
-            if audio.frame_rate != sample_rate:
-                audio = audio.set_frame_rate(sample_rate)
-            data = audio.raw_data
-            out.write(data)
-            timeline.add(clip.line, frames, frames + len(data) // 2)
-            frames += len(data) // 2
-            prev = clip.line
-        tail = round(pauses.tail * sample_rate) if prev else 0
-        out.write(b"\0\0" * tail)
-        frames += tail
+        frames = stream(clips, out, pauses, sample_rate, on_clip=timeline.add)
     runs = timeline.runs(sample_rate, run_texts or {})
     duration = frames / sample_rate
     return Episode(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -47,7 +48,7 @@ class ReaderGroup(click.Group):
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """Read news articles aloud: export audio files, inspect the segmentation."""
+    """Read news articles aloud: export audio files, play them now, build podcasts."""
     app = ctx.ensure_object(App)
     app.debug = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
@@ -57,7 +58,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
             logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-def _parse_voices(values: tuple[str, ...]) -> dict[str, str]:
+def _parse_voices(values: tuple[str, ...] | list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for value in values:
         role, sep, profile = value.partition("=")
@@ -67,22 +68,37 @@ def _parse_voices(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-class _Bar:
-    """A one-line progress display on stderr, shown only on a terminal."""
+class _Progress:
+    """Per-utterance progress with ETA on stderr, shown only on a terminal and never with --quiet/--json."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, what: str) -> None:
         self.enabled = enabled and sys.stderr.isatty()
+        self.what = what
+        self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
-        if self.enabled:
-            click.echo(f"\rsynthesizing {done}/{total} ({100 * done // max(total, 1)}%)", nl=False, err=True)
-            if done == total:
-                click.echo("", err=True)
+        if not self.enabled:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=self.what, unit="utt", file=sys.stderr, leave=False,
+                            dynamic_ncols=True)
+        self.bar.update(done - self.bar.n)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def _user_voice_dirs(extra: tuple[Path, ...]) -> list[Path]:
     """Voice folders, highest precedence first: --voices-dir, then the user's config folder."""
-    return [*extra, Path(click.get_app_dir("article-reader")) / "voices"]
+    from .settings import APP_NAME
+
+    return [*extra, Path(click.get_app_dir(APP_NAME)) / "voices"]
 
 
 def _assignments(cast_file: Path | None, voice_args: tuple[str, ...]) -> dict[str, str]:
@@ -99,7 +115,23 @@ def _lexicon(path: Path | None) -> dict[str, str] | None:
     return load_lexicon(path) if path else None
 
 
-_voice_options = [
+def _cache(no_cache: bool) -> Any:
+    from .cache import ClipCache
+    from .settings import cache_dir
+
+    return None if no_cache else ClipCache(cache_dir())
+
+
+def _options(*decorators: Any) -> Any:
+    def apply(func: Any) -> Any:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return apply
+
+
+voice_options = _options(
     click.option("--voice", "voice_args", multiple=True, metavar="ROLE=PROFILE",
                  help="Voice for a role: narrator, quote, heading, fallback, speaker:NAME, lang:CODE. Repeatable."),
     click.option("--cast", "cast_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -111,14 +143,11 @@ _voice_options = [
                  help="Read runs whose engine is unavailable (e.g. gtts offline) with an offline voice."),
     click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  help="Pronunciation lexicon (TOML) that overrides the default text normalization."),
-]
-
-
-def voice_options(func: Any) -> Any:
-    """The options every command that casts voices shares."""
-    for option in reversed(_voice_options):
-        func = option(func)
-    return func
+    click.option("-j", "--jobs", type=click.IntRange(1, 64), default=2, show_default=True,
+                 help="Utterances synthesized at once."),
+    click.option("--no-cache", is_flag=True, help="Render every clip again instead of using the clip cache."),
+    click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
+)
 
 
 @cli.command("export")
@@ -129,8 +158,6 @@ def voice_options(func: Any) -> Any:
 @click.option("--title", help="Title for tags and the opening chapter (default: the article's).")
 @click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS.")
 @click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Utterances synthesized at once.")
 @click.option("--transcript", "transcript_kinds", multiple=True, type=click.Choice(["vtt", "srt", "json"]),
               help="Write a transcript beside the audio (json is the full timeline). Repeatable.")
 @click.option("--read-along", is_flag=True, help="Write an HTML page beside the audio that highlights each run.")
@@ -139,31 +166,107 @@ def voice_options(func: Any) -> Any:
 @click.option("--author", help="Artist/author tag.")
 @click.option("--album", help="Album/show tag.")
 @click.option("--date", "date_tag", help="Date tag (e.g. 2025-03-13).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable result on stdout.")
 @click.pass_obj
 def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str, ...], cast_file: Path | None,
-               engine: str | None, voice_dirs: tuple[Path, ...], fallback: bool, lexicon: Path | None,
-               title: str | None, loudness: float, no_loudnorm: bool, jobs: int,
+               engine: str | None, voice_dirs: tuple[Path, ...], fallback: bool, lexicon: Path | None, jobs: int,
+               no_cache: bool, quiet: bool, title: str | None, loudness: float, no_loudnorm: bool,
                transcript_kinds: tuple[str, ...], read_along: bool, cover: Path | None, author: str | None,
-               album: str | None, date_tag: str | None, quiet: bool) -> None:
+               album: str | None, date_tag: str | None, as_json: bool) -> None:
     """Read INPUT (a file, '-' for stdin, or a URL) aloud into an audio file."""
     from . import pipeline
 
     target = output or Path(Path(source).stem if source != "-" else "article").with_suffix(".mp3")
     tags = {key: value for key, value in (("artist", author), ("album", album), ("date", date_tag)) if value}
-    result = pipeline.export_article(
-        source, target, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine, title=title,
-        voice_dirs=_user_voice_dirs(voice_dirs), jobs=jobs, loudness=None if no_loudnorm else loudness,
-        progress=_Bar(not quiet), fallback=fallback, lexicon=_lexicon(lexicon),
-        transcript_kinds=list(dict.fromkeys(transcript_kinds)), read_along=read_along, cover=cover, tags=tags,
-    )
-    for warning in result.warnings if not quiet else ():
-        click.echo(f"warning: {warning}", err=True)
+    progress = _Progress(not (quiet or as_json), "synthesizing")
+    try:
+        result = pipeline.export_article(
+            source, target, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine,
+            title=title, voice_dirs=_user_voice_dirs(voice_dirs), jobs=jobs,
+            loudness=None if no_loudnorm else loudness, progress=progress, fallback=fallback,
+            lexicon=_lexicon(lexicon), transcript_kinds=list(dict.fromkeys(transcript_kinds)),
+            read_along=read_along, cover=cover, tags=tags, cache=_cache(no_cache),
+        )
+    finally:
+        progress.close()
+    if as_json:
+        click.echo(json.dumps({
+            "outputs": [str(p) for p in result.files], "duration": round(result.duration, 3),
+            "chapters": result.chapters, "utterances": result.lines, "synthesized": result.synthesized,
+            "cached": result.cached, "warnings": result.warnings,
+        }, ensure_ascii=False, indent=2))
     if not quiet:
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    if not (quiet or as_json):
         click.echo(f"wrote {result.output} ({result.duration / 60:.1f} min, {result.chapters} chapters, "
-                   f"{result.lines} utterances)", err=True)
+                   f"{result.lines} utterances, {result.cached} from cache)", err=True)
         for extra in result.files[1:]:
             click.echo(f"wrote {extra}", err=True)
+
+
+@cli.command("play")
+@click.argument("source", metavar="INPUT")
+@voice_options
+@click.option("--title", help="Title override.")
+@click.option("--player", help="Command that plays a WAV stream from its standard input (e.g. 'mpv -').")
+@click.pass_obj
+def play_cmd(app: App, source: str, voice_args: tuple[str, ...], cast_file: Path | None, engine: str | None,
+             voice_dirs: tuple[Path, ...], fallback: bool, lexicon: Path | None, jobs: int, no_cache: bool,
+             quiet: bool, title: str | None, player: str | None) -> None:
+    """Speak INPUT now through a desktop player, starting while the rest is rendered."""
+    from . import pipeline
+    from .play import player_command
+
+    command = player_command(player)
+    progress = _Progress(not quiet, "rendering")
+    try:
+        seconds = pipeline.play_article(
+            source, command, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine,
+            title=title, voice_dirs=_user_voice_dirs(voice_dirs), jobs=jobs, progress=progress,
+            fallback=fallback, lexicon=_lexicon(lexicon), cache=_cache(no_cache),
+        )
+    finally:
+        progress.close()
+    if not quiet:
+        click.echo(f"played {seconds / 60:.1f} min", err=True)
+
+
+@cli.command("podcast")
+@click.argument("manifest", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the episodes and feed.xml.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 16), default=2, show_default=True,
+              help="Episodes built at once.")
+@click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS.")
+@click.option("--voices-dir", "voice_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Extra folder of voice profiles (TOML). Repeatable.")
+@click.option("--fallback", is_flag=True, help="Read runs whose engine is unavailable with an offline voice.")
+@click.option("--no-cache", is_flag=True, help="Render every clip again instead of using the clip cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable result on stdout.")
+@click.pass_obj
+def podcast_cmd(app: App, manifest: Path, out: Path, jobs: int, loudness: float, voice_dirs: tuple[Path, ...],
+                fallback: bool, no_cache: bool, quiet: bool, as_json: bool) -> None:
+    """Build MANIFEST's episodes (only what changed) and an RSS feed into a folder."""
+    from . import podcast
+
+    show = podcast.load_manifest(manifest)
+
+    def report(result: podcast.EpisodeResult) -> None:
+        if not (quiet or as_json):
+            click.echo(f"{result.status:9} {result.audio.name} ({result.duration / 60:.1f} min, "
+                       f"{result.synthesized} synthesized, {result.cached} cached)", err=True)
+
+    feed, results = podcast.build(show, out, app.engines, _cache(no_cache), jobs=jobs, loudness=loudness,
+                                  voice_dirs=_user_voice_dirs(voice_dirs), fallback=fallback, on_episode=report)
+    if as_json:
+        click.echo(json.dumps({"feed": str(feed), "episodes": [
+            {"guid": r.guid, "title": r.title, "status": r.status, "output": str(r.audio),
+             "duration": round(r.duration, 3), "bytes": r.bytes, "synthesized": r.synthesized,
+             "cached": r.cached, "warnings": r.warnings} for r in results]}, ensure_ascii=False, indent=2))
+    elif not quiet:
+        click.echo(f"wrote {feed}", err=True)
 
 
 @cli.command("voices")
@@ -194,6 +297,29 @@ def voices_cmd(app: App, engine: str | None, as_json: bool, voice_dirs: tuple[Pa
         if engine and profile["engine"] != engine:
             continue
         click.echo(f"  {profile['name']:<14} {profile['engine']:<8} {profile['language']:<5} {profile['description']}")
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """Inspect or empty the clip cache."""
+
+
+@cache_group.command("info")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def cache_info(as_json: bool) -> None:
+    """Where the clip cache is and how much it holds."""
+    stats = _cache(False).stats()
+    if as_json:
+        click.echo(json.dumps({"path": str(stats.path), "entries": stats.entries, "bytes": stats.bytes}))
+    else:
+        click.echo(f"{stats.path}: {stats.entries} clips, {stats.bytes / 2**20:.1f} MiB")
+
+
+@cache_group.command("clear")
+def cache_clear() -> None:
+    """Remove every cached clip."""
+    removed = _cache(False).clear()
+    click.echo(f"removed {removed} clips", err=True)
 
 
 def _jsonable(document: Any) -> dict[str, Any]:
@@ -230,6 +356,35 @@ def segments_cmd(source: str, as_json: bool, title: str | None) -> None:
             click.echo(f"  {item.reason}: {item.text}")
 
 
+def _commands_and_options() -> dict[str, set[str]]:
+    return {name: {p.name for p in command.params if p.name} for name, command in cli.commands.items()
+            if not isinstance(command, click.Group)}
+
+
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="reader")
+    """Console-script entry point: config file defaults, one-line errors, Ctrl-C exits 130."""
+    from .settings import config_path, load_config
+
+    debug = "--debug" in sys.argv[1:]
+    try:
+        defaults = load_config(config_path(), _commands_and_options())
+    except ReaderError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    try:
+        cli.main(prog_name="reader", default_map=defaults, standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        # stdout closed early (e.g. `reader segments … | head`): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

@@ -8,13 +8,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import articles, assemble, casting, export, readalong, segment, synth, transcripts, voices
+from . import articles, assemble, casting, export, play, readalong, segment, synth, transcripts, voices
+from .cache import ClipCache
 from .casting import Cast
 from .engines import Registry
 from .errors import EngineUnavailable
 from .model import Clip, Document, Episode, Line, VoiceProfile
 
-__all__ = ["ExportResult", "Plan", "Progress", "export_article", "plan", "read_document", "voice_for_language"]
+__all__ = ["ExportResult", "Plan", "Progress", "export_article", "plan", "play_article", "read_document",
+           "voice_for_language"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,10 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     """Every file written: the audio, then transcripts and the read-along page."""
+    synthesized: int = 0
+    """Utterances rendered by an engine in this run."""
+    cached: int = 0
+    """Utterances taken from the clip cache."""
 
 
 def read_document(source: str, title: str | None = None) -> Document:
@@ -182,6 +188,7 @@ def export_article(
     read_along: bool = False,
     cover: Path | None = None,
     tags: Mapping[str, str] | None = None,
+    cache: ClipCache | None = None,
 ) -> ExportResult:
     """Read `source` aloud into `output` (format by extension), plus any transcripts and read-along page.
 
@@ -198,7 +205,7 @@ def export_article(
     texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
     all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
                 "genre": "Speech", **(tags or {})}
-    renderer = synth.Renderer(engines, fallback=planned.fallback)
+    renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
     with tempfile.TemporaryDirectory(prefix="reader-") as work:
         clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
                          len(planned.lines), progress)
@@ -211,4 +218,31 @@ def export_article(
         files.append(readalong.write(episode, output, document.language))
     return ExportResult(output=output, duration=episode.duration, chapters=len(episode.chapters),
                         lines=len(planned.lines), episode=episode, warnings=planned.warnings + renderer.warnings,
-                        files=files)
+                        files=files, synthesized=renderer.synthesized, cached=renderer.cached)
+
+
+def play_article(
+    source: str,
+    command: Sequence[str],
+    engines: Registry,
+    assignments: Mapping[str, str] | None = None,
+    engine: str | None = None,
+    title: str | None = None,
+    voice_dirs: Sequence[Path] = (),
+    jobs: int = 1,
+    progress: Progress | None = None,
+    fallback: bool = False,
+    lexicon: Mapping[str, str] | None = None,
+    cache: ClipCache | None = None,
+) -> float:
+    """Speak `source` through a player as it renders; return the seconds of audio played.
+
+    Raises:
+        ReaderError: any user-fixable failure, naming the file, voice, engine or line.
+    """
+    document = read_document(source, title)
+    planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
+    renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
+    clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
+                     len(planned.lines), progress)
+    return play.play(clips, command)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -11,13 +12,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .cache import ClipCache
 from .errors import EngineError, EngineUnavailable, ReaderError, TransientEngineError
 from .model import Clip, Line, VoiceProfile
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
 
-    from .engines import Registry
+    from .engines import Engine, Registry
 
 __all__ = ["Renderer", "check_clip", "render", "voice_id"]
 
@@ -74,10 +76,35 @@ class Renderer:
     backoff: float = 1.0
     sleep: Callable[[float], None] = time.sleep
     warnings: list[str] = field(default_factory=list)
+    cache: ClipCache | None = None
+    """Clips already rendered, by content; None renders everything."""
+    synthesized: int = 0
+    cached: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def _tally(self, cached: bool) -> None:
+        with self._lock:
+            if cached:
+                self.cached += 1
+            else:
+                self.synthesized += 1
 
     def _attempt(self, line: Line) -> AudioSegment:
         engine = self.engines.get(line.voice.engine)
+        key = ClipCache.key(line.text, line.voice, engine.version()) if self.cache else ""
+        if self.cache:
+            found = self.cache.get(key)
+            if found is not None:
+                self._tally(cached=True)
+                return found
         log.debug("%s: %s speaks %r", line.label, line.voice.name, line.text)
+        audio = self._synthesize(engine, line)
+        self._tally(cached=False)
+        if self.cache:
+            self.cache.put(key, audio)
+        return audio
+
+    def _synthesize(self, engine: Engine, line: Line) -> AudioSegment:
         delay = self.backoff
         for attempt in range(self.retries + 1):
             try:

@@ -54,6 +54,16 @@ def probe(path: Path) -> Probe:
     return Probe(stream.group(1), rate, channels, len(samples) / rate, peak, rms_db, header)
 
 
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Tests never read the developer's config or write to their clip cache (subprocesses inherit this)."""
+    base = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("READER_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("READER_CONFIG", str(base / "config.toml"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    return base
+
+
 @pytest.fixture
 def shared_fixture() -> Path:
     """The first real input: a whole news page copied as text."""

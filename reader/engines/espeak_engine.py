@@ -67,6 +67,16 @@ def _variants() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def _version() -> str:
+    exe = espeak_executable()
+    if exe is None:
+        return "espeak-ng missing"
+    out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, check=False).stdout
+    found = re.search(r"\d+(?:\.\d+)+", out)
+    return f"espeak-ng {found.group(0) if found else 'unknown'}"
+
+
 def read_wav(path: str) -> AudioSegment:
     """A WAV file as an AudioSegment (16-bit PCM), without ffmpeg.
 
@@ -93,12 +103,7 @@ class EspeakEngine:
 
     def version(self) -> str:
         """espeak-ng's own version line, for cache keys."""
-        exe = espeak_executable()
-        if exe is None:
-            return "espeak-ng missing"
-        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, check=False).stdout
-        found = re.search(r"\d+(?:\.\d+)+", out)
-        return f"espeak-ng {found.group(0) if found else 'unknown'}"
+        return _version()
 
     def unavailable(self) -> str | None:
         """Why eSpeak NG cannot run here, or None."""

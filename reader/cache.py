@@ -1,0 +1,166 @@
+"""A content-addressed cache of rendered clips, safe across processes and after kill -9.
+
+A clip's key hashes everything that decides its sound: the text as spoken, the voice profile (engine,
+voice, language, rate, pitch, options) and the engine's version. Entries are written to a temporary
+file and renamed into place, so a reader sees a whole entry or none; each entry also carries the
+length and SHA-256 of its samples, so a damaged one is detected, removed and rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import struct
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ReaderError
+
+if TYPE_CHECKING:
+    from pydub import AudioSegment
+
+    from .model import VoiceProfile
+
+__all__ = ["ClipCache", "CacheStats", "default_dir"]
+
+log = logging.getLogger(__name__)
+
+_MAGIC = b"ARCLIP1\n"
+_FORMAT = 1
+
+
+def default_dir(env: dict[str, str] | None = None, platform: str | None = None) -> Path:
+    """The user cache folder: $XDG_CACHE_HOME (or ~/.cache) on Linux, ~/Library/Caches on macOS,
+    %LOCALAPPDATA% on Windows; with an `article-reader/clips` folder inside."""
+    import sys
+
+    env = dict(os.environ) if env is None else env
+    platform = platform or sys.platform
+    home = Path(env.get("HOME") or Path.home())
+    if platform.startswith("win"):
+        base = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif platform == "darwin":
+        base = home / "Library" / "Caches"
+    else:
+        base = Path(env.get("XDG_CACHE_HOME") or home / ".cache")
+    return base / "article-reader" / "clips"
+
+
+@dataclass
+class CacheStats:
+    """What a cache holds."""
+
+    path: Path
+    entries: int
+    bytes: int
+
+
+@dataclass
+class ClipCache:
+    """Clips on disk, keyed by content. Thread- and process-safe; never returns a damaged clip."""
+
+    root: Path
+    hits: int = 0
+    misses: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @staticmethod
+    def key(text: str, voice: VoiceProfile, engine_version: str) -> str:
+        """The content hash naming a clip."""
+        payload = json.dumps([_FORMAT, text, voice.engine, voice.voice, voice.language, voice.rate, voice.pitch,
+                              sorted((k, repr(v)) for k, v in voice.options.items()), engine_version],
+                             ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.clip"
+
+    def get(self, key: str) -> AudioSegment | None:
+        """The cached clip, or None (a missing, torn or corrupt entry is a miss, and is removed)."""
+        from pydub import AudioSegment
+
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self._count(hit=False)
+            return None
+        try:
+            if not data.startswith(_MAGIC):
+                raise ValueError("bad magic")
+            (size,) = struct.unpack_from("<I", data, len(_MAGIC))
+            start = len(_MAGIC) + 4
+            header = json.loads(data[start : start + size])
+            pcm = data[start + size :]
+            if len(pcm) != header["bytes"] or hashlib.sha256(pcm).hexdigest() != header["sha256"]:
+                raise ValueError("samples do not match their checksum")
+            audio = AudioSegment(pcm, frame_rate=header["rate"], sample_width=header["width"],
+                                 channels=header["channels"])
+        except (ValueError, KeyError, struct.error, json.JSONDecodeError) as exc:
+            log.warning("cache entry %s is damaged (%s); rendering it again", path.name, exc)
+            path.unlink(missing_ok=True)
+            self._count(hit=False)
+            return None
+        self._count(hit=True)
+        return audio
+
+    def put(self, key: str, audio: AudioSegment) -> None:
+        """Store a clip atomically; a full disk or read-only cache only costs the caching."""
+        pcm = audio.raw_data
+        header = json.dumps({"rate": audio.frame_rate, "width": audio.sample_width, "channels": audio.channels,
+                             "bytes": len(pcm), "sha256": hashlib.sha256(pcm).hexdigest()}).encode()
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(_MAGIC + struct.pack("<I", len(header)) + header + pcm)
+                os.replace(tmp, path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError as exc:
+            log.warning("could not cache a clip in %s: %s", self.root, exc.strerror or exc)
+
+    def _count(self, hit: bool) -> None:
+        with self._lock:
+            if hit:
+                self.hits += 1
+            else:
+                self.misses += 1
+
+    def stats(self) -> CacheStats:
+        """Number of entries and bytes on disk."""
+        entries = size = 0
+        if self.root.is_dir():
+            for path in self.root.glob("*/*.clip"):
+                entries += 1
+                size += path.stat().st_size
+        return CacheStats(self.root, entries, size)
+
+    def clear(self) -> int:
+        """Remove every entry (and stray temporary files); return how many entries were removed.
+
+        Raises:
+            ReaderError: the cache folder cannot be emptied.
+        """
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        try:
+            for path in list(self.root.glob("*/*")):
+                if path.suffix == ".clip":
+                    removed += 1
+                path.unlink(missing_ok=True)
+            for folder in list(self.root.glob("*")):
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+        except OSError as exc:
+            raise ReaderError(f"cannot clear the cache at {self.root}: {exc.strerror}") from exc
+        return removed
