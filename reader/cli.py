@@ -260,12 +260,15 @@ def podcast_cmd(app: App, manifest: Path, out: Path, jobs: int, loudness: float,
 
     feed, results = podcast.build(show, out, app.engines, _cache(no_cache), jobs=jobs, loudness=loudness,
                                   voice_dirs=_user_voice_dirs(voice_dirs), fallback=fallback, on_episode=report)
+    warnings = podcast.feed_warnings(show)
     if as_json:
-        click.echo(json.dumps({"feed": str(feed), "episodes": [
+        click.echo(json.dumps({"feed": str(feed), "warnings": warnings, "episodes": [
             {"guid": r.guid, "title": r.title, "status": r.status, "output": str(r.audio),
              "duration": round(r.duration, 3), "bytes": r.bytes, "synthesized": r.synthesized,
              "cached": r.cached, "warnings": r.warnings} for r in results]}, ensure_ascii=False, indent=2))
     elif not quiet:
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
         click.echo(f"wrote {feed}", err=True)
 
 
@@ -356,9 +359,20 @@ def segments_cmd(source: str, as_json: bool, title: str | None) -> None:
             click.echo(f"  {item.reason}: {item.text}")
 
 
-def _commands_and_options() -> dict[str, set[str]]:
-    return {name: {p.name for p in command.params if p.name} for name, command in cli.commands.items()
-            if not isinstance(command, click.Group)}
+def _commands_and_options() -> dict[str, dict[str, str]]:
+    """For each command: config key (its long option without dashes) -> parameter name."""
+    table: dict[str, dict[str, str]] = {}
+    for name, command in cli.commands.items():
+        if isinstance(command, click.Group):
+            continue
+        keys: dict[str, str] = {}
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name:
+                for opt in param.opts:
+                    if opt.startswith("--"):
+                        keys[opt[2:]] = param.name
+        table[name] = keys
+    return table
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ from .engines import Registry
 from .errors import ReaderError
 from .export import atomic_path
 
-__all__ = ["Episode", "EpisodeResult", "Manifest", "Show", "build", "load_manifest", "slug"]
+__all__ = ["Episode", "EpisodeResult", "Manifest", "Show", "build", "feed_warnings", "load_manifest", "slug"]
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +209,16 @@ def _write_json(path: Path, data: Any) -> None:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def feed_warnings(manifest: Manifest) -> list[str]:
+    """What podcast directories will complain about in this show."""
+    warnings = []
+    if manifest.show.cover is None:
+        warnings.append("[show] has no cover: Apple Podcasts requires artwork (1400–3000 px square)")
+    if manifest.show.email is None:
+        warnings.append("[show] has no email: directories use it to confirm ownership")
+    return warnings
+
+
 def build(
     manifest: Manifest,
     out: Path,
@@ -303,11 +313,11 @@ def _write_feed(manifest: Manifest, results: list[EpisodeResult], feed: Path, ou
     def url(path: Path) -> str:
         return urljoin(show.base_url, quote(path.relative_to(out).as_posix()))
 
-    def sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+    def sub(parent: Any, tag: str, body: str | None = None, **attrs: str) -> Any:
         ns, _, local = tag.rpartition(":")
         element = etree.SubElement(parent, f"{{{nsmap[ns]}}}{local}" if ns else local, **attrs)
-        if text is not None:
-            element.text = text
+        if body is not None:
+            element.text = body
         return element
 
     rss = etree.Element("rss", version="2.0", nsmap=nsmap)
@@ -333,9 +343,9 @@ def _write_feed(manifest: Manifest, results: list[EpisodeResult], feed: Path, ou
         sub(image, "url", url(cover))
         sub(image, "title", show.title)
         sub(image, "link", show.link or show.base_url)
-    category = sub(channel, "itunes:category", text=show.category)
+    category = sub(channel, "itunes:category", **{"text": show.category})
     if show.subcategory:
-        sub(category, "itunes:category", text=show.subcategory)
+        sub(category, "itunes:category", **{"text": show.subcategory})
     sub(channel, "itunes:explicit", "true" if show.explicit else "false")
     sub(channel, "itunes:type", "episodic")
     ordered = sorted(zip(manifest.episodes, results), key=lambda pair: pair[1].pub_date, reverse=True)

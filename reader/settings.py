@@ -32,8 +32,8 @@ def cache_dir() -> Path:
     return Path(override) if override else default_dir()
 
 
-def load_config(path: Path, commands: dict[str, set[str]]) -> dict[str, dict[str, Any]]:
-    """The config file as click's default_map: one table per command, keys named like its options.
+def load_config(path: Path, commands: dict[str, dict[str, str]]) -> dict[str, dict[str, Any]]:
+    """The config file as click's default_map: one table per command, keys named like its long options.
 
     ```toml
     [export]
@@ -57,9 +57,9 @@ def load_config(path: Path, commands: dict[str, set[str]]) -> dict[str, dict[str
     for command, table in raw.items():
         if command not in commands or not isinstance(table, dict):
             raise ReaderError(f"{path}: unknown section [{command}]; sections: {', '.join(sorted(commands))}")
+        options = commands[command]
         for key in table:
-            if key.replace("-", "_") not in commands[command]:
-                raise ReaderError(f"{path}: [{command}] has no option {key!r}; "
-                                  f"options: {', '.join(sorted(commands[command]))}")
-        out[command] = {key.replace("-", "_"): value for key, value in table.items()}
+            if key not in options:
+                raise ReaderError(f"{path}: [{command}] has no option {key!r}; options: {', '.join(sorted(options))}")
+        out[command] = {options[key]: value for key, value in table.items()}
     return out
