@@ -26,8 +26,27 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # short English runs come back as Afrikaans or Pidgin.
 _LATIN_LANGS = ["en", "fr", "de", "es", "pt", "it", "nl", "cs", "pl", "sv", "da", "no", "fi", "tr", "ro", "hu",
                 "sk", "hr", "sl", "lt", "lv", "et", "ca", "id", "vi"]
-_MIN_WORDS = 3
+_MIN_WORDS = 8
+"""Latin-script text shorter than this keeps the surrounding language: short strings fool the model."""
 _lock = threading.Lock()
+# Function words frequent in English and rare as whole words elsewhere; text rich in them is English
+# without asking the model (whose 0.5 s load would otherwise delay the first spoken words).
+_ENGLISH = frozenset("the of and to that is was for with as on it by at this from are have has been not but "
+                     "said will which who would their they were had its be an or he she his her a we them out "
+                     "after should could can there what when all more about into than also one if no so up our "
+                     "you your i me my us these those its any some did does do how why where while".split())
+_ENGLISH_CORE = frozenset("the and of that with they we you he she was were".split())
+_ASCII_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _clearly_english(text: str) -> bool:
+    tokens = _ASCII_WORD.findall(text)
+    if len(tokens) < 8 or len(tokens) < len(text.split()) * 0.8:
+        return False
+    # Names and other capitalized words say nothing about the language; judge the rest.
+    words = [w for w in tokens if w[:1].islower() or w in ("I", "A")]
+    hits = sum(1 for w in words if w.lower() in _ENGLISH)
+    return len(words) >= 5 and hits >= 0.25 * len(words) and any(w.lower() in _ENGLISH_CORE for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +94,8 @@ def detect(text: str, default: str = "en") -> str:
         return "uk" if _UKRAINIAN.search(text) else "ru"
     if letters < _MIN_WORDS or latin == 0:
         return default
+    if _clearly_english(text):
+        return "en"
     with _lock:  # the identifier keeps scratch state between calls
         code, confidence = _model().classify(text)  # type: ignore[attr-defined]
     if code != default and (confidence < 0.9 or letters < 6 and confidence < 0.99):

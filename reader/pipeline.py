@@ -12,7 +12,7 @@ from . import articles, assemble, casting, export, play, readalong, segment, syn
 from .cache import ClipCache
 from .casting import Cast
 from .engines import Registry
-from .errors import EngineUnavailable
+from .errors import EngineUnavailable, ReaderError
 from .model import Clip, Document, Episode, Line, VoiceProfile
 
 __all__ = ["ExportResult", "Plan", "Progress", "export_article", "plan", "play_article", "read_document",
@@ -163,6 +163,26 @@ def plan(
     return Plan(lines=lines, fallback=backup, warnings=warnings)
 
 
+def _preload_default_voice(engines: Registry, engine: str | None) -> None:
+    """Start loading the embedded Piper model in the background: it is the slowest step before speech."""
+    if engine not in (None, "piper") or "piper" not in engines.names():
+        return
+    import threading
+
+    # numpy's C extension breaks when two threads import it at once (the language model needs it too).
+    import numpy  # noqa: F401
+
+    def load() -> None:
+        try:
+            preload = getattr(engines.get("piper"), "preload", None)
+            if preload:
+                preload()
+        except ReaderError as exc:  # the real attempt later reports it properly
+            log.debug("preloading piper failed: %s", exc)
+
+    threading.Thread(target=load, name="piper-preload", daemon=True).start()
+
+
 def _counted(clips: Iterator[Clip], total: int, progress: Progress | None) -> Iterable[Clip]:
     for done, clip in enumerate(clips, 1):
         if progress:
@@ -199,6 +219,7 @@ def export_article(
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
     export.format_for(output)  # fail on a bad extension before minutes of synthesis
+    _preload_default_voice(engines, engine)
     document = read_document(source, title)
     planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
     name = title or document.title or Path(source).stem or "article"
@@ -240,6 +261,7 @@ def play_article(
     Raises:
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
+    _preload_default_voice(engines, engine)
     document = read_document(source, title)
     planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
     renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)

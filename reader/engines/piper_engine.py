@@ -137,6 +137,12 @@ class PiperEngine:
                 log.debug("loaded piper model %s (%d Hz)", path, config.sample_rate)
             return loaded
 
+    def preload(self, voice: VoiceProfile | None = None) -> None:
+        """Load a voice's model now (e.g. in a background thread while the article is segmented)."""
+        from ..model import VoiceProfile
+
+        self._load(self.model_path(voice or VoiceProfile(name="default", engine="piper")))
+
     def _speaker_id(self, model: PiperVoice, voice: VoiceProfile) -> int | None:
         speaker = voice.options.get("speaker")
         if speaker is None:
