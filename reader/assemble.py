@@ -104,6 +104,17 @@ def _chapters(runs: tuple[TimedRun, ...], duration: float, opening: str) -> tupl
     return tuple(Chapter(title=t, start=round(s, 3), end=round(e, 3)) for (s, t), e in zip(starts, ends))
 
 
+class _Tee:
+    """Writes every chunk to two sinks."""
+
+    def __init__(self, first: BinaryIO, second: BinaryIO) -> None:
+        self.first, self.second = first, second
+
+    def write(self, data: bytes) -> int:
+        self.second.write(data)
+        return self.first.write(data)
+
+
 def stream(
     clips: Iterable[Clip],
     sink: BinaryIO,
@@ -147,15 +158,17 @@ def join(
     sample_rate: int = SAMPLE_RATE,
     run_texts: Mapping[tuple[int, int], str] | None = None,
     tags: Mapping[str, str] | None = None,
+    tee: BinaryIO | None = None,
 ) -> Episode:
     """Write the clips, with pauses, to `pcm_path` as mono s16le at `sample_rate`; return the Episode.
 
     `run_texts` maps (block, run) to the run's original text for the timeline (clips carry
-    normalized utterances).
+    normalized utterances). `tee` receives a copy of every byte (e.g. a loudness meter).
     """
     timeline = _Timeline()
     with open(pcm_path, "wb") as out:
-        frames = stream(clips, out, pauses, sample_rate, on_clip=timeline.add)
+        sink: BinaryIO = out if tee is None else _Tee(out, tee)  # type: ignore[assignment]
+        frames = stream(clips, sink, pauses, sample_rate, on_clip=timeline.add)
     runs = timeline.runs(sample_rate, run_texts or {})
     duration = frames / sample_rate
     return Episode(

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from .model import VoiceProfile
 
-__all__ = ["ClipCache", "CacheStats", "default_dir"]
+__all__ = ["CacheStats", "ClipCache", "ExportCache", "default_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -135,12 +135,18 @@ class ClipCache:
             else:
                 self.misses += 1
 
+    @property
+    def exports(self) -> ExportCache:
+        """Finished exports, kept beside the clips."""
+        return ExportCache(self.root / "exports")
+
     def stats(self) -> CacheStats:
-        """Number of entries and bytes on disk."""
+        """Number of clips, and bytes on disk (clips and finished exports)."""
         entries = size = 0
         if self.root.is_dir():
-            for path in self.root.glob("*/*.clip"):
-                entries += 1
+            for path in self.root.glob("*/*"):
+                if path.suffix == ".clip":
+                    entries += 1
                 size += path.stat().st_size
         return CacheStats(self.root, entries, size)
 
@@ -154,6 +160,7 @@ class ClipCache:
         if not self.root.is_dir():
             return 0
         try:
+            self.exports.clear()
             for path in list(self.root.glob("*/*")):
                 if path.suffix == ".clip":
                     removed += 1
@@ -163,4 +170,58 @@ class ClipCache:
                     folder.rmdir()
         except OSError as exc:
             raise ReaderError(f"cannot clear the cache at {self.root}: {exc.strerror}") from exc
+        return removed
+
+
+@dataclass
+class ExportCache:
+    """Finished exports by the content of everything that went into them, for instant rebuilds.
+
+    An entry is the encoded file plus the episode's timeline; both are written atomically.
+    """
+
+    root: Path
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        return self.root / f"{key}.audio", self.root / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Path, dict[str, object]] | None:
+        """The cached audio file and timeline data, or None."""
+        audio, meta = self._paths(key)
+        try:
+            data: dict[str, object] = json.loads(meta.read_text(encoding="utf-8"))
+            if audio.stat().st_size != data.get("bytes"):
+                raise ValueError("size mismatch")
+        except (OSError, ValueError, json.JSONDecodeError):
+            return None
+        return audio, data
+
+    def put(self, key: str, output: Path, data: dict[str, object]) -> None:
+        """Keep a copy of `output` and its timeline; failures only cost the caching."""
+        import shutil
+
+        audio, meta = self._paths(key)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            for target, write in ((audio, lambda p: shutil.copyfile(output, p)),
+                                  (meta, lambda p: p.write_text(json.dumps({**data, "bytes": output.stat().st_size}),
+                                                                encoding="utf-8"))):
+                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
+                os.close(fd)
+                try:
+                    write(Path(tmp))
+                    os.replace(tmp, target)
+                finally:
+                    if os.path.exists(tmp):
+                        os.unlink(tmp)
+        except OSError as exc:
+            log.warning("could not cache the export in %s: %s", self.root, exc.strerror or exc)
+
+    def clear(self) -> int:
+        """Remove every cached export; return how many were removed."""
+        removed = 0
+        if self.root.is_dir():
+            for path in list(self.root.iterdir()):
+                removed += path.suffix == ".audio"
+                path.unlink(missing_ok=True)
         return removed

@@ -143,8 +143,8 @@ voice_options = _options(
                  help="Read runs whose engine is unavailable (e.g. gtts offline) with an offline voice."),
     click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  help="Pronunciation lexicon (TOML) that overrides the default text normalization."),
-    click.option("-j", "--jobs", type=click.IntRange(1, 64), default=2, show_default=True,
-                 help="Utterances synthesized at once."),
+    click.option("-j", "--jobs", type=click.IntRange(1, 64), default=min(os.cpu_count() or 1, 8),
+                 show_default="number of cores", help="Utterances synthesized at once."),
     click.option("--no-cache", is_flag=True, help="Render every clip again instead of using the clip cache."),
     click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
 )

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import articles, assemble, casting, export, play, readalong, segment, synth, transcripts, voices
 from .cache import ClipCache
 from .casting import Cast
 from .engines import Registry
-from .errors import EngineUnavailable, ReaderError
+from .errors import EngineUnavailable, ExportError, ReaderError
 from .model import Clip, Document, Episode, Line, VoiceProfile
 
 __all__ = ["ExportResult", "Plan", "Progress", "export_article", "plan", "play_article", "read_document",
@@ -163,11 +167,61 @@ def plan(
     return Plan(lines=lines, fallback=backup, warnings=warnings)
 
 
-def _preload_default_voice(engines: Registry, engine: str | None) -> None:
-    """Start loading the embedded Piper model in the background: it is the slowest step before speech."""
+def _export_key(lines: Sequence[Line], engines: Registry, output: Path, texts: Mapping[tuple[int, int], str],
+                tags: Mapping[str, str], loudness: float | None, pauses: assemble.Pauses, cover: Path | None) -> str:
+    """A hash of everything an export's bytes depend on, for the export cache."""
+    import hashlib
+    import json
+    from dataclasses import astuple
+    from importlib.metadata import version as dist_version
+
+    versions = {name: engines.get(name).version() for name in {line.voice.engine for line in lines}}
+    digest = hashlib.sha256(json.dumps(
+        [dist_version("article-reader"), output.suffix.lower(), loudness, astuple(pauses), sorted(tags.items()),
+         sorted((f"{b}/{r}", t) for (b, r), t in texts.items()),
+         [[ClipCache.key(line.text, line.voice, versions[line.voice.engine]), line.block, line.run, line.kind.value,
+           line.role.value, line.speaker, line.lang, line.last_in_run, line.display, line.fallback_from,
+           line.voice.name] for line in lines]],
+        ensure_ascii=False).encode())
+    if cover is not None:
+        digest.update(cover.read_bytes())
+    return digest.hexdigest()
+
+
+def _episode_data(episode: Episode) -> dict[str, Any]:
+    data = transcripts.timeline(episode)
+    data.update(sample_rate=episode.sample_rate, channels=episode.channels, frames=episode.frames,
+                tags=dict(episode.tags))
+    return data
+
+
+def _episode_from(data: Mapping[str, Any]) -> Episode:
+    """An Episode rebuilt from the export cache (its audio lives in the cached file, not in PCM)."""
+    from types import MappingProxyType
+
+    from .model import BlockKind, Chapter, Cue, Role, TimedRun
+
+    return Episode(
+        title=data["title"], pcm_path=Path(os.devnull), sample_rate=data["sample_rate"], channels=data["channels"],
+        frames=data["frames"],
+        chapters=tuple(Chapter(c["title"], c["start"], c["end"]) for c in data["chapters"]),
+        runs=tuple(TimedRun(block=r["block"], run=r["run"], kind=BlockKind(r["kind"]), role=Role(r["role"]),
+                            text=r["text"], speaker=r["speaker"], lang=r["lang"], voice=r["voice"], start=r["start"],
+                            end=r["end"], profile=r["profile"], fallback_from=r["fallback_from"])
+                   for r in data["runs"]),
+        cues=tuple(Cue(c["block"], c["run"], c["text"], c["speaker"], c["start"], c["end"])
+                   for c in data["sentences"]),
+        tags=MappingProxyType(dict(data["tags"])),
+    )
+
+
+def _preload_default_voice(engines: Registry, engine: str | None) -> threading.Thread | None:
+    """Start loading the embedded Piper model in the background: it is the slowest step before speech.
+
+    Join the returned thread before the process ends: a model half-loaded at interpreter exit crashes.
+    """
     if engine not in (None, "piper") or "piper" not in engines.names():
-        return
-    import threading
+        return None
 
     # numpy's C extension breaks when two threads import it at once (the language model needs it too).
     import numpy  # noqa: F401
@@ -180,7 +234,9 @@ def _preload_default_voice(engines: Registry, engine: str | None) -> None:
         except ReaderError as exc:  # the real attempt later reports it properly
             log.debug("preloading piper failed: %s", exc)
 
-    threading.Thread(target=load, name="piper-preload", daemon=True).start()
+    thread = threading.Thread(target=load, name="piper-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def _counted(clips: Iterator[Clip], total: int, progress: Progress | None) -> Iterable[Clip]:
@@ -219,7 +275,6 @@ def export_article(
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
     export.format_for(output)  # fail on a bad extension before minutes of synthesis
-    _preload_default_voice(engines, engine)
     document = read_document(source, title)
     planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
     name = title or document.title or Path(source).stem or "article"
@@ -227,12 +282,31 @@ def export_article(
     all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
                 "genre": "Speech", **(tags or {})}
     renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
-    with tempfile.TemporaryDirectory(prefix="reader-") as work:
-        clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
-                         len(planned.lines), progress)
-        episode = assemble.join(clips, Path(work) / "episode.pcm", title=name, pauses=pauses,
-                                run_texts=texts, tags=all_tags)
-        export.write(episode, output, loudness=loudness, cover=cover)
+    key = _export_key(planned.lines, engines, output, texts, all_tags, loudness, pauses, cover) if cache else ""
+    hit = cache.exports.get(key) if cache else None
+    if hit is not None:
+        episode = _episode_from(hit[1])
+        with export.atomic_path(output) as tmp:
+            shutil.copyfile(hit[0], tmp)
+        renderer.cached = len(planned.lines)
+    else:
+        with tempfile.TemporaryDirectory(prefix=f"reader-{os.getpid()}-") as work:
+            clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
+                             len(planned.lines), progress)
+            meter = export.Meter(assemble.SAMPLE_RATE) if loudness is not None else None
+            try:
+                episode = assemble.join(clips, Path(work) / "episode.pcm", title=name, pauses=pauses,
+                                        run_texts=texts, tags=all_tags, tee=meter)  # type: ignore[arg-type]
+                measured = meter.result() if meter else None
+            except OSError as exc:
+                raise ExportError(f"{output}: cannot write the audio being assembled in {work}: "
+                                  f"{exc.strerror or exc}; free some space or set TMPDIR") from exc
+            finally:
+                if meter:
+                    meter.close()
+            export.write(episode, output, loudness=loudness, cover=cover, measured=measured)
+        if cache:
+            cache.exports.put(key, output, _episode_data(episode))
     files = [output]
     files += [transcripts.write(episode, output, kind) for kind in transcript_kinds]
     if read_along:
@@ -261,10 +335,14 @@ def play_article(
     Raises:
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
-    _preload_default_voice(engines, engine)
-    document = read_document(source, title)
-    planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
-    renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
-    clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
-                     len(planned.lines), progress)
-    return play.play(clips, command)
+    preloading = _preload_default_voice(engines, engine)
+    try:
+        document = read_document(source, title)
+        planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
+        renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
+        clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
+                         len(planned.lines), progress)
+        return play.play(clips, command)
+    finally:
+        if preloading is not None:
+            preloading.join()
