@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import wave
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
@@ -94,6 +95,69 @@ def read_wav(path: str) -> AudioSegment:
         raise EngineError(f"unreadable audio file {path}: {exc}") from exc
 
 
+class _Library:
+    """libespeak-ng through ctypes: in-process synthesis, without a program start per sentence.
+
+    The library keeps global state and is not thread-safe, so every call holds one lock.
+    """
+
+    _SYNCHRONOUS = 2  # AUDIO_OUTPUT_SYNCHRONOUS: samples arrive through the callback
+    _RATE, _PITCH = 1, 3  # espeak_PARAMETER values
+    _CHARS_UTF8 = 1
+
+    def __init__(self) -> None:
+        import ctypes
+        import ctypes.util
+
+        name = ctypes.util.find_library("espeak-ng") or "libespeak-ng.so.1"
+        self.lib = ctypes.CDLL(name)
+        self.sample_rate = int(self.lib.espeak_Initialize(self._SYNCHRONOUS, 0, None, 0))
+        if self.sample_rate <= 0:
+            raise OSError(f"espeak_Initialize failed ({self.sample_rate})")
+        self._chunks: list[bytes] = []
+        callback_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
+
+        def collect(wav: object, count: int, events: object) -> int:
+            if count > 0:
+                self._chunks.append(ctypes.string_at(wav, count * 2))
+            return 0
+
+        self._callback = callback_type(collect)  # kept referenced: the library calls it later
+        self.lib.espeak_SetSynthCallback(self._callback)
+        self.lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
+                                          ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
+        self.lock = threading.Lock()
+
+    def speak(self, text: str, voice: str, wpm: int, pitch: int) -> bytes:
+        data = text.encode("utf-8") + b"\0"
+        with self.lock:
+            if self.lib.espeak_SetVoiceByName(voice.encode("utf-8")) != 0:
+                raise EngineError(f"espeak: the library has no voice {voice!r}")
+            self.lib.espeak_SetParameter(self._RATE, wpm, 0)
+            self.lib.espeak_SetParameter(self._PITCH, pitch, 0)
+            self._chunks = []
+            status = self.lib.espeak_Synth(data, len(data), 0, 1, 0, self._CHARS_UTF8, None, None)
+            if status != 0:
+                raise EngineError(f"espeak: synthesis failed (status {status})")
+            return b"".join(self._chunks)
+
+
+_LIBRARY_LOCK = threading.Lock()
+_LIBRARY: list[_Library | None] = []
+
+
+def _library() -> _Library | None:
+    """The shared library binding, made once (under a lock: two first calls at once corrupt its state)."""
+    with _LIBRARY_LOCK:
+        if not _LIBRARY:
+            try:
+                _LIBRARY.append(_Library())
+            except (OSError, AttributeError) as exc:
+                log.debug("libespeak-ng unavailable (%s); using the espeak-ng program", exc)
+                _LIBRARY.append(None)
+        return _LIBRARY[0]
+
+
 class EspeakEngine:
     """eSpeak NG voices by language id ('en-us', 'ru', 'de'), with optional variants ('f3')."""
 
@@ -140,14 +204,22 @@ class EspeakEngine:
             raise VoiceError(f"voice {voice.name!r}: espeak has no variant {variant!r}")
 
     def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
-        """Speak `text` with `espeak-ng -w`; the text goes through stdin, never the command line."""
+        """Speak `text` through libespeak-ng in process, or the `espeak-ng -w` program when the library
+        cannot be loaded (the text goes through stdin, never the command line)."""
+        wpm = round(_DEFAULT_WPM * voice.rate)
+        pitch = max(0, min(99, round(_DEFAULT_PITCH * voice.pitch)))
+        library = _library() if "gap" not in voice.options else None
+        if library is not None:
+            from pydub import AudioSegment
+
+            pcm = library.speak(text, self._voice_arg(voice), wpm, pitch)
+            return AudioSegment(pcm, frame_rate=library.sample_rate, sample_width=2, channels=1)
         exe = espeak_executable()
         if exe is None:
             raise EngineError(f"espeak: espeak-ng is not on PATH; fix: {_INSTALL}")
         fd, path = tempfile.mkstemp(prefix="reader-espeak-", suffix=".wav")
         os.close(fd)
-        cmd = [exe, "-b", "1", "-v", self._voice_arg(voice), "-s", str(round(_DEFAULT_WPM * voice.rate)),
-               "-p", str(max(0, min(99, round(_DEFAULT_PITCH * voice.pitch)))), "-w", path]
+        cmd = [exe, "-b", "1", "-v", self._voice_arg(voice), "-s", str(wpm), "-p", str(pitch), "-w", path]
         gap = voice.options.get("gap")
         if isinstance(gap, int):
             cmd += ["-g", str(gap)]
