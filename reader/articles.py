@@ -35,11 +35,27 @@ _HTML_SNIFF = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Mostly control bytes or NULs: a program, an image, an archive. A stray NUL or escape code in an
+    otherwise readable article is not enough (those are dropped after decoding)."""
     sample = data[:65536]
-    if b"\0" in sample:
-        return True
+    if not sample:
+        return False
+    nuls = sample.count(0)
     controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
-    return controls > len(sample) * 0.01
+    return nuls > len(sample) * 0.01 or controls > len(sample) * 0.05
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text without a byte-order mark (many NULs, in a regular pattern)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is not None and best.encoding and best.encoding.startswith(("utf_16", "utf_32")):
+        try:
+            return data.decode(best.encoding)
+        except UnicodeDecodeError:
+            return None
+    return None
 
 
 def decode(data: bytes, name: str) -> str:
@@ -56,12 +72,16 @@ def decode(data: bytes, name: str) -> str:
             except UnicodeDecodeError as exc:
                 raise ArticleError(f"{name}: starts with a {encoding} mark but is not valid {encoding}") from exc
             break
-    if text is None:
-        if _looks_binary(data):
+    if text is None and _looks_binary(data):
+        text = _wide_unicode(data)
+        if text is None:
             raise ArticleError(f"{name}: looks like a binary file, not text; give a .txt, .md or .html article")
+    if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            pass
+        if text is None:
             from charset_normalizer import from_bytes
 
             best = from_bytes(data).best()

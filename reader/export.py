@@ -16,7 +16,8 @@ from . import ffmpeg
 from .errors import ExportError
 from .model import Episode
 
-__all__ = ["FORMATS", "Format", "Meter", "atomic_path", "format_for", "loudness_chain", "measure", "write"]
+__all__ = ["FORMATS", "Format", "Meter", "atomic_path", "format_for", "loudness_chain", "measure", "remove_stale",
+           "write"]
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +65,44 @@ def format_for(path: Path) -> Format:
     return fmt
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def remove_stale(folder: Path, pattern: str) -> None:
+    """Remove leftovers of killed runs: entries matching `pattern` whose name carries a dead process id.
+
+    Names look like `.out.mp3.<pid>.<random>.part` or `reader-<pid>-<random>`; a run killed with
+    SIGKILL cannot clean up after itself, so the next one does.
+    """
+    import shutil
+
+    prefix = pattern.split("*", 1)[0]
+    for path in folder.glob(pattern):
+        found = re.match(r"(\d+)[.-]", path.name[len(prefix) :])
+        if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
+            log.info("removing %s, left by a run that was killed", path)
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
 @contextmanager
 def atomic_path(final: Path) -> Iterator[Path]:
     """A temporary path beside `final`, renamed over it only if the block succeeds; removed otherwise."""
     folder = final.parent if str(final.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"{final}: folder {folder} does not exist")
+    remove_stale(folder, f".{final.name}.*.part")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise ExportError(f"{final}: cannot write in {folder}: {exc.strerror}") from exc
     os.close(fd)

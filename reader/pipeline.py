@@ -290,6 +290,7 @@ def export_article(
             shutil.copyfile(hit[0], tmp)
         renderer.cached = len(planned.lines)
     else:
+        export.remove_stale(Path(tempfile.gettempdir()), "reader-*")
         with tempfile.TemporaryDirectory(prefix=f"reader-{os.getpid()}-") as work:
             clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
                              len(planned.lines), progress)
