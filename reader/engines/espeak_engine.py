@@ -132,7 +132,12 @@ class _Library:
         data = text.encode("utf-8") + b"\0"
         with self.lock:
             if self.lib.espeak_SetVoiceByName(voice.encode("utf-8")) != 0:
-                raise EngineError(f"espeak: the library has no voice {voice!r}")
+                # Language ids such as "fr-fr" are not voice names; the voice file ("roa/fr") is.
+                base, plus, variant = voice.partition("+")
+                found = [v.description.rsplit(" ", 1)[-1] for v in list_espeak_voices()
+                         if v.id.lower() == base.lower()]
+                if not found or self.lib.espeak_SetVoiceByName((found[0] + plus + variant).encode("utf-8")) != 0:
+                    raise EngineError(f"espeak: the library has no voice {voice!r}")
             self.lib.espeak_SetParameter(self._RATE, wpm, 0)
             self.lib.espeak_SetParameter(self._PITCH, pitch, 0)
             self._chunks = []
