@@ -203,9 +203,15 @@ class ExportCache:
         audio, meta = self._paths(key)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            for target, write in ((audio, lambda p: shutil.copyfile(output, p)),
-                                  (meta, lambda p: p.write_text(json.dumps({**data, "bytes": output.stat().st_size}),
-                                                                encoding="utf-8"))):
+            size = output.stat().st_size
+
+            def copy_audio(path: Path) -> None:
+                shutil.copyfile(output, path)
+
+            def write_meta(path: Path) -> None:
+                path.write_text(json.dumps({**data, "bytes": size}), encoding="utf-8")
+
+            for target, write in ((audio, copy_audio), (meta, write_meta)):
                 fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
                 os.close(fd)
                 try:

@@ -6,15 +6,18 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from .errors import ReaderError
 
 __all__ = ["App", "cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _registry() -> Any:
@@ -122,8 +125,8 @@ def _cache(no_cache: bool) -> Any:
     return None if no_cache else ClipCache(cache_dir())
 
 
-def _options(*decorators: Any) -> Any:
-    def apply(func: Any) -> Any:
+def _options(*decorators: Any) -> Callable[[F], F]:
+    def apply(func: F) -> F:
         for decorator in reversed(decorators):
             func = decorator(func)
         return func

@@ -271,7 +271,7 @@ def _vorbis_chapters(path: Path, episode: Episode) -> None:
     audio.save()
 
 
-def _embed_cover_with_mutagen(path: Path, fmt: Format, cover: Path) -> None:
+def _embed_cover_with_mutagen(path: Path, fmt: Format, cover: Path) -> None:  # mutagen is untyped
     """Ogg Opus and FLAC carry cover art as a METADATA_BLOCK_PICTURE, which ffmpeg cannot write."""
     import base64
 

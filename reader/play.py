@@ -15,7 +15,7 @@ import struct
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
-from typing import BinaryIO
+from typing import IO
 
 from . import assemble
 from .errors import ReaderError
@@ -105,7 +105,7 @@ def play(clips: Iterable[Clip], command: Sequence[str], pauses: assemble.Pauses 
         proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
     except OSError as exc:
         raise ReaderError(f"cannot start player {argv[0]!r}: {exc.strerror}") from exc
-    sink: BinaryIO | None = proc.stdin
+    sink: IO[bytes] | None = proc.stdin
     if sink is None:
         raise ReaderError(f"player {argv[0]!r} has no input")
     frames = 0
@@ -134,7 +134,7 @@ def play(clips: Iterable[Clip], command: Sequence[str], pauses: assemble.Pauses 
 class _Flushing:
     """Writes through to the player at once: buffered audio would delay the first words."""
 
-    def __init__(self, sink: BinaryIO) -> None:
+    def __init__(self, sink: IO[bytes]) -> None:
         self.sink = sink
 
     def write(self, data: bytes) -> int:

@@ -11,7 +11,7 @@ import tempfile
 import threading
 import wave
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import EngineError, VoiceError
 from .base import VoiceInfo
@@ -117,7 +117,7 @@ class _Library:
         self._chunks: list[bytes] = []
         callback_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
 
-        def collect(wav: object, count: int, events: object) -> int:
+        def collect(wav: Any, count: int, events: Any) -> int:
             if count > 0:
                 self._chunks.append(ctypes.string_at(wav, count * 2))
             return 0
