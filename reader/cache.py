@@ -15,6 +15,7 @@ import os
 import struct
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,18 @@ log = logging.getLogger(__name__)
 
 _MAGIC = b"ARCLIP1\n"
 _FORMAT = 1
+
+
+def _write_atomic(path: Path, write: Callable[[Path], object]) -> None:
+    """Write `path` through `write(temporary path)` and rename it into place: readers see all or nothing."""
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def default_dir(env: dict[str, str] | None = None, platform: str | None = None) -> Path:
@@ -117,14 +130,7 @@ class ClipCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(_MAGIC + struct.pack("<I", len(header)) + header + pcm)
-                os.replace(tmp, path)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            _write_atomic(path, lambda tmp: tmp.write_bytes(_MAGIC + struct.pack("<I", len(header)) + header + pcm))
         except OSError as exc:
             log.warning("could not cache a clip in %s: %s", self.root, exc.strerror or exc)
 
@@ -211,15 +217,8 @@ class ExportCache:
             def write_meta(path: Path) -> None:
                 path.write_text(json.dumps({**data, "bytes": size}), encoding="utf-8")
 
-            for target, write in ((audio, copy_audio), (meta, write_meta)):
-                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
-                os.close(fd)
-                try:
-                    write(Path(tmp))
-                    os.replace(tmp, target)
-                finally:
-                    if os.path.exists(tmp):
-                        os.unlink(tmp)
+            _write_atomic(audio, copy_audio)
+            _write_atomic(meta, write_meta)
         except OSError as exc:
             log.warning("could not cache the export in %s: %s", self.root, exc.strerror or exc)
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["Label", "Unit", "classify", "is_sentence", "word_count"]
+__all__ = ["TERMINAL", "Label", "Unit", "classify", "is_sentence", "word_count"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,9 @@ class Label(str, Enum):
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_TERMINAL = re.compile(r"""[.!?…。！？]["'”’“»)\]]*$""")
+TERMINAL = re.compile(r"""[.!?…。！？]["'”’“»)\]]*$""")
+"""Text that ends a sentence: terminal punctuation, then any closing quotes or brackets."""
+_TERMINAL = TERMINAL
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●*+]|\d{1,2}[.)])\s+")
 
 # Whole-line widget labels, menus and buttons; matched against the entire unit.

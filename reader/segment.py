@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import chrome, htmlpage, language, quotes
+from .chrome import TERMINAL as _TERMINAL
 from .chrome import Label, Unit
 from .errors import ArticleError
 from .model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped
@@ -17,7 +18,6 @@ from .people import People
 
 __all__ = ["split", "units_of_text"]
 
-_TERMINAL = re.compile(r"""[.!?…。！？]["'”’“»)\]]*$""")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")

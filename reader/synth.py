@@ -81,6 +81,13 @@ class Renderer:
     synthesized: int = 0
     cached: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _versions: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def _version(self, engine: Engine) -> str:
+        # version() may read package metadata or run a program; once per engine per run is enough.
+        if engine.name not in self._versions:
+            self._versions[engine.name] = engine.version()
+        return self._versions[engine.name]
 
     def _tally(self, cached: bool) -> None:
         with self._lock:
@@ -91,7 +98,7 @@ class Renderer:
 
     def _attempt(self, line: Line) -> AudioSegment:
         engine = self.engines.get(line.voice.engine)
-        key = ClipCache.key(line.text, line.voice, engine.version()) if self.cache else ""
+        key = ClipCache.key(line.text, line.voice, self._version(engine)) if self.cache else ""
         if self.cache:
             found = self.cache.get(key)
             if found is not None:
