@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -328,27 +328,17 @@ def cache_clear() -> None:
     click.echo(f"removed {removed} clips", err=True)
 
 
-def _jsonable(document: Any) -> dict[str, Any]:
-    """A Document as the JSON of `reader segments --json`."""
-    data = asdict(document)
-    for block in data["blocks"]:
-        block["kind"] = block["kind"].value
-        for run in block["runs"]:
-            run["role"] = run["role"].value
-    return data
-
-
 @cli.command("segments")
 @click.argument("source", metavar="INPUT")
 @click.option("--json", "as_json", is_flag=True, help="Print the segmentation as JSON.")
 @click.option("--title", help="Override the title.")
 def segments_cmd(source: str, as_json: bool, title: str | None) -> None:
     """Show how INPUT is split into headings, paragraphs and runs, and what is skipped."""
-    from . import pipeline
+    from . import pipeline, segment
 
     document = pipeline.read_document(source, title)
     if as_json:
-        click.echo(json.dumps(_jsonable(document), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(segment.to_json(document), ensure_ascii=False, indent=2))
         return
     click.echo(f"title: {document.title or '(none)'}   language: {document.language}")
     for i, block in enumerate(document.blocks, 1):

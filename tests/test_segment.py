@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from reader import articles, segment
-from reader.cli import _jsonable
 from reader.errors import ArticleError
 from reader.model import Article, BlockKind, InputFormat, Role
 
@@ -22,7 +21,7 @@ INPUTS = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".ht
 
 
 def _document_json(path: Path) -> dict[str, object]:
-    data = _jsonable(segment.split(articles.load(str(path))))
+    data = segment.to_json(segment.split(articles.load(str(path))))
     data["source"] = path.name
     roundtrip: dict[str, object] = json.loads(json.dumps(data, ensure_ascii=False))
     return roundtrip

@@ -1,8 +1,8 @@
-"""Segmentation: an Article becomes headings and paragraphs of runs, with page chrome set aside.
+"""The page pass: units of a page, their labels, and the Document of blocks and runs.
 
-Plain-text page copies and Markdown are cut into units and judged by `reader.chrome`; HTML goes
-through trafilatura (`reader.htmlpage`). Paragraphs are then split into narration and quotation runs
-(`reader.quotes`), each with its speaker and language. No audio and no I/O here.
+Plain-text page copies and Markdown are cut into units and judged by `chrome`; HTML goes
+through trafilatura (`htmlpage`). Paragraphs are then split into narration and quotation runs
+(`quotes`), each with its speaker and language. No audio and no I/O here.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import re
 from . import chrome, htmlpage, language, quotes
 from .chrome import TERMINAL as _TERMINAL
 from .chrome import Label, Unit
-from .errors import ArticleError
-from .model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped
+from ..errors import ArticleError
+from ..model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped
 from .people import People
 
-__all__ = ["split", "units_of_text"]
+__all__ = ["split"]
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
