@@ -76,6 +76,8 @@ class Run:
     """Who says a quotation, when the article says so; None when unknown."""
     lang: str = "en"
     """ISO 639-1 code of the run's language."""
+    cue: str | None = None
+    """The words that named the speaker ("said Anna Berg", "she said"), so a user can see why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,23 @@ class Skipped:
     reason: str
 
 
+class Gender(str, Enum):
+    """A speaker's gender as the article shows it (pronouns, grammar, given names)."""
+
+    FEMALE = "female"
+    MALE = "male"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Someone quoted in the article: a person or an organisation."""
+
+    name: str
+    gender: Gender | None = None
+    """None when the article gives no evidence either way."""
+    organisation: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The segmentation of an article: what will be read, and what was left out."""
@@ -108,6 +127,12 @@ class Document:
     blocks: tuple[Block, ...]
     skipped: tuple[Skipped, ...] = ()
     source: str | None = None
+    speakers: tuple[Speaker, ...] = ()
+    """Everyone who speaks a quotation, by the name runs carry in `Run.speaker`."""
+
+    def speaker(self, name: str | None) -> Speaker | None:
+        """The Speaker called `name`, if any."""
+        return next((s for s in self.speakers if s.name == name), None) if name else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,21 +27,21 @@ def _document_json(path: Path) -> dict[str, object]:
     return roundtrip
 
 
+def _check_golden(golden: Path, got: dict[str, object], update_golden: bool) -> None:
+    """Compare with the pinned reading; only --update-golden writes one (a missing file fails)."""
+    if update_golden:
+        golden.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert golden.exists(), f"{golden.name} is missing: pin it on purpose with pytest --update-golden"
+    assert got == json.loads(golden.read_text(encoding="utf-8")), f"re-pin with pytest --update-golden: {golden.name}"
+
+
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
 def test_golden_samples(path: Path, update_golden: bool) -> None:
-    golden = GOLDEN / f"{path.name}.json"
-    got = _document_json(path)
-    if update_golden or not golden.exists():
-        golden.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    assert got == json.loads(golden.read_text(encoding="utf-8")), f"re-pin with pytest --update-golden: {path.name}"
+    _check_golden(GOLDEN / f"{path.name}.json", _document_json(path), update_golden)
 
 
 def test_golden_fixture(shared_fixture: Path, update_golden: bool) -> None:
-    golden = GOLDEN / "izvestia-witkoff.txt.json"
-    got = _document_json(shared_fixture)
-    if update_golden or not golden.exists():
-        golden.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    assert got == json.loads(golden.read_text(encoding="utf-8"))
+    _check_golden(GOLDEN / "izvestia-witkoff.txt.json", _document_json(shared_fixture), update_golden)
 
 
 def test_fixture_scores_against_its_gold_reading(shared_fixture: Path, tmp_path: Path) -> None:

@@ -24,4 +24,6 @@ def to_json(document: Document) -> dict[str, Any]:
         block["kind"] = block["kind"].value
         for run in block["runs"]:
             run["role"] = run["role"].value
+    for speaker in data["speakers"]:
+        speaker["gender"] = speaker["gender"].value if speaker["gender"] else None
     return data
