@@ -10,18 +10,20 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import normalize, sentences
-from .errors import VoiceError
+from . import normalize, sentences, voices
+from .engines import Capabilities, Registry
+from .errors import EngineUnavailable, ReaderError, VoiceError
 from .model import BlockKind, Document, Line, Role, Run, VoiceProfile
+from .options import CastingOptions
 
-__all__ = ["Cast", "cast", "load_cast_file", "make_cast", "speaker_variant", "speaks_language"]
+__all__ = ["Cast", "Plan", "cast", "load_cast_file", "make_cast", "plan", "speaker_variant", "speaks_language",
+           "voice_for_language"]
 
 _ROLES = ("narrator", "quote", "heading")
 # (pitch, rate) multipliers that make one neural voice into several distinct, still natural readers.
 _VARIANTS = ((1.0, 1.0), (1.19, 0.94), (0.94, 0.98), (1.11, 1.04), (1.05, 0.91), (1.25, 0.96), (0.97, 1.02),
              (1.15, 0.89), (1.08, 1.0))
-# Google voices differ by accent instead.
-_GTTS_ACCENTS = ("com", "co.uk", "com.au", "co.in", "ca", "ie", "co.za")
+_DEFAULTS = Capabilities()
 
 
 def speaks_language(profile: VoiceProfile, lang: str) -> bool:
@@ -29,15 +31,19 @@ def speaks_language(profile: VoiceProfile, lang: str) -> bool:
     return profile.language.lower().split("-")[0] == lang.lower().split("-")[0]
 
 
-def speaker_variant(base: VoiceProfile, index: int) -> VoiceProfile:
-    """The index-th distinct variant of `base` for a quoted speaker (index 0 is `base` itself)."""
+def speaker_variant(base: VoiceProfile, index: int, capabilities: Capabilities = _DEFAULTS) -> VoiceProfile:
+    """The index-th distinct variant of `base` for a quoted speaker (index 0 is `base` itself).
+
+    How a voice is varied is the engine's to say: by an option whose values are distinct speakers
+    (an accent), else by prosody; an engine with neither reads every speaker with `base`.
+    """
     if index == 0:
         return base
-    if base.engine == "gtts":
-        tld = _GTTS_ACCENTS[index % len(_GTTS_ACCENTS)]
+    if capabilities.speaker_option:
+        key, values = capabilities.speaker_option
         return dataclasses.replace(base, name=f"{base.name}~{index}",
-                                   options=MappingProxyType({**base.options, "tld": tld}))
-    if base.engine in ("piper", "espeak"):
+                                   options=MappingProxyType({**base.options, key: values[index % len(values)]}))
+    if capabilities.prosody:
         pitch, rate = _VARIANTS[index % len(_VARIANTS)]
         return dataclasses.replace(base, name=f"{base.name}~{index}", pitch=round(base.pitch * pitch, 3),
                                    rate=round(base.rate * rate, 3))
@@ -59,6 +65,8 @@ class Cast:
     """Give each quoted speaker without an assigned voice a distinct variant of the quote voice."""
     fallback: VoiceProfile | None = None
     """Offline voice for runs whose engine is unavailable, when the user allows fallback."""
+    capabilities: Mapping[str, Capabilities] = field(default_factory=lambda: MappingProxyType({}))
+    """What each engine of the cast can do (how it varies a speaker); engines not listed get defaults."""
 
     def voice_for(self, kind: BlockKind, run: Run, speaker_index: Callable[[str], int]) -> VoiceProfile:
         """The profile that reads `run` inside a block of `kind`."""
@@ -72,7 +80,7 @@ class Cast:
             if run.speaker and run.speaker in self.speakers:
                 return self.speakers[run.speaker]
             if run.speaker and self.vary_speakers:
-                return speaker_variant(base, speaker_index(run.speaker))
+                return speaker_variant(base, speaker_index(run.speaker), self.capabilities.get(base.engine, _DEFAULTS))
             return base
         return self.narrator
 
@@ -117,12 +125,14 @@ def make_cast(
     profiles: Mapping[str, VoiceProfile],
     assignments: Mapping[str, str] | None = None,
     engine: str | None = None,
+    capabilities: Capabilities = _DEFAULTS,
 ) -> Cast:
     """Build a Cast from `role=profile` assignments.
 
     Roles: narrator, quote, heading, fallback, speaker:NAME, lang:CODE. Unassigned roles use the
     shipped `default`, `quote` and `heading` profiles. `engine`, when given, makes every voice use
-    that engine's default voice for its language (keeping pitch and rate where the engine has them).
+    that engine's default voice for its language (keeping pitch and rate where the engine has them,
+    as its `capabilities` say).
 
     Raises:
         VoiceError: an unknown role or profile name.
@@ -136,10 +146,10 @@ def make_cast(
             )
         found = profiles[name]
         if engine and found.engine != engine:
-            keeps_prosody = engine in ("piper", "espeak", "silence")
+            keeps_prosody = capabilities.prosody
             return VoiceProfile(
                 name=f"{engine}-{found.name}", engine=engine, language=found.language,
-                voice=found.language if engine in ("espeak", "gtts") else None,
+                voice=found.language if capabilities.language_voices else None,
                 rate=found.rate if keeps_prosody else 1.0, pitch=found.pitch if keeps_prosody else 1.0,
             )
         return found
@@ -208,3 +218,126 @@ def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = N
                     )
                 )
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every utterance with its voice, checked before synthesis, and what casting had to warn about."""
+
+    lines: list[Line]
+    fallback: VoiceProfile | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _rank(engines: Registry, name: str) -> int:
+    try:
+        return engines.capabilities(name).rank
+    except ReaderError:
+        return 999
+
+
+def voice_for_language(lang: str, profiles: Mapping[str, VoiceProfile], engines: Registry,
+                       engine: str | None = None) -> VoiceProfile | None:
+    """An offline-first voice that speaks `lang` and can run here, or None.
+
+    With `engine`, only that engine's voice for the language (where its voices are chosen by
+    language). Otherwise: a profile for the language, by the rank its engine declares; then any
+    engine that takes a language code as a voice and lists `lang` among its voices.
+    """
+    if engine:
+        caps = engines.capabilities(engine)
+        if caps.language_voices:
+            return VoiceProfile(name=f"{engine}-{lang}", engine=engine, voice=lang, language=lang)
+        return None
+    offline = [name for name in engines.names() if engines.usable(name) and not engines.get(name).needs_network]
+    candidates = sorted((p for p in profiles.values() if speaks_language(p, lang) and p.engine in offline),
+                        key=lambda p: (_rank(engines, p.engine), p.name))
+    if candidates:
+        return candidates[0]
+    for name in sorted(offline, key=lambda n: (_rank(engines, n), n)):
+        impl = engines.get(name)
+        if getattr(impl, "speaks", True) and engines.capabilities(name).language_voices and any(
+                code.lower().split("-")[0] == lang for v in impl.list_voices() for code in v.languages):
+            return VoiceProfile(name=f"{name}-{lang}", engine=name, voice=lang, language=lang)
+    return None
+
+
+def _cast_languages(document: Document, voices_: Cast, profiles: Mapping[str, VoiceProfile], engines: Registry,
+                    engine: str | None, warnings: list[str]) -> Cast:
+    """Add a voice for every run language the cast's voices do not speak."""
+    if engine and engines.capabilities(engine).any_language:
+        return voices_
+    langs = {run.lang.split("-")[0] for block in document.blocks for run in block.runs}
+    added = dict(voices_.languages)
+    for lang in sorted(langs - set(added)):
+        if speaks_language(voices_.narrator, lang):
+            continue
+        found = voice_for_language(lang, profiles, engines, engine)
+        if found is None:
+            warnings.append(f"no voice here speaks {lang!r}; those runs are read by {voices_.narrator.name!r}")
+            continue
+        added[lang] = found
+    return dataclasses.replace(voices_, languages=MappingProxyType(added))
+
+
+def _fallback_voice(voices_: Cast, profiles: Mapping[str, VoiceProfile], engines: Registry) -> VoiceProfile:
+    """The voice that stands in for unavailable ones: the cast's own, the narrator when its engine is
+    dependable offline, else the shipped default."""
+    if voices_.fallback:
+        return voices_.fallback
+    try:
+        dependable = engines.capabilities(voices_.narrator.engine).fallback
+    except ReaderError:
+        dependable = False
+    return voices_.narrator if dependable else profiles[voices.DEFAULT]
+
+
+def plan(document: Document, engines: Registry, options: CastingOptions = CastingOptions()) -> Plan:
+    """Cast the document and check every voice it uses before any synthesis starts.
+
+    With `options.fallback`, runs whose engine is unavailable (gtts offline) are read by the cast's
+    fallback voice (or the offline default) with a warning, instead of failing.
+
+    Raises:
+        VoiceError: a profile is unknown or unusable.
+        EngineUnavailable: an engine the cast needs cannot run here (and no fallback was allowed).
+    """
+    profiles = voices.load_profiles(options.voice_dirs)
+    warnings: list[str] = []
+    engine = options.engine
+    voices_ = make_cast(profiles, options.assignments, engine=engine,
+                        capabilities=engines.capabilities(engine) if engine else _DEFAULTS)
+    voices_ = _cast_languages(document, voices_, profiles, engines, engine, warnings)
+    backup = _fallback_voice(voices_, profiles, engines) if options.fallback else None
+    used = {p.engine for p in (voices_.narrator, voices_.quote, voices_.heading, *voices_.speakers.values(),
+                               *voices_.languages.values()) if p is not None}
+    caps = {}
+    for name in used:
+        try:
+            caps[name] = engines.capabilities(name)
+        except EngineUnavailable:
+            continue  # reported below, with the voice that needs it
+    voices_ = dataclasses.replace(voices_, capabilities=MappingProxyType(caps))
+    lines = cast(document, voices_, lexicon=options.lexicon)
+    unusable: dict[str, str] = {}
+    for profile in {line.voice for line in lines} | ({backup} if backup else set()):
+        try:
+            impl = engines.get(profile.engine)
+            why = impl.unavailable()
+        except EngineUnavailable as exc:
+            why = str(exc)
+        if why:
+            unusable[profile.name] = why
+            continue
+        impl.check(profile)
+    if unusable:
+        if backup is None or backup.name in unusable:
+            name, why = next(iter(unusable.items()))
+            engine_name = next((line.voice.engine for line in lines if line.voice.name == name), name)
+            raise EngineUnavailable(f"engine {engine_name!r} (voice {name!r}) is unavailable: {why}")
+        lines = [dataclasses.replace(line, voice=backup, fallback_from=line.voice.name)
+                 if line.voice.name in unusable else line for line in lines]
+        for why in sorted(set(unusable.values())):
+            names = sorted(name for name, reason in unusable.items() if reason == why)
+            warnings.append(f"{why} — voices {', '.join(names)} are read by {backup.name!r} instead")
+    return Plan(lines=lines, fallback=backup, warnings=warnings)

@@ -104,18 +104,32 @@ def _user_voice_dirs(extra: tuple[Path, ...]) -> list[Path]:
     return [*extra, Path(click.get_app_dir(APP_NAME)) / "voices"]
 
 
-def _assignments(cast_file: Path | None, voice_args: tuple[str, ...]) -> dict[str, str]:
+def _casting_options(params: dict[str, Any]) -> Any:
+    """The CastingOptions of a command's parameters (the config file's defaults already merged in by click)."""
     from .casting import load_cast_file
-
-    chosen = load_cast_file(cast_file) if cast_file else {}
-    chosen.update(_parse_voices(voice_args))
-    return chosen
-
-
-def _lexicon(path: Path | None) -> dict[str, str] | None:
     from .normalize import load_lexicon
+    from .options import CastingOptions
 
-    return load_lexicon(path) if path else None
+    chosen = load_cast_file(params["cast_file"]) if params.get("cast_file") else {}
+    chosen.update(_parse_voices(params.get("voice_args", ())))
+    lexicon = params.get("lexicon")
+    return CastingOptions(assignments=chosen, engine=params.get("engine"),
+                          voice_dirs=tuple(_user_voice_dirs(tuple(params.get("voice_dirs", ())))),
+                          fallback=bool(params.get("fallback")), lexicon=load_lexicon(lexicon) if lexicon else None)
+
+
+def _export_options(params: dict[str, Any]) -> Any:
+    """The ExportOptions of `export`'s (or `podcast`'s) parameters, built in one place."""
+    from .options import ExportOptions
+
+    tags = {key: params[name] for key, name in (("artist", "author"), ("album", "album"), ("date", "date_tag"))
+            if params.get(name)}
+    return ExportOptions(
+        casting=_casting_options(params), title=params.get("title"),
+        loudness=None if params.get("no_loudnorm") else params.get("loudness", -16.0),
+        transcripts=tuple(params.get("transcript_kinds", ())), read_along=bool(params.get("read_along")),
+        cover=params.get("cover"), tags=tags,
+    )
 
 
 def _cache(no_cache: bool) -> Any:
@@ -171,25 +185,17 @@ voice_options = _options(
 @click.option("--date", "date_tag", help="Date tag (e.g. 2025-03-13).")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable result on stdout.")
 @click.pass_obj
-def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str, ...], cast_file: Path | None,
-               engine: str | None, voice_dirs: tuple[Path, ...], fallback: bool, lexicon: Path | None, jobs: int,
-               no_cache: bool, quiet: bool, title: str | None, loudness: float, no_loudnorm: bool,
-               transcript_kinds: tuple[str, ...], read_along: bool, cover: Path | None, author: str | None,
-               album: str | None, date_tag: str | None, as_json: bool) -> None:
+def export_cmd(app: App, /, source: str, output: Path | None, jobs: int, no_cache: bool, quiet: bool, as_json: bool,
+               **params: Any) -> None:
     """Read INPUT (a file, '-' for stdin, or a URL) aloud into an audio file."""
     from . import pipeline
 
+    options = _export_options(params)
     target = output or Path(Path(source).stem if source != "-" else "article").with_suffix(".mp3")
-    tags = {key: value for key, value in (("artist", author), ("album", album), ("date", date_tag)) if value}
     progress = _Progress(not (quiet or as_json), "synthesizing")
     try:
-        result = pipeline.export_article(
-            source, target, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine,
-            title=title, voice_dirs=_user_voice_dirs(voice_dirs), jobs=jobs,
-            loudness=None if no_loudnorm else loudness, progress=progress, fallback=fallback,
-            lexicon=_lexicon(lexicon), transcript_kinds=list(dict.fromkeys(transcript_kinds)),
-            read_along=read_along, cover=cover, tags=tags, cache=_cache(no_cache),
-        )
+        result = pipeline.export_article(source, target, app.engines, options, jobs=jobs, progress=progress,
+                                         cache=_cache(no_cache))
     finally:
         progress.close()
     if as_json:
@@ -214,21 +220,18 @@ def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str
 @click.option("--title", help="Title override.")
 @click.option("--player", help="Command that plays a WAV stream from its standard input (e.g. 'mpv -').")
 @click.pass_obj
-def play_cmd(app: App, source: str, voice_args: tuple[str, ...], cast_file: Path | None, engine: str | None,
-             voice_dirs: tuple[Path, ...], fallback: bool, lexicon: Path | None, jobs: int, no_cache: bool,
-             quiet: bool, title: str | None, player: str | None) -> None:
+def play_cmd(app: App, /, source: str, jobs: int, no_cache: bool, quiet: bool, title: str | None, player: str | None,
+             **params: Any) -> None:
     """Speak INPUT now through a desktop player, starting while the rest is rendered."""
     from . import pipeline
     from .play import player_command
 
+    options = _casting_options(params)
     command = player_command(player)
     progress = _Progress(not quiet, "rendering")
     try:
-        seconds = pipeline.play_article(
-            source, command, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine,
-            title=title, voice_dirs=_user_voice_dirs(voice_dirs), jobs=jobs, progress=progress,
-            fallback=fallback, lexicon=_lexicon(lexicon), cache=_cache(no_cache),
-        )
+        seconds = pipeline.play_article(source, command, app.engines, options, title, jobs=jobs, progress=progress,
+                                        cache=_cache(no_cache))
     finally:
         progress.close()
     if not quiet:
@@ -249,8 +252,8 @@ def play_cmd(app: App, source: str, voice_args: tuple[str, ...], cast_file: Path
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable result on stdout.")
 @click.pass_obj
-def podcast_cmd(app: App, manifest: Path, out: Path, jobs: int, loudness: float, voice_dirs: tuple[Path, ...],
-                fallback: bool, no_cache: bool, quiet: bool, as_json: bool) -> None:
+def podcast_cmd(app: App, /, manifest: Path, out: Path, jobs: int, no_cache: bool, quiet: bool, as_json: bool,
+                **params: Any) -> None:
     """Build MANIFEST's episodes (only what changed) and an RSS feed into a folder."""
     from . import podcast
 
@@ -261,8 +264,8 @@ def podcast_cmd(app: App, manifest: Path, out: Path, jobs: int, loudness: float,
             click.echo(f"{result.status:9} {result.audio.name} ({result.duration / 60:.1f} min, "
                        f"{result.synthesized} synthesized, {result.cached} cached)", err=True)
 
-    feed, results = podcast.build(show, out, app.engines, _cache(no_cache), jobs=jobs, loudness=loudness,
-                                  voice_dirs=_user_voice_dirs(voice_dirs), fallback=fallback, on_episode=report)
+    feed, results = podcast.build(show, out, app.engines, _export_options(params), cache=_cache(no_cache), jobs=jobs,
+                                  on_episode=report)
     warnings = podcast.feed_warnings(show)
     if as_json:
         click.echo(json.dumps({"feed": str(feed), "warnings": warnings, "episodes": [

@@ -16,6 +16,17 @@ __all__ = [
 class ReaderError(Exception):
     """Something the user can fix. The CLI prints str(exc) on one line and exits 1."""
 
+    def within(self, context: str) -> ReaderError:
+        """This same error with `context` (a file, episode or line) put before its message, once.
+
+        Re-raising the same object keeps its class and attributes; building a new one with
+        `type(exc)(message)` breaks for subclasses whose constructors take other arguments.
+        """
+        message = str(self)
+        if not message.startswith(f"{context}: ") and message != context:
+            self.args = (f"{context}: {message}",)
+        return self
+
 
 class ArticleError(ReaderError):
     """Input unreadable, or nothing left to speak."""

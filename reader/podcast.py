@@ -6,13 +6,14 @@ re-renders only the clips whose text changed, through the clip cache) and parall
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -28,6 +29,7 @@ from .casting import load_cast_file
 from .engines import Registry
 from .errors import ReaderError
 from .export import atomic_path
+from .options import ExportOptions
 
 __all__ = ["Episode", "EpisodeResult", "Manifest", "Show", "build", "feed_warnings", "load_manifest", "slug"]
 
@@ -223,14 +225,16 @@ def build(
     manifest: Manifest,
     out: Path,
     engines: Registry,
-    cache: ClipCache | None,
+    options: ExportOptions = ExportOptions(),
+    *,
+    cache: ClipCache | None = None,
     jobs: int = 1,
-    loudness: float | None = -16.0,
-    voice_dirs: Sequence[Path] = (),
-    fallback: bool = False,
     on_episode: Callable[[EpisodeResult], None] | None = None,
 ) -> tuple[Path, list[EpisodeResult]]:
     """Build every episode (skipping unchanged ones) and write `out/feed.xml`; return the feed and results.
+
+    `options` applies to every episode; each episode adds its own title, cast file, tags and the
+    show's cover.
 
     Raises:
         ReaderError: a manifest, input, voice or engine problem, naming the episode.
@@ -241,7 +245,7 @@ def build(
         state: dict[str, Any] = json.loads(state_path.read_text()) if state_path.is_file() else {}
     except (OSError, json.JSONDecodeError):
         state = {}
-    settings = {"loudness": loudness, "fallback": fallback}
+    settings = {"options": options.fingerprint()}
 
     def one(episode: Episode) -> EpisodeResult:
         name = slug(episode.title or Path(episode.input).stem) + "-" + episode.guid[:8].lower()
@@ -255,17 +259,16 @@ def build(
             return EpisodeResult(guid=episode.guid, title=previous["title"], status="unchanged", audio=audio,
                                  duration=previous["duration"], bytes=previous["bytes"],
                                  pub_date=previous["pub_date"])
-        assignments = load_cast_file(episode.cast) if episode.cast else None
+        assignments = load_cast_file(episode.cast) if episode.cast else {}
+        chosen = options.replace(
+            casting=dataclasses.replace(options.casting, assignments={**options.casting.assignments, **assignments}),
+            title=episode.title, transcripts=("vtt", "json"), cover=manifest.show.cover,
+            tags={"album": manifest.show.title, "artist": manifest.show.author, "date": str(episode.date or "")},
+        )
         try:
-            result = pipeline.export_article(
-                episode.input, audio, engines, assignments=assignments, title=episode.title,
-                voice_dirs=voice_dirs, loudness=loudness, fallback=fallback, transcript_kinds=["vtt", "json"],
-                cover=manifest.show.cover, cache=cache,
-                tags={"album": manifest.show.title, "artist": manifest.show.author,
-                      "date": str(episode.date or "")},
-            )
+            result = pipeline.export_article(episode.input, audio, engines, chosen, cache=cache)
         except ReaderError as exc:
-            raise type(exc)(f"episode {episode.guid} ({episode.input}): {exc}") from exc
+            raise exc.within(f"episode {episode.guid} ({episode.input})")
         timeline = json.loads(audio.with_suffix(".json").read_text(encoding="utf-8"))
         _write_json(audio.with_suffix(".chapters.json"), _chapters_json(timeline))
         when = datetime.combine(episode.date, time(6, 0), tzinfo=UTC) if episode.date \

@@ -136,7 +136,7 @@ class Renderer:
             return Clip(line=line, audio=self._attempt(line))
         except (EngineUnavailable, TransientEngineError) as exc:
             if self.fallback is None or line.voice == self.fallback:
-                raise type(exc)(f"{line.label}: {exc}") from exc
+                raise exc.within(line.label)
             message = f"{line.label}: {line.voice.engine} failed ({exc}); read by {self.fallback.name!r} instead"
             if not any(w.endswith(f"read by {self.fallback.name!r} instead") and line.voice.engine in w
                        for w in self.warnings):
@@ -145,7 +145,7 @@ class Renderer:
             replaced = dataclasses.replace(line, voice=self.fallback, fallback_from=line.voice.name)
             return self(replaced)
         except ReaderError as exc:
-            raise type(exc)(f"{line.label}: {exc}") from exc
+            raise exc.within(line.label)
 
 
 def render(

@@ -13,9 +13,11 @@ from typing import Any
 from .errors import VoiceError
 from .model import VoiceProfile
 
-__all__ = ["DEFAULT", "builtin_dir", "load_profile", "load_profiles"]
+__all__ = ["DEFAULT", "DEFAULT_ENGINE", "builtin_dir", "load_profile", "load_profiles"]
 
 DEFAULT = "default"
+DEFAULT_ENGINE = "piper"
+"""The engine of the embedded default voice."""
 """Name of the profile used when nothing else is chosen: Piper with the embedded voice."""
 
 _KEYS: Mapping[str, tuple[type, ...]] = {
@@ -83,7 +85,7 @@ def load_profiles(dirs: Iterable[Path]) -> dict[str, VoiceProfile]:
     Raises:
         VoiceError: a profile file is malformed.
     """
-    profiles: dict[str, VoiceProfile] = {DEFAULT: VoiceProfile(name=DEFAULT, engine="piper")}
+    profiles: dict[str, VoiceProfile] = {DEFAULT: VoiceProfile(name=DEFAULT, engine=DEFAULT_ENGINE)}
     for folder in [builtin_dir(), *reversed(list(dirs))]:
         if folder.is_dir():
             for path in sorted(folder.glob("*.toml")):

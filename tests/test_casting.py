@@ -10,6 +10,7 @@ from reader import casting, pipeline, voices
 from reader.engines import Registry
 from reader.errors import VoiceError
 from reader.model import Article, BlockKind, Role
+from reader.options import CastingOptions
 from reader.segment import split
 
 from .conftest import SAMPLES
@@ -20,7 +21,8 @@ BODY = "This is an ordinary paragraph of the article that sets the scene for wha
 
 def _lines(text: str, assignments: dict[str, str] | None = None, engine: str | None = None) -> list:
     document = split(Article(text=text))
-    return pipeline.plan(document, Registry.from_entry_points(), assignments, engine=engine).lines
+    return casting.plan(document, Registry.from_entry_points(),
+                        CastingOptions(assignments=assignments or {}, engine=engine)).lines
 
 
 def test_roles_get_the_shipped_voices() -> None:
@@ -85,6 +87,6 @@ def test_cast_file(tmp_path: Path) -> None:
 
 def test_sample_casting_is_complete() -> None:
     document = pipeline.read_document(str(SAMPLES / "night-market.html"))
-    lines = pipeline.plan(document, Registry.from_entry_points()).lines
+    lines = casting.plan(document, Registry.from_entry_points()).lines
     spoken = {(line.block, line.run) for line in lines}
     assert spoken == {(b, r) for b, block in enumerate(document.blocks) for r in range(len(block.runs))}

@@ -10,6 +10,7 @@ import pytest
 from reader import pipeline
 from reader.engines import Registry
 from reader.errors import ExportError
+from reader.options import CastingOptions, ExportOptions
 
 from .conftest import SAMPLES, probe
 
@@ -59,5 +60,5 @@ def test_no_partial_file_when_encoding_fails(tmp_path: Path) -> None:
     engines = Registry.from_entry_points()
     target = tmp_path / "out.xyz"
     with pytest.raises(ExportError, match="unknown output format"):
-        pipeline.export_article(str(SAMPLE), target, engines, engine="silence")
+        pipeline.export_article(str(SAMPLE), target, engines, ExportOptions(casting=CastingOptions(engine="silence")))
     assert list(tmp_path.iterdir()) == []

@@ -25,7 +25,7 @@ SAMPLE = SAMPLES / "glacier-station.md"
 def episode() -> Iterator[Episode]:
     document = pipeline.read_document(str(SAMPLE))
     engines = Registry.from_entry_points()
-    lines = pipeline.plan(document, engines).lines
+    lines = casting.plan(document, engines).lines
     texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
     with tempfile.TemporaryDirectory() as work:
         yield assemble.join(synth.render(lines, engines, jobs=2), Path(work) / "e.pcm", title=document.title or "",

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader import assemble, pipeline
+from reader import assemble, casting, pipeline
 from reader.engines import Registry
+from reader.options import CastingOptions
 
 from .conftest import SAMPLES
 
@@ -46,7 +47,7 @@ def test_play_streams_a_wav_with_every_clip(tmp_path: Path) -> None:
     assert (channels, rate) == (1, assemble.SAMPLE_RATE)
     document = pipeline.read_document(str(SAMPLES / "harbour-ferry.txt"))
     engines = Registry.from_entry_points()
-    lines = pipeline.plan(document, engines, engine="silence").lines
+    lines = casting.plan(document, engines, CastingOptions(engine="silence")).lines
     expected = pipeline.synth.render(lines, engines)
     with open(tmp_path / "x.pcm", "wb") as sink:
         frames = assemble.stream(expected, sink)

@@ -13,6 +13,7 @@ import pytest
 
 from reader import pipeline
 from reader.engines import Registry
+from reader.options import CastingOptions, ExportOptions
 
 from .conftest import REQUIRED, SAMPLES
 
@@ -38,7 +39,8 @@ def _current_after_seek(page: Path, seconds: float) -> str | None:
 def test_seeking_highlights_the_run_being_spoken(tmp_path: Path) -> None:
     out = tmp_path / "market.wav"
     pipeline.export_article(str(SAMPLES / "night-market.html"), out, Registry.from_entry_points(),
-                            engine="silence", loudness=None, transcript_kinds=["json"], read_along=True)
+                            ExportOptions(casting=CastingOptions(engine="silence"), loudness=None,
+                                          transcripts=("json",), read_along=True))
     page = out.with_suffix(".html")
     runs = json.loads(out.with_suffix(".json").read_text())["runs"]
     picks = [runs[1], runs[len(runs) // 2], runs[-1]]

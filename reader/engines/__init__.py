@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping
 from importlib.metadata import entry_points
 
 from ..errors import EngineError, EngineUnavailable
-from .base import Engine, VoiceInfo
+from .base import Capabilities, Engine, VoiceInfo, capabilities_of
 
-__all__ = ["GROUP", "Engine", "Registry", "VoiceInfo"]
+__all__ = ["GROUP", "Capabilities", "Engine", "Registry", "VoiceInfo", "capabilities_of"]
 
 GROUP = "article_reader.engines"
 
@@ -39,7 +39,7 @@ class Registry:
 
         Raises:
             EngineError: no engine has that name.
-            EngineUnavailable: its package is not installed.
+            EngineUnavailable: it cannot be loaded here (a missing package, or a plugin that fails).
         """
         if name not in self._factories:
             raise EngineError(f"unknown engine {name!r}; installed: {', '.join(self.names()) or 'none'}")
@@ -48,7 +48,28 @@ class Registry:
                 try:
                     self._instances[name] = self._factories[name]()
                 except ImportError as exc:
+                    missing = exc.name or "a package it imports"
                     raise EngineUnavailable(
-                        f"engine {name!r} needs the {exc.name!r} package: pip install 'article-reader[{name}]'"
+                        f"engine {name!r} needs the {missing!r} package: pip install {missing}"
+                    ) from exc
+                except Exception as exc:  # a third-party plugin may fail in any way; it must not crash the run
+                    raise EngineUnavailable(
+                        f"engine {name!r} failed to load: {type(exc).__name__}: {exc}"
                     ) from exc
             return self._instances[name]
+
+    def capabilities(self, name: str) -> Capabilities:
+        """What the engine called `name` declares it can do.
+
+        Raises:
+            EngineError: no engine has that name.
+            EngineUnavailable: it cannot be loaded here.
+        """
+        return capabilities_of(self.get(name))
+
+    def usable(self, name: str) -> bool:
+        """Whether `name` is registered, loads, and reports itself available on this machine."""
+        try:
+            return self.get(name).unavailable() is None
+        except (EngineError, EngineUnavailable):
+            return False

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ..model import VoiceProfile
 
-__all__ = ["Engine", "VoiceInfo"]
+__all__ = ["Capabilities", "Engine", "VoiceInfo", "capabilities_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,35 @@ class VoiceInfo:
     languages: tuple[str, ...] = ()
     gender: str | None = None
     description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What an engine can do, declared by the engine itself so that nothing else checks engine names.
+
+    An engine without a `capabilities` attribute gets these defaults (see `capabilities_of`).
+    """
+
+    prosody: bool = True
+    """Honours a profile's `rate` and `pitch`, so one voice can be varied into distinct speakers."""
+    language_voices: bool = False
+    """A language code works as a voice id ('ru' gives a Russian voice) for every language its voices list."""
+    any_language: bool = False
+    """Reads text of every language as it is (a timing dry run): no voice needs to be cast per language."""
+    speaker_option: tuple[str, tuple[object, ...]] | None = None
+    """An engine option whose values make distinct speakers (an accent), used where prosody is missing."""
+    rank: int = 50
+    """Order among engines that could read a language: lower is tried first (offline neural voices first)."""
+    fallback: bool = False
+    """Dependable offline: may stand in for a voice whose engine cannot run (see `--fallback`)."""
+    voices_offline: bool = False
+    """Its voice list is known without the engine being usable (shown by `reader voices` anyway)."""
+
+
+def capabilities_of(engine: object) -> Capabilities:
+    """The capabilities `engine` declares, or the defaults for one that declares none."""
+    declared = getattr(engine, "capabilities", None)
+    return declared if isinstance(declared, Capabilities) else Capabilities()
 
 
 class Engine(Protocol):

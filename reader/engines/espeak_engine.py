@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import EngineError, VoiceError
-from .base import VoiceInfo
+from .base import Capabilities, VoiceInfo
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -169,6 +169,7 @@ class EspeakEngine:
     name: ClassVar[str] = "espeak"
     needs_network: ClassVar[bool] = False
     speaks: ClassVar[bool] = True
+    capabilities: ClassVar[Capabilities] = Capabilities(language_voices=True, rank=20, fallback=True)
 
     def version(self) -> str:
         """espeak-ng's own version line, for cache keys."""

@@ -9,7 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import EngineError, EngineUnavailable, ExportError, TransientEngineError, VoiceError
-from .base import VoiceInfo
+from .base import Capabilities, VoiceInfo
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -35,6 +35,11 @@ class GttsEngine:
     name: ClassVar[str] = "gtts"
     needs_network: ClassVar[bool] = True
     speaks: ClassVar[bool] = True
+    # Google has one speed and pitch; different accents make different speakers.
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        prosody=False, language_voices=True, rank=40, voices_offline=True,
+        speaker_option=("tld", ("com", "co.uk", "com.au", "co.in", "ca", "ie", "co.za")),
+    )
 
     def __init__(self, timeout: float = 10.0) -> None:
         self.timeout = timeout

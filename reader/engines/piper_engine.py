@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import sentences
 from ..errors import EngineError, EngineUnavailable, VoiceError
-from .base import VoiceInfo
+from .base import Capabilities, VoiceInfo
 
 if TYPE_CHECKING:
     from piper import PiperVoice
@@ -70,6 +70,7 @@ class PiperEngine:
     name: ClassVar[str] = "piper"
     needs_network: ClassVar[bool] = False
     speaks: ClassVar[bool] = True
+    capabilities: ClassVar[Capabilities] = Capabilities(rank=10, fallback=True)
 
     def __init__(self, threads: int = 1) -> None:
         self.threads = threads

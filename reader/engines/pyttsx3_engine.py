@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from .. import sentences
 from ..errors import EngineError, EngineUnavailable, VoiceError
-from .base import VoiceInfo
+from .base import Capabilities, VoiceInfo
 from .espeak_engine import espeak_executable, read_wav
 
 if TYPE_CHECKING:
@@ -130,6 +130,7 @@ class Pyttsx3Engine:
     name: ClassVar[str] = "pyttsx3"
     needs_network: ClassVar[bool] = False
     speaks: ClassVar[bool] = True
+    capabilities: ClassVar[Capabilities] = Capabilities(prosody=False, rank=30)
 
     def __init__(self) -> None:
         self._worker: _Worker | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import VoiceError
-from .base import VoiceInfo
+from .base import Capabilities, VoiceInfo
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -21,6 +21,7 @@ class SilenceEngine:
     name: ClassVar[str] = "silence"
     needs_network: ClassVar[bool] = False
     speaks: ClassVar[bool] = False
+    capabilities: ClassVar[Capabilities] = Capabilities(any_language=True, rank=90)
     sample_rate: ClassVar[int] = 22050
 
     def __init__(self, ms_per_char: int = 60) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.engines import Registry
-from reader.errors import EngineError
+from reader.errors import EngineError, EngineUnavailable
 from reader.model import VoiceProfile
 from reader.testing import RecordingEngine, check_engine_contract
 
@@ -23,8 +23,19 @@ def test_missing_package_is_unavailable_with_install_hint() -> None:
     def broken() -> RecordingEngine:
         raise ImportError("no module", name="pyttsx3")
 
-    with pytest.raises(EngineError, match="pip install 'article-reader\\[x\\]'"):
+    # The hint names the missing package itself: no extra is named after an engine.
+    with pytest.raises(EngineError, match="needs the 'pyttsx3' package: pip install pyttsx3$"):
         Registry({"x": broken}).get("x")
+
+
+def test_plugin_failing_in_any_way_is_unavailable_not_a_crash() -> None:
+    def broken() -> RecordingEngine:
+        raise RuntimeError("model file corrupt")
+
+    registry = Registry({"x": broken})
+    with pytest.raises(EngineUnavailable, match="engine 'x' failed to load: RuntimeError: model file corrupt"):
+        registry.get("x")
+    assert registry.usable("x") is False
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,13 @@ import pytest
 import requests
 from click.testing import CliRunner
 
-from reader import ffmpeg, pipeline
+from reader import casting, ffmpeg, pipeline
 from reader.cli import App, cli
 from reader.engines import Registry
 from reader.engines.gtts_engine import GttsEngine
 from reader.errors import EngineUnavailable, TransientEngineError, VoiceError
 from reader.model import VoiceProfile
+from reader.options import CastingOptions
 from reader.synth import Renderer
 from reader.testing import make_line
 
@@ -132,7 +133,8 @@ def test_cli_export_offline_is_one_line_error_fast(offline: None, tmp_path: Path
 
 def test_fallback_reads_offline_runs_with_the_offline_voice(offline: None) -> None:
     document = pipeline.read_document(str(SAMPLES / "harbour-ferry.txt"))
-    planned = pipeline.plan(document, Registry.from_entry_points(), {"narrator": "gtts-en-uk"}, fallback=True)
+    planned = casting.plan(document, Registry.from_entry_points(),
+                           CastingOptions(assignments={"narrator": "gtts-en-uk"}, fallback=True))
     narration = [line for line in planned.lines if line.fallback_from == "gtts-en-uk"]
     assert narration and all(line.voice.engine == "piper" for line in narration)
     assert any("gtts-en-uk" in w and "network access" in w for w in planned.warnings)
