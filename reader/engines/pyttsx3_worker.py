@@ -11,7 +11,6 @@ import json
 import sys
 from typing import Any
 
-
 # pyttsx3 prints progress ("Audio saved to …") on stdout; replies get the real stdout to themselves.
 _OUT = sys.stdout
 sys.stdout = sys.stderr
