@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import BinaryIO
 
-from .model import BlockKind, Chapter, Clip, Cue, Episode, Line, TimedRun
+from .model import BlockKind, Chapter, Clip, Cue, Episode, Line, TimedRun, Timeline
 from .synth import voice_id
 
 __all__ = ["Pauses", "join", "stream"]
@@ -157,7 +156,6 @@ def join(
     pauses: Pauses = Pauses(),
     sample_rate: int = SAMPLE_RATE,
     run_texts: Mapping[tuple[int, int], str] | None = None,
-    tags: Mapping[str, str] | None = None,
     tee: BinaryIO | None = None,
 ) -> Episode:
     """Write the clips, with pauses, to `pcm_path` as mono s16le at `sample_rate`; return the Episode.
@@ -172,13 +170,10 @@ def join(
     runs = timeline.runs(sample_rate, run_texts or {})
     duration = frames / sample_rate
     return Episode(
-        title=title,
         pcm_path=pcm_path,
         sample_rate=sample_rate,
         channels=1,
         frames=frames,
-        chapters=_chapters(runs, duration, title),
-        runs=runs,
-        cues=timeline.cue_list(sample_rate),
-        tags=MappingProxyType(dict(tags or {})),
+        timeline=Timeline(title=title, duration=duration, chapters=_chapters(runs, duration, title), runs=runs,
+                          cues=timeline.cue_list(sample_rate)),
     )

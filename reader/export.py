@@ -312,7 +312,7 @@ def write(
     fmt = format_for(output)
     if cover is not None and not cover.is_file():
         raise ExportError(f"cover {cover}: no such image file")
-    all_tags = {**episode.tags, **(tags or {})}
+    all_tags = dict(tags or {})
     chain = loudness_chain(episode, loudness, true_peak, fmt.headroom, measured) if loudness is not None else "anull"
     with tempfile.TemporaryDirectory(prefix="reader-export-") as work, atomic_path(output) as tmp:
         args = _pcm_input(episode)

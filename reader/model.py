@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pydub is only needed where audio is made; keep `reader --help` light
     from pydub import AudioSegment
@@ -241,20 +241,76 @@ class Cue:
 
 
 @dataclass(frozen=True, slots=True)
-class Episode:
-    """The joined result: PCM audio on disk plus what export needs to tag and mark it."""
+class Timeline:
+    """Where everything sits in the joined audio: chapters, runs and sentences, in seconds.
+
+    It outlives the audio it describes: transcripts, read-along pages, podcast chapters and the
+    export cache all work from it, through one JSON form (`to_json` / `from_json`).
+    """
 
     title: str
+    duration: float
+    chapters: tuple[Chapter, ...] = ()
+    runs: tuple[TimedRun, ...] = ()
+    cues: tuple[Cue, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The `--transcript json` shape (DESIGN.md section 4): title, duration, chapters, runs, sentences."""
+        return {
+            "title": self.title,
+            "duration": round(self.duration, 3),
+            "chapters": [{"title": c.title, "start": c.start, "end": c.end} for c in self.chapters],
+            "runs": [
+                {"block": r.block, "run": r.run, "kind": r.kind.value, "role": r.role.value, "speaker": r.speaker,
+                 "text": r.text, "lang": r.lang, "voice": r.voice, "profile": r.profile,
+                 "fallback_from": r.fallback_from, "start": r.start, "end": r.end}
+                for r in self.runs
+            ],
+            "sentences": [{"block": c.block, "run": c.run, "speaker": c.speaker, "text": c.text, "start": c.start,
+                           "end": c.end} for c in self.cues],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Timeline:
+        """The Timeline that `to_json` wrote.
+
+        Raises:
+            KeyError, ValueError, TypeError: `data` is not a timeline (callers treat it as damaged).
+        """
+        return cls(
+            title=str(data["title"]), duration=float(data["duration"]),
+            chapters=tuple(Chapter(c["title"], c["start"], c["end"]) for c in data["chapters"]),
+            runs=tuple(TimedRun(block=r["block"], run=r["run"], kind=BlockKind(r["kind"]), role=Role(r["role"]),
+                                text=r["text"], speaker=r["speaker"], lang=r["lang"], voice=r["voice"],
+                                start=r["start"], end=r["end"], profile=r.get("profile", ""),
+                                fallback_from=r.get("fallback_from")) for r in data["runs"]),
+            cues=tuple(Cue(c["block"], c["run"], c["text"], c["speaker"], c["start"], c["end"])
+                       for c in data["sentences"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """The joined result before encoding: PCM audio on disk and its timeline. Lives only as long as
+    the PCM file does (the export's work folder); what outlives it is the Timeline."""
+
     pcm_path: Path
     """Raw signed 16-bit little-endian PCM, `channels` interleaved, at `sample_rate`."""
     sample_rate: int
     channels: int
     frames: int
     """Number of sample frames in the PCM file."""
-    chapters: tuple[Chapter, ...] = ()
-    runs: tuple[TimedRun, ...] = ()
-    cues: tuple[Cue, ...] = ()
-    tags: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    timeline: Timeline
+
+    @property
+    def title(self) -> str:
+        """The episode's title (its timeline's)."""
+        return self.timeline.title
+
+    @property
+    def chapters(self) -> tuple[Chapter, ...]:
+        """Chapter marks, from the timeline."""
+        return self.timeline.chapters
 
     @property
     def duration(self) -> float:

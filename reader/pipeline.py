@@ -10,13 +10,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import articles, assemble, casting, export, play, readalong, segment, synth, transcripts, voices
 from .cache import ClipCache
 from .engines import Registry
 from .errors import ExportError, ReaderError
-from .model import Clip, Document, Episode, Line
+from .model import Clip, Document, Line, Timeline
 from .options import CastingOptions, ExportOptions
 
 __all__ = ["ExportResult", "Progress", "export_article", "play_article", "read_document"]
@@ -34,8 +33,8 @@ class ExportResult:
     duration: float
     chapters: int
     lines: int
-    episode: Episode
-    """The joined episode (its PCM file no longer exists; its timeline and chapters do)."""
+    timeline: Timeline
+    """Where every chapter, run and sentence sits in the audio."""
     warnings: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     """Every file written: the audio, then transcripts and the read-along page."""
@@ -69,33 +68,6 @@ def export_key(lines: Sequence[Line], engines: Registry, output: Path, texts: Ma
     if options.cover is not None:
         digest.update(options.cover.read_bytes())
     return digest.hexdigest()
-
-
-def _episode_data(episode: Episode) -> dict[str, Any]:
-    data = transcripts.timeline(episode)
-    data.update(sample_rate=episode.sample_rate, channels=episode.channels, frames=episode.frames,
-                tags=dict(episode.tags))
-    return data
-
-
-def _episode_from(data: Mapping[str, Any]) -> Episode:
-    """An Episode rebuilt from the export cache (its audio lives in the cached file, not in PCM)."""
-    from types import MappingProxyType
-
-    from .model import BlockKind, Chapter, Cue, Role, TimedRun
-
-    return Episode(
-        title=data["title"], pcm_path=Path(os.devnull), sample_rate=data["sample_rate"], channels=data["channels"],
-        frames=data["frames"],
-        chapters=tuple(Chapter(c["title"], c["start"], c["end"]) for c in data["chapters"]),
-        runs=tuple(TimedRun(block=r["block"], run=r["run"], kind=BlockKind(r["kind"]), role=Role(r["role"]),
-                            text=r["text"], speaker=r["speaker"], lang=r["lang"], voice=r["voice"], start=r["start"],
-                            end=r["end"], profile=r["profile"], fallback_from=r["fallback_from"])
-                   for r in data["runs"]),
-        cues=tuple(Cue(c["block"], c["run"], c["text"], c["speaker"], c["start"], c["end"])
-                   for c in data["sentences"]),
-        tags=MappingProxyType(dict(data["tags"])),
-    )
 
 
 def _preload_default_voice(engines: Registry, engine: str | None) -> threading.Thread | None:
@@ -161,7 +133,7 @@ def export_article(
     loudness, pauses, cover = options.loudness, options.pauses, options.cover
     hit = cache.exports.get(key) if cache else None
     if hit is not None:
-        episode = _episode_from(hit[1])
+        timeline = Timeline.from_json(hit[1])
         with export.atomic_path(output) as tmp:
             shutil.copyfile(hit[0], tmp)
         renderer.cached = len(planned.lines)
@@ -173,7 +145,7 @@ def export_article(
             meter = export.Meter(assemble.SAMPLE_RATE) if loudness is not None else None
             try:
                 episode = assemble.join(clips, Path(work) / "episode.pcm", title=name, pauses=pauses,
-                                        run_texts=texts, tags=all_tags, tee=meter)  # type: ignore[arg-type]
+                                        run_texts=texts, tee=meter)  # type: ignore[arg-type]
                 measured = meter.result() if meter else None
             except OSError as exc:
                 raise ExportError(f"{output}: cannot write the audio being assembled in {work}: "
@@ -181,15 +153,16 @@ def export_article(
             finally:
                 if meter:
                     meter.close()
-            export.write(episode, output, loudness=loudness, cover=cover, measured=measured)
+            export.write(episode, output, loudness=loudness, tags=all_tags, cover=cover, measured=measured)
+            timeline = episode.timeline
         if cache:
-            cache.exports.put(key, output, _episode_data(episode))
+            cache.exports.put(key, output, timeline.to_json())
     files = [output]
-    files += [transcripts.write(episode, output, kind) for kind in options.transcripts]
+    files += [transcripts.write(timeline, output, kind) for kind in options.transcripts]
     if options.read_along:
-        files.append(readalong.write(episode, output, document.language))
-    return ExportResult(output=output, duration=episode.duration, chapters=len(episode.chapters),
-                        lines=len(planned.lines), episode=episode, warnings=planned.warnings + renderer.warnings,
+        files.append(readalong.write(timeline, output, document.language))
+    return ExportResult(output=output, duration=timeline.duration, chapters=len(timeline.chapters),
+                        lines=len(planned.lines), timeline=timeline, warnings=planned.warnings + renderer.warnings,
                         files=files, synthesized=renderer.synthesized, cached=renderer.cached)
 
 

@@ -29,6 +29,7 @@ from .casting import load_cast_file
 from .engines import Registry
 from .errors import ReaderError
 from .export import atomic_path
+from .model import Timeline
 from .options import ExportOptions
 
 __all__ = ["Episode", "EpisodeResult", "Manifest", "Show", "build", "feed_warnings", "load_manifest", "slug"]
@@ -199,11 +200,10 @@ def _fingerprint(episode: Episode, settings: Mapping[str, Any]) -> str:
     return digest.hexdigest()
 
 
-def _chapters_json(timeline: Mapping[str, Any]) -> dict[str, Any]:
+def _chapters_json(timeline: Timeline) -> dict[str, Any]:
     """Podcasting 2.0 JSON chapters."""
     return {"version": "1.2.0",
-            "chapters": [{"startTime": c["start"], "endTime": c["end"], "title": c["title"]}
-                         for c in timeline["chapters"]]}
+            "chapters": [{"startTime": c.start, "endTime": c.end, "title": c.title} for c in timeline.chapters]}
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -269,12 +269,11 @@ def build(
             result = pipeline.export_article(episode.input, audio, engines, chosen, cache=cache)
         except ReaderError as exc:
             raise exc.within(f"episode {episode.guid} ({episode.input})")
-        timeline = json.loads(audio.with_suffix(".json").read_text(encoding="utf-8"))
-        _write_json(audio.with_suffix(".chapters.json"), _chapters_json(timeline))
+        _write_json(audio.with_suffix(".chapters.json"), _chapters_json(result.timeline))
         when = datetime.combine(episode.date, time(6, 0), tzinfo=UTC) if episode.date \
             else datetime.fromisoformat(previous["first_built"]) if previous.get("first_built") \
             else datetime.now(UTC).replace(microsecond=0)
-        return EpisodeResult(guid=episode.guid, title=episode.title or result.episode.title, status="built",
+        return EpisodeResult(guid=episode.guid, title=episode.title or result.timeline.title, status="built",
                              audio=audio, duration=result.duration, bytes=audio.stat().st_size,
                              synthesized=result.synthesized, cached=result.cached, warnings=result.warnings,
                              pub_date=when.isoformat())

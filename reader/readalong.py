@@ -10,7 +10,7 @@ import html
 from pathlib import Path
 
 from .export import atomic_path
-from .model import BlockKind, Episode, Role
+from .model import BlockKind, Role, Timeline
 
 __all__ = ["write"]
 
@@ -78,11 +78,11 @@ _SCRIPT = """
 """
 
 
-def _page(episode: Episode, audio_name: str, language: str) -> str:
+def _page(timeline: Timeline, audio_name: str, language: str) -> str:
     esc = html.escape
     by_block: dict[int, list[str]] = {}
     kinds: dict[int, BlockKind] = {}
-    for run in episode.runs:
+    for run in timeline.runs:
         kinds[run.block] = run.kind
         classes = "run quote" if run.role is Role.QUOTE else "run"
         speaker = f' data-speaker="{esc(run.speaker)}" title="{esc(run.speaker)}"' if run.speaker else ""
@@ -97,18 +97,18 @@ def _page(episode: Episode, audio_name: str, language: str) -> str:
         body.append(f"<{tag}>{' '.join(by_block[block])}</{tag}>")
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{esc(episode.title)}</title>\n'
-        f"<style>{_STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{esc(episode.title)}</h1>\n"
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{esc(timeline.title)}</title>\n'
+        f"<style>{_STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{esc(timeline.title)}</h1>\n"
         f'<audio id="audio" controls preload="auto" src="{esc(audio_name)}"></audio>\n</header>\n'
         f'<main id="text">\n' + "\n".join(body) + f"\n</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )
 
 
-def write(episode: Episode, audio: Path, language: str = "en") -> Path:
+def write(timeline: Timeline, audio: Path, language: str = "en") -> Path:
     """Write `<audio stem>.html` beside `audio`; return its path."""
     from urllib.parse import quote
 
     path = audio.with_suffix(".html")
     with atomic_path(path) as tmp:
-        tmp.write_text(_page(episode, quote(audio.name), language), encoding="utf-8")
+        tmp.write_text(_page(timeline, quote(audio.name), language), encoding="utf-8")
     return path

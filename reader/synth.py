@@ -12,9 +12,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import voices
 from .cache import ClipCache
 from .errors import EngineError, EngineUnavailable, ReaderError, TransientEngineError
-from . import voices
 from .model import Clip, Line, VoiceProfile
 
 if TYPE_CHECKING:

@@ -4,36 +4,15 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from .export import atomic_path
-from .model import Episode
+from .model import Timeline
 
-__all__ = ["FORMATS", "timeline", "write"]
+__all__ = ["FORMATS", "write"]
 
 FORMATS = ("json", "vtt", "srt")
 """Transcript formats by name, which is also the file extension."""
-
-
-def timeline(episode: Episode, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The episode's timeline as plain data: duration, chapters, and every run with its voice and times."""
-    data: dict[str, Any] = {
-        "title": episode.title,
-        "duration": round(episode.duration, 3),
-        "chapters": [{"title": c.title, "start": c.start, "end": c.end} for c in episode.chapters],
-        "runs": [
-            {"block": r.block, "run": r.run, "kind": r.kind.value, "role": r.role.value, "speaker": r.speaker,
-             "text": r.text, "lang": r.lang, "voice": r.voice, "profile": r.profile,
-             "fallback_from": r.fallback_from, "start": r.start, "end": r.end}
-            for r in episode.runs
-        ],
-        "sentences": [{"block": c.block, "run": c.run, "speaker": c.speaker, "text": c.text, "start": c.start,
-                       "end": c.end} for c in episode.cues],
-    }
-    data.update(extra or {})
-    return data
 
 
 def _stamp(seconds: float, sep: str) -> str:
@@ -44,9 +23,9 @@ def _stamp(seconds: float, sep: str) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
 
 
-def _vtt(episode: Episode) -> str:
+def _vtt(timeline: Timeline) -> str:
     out = ["WEBVTT", ""]
-    for i, cue in enumerate(episode.cues, 1):
+    for i, cue in enumerate(timeline.cues, 1):
         text = html.escape(cue.text, quote=False)
         if cue.speaker:
             name = cue.speaker.replace(">", "").replace("&", "and")
@@ -55,23 +34,23 @@ def _vtt(episode: Episode) -> str:
     return "\n".join(out)
 
 
-def _srt(episode: Episode) -> str:
+def _srt(timeline: Timeline) -> str:
     out = []
-    for i, cue in enumerate(episode.cues, 1):
+    for i, cue in enumerate(timeline.cues, 1):
         text = f"{cue.speaker}: {cue.text}" if cue.speaker else cue.text
         out += [str(i), f"{_stamp(cue.start, ',')} --> {_stamp(cue.end, ',')}", text, ""]
     return "\n".join(out)
 
 
-def write(episode: Episode, audio: Path, kind: str) -> Path:
+def write(timeline: Timeline, audio: Path, kind: str) -> Path:
     """Write the `kind` transcript ('json', 'vtt' or 'srt') beside `audio`; return its path."""
     path = audio.with_suffix(f".{kind}")
     if kind == "json":
-        text = json.dumps(timeline(episode, {"audio": audio.name}), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps({**timeline.to_json(), "audio": audio.name}, ensure_ascii=False, indent=2) + "\n"
     elif kind == "vtt":
-        text = _vtt(episode)
+        text = _vtt(timeline)
     else:
-        text = _srt(episode)
+        text = _srt(timeline)
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return path

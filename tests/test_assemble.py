@@ -35,7 +35,7 @@ def test_pauses_by_boundary_are_exact(tmp_path: Path) -> None:
     assert kinds == [(0, 0), (0, 0), (1, 0), (2, 0), (2, 1)]
     expected = 0.2 + sum(ms) / 1000 + 0.5 + 1.7 + 1.3 + 0.7 + 0.4
     assert episode.duration == pytest.approx(expected, abs=2 / RATE * 10)
-    runs = {(r.block, r.run): r for r in episode.runs}
+    runs = {(r.block, r.run): r for r in episode.timeline.runs}
     assert runs[(0, 0)].start == pytest.approx(0.2, abs=1e-3)
     assert runs[(0, 0)].end == pytest.approx(0.2 + (ms[0] + ms[1]) / 1000 + 0.5, abs=1e-3)
     assert runs[(1, 0)].start == pytest.approx(runs[(0, 0)].end + 1.7, abs=1e-3)
@@ -48,7 +48,7 @@ def test_chapters_open_with_title_then_one_per_heading(tmp_path: Path) -> None:
     _, episode = _episode(tmp_path, f"{BODY}\n\nWhat comes next\n\n{BODY}\n\nAnd after that\n\n{BODY}")
     titles = [c.title for c in episode.chapters]
     assert titles == ["T", "What comes next", "And after that"]
-    heads = [r for r in episode.runs if r.kind is BlockKind.HEADING]
+    heads = [r for r in episode.timeline.runs if r.kind is BlockKind.HEADING]
     for chapter, head in zip(episode.chapters[1:], heads):
         assert abs(chapter.start - head.start) <= 0.25
     assert episode.chapters[-1].end == pytest.approx(episode.duration, abs=1e-3)
@@ -57,10 +57,10 @@ def test_chapters_open_with_title_then_one_per_heading(tmp_path: Path) -> None:
 
 def test_cues_show_the_original_sentences(tmp_path: Path) -> None:
     _, episode = _episode(tmp_path, "Prices rose 15% on 14 March. The end came.\n\n" + QUOTE)
-    assert [c.text for c in episode.cues] == ["Prices rose 15% on 14 March.", "The end came.", "Anna Berg said",
+    assert [c.text for c in episode.timeline.cues] == ["Prices rose 15% on 14 March.", "The end came.", "Anna Berg said",
                                               "We will build it by May."]
-    assert episode.cues[-1].speaker == "Anna Berg"
-    assert [r.role for r in episode.runs] == [Role.NARRATION, Role.NARRATION, Role.QUOTE]
+    assert episode.timeline.cues[-1].speaker == "Anna Berg"
+    assert [r.role for r in episode.timeline.runs] == [Role.NARRATION, Role.NARRATION, Role.QUOTE]
 
 
 def test_mixed_sample_rates_are_resampled(tmp_path: Path) -> None:
@@ -84,4 +84,4 @@ def test_one_hour_assembles_into_exactly_one_hour_of_pcm(tmp_path: Path) -> None
     episode = assemble.join(clips, tmp_path / "hour.pcm", title="T",
                             pauses=assemble.Pauses(lead_in=0, tail=0, paragraph=0))
     assert episode.frames == 3600 * RATE
-    assert len(episode.runs) == 3600
+    assert len(episode.timeline.runs) == 3600

@@ -18,7 +18,7 @@ SAMPLE = SAMPLES / "glacier-station.md"
 
 
 def _spoken_words(result: pipeline.ExportResult) -> int:
-    return sum(len(re.findall(r"\w+", run.text)) for run in result.episode.runs)
+    return sum(len(re.findall(r"\w+", run.text)) for run in result.timeline.runs)
 
 
 @pytest.fixture(scope="module")

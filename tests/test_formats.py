@@ -29,9 +29,11 @@ def episode() -> Iterator[Episode]:
     texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
     with tempfile.TemporaryDirectory() as work:
         yield assemble.join(synth.render(lines, engines, jobs=2), Path(work) / "e.pcm", title=document.title or "",
-                            run_texts=texts, tags={"title": document.title or "", "language": "en",
-                                                   "artist": "Jonas Feld", "album": "Samples", "date": "2024-02-02",
-                                                   "comment": "https://example.org/glacier"})
+                            run_texts=texts)
+
+
+TAGS = {"language": "en", "artist": "Jonas Feld", "album": "Samples", "date": "2024-02-02",
+        "comment": "https://example.org/glacier"}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +60,7 @@ def _chapters(header: str) -> list[tuple[float, str]]:
 @pytest.mark.parametrize("ext", [".mp3", ".m4b", ".opus", ".flac"])
 def test_every_format_has_chapters_tags_cover_and_loudness(episode: Episode, cover: Path, tmp_path: Path,
                                                            ext: str) -> None:
-    out = export.write(episode, tmp_path / f"glacier{ext}", cover=cover)
+    out = export.write(episode, tmp_path / f"glacier{ext}", tags={"title": episode.title, **TAGS}, cover=cover)
     info = probe(out)
     chapters = _chapters(info.header)
     assert [t.strip() for _, t in chapters] == [c.title for c in episode.chapters]
@@ -89,7 +91,7 @@ def test_wav_needs_no_chapters_and_keeps_levels_when_asked(episode: Episode, tmp
 
 def test_transcripts_and_read_along(episode: Episode, tmp_path: Path) -> None:
     audio = tmp_path / "glacier.mp3"
-    timeline = json.loads(transcripts.write(episode, audio, "json").read_text())
+    timeline = json.loads(transcripts.write(episode.timeline, audio, "json").read_text())
     assert set(timeline) >= {"duration", "chapters", "runs"}
     run = timeline["runs"][0]
     assert set(run) >= {"block", "role", "speaker", "text", "lang", "voice", "start", "end"}
@@ -97,14 +99,14 @@ def test_transcripts_and_read_along(episode: Episode, tmp_path: Path) -> None:
     quotes = [r for r in timeline["runs"] if r["role"] == "quote"]
     narr = {r["voice"] for r in timeline["runs"] if r["role"] == "narration" and r["kind"] == "paragraph"}
     assert quotes and all(q["voice"] not in narr for q in quotes)
-    vtt = transcripts.write(episode, audio, "vtt").read_text()
+    vtt = transcripts.write(episode.timeline, audio, "vtt").read_text()
     assert vtt.startswith("WEBVTT") and "<v Anna Lindqvist>" in vtt
     assert re.search(r"\d\d:\d\d:\d\d\.\d{3} --> \d\d:\d\d:\d\d\.\d{3}", vtt)
-    srt = transcripts.write(episode, audio, "srt").read_text()
+    srt = transcripts.write(episode.timeline, audio, "srt").read_text()
     assert re.search(r"^1\n\d\d:\d\d:\d\d,\d{3} --> ", srt)
-    page = readalong.write(episode, audio).read_text()
+    page = readalong.write(episode.timeline, audio).read_text()
     assert 'src="glacier.mp3"' in page and "http" not in page.replace("https://example.org/glacier", "")
-    assert page.count('class="run') == len(episode.runs)
+    assert page.count('class="run') == len(episode.timeline.runs)
 
 
 def test_failed_encoding_leaves_nothing(episode: Episode, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -119,7 +121,7 @@ def test_failed_encoding_leaves_nothing(episode: Episode, tmp_path: Path, monkey
     monkeypatch.setattr(ffmpeg, "run", broken)
     (tmp_path / "keep.mp3").write_bytes(b"previous")
     with pytest.raises(ExportError, match="disk full"):
-        export.write(episode, tmp_path / "keep.mp3")
+        export.write(episode, tmp_path / "keep.mp3", tags={"title": episode.title})
     assert [p.name for p in tmp_path.iterdir()] == ["keep.mp3"]
     assert (tmp_path / "keep.mp3").read_bytes() == b"previous"
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ..errors import ArticleError
+from ..model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped
 from . import chrome, htmlpage, language, quotes
 from .chrome import TERMINAL as _TERMINAL
 from .chrome import Label, Unit
-from ..errors import ArticleError
-from ..model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped
 from .people import People
 
 __all__ = ["split"]
