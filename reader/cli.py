@@ -347,7 +347,7 @@ def segments_cmd(source: str, as_json: bool, title: str | None) -> None:
     for i, block in enumerate(document.blocks, 1):
         click.echo(f"\n[{i}] {block.kind.value}")
         for run in block.runs:
-            who = f" ({run.speaker})" if run.speaker else ""
+            who = f" ({run.speaker}{' <- ' + repr(run.cue) if run.cue else ''})" if run.speaker else ""
             click.echo(f"  {run.role.value}{who} [{run.lang}]: {run.text}")
     if document.skipped:
         click.echo("\nskipped:")

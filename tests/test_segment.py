@@ -103,8 +103,9 @@ def test_pronoun_and_title_resolve_to_named_people() -> None:
     )
     runs = _runs(text)
     quotes = [(t, s) for role, t, s in runs if role == "quote"]
+    # "he" is the man at the table, not the woman who spoke last.
     assert quotes == [("We have the money for this bridge.", "Lena Sorensen"),
-                      ("Where will it come from?", "Lena Sorensen")]
+                      ("Where will it come from?", "Dev Patel")]
 
 
 def test_unknown_speaker_stays_null() -> None:

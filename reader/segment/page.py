@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ArticleError
-from ..model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped
+from ..model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped, Speaker
 from . import chrome, htmlpage, language, quotes
 from .chrome import TERMINAL as _TERMINAL
 from .chrome import Label, Unit
@@ -105,21 +105,30 @@ def _run_lang(text: str, block_lang: str) -> str:
     return block_lang
 
 
-def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str) -> tuple[Run, ...]:
+def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | None) -> tuple[Run, ...]:
     lang = language.detect(unit.text, doc_lang)
     if unit.quote:
         inner = unit.text.strip().strip("\"“”«»„")
-        speaker = quotes.attribute([quotes.Piece(lead_in, False), quotes.Piece(inner, True, lead_in)], people)[1] \
-            if lead_in.rstrip().endswith(":") else None
-        return (Run(Role.QUOTE, inner, speaker, lang),)
+        speaker, cue = quotes.attribute_with_cues(
+            [quotes.Piece(lead_in, False), quotes.Piece(inner, True, lead_in)], people)[1] \
+            if lead_in.rstrip().endswith(":") else (None, None)
+        return (Run(Role.QUOTE, inner, speaker, lang, cue),)
     pieces = quotes.split_quotes(unit.text)
-    speakers = quotes.attribute(pieces, people)
+    # A paragraph that opens with a quotation continues the speaker of a quotation that closed the last one.
+    attributed = quotes.attribute_with_cues(pieces, people, carry if pieces and pieces[0].quote else None)
     single = len(pieces) == 1
     return tuple(
         Run(Role.QUOTE if piece.quote else Role.NARRATION, piece.text, speaker,
-            lang if single else _run_lang(piece.text, lang))
-        for piece, speaker in zip(pieces, speakers)
+            lang if single else _run_lang(piece.text, lang), cue)
+        for piece, (speaker, cue) in zip(pieces, attributed)
     )
+
+
+def _speakers(blocks: list[Block], people: People) -> tuple[Speaker, ...]:
+    """Everyone who speaks a quotation, once each, with the gender evidence the article gave."""
+    names = dict.fromkeys(run.speaker for block in blocks for run in block.runs if run.speaker)
+    return tuple(Speaker(name, people.gender_of(name), organisation=not people.is_person(name))
+                 for name in names if name)
 
 
 def split(article: Article) -> Document:
@@ -144,6 +153,7 @@ def split(article: Article) -> Document:
     blocks: list[Block] = []
     skipped: list[Skipped] = []
     lead_in = ""
+    carry: str | None = None
     for unit, (label, reason) in zip(units, labels):
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
@@ -155,10 +165,12 @@ def split(article: Article) -> Document:
             blocks.append(Block(BlockKind.HEADING, (Run(Role.NARRATION, unit.text, None,
                                                         language.detect(unit.text, doc_lang)),)))
             lead_in = ""
+            carry = None
             continue
-        runs = _runs(unit, people, doc_lang, lead_in)
+        runs = _runs(unit, people, doc_lang, lead_in, carry)
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
+        carry = runs[-1].speaker if runs and runs[-1].role is Role.QUOTE else None
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),
-                    source=article.source)
+                    source=article.source, speakers=_speakers(blocks, people))

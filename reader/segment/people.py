@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import Gender
+from . import gender as _gender
+
 __all__ = ["People", "SPEECH_VERBS", "Mention"]
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЇІЄҐ]"
@@ -63,17 +66,19 @@ SPEECH_VERBS = (
     r"announced|announces|replied|replies|answered|answers|commented|comments|concluded|concludes|admitted|"
     r"admits|suggested|suggests|remarked|remarks|observed|observes|shouted|whispered|agreed|agrees|confirmed|"
     r"confirms|acknowledged|complained|urged|urges|predicted|promised|pointed out|points out|wondered|joked|"
-    r"conceded|cautioned|noting|saying|adding|asking|"
+    r"conceded|cautioned|noting|saying|adding|asking|quipped|recounted|"
     r"сказал[аи]?|говорит|заявил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|считает|считают|пояснил[аи]?|"
     r"сообщил[аи]?|рассказал[аи]?|признал[аи]?|уточнил[аи]?|напомнил[аи]?|спросил[аи]?|ответил[аи]?|"
-    r"написал[аи]?|"
+    r"написал[аи]?|заключил[аи]?|объясняет|прокомментировал[аи]?|пожаловал[аи]?сь|указали|заявили|"
     r"a déclaré|a dit|dit|déclare|a affirmé|affirme|a ajouté|ajoute|a expliqué|explique|a souligné|souligne|"
-    r"estime|a estimé|écrit|a écrit|a indiqué|indique|a précisé|précise|a assuré|assure|"
+    r"estime|a estimé|écrit|a écrit|a indiqué|indique|a précisé|précise|a assuré|assure|glisse|soupire|"
+    r"rappelle|détaille|développe|a réagi|a-t-il|a-t-elle|"
     r"sagte|sagt|erklärte|erklärt|betonte|betont|fügte hinzu|meint|meinte|schreibt|schrieb|warnte|fragte|"
-    r"antwortete|"
+    r"antwortete|kritisiert|"
     r"dijo|dice|afirmó|afirma|aseguró|asegura|explicó|explica|señaló|señala|añadió|añade|declaró|declara|"
-    r"agregó|agrega|indicó|preguntó|respondió|"
+    r"agregó|agrega|indicó|preguntó|respondió|remarcó|remató|apuntó|tiró|escribió|explicaron|"
     r"disse|diz|afirmou|explicou|declarou|acrescentou|acrescenta|destacou|ressaltou|perguntou|respondeu|"
+    r"informa|aponta|frisou|"
     r"řekl[ai]?|uvedl[ai]?|dodal[ai]?|prohlásil[ai]?|míní|napsal[ai]?|zdůraznil[ai]?|vysvětlil[ai]?|"
     r"zeptal[ai]?|odpověděl[ai]?"
 )
@@ -106,6 +111,8 @@ class People:
     """Full names in order of last mention (most recent last)."""
     titles: dict[str, str] = field(default_factory=dict)
     """Lower-case title phrase -> full name of the person introduced with it."""
+    genders: dict[str, Gender] = field(default_factory=dict)
+    """Full name -> gender, from the name itself or from the grammar of a cue that named them."""
 
     def find(self, text: str) -> list[Mention]:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
@@ -155,7 +162,10 @@ class People:
         elif len(core) == 1:
             known = self.by_surname(core[0])
             if known is None:
-                return []
+                # A lone surname counts when a title introduces it ("Judge Ford", "Mr. Marcus").
+                if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]):
+                    return []
+                known = core[0]
             name = known
         else:
             return []
@@ -234,9 +244,36 @@ class People:
                     if parts[i] in _TITLES:
                         self.titles.setdefault(" ".join(parts[i:]), mention.name)
 
-    def last(self) -> str | None:
-        """The most recently named person."""
-        return self.names[-1] if self.names else None
+    def last(self, gender: Gender | None = None) -> str | None:
+        """The most recently named person, of `gender` when given (people of unknown gender fit too)."""
+        if gender is None:
+            return self.names[-1] if self.names else None
+        fallback: str | None = None
+        for name in reversed(self.names):
+            known = self.gender_of(name)
+            if known is gender:
+                return name
+            if known is None and fallback is None:
+                fallback = name
+        return fallback
+
+    def is_person(self, name: str) -> bool:
+        """False for a speaker whose name ends like an organisation ('Supreme Court', 'UCEA')."""
+        words = name.split()
+        return not (words[-1].lower() in _ORG_HEADS or (len(words) == 1 and name.isupper()))
+
+    def gender_of(self, name: str) -> Gender | None:
+        """What the article (or the given name) says about a person's gender."""
+        if name not in self.genders:
+            found = _gender.of_name(name)
+            if found is not None:
+                self.genders[name] = found
+        return self.genders.get(name)
+
+    def note_gender(self, name: str, gender: Gender | None) -> None:
+        """Record gender evidence from the text; the article's own grammar wins over the name list."""
+        if gender is not None:
+            self.genders[name] = gender
 
     def resolve(self, phrase: str) -> str | None:
         """A person for a name, surname, pronoun or title phrase; None if nothing fits."""
@@ -244,10 +281,10 @@ class People:
         if not phrase:
             return None
         if phrase.lower() in PRONOUNS:
-            return self.last()
+            return self.last(_gender.of_cue(phrase))
         mentions = self.find(phrase)
         if mentions:
-            return mentions[-1].name
+            return mentions[0].name
         words = phrase.split()
         if len(words) == 1 and words[0][:1].isupper():
             return self.by_surname(_clean_token(words[0])) or _clean_token(words[0])

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from .. import sentences
 from .chrome import word_count
+from . import gender as _gender
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 
-__all__ = ["Piece", "split_quotes", "attribute"]
+__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues"]
 
 _DASH_LEAD = re.compile(r"^\s*[—–-]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -30,6 +31,20 @@ _AFTER_WHO_VERB = re.compile(
 )
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
+_VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
+_INDEFINITE = re.compile(
+    r"^(?:one|another|someone|somebody|a|an|some|un|una|uno|um|uma|une|ein|eine|einer|кто-то|один|одна|"
+    r"jeden|jedna|někdo)\b", re.I)
+_INNER_CUE = re.compile(
+    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,60}}?)"
+    rf"[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])",
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:mandatari[oa]|president[ea]?|vicepresident[ea]|senador[a]?|minist(?:ro|ra|re|er)|titular|"
+    r"secretari[oa]|mayor|mayor[a]?|alcalde|sénateur|député|deputad[oa]|governador[a]?|gouverneur|"
+    r"спортсмен\w*|мэр\w*|юрист\w*|министр\w*|президент\w*|глава|губернатор\w*|"
+    r"senator\w*|minister|mayor|spokes\w+|official|chief|coach|judge|ministr\w*|mluvčí|předsed\w+)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -106,8 +121,27 @@ def _spans(text: str, start: int) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _is_scare(inner: str) -> bool:
+def _is_title(words: list[str]) -> bool:
+    """Title Case with no sentence inside: a work's or an event's title ('Once Upon A Time in Hollywood')."""
+    long = [w for w in words if len(w) >= 4]
+    return bool(long) and len(words) <= 8 and words[0][:1].isupper() and \
+        sum(w[:1].isupper() for w in long) >= max(2, 0.75 * len(long))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return text[left : right.end() if right else len(text)]
+
+
+def _is_scare(inner: str, context: str = "") -> bool:
     words = _WORD.findall(inner)
+    if words and not re.search(r"[.!?…,;:]", inner) and _is_title(words) and len(words) >= 2:
+        return True
+    # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name.
+    if context and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
+            not _VERB.search(context) and not re.search(rf"\b(?:{ACCORDING})\b", context, re.I) and ":" not in context:
+        return True
     if word_count(inner) > len(words):  # CJK: characters, not spaces, make the words
         return word_count(inner) <= 3
     if len(words) <= 3 and not re.search(r"[.!?…]\W*$", inner.strip()) or len(words) <= 2:
@@ -159,7 +193,13 @@ def _clean_quote(text: str) -> str:
 def split_quotes(text: str) -> list[Piece]:
     """The paragraph as narration and quote pieces, in order; scare quotes stay in narration."""
     dash_spans, resume = _dash_speech(text)
-    spans = dash_spans + [s for s in _spans(text, resume) if not _is_scare(text[s[1] : s[2]])]
+    # German and Czech print »…« with the marks turned the other way: scan a mirrored copy.
+    first_open, first_close = text.find("«"), text.find("»")
+    scan = text.translate(str.maketrans("«»", "»«")) if first_close >= 0 and (first_open < 0 or first_close < first_open) \
+        else text
+    found = _spans(scan, resume)
+    spans = dash_spans + [s for s in found
+                          if not _is_scare(text[s[1] : s[2]], _sentence_around(text, s[0], s[3]))]
     pieces: list[Piece] = []
     pos = 0
     for outer_start, inner_start, inner_end, outer_end in spans:
@@ -168,6 +208,13 @@ def split_quotes(text: str) -> list[Piece]:
         if any(c.isalnum() for c in narration):
             pieces.append(Piece(narration, quote=False))
         raw = text[inner_start:inner_end].rstrip()
+        # An attribution inside the marks: « …, affirme-t-elle. … » / «…, — объясняет юрист. — …»
+        inner_cue = _INNER_CUE.search(raw)
+        if inner_cue and any(c.isalnum() for c in raw[: inner_cue.start()]):
+            first = _clean_quote(raw[: inner_cue.start("pre") + 1])
+            pieces.append(Piece(first, quote=True, raw_before=between))
+            pieces.append(Piece(inner_cue.group("cue"), quote=False))
+            between, raw = "", raw[inner_cue.end() :]
         quote = _clean_quote(raw)
         if any(c.isalnum() for c in quote):
             pieces.append(Piece(quote, quote=True, raw_before=between, ends_sentence=raw.endswith(".")))
@@ -202,13 +249,43 @@ def _subject(sentence: str, people: People) -> str | None:
     return min(candidates)[1] if candidates else None
 
 
-def attribute(pieces: list[Piece], people: People) -> list[str | None]:
-    """The speaker of each piece (None for narration and for quotes whose speaker the text does not give).
+def _after(clause: str, people: People) -> tuple[bool, str | None, str]:
+    """Read an attribution right after a quote: (found one, speaker, cue words)."""
+    m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause)
+    verb_first = _VERB_ONLY.match(clause)
+    if not m and not verb_first:
+        return False, None, ""
+    cue = clause.strip(" ,.;:!?—–-")[:80]
+    cue_gender = _gender.of_cue(cue)
+    if m:
+        who = m.group("who").strip()
+        if _INDEFINITE.match(who):
+            return True, None, cue  # "said one person": someone speaks, the article does not say who
+        speaker = people.resolve(who)
+        if speaker:
+            people.note_gender(speaker, cue_gender)
+            return True, speaker, cue
+        if verb_first and not _ROLE_WORDS.search(who):
+            return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
+    if verb_first:
+        # The verb without a name ("disse.", "řekla.", "dijo el mandatario"): the person the
+        # paragraph is about, of the gender the verb shows.
+        speaker = people.last(cue_gender)
+        return True, speaker, cue
+    return False, None, ""
+
+
+def attribute_with_cues(pieces: list[Piece], people: People,
+                        carry: str | None = None) -> list[tuple[str | None, str | None]]:
+    """The speaker of each piece and the words that named them ((None, None) for narration and for
+    quotes whose speaker the text does not give). `carry` is the speaker of a quotation that ended
+    the previous paragraph, who keeps speaking in a paragraph that opens with an unattributed quote.
 
     Updates `people` with everyone the paragraph names, in reading order.
     """
-    speakers: list[str | None] = [None] * len(pieces)
-    last_quote_speaker: str | None = None
+    out: list[tuple[str | None, str | None]] = [(None, None)] * len(pieces)
+    last_quote_speaker: str | None = carry
+    last_cue: str | None = "continues" if carry else None
     named_since_quote = False
     for i, piece in enumerate(pieces):
         if not piece.quote:
@@ -218,25 +295,35 @@ def attribute(pieces: list[Piece], people: People) -> list[str | None]:
             people.remember(mentions)
             continue
         speaker: str | None = None
+        cue: str | None = None
         after = pieces[i + 1].text if i + 1 < len(pieces) and not pieces[i + 1].quote else ""
         # After a quote that closed its sentence, a capitalized clause is new narration, not "X said".
         if piece.ends_sentence and after[:1].isupper():
             after = ""
         clause = re.split(r"[.;!?]", after, maxsplit=1)[0] if after else ""
-        m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause)
-        if m:
-            speaker = people.resolve(m.group("who"))
+        found, speaker, cue_words = _after(clause, people) if clause else (False, None, "")
+        if found:
+            cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
-        if speaker is None and before:
+        if not found and before:
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
             if attached or _VERB.search(lead):
                 speaker = _subject(lead, people)
-        if speaker is None and last_quote_speaker and not named_since_quote:
-            speaker = last_quote_speaker
+                if speaker:
+                    cue = lead.strip()[-80:]
+                    people.note_gender(speaker, _gender.of_cue(lead))
+                    found = True
+        if not found and last_quote_speaker and not named_since_quote:
+            speaker, cue = last_quote_speaker, last_cue
         if speaker:
             people.remember([Mention(speaker, 0, 0)])
-        speakers[i] = speaker
-        last_quote_speaker = speaker
+        out[i] = (speaker, cue if speaker else None)
+        last_quote_speaker, last_cue = speaker, cue
         named_since_quote = False
-    return speakers
+    return out
+
+
+def attribute(pieces: list[Piece], people: People) -> list[str | None]:
+    """The speaker of each piece (None for narration and for quotes whose speaker the text does not give)."""
+    return [speaker for speaker, _ in attribute_with_cues(pieces, people)]
