@@ -221,6 +221,9 @@ def play_cmd(app: App, source: str, voice_args: tuple[str, ...], cast_file: Path
     from . import pipeline
     from .play import player_command
 
+    if player is not None and not player.strip():
+        raise click.BadParameter("is empty; give a command that reads audio on stdin, or leave it out",
+                                 param_hint="--player")
     command = player_command(player)
     progress = _Progress(not quiet, "rendering")
     try:
