@@ -16,8 +16,8 @@ from . import ffmpeg
 from .errors import ExportError
 from .model import Episode
 
-__all__ = ["FORMATS", "Format", "Meter", "atomic_path", "format_for", "loudness_chain", "measure", "remove_stale",
-           "write"]
+__all__ = ["FORMATS", "Format", "Meter", "atomic_path", "check_outputs", "format_for", "loudness_chain", "measure",
+           "remove_stale", "write"]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,44 @@ def format_for(path: Path) -> Format:
     if fmt is None:
         raise ExportError(f"{path}: unknown output format {path.suffix or '(none)'!r}; use one of {', '.join(FORMATS)}")
     return fmt
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one does not exist yet: compare where they would be
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def check_outputs(source: str, audio: Path, sidecars: list[Path]) -> None:
+    """Refuse a run whose outputs would overwrite its input, each other, or another export's sidecars.
+
+    Sidecars (transcripts, read-along page) are named after the audio's stem, so `a.mp3` and `a.m4b`
+    in one folder would share `a.json`, `a.vtt` and `a.html`; the second export is refused rather
+    than silently repointing them.
+
+    Raises:
+        ExportError: naming the colliding path and what to do.
+    """
+    outputs = [audio, *sidecars]
+    if source != "-" and not re.match(r"https?://", source, re.I):
+        for path in outputs:
+            if _same_file(Path(source), path):
+                raise ExportError(f"{path}: is the input {source}; writing it would destroy the article, "
+                                  "choose another output name with -o")
+    for i, path in enumerate(outputs):
+        for other in outputs[:i]:
+            if _same_file(path, other):
+                raise ExportError(f"{path}: would be written twice in one run; choose another output name")
+    if sidecars:
+        folder = audio.parent if str(audio.parent) else Path(".")
+        for ext in FORMATS:
+            sibling = audio.with_suffix(ext)
+            if ext != audio.suffix.lower() and sibling.name != audio.name and sibling.is_file():
+                names = ", ".join(p.name for p in sidecars)
+                raise ExportError(f"{audio}: {names} would also be taken for {sibling.name} in {folder}; "
+                                  "give this export another name (e.g. -o "
+                                  f"{audio.stem}-{audio.suffix.lstrip('.').lower()}{audio.suffix})")
 
 
 def _alive(pid: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -275,9 +276,11 @@ def export_article(
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
     export.format_for(output)  # fail on a bad extension before minutes of synthesis
+    export.check_outputs(source, output, [output.with_suffix(f".{kind}") for kind in transcript_kinds]
+                         + ([output.with_suffix(".html")] if read_along else []))
     document = read_document(source, title)
     planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
-    name = title or document.title or Path(source).stem or "article"
+    name = title or document.title or (Path(source).stem if source != "-" else "") or "article"
     texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
     all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
                 "genre": "Speech", **(tags or {})}
@@ -305,6 +308,9 @@ def export_article(
             finally:
                 if meter:
                     meter.close()
+            if title and episode.chapters:  # --title names the opening chapter too, even over a headline
+                episode = dataclasses.replace(episode, chapters=(
+                    dataclasses.replace(episode.chapters[0], title=title), *episode.chapters[1:]))
             export.write(episode, output, loudness=loudness, cover=cover, measured=measured)
         if cache:
             cache.exports.put(key, output, _episode_data(episode))

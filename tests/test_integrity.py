@@ -7,6 +7,7 @@ output written over its own input, a player that failed reported as played, a mi
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,15 +16,16 @@ import pytest
 
 from reader.cache import ClipCache
 
-from .conftest import SAMPLES, probe
+from .conftest import ROOT, SAMPLES, probe
 
 BODY = "The council met on Tuesday and voted to keep the night ferry running all winter long."
 
 
 def reader(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's reader, whatever the working folder
     done = subprocess.run([sys.executable, "-m", "reader", *args], input=stdin, capture_output=True,
-                          timeout=timeout, cwd=cwd)
+                          timeout=timeout, cwd=cwd, env=env)
     return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
                                        done.stderr.decode("utf-8", "replace"))
 
@@ -90,3 +92,106 @@ def test_many_damaged_clips_make_one_warning(tmp_path: Path, private_dirs: Path)
     assert again.returncode == 0, again.stderr
     assert again.stderr.count("damaged") == 1, again.stderr
     assert json.loads(again.stdout)["synthesized"] == len(clips)
+
+
+# --- outputs that would destroy something ---------------------------------------------------------
+
+def test_an_output_named_like_the_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    source = tmp_path / "same.mp3"
+    source.write_text(f"{BODY}\n")
+    for args in (["-o", str(source)], []):  # explicit, and the default name INPUT.mp3
+        done = reader("export", str(source), *args, "--engine", "silence", cwd=tmp_path)
+        assert "is the input" in one_line_error(done)
+        assert source.read_text() == f"{BODY}\n"
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><p>{BODY}</p></body></html>")
+    done = reader("export", str(page), "-o", str(tmp_path / "page.wav"), "--read-along", "--engine", "silence")
+    assert "is the input" in one_line_error(done)
+    assert page.read_text().startswith("<html>") and not (tmp_path / "page.wav").exists()
+
+
+def test_sidecars_of_two_formats_never_overwrite_each_other(tmp_path: Path) -> None:
+    source = SAMPLES / "harbour-ferry.txt"
+    first = reader("export", str(source), "-o", str(tmp_path / "a.wav"), "--engine", "silence", "--transcript",
+                   "json", "--transcript", "vtt", "--read-along")
+    assert first.returncode == 0, first.stderr
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    second = reader("export", str(source), "-o", str(tmp_path / "a.flac"), "--engine", "silence", "--transcript",
+                    "json", "--read-along")
+    line = one_line_error(second)
+    assert "a.wav" in line and "a.json" in line
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert 'src="a.wav"' in (tmp_path / "a.html").read_text()
+    third = reader("export", str(source), "-o", str(tmp_path / "a.flac"), "--engine", "silence")
+    assert third.returncode == 0, "audio alone takes no sidecar names"
+
+
+# --- inputs we must not misread --------------------------------------------------------------------
+
+def test_markdown_on_stdin_keeps_its_headings_and_title(tmp_path: Path) -> None:
+    data = (SAMPLES / "glacier-station.md").read_bytes()
+    done = reader("export", "-", "-o", str(tmp_path / "g.wav"), "--engine", "silence", "--transcript", "json",
+                  stdin=data)
+    assert done.returncode == 0, done.stderr
+    timeline = json.loads((tmp_path / "g.json").read_text())
+    assert timeline["title"] == "A weather station on the glacier sends its last report"
+    assert [c["title"] for c in timeline["chapters"]][1:] == ["Three decades in numbers", "What comes next"]
+    segments = reader("segments", "-", "--json", stdin=data)
+    from_file = reader("segments", str(SAMPLES / "glacier-station.md"), "--json")
+    assert json.loads(segments.stdout)["blocks"] == json.loads(from_file.stdout)["blocks"]
+
+
+def test_plain_text_on_stdin_is_never_titled_dash(tmp_path: Path) -> None:
+    done = reader("export", "-", "-o", str(tmp_path / "p.wav"), "--engine", "silence", "--transcript", "json",
+                  stdin=f"{BODY}\n\n{BODY}\n".encode())
+    assert done.returncode == 0, done.stderr
+    timeline = json.loads((tmp_path / "p.json").read_text())
+    assert timeline["title"] != "-" and timeline["chapters"][0]["title"] != "-"
+
+
+def test_title_names_the_opening_chapter_over_the_headline(tmp_path: Path) -> None:
+    done = reader("export", str(SAMPLES / "glacier-station.md"), "-o", str(tmp_path / "g.wav"), "--engine",
+                  "silence", "--transcript", "json", "--title", "Morning briefing")
+    assert done.returncode == 0, done.stderr
+    timeline = json.loads((tmp_path / "g.json").read_text())
+    assert timeline["title"] == "Morning briefing"
+    assert timeline["chapters"][0]["title"] == "Morning briefing"
+    assert timeline["chapters"][1]["title"] == "Three decades in numbers"
+
+
+def _zip(path: Path, members: dict[str, str]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+
+
+@pytest.mark.parametrize(("name", "what"), [
+    ("plain.pdf", "PDF"), ("deflated.pdf", "PDF"), ("report.docx", "Word"), ("book.epub", "EPUB"),
+    ("bundle.zip", "ZIP"), ("photo.png", "PNG"), ("photo.jpg", "JPEG"), ("renamed.txt", "PDF"),
+])
+def test_documents_images_and_archives_are_refused_by_what_they_are(tmp_path: Path, name: str, what: str) -> None:
+    import zlib
+
+    path = tmp_path / name
+    if name in ("plain.pdf", "renamed.txt"):
+        path.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nstream\nBT /F1 12 Tf (" + BODY.encode()
+                         + b") Tj ET\nendstream\nendobj\ntrailer\n%%EOF\n")
+    elif name == "deflated.pdf":
+        path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n"
+                         + zlib.compress(BODY.encode() * 20) + b"\nendstream\nendobj\n")
+    elif name == "report.docx":
+        _zip(path, {"[Content_Types].xml": "<Types/>", "word/document.xml": f"<w:t>{BODY}</w:t>"})
+    elif name == "book.epub":
+        _zip(path, {"mimetype": "application/epub+zip", "OEBPS/ch1.xhtml": f"<p>{BODY}</p>"})
+    elif name == "bundle.zip":
+        _zip(path, {"article.txt": BODY})
+    elif name == "photo.png":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200))
+    else:
+        path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200))
+    done = reader("export", str(path), "-o", str(tmp_path / "x.wav"), "--engine", "silence")
+    line = one_line_error(done)
+    assert what in line and name in line, line
+    assert not (tmp_path / "x.wav").exists()
