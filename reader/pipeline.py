@@ -38,6 +38,8 @@ class Plan:
     lines: list[Line]
     fallback: VoiceProfile | None = None
     warnings: list[str] = field(default_factory=list)
+    narrator: VoiceProfile | None = None
+    """The cast's narrator: it stands in for a voice that cannot read a run (with a warning)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +167,7 @@ def plan(
         for why in sorted(set(unusable.values())):
             names = sorted(name for name, reason in unusable.items() if reason == why)
             warnings.append(f"{why} — voices {', '.join(names)} are read by {backup.name!r} instead")
-    return Plan(lines=lines, fallback=backup, warnings=warnings)
+    return Plan(lines=lines, fallback=backup, warnings=warnings, narrator=cast.narrator)
 
 
 def _export_key(lines: Sequence[Line], engines: Registry, output: Path, texts: Mapping[tuple[int, int], str],
@@ -284,7 +286,7 @@ def export_article(
     texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
     all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
                 "genre": "Speech", **(tags or {})}
-    renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
+    renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
     key = _export_key(planned.lines, engines, output, texts, all_tags, loudness, pauses, cover) if cache else ""
     hit = cache.exports.get(key) if cache else None
     if hit is not None:
@@ -346,7 +348,7 @@ def play_article(
     try:
         document = read_document(source, title)
         planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
-        renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
+        renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
         clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
                          len(planned.lines), progress)
         return play.play(clips, command)

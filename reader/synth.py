@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from .engines import Engine, Registry
 
-__all__ = ["Renderer", "check_clip", "render", "voice_id"]
+__all__ = ["ImplausibleClip", "Renderer", "check_clip", "render", "voice_id"]
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,24 @@ _MIN_MS_PER_CHAR = 15.0
 _MAX_MS_PER_CHAR = 400.0
 # Peak amplitude (of 32,767) below which a clip is treated as silent.
 _SILENCE_PEAK = 200
+
+
+class ImplausibleClip(EngineError):
+    """A clip whose length cannot be the text spoken: the voice cannot read it (another script), or cut it."""
+
+    audio: AudioSegment | None = None
+    """The clip that failed the check."""
+
+
+def _scripts(text: str) -> set[str]:
+    """The writing systems of the letters in `text` (LATIN, CYRILLIC, HEBREW, ARABIC, CJK, …)."""
+    import unicodedata
+
+    found = set()
+    for char in text:
+        if char.isalpha():
+            found.add(unicodedata.name(char, "UNKNOWN").split(" ", 1)[0])
+    return found
 
 
 def voice_id(profile: VoiceProfile) -> str:
@@ -58,11 +76,11 @@ def check_clip(line: Line, audio: AudioSegment, speaks: bool = True) -> None:
         raise EngineError(f"{_where(line)}: the engine returned silence for {line.text[:40]!r}")
     rate = max(line.voice.rate, 0.25)
     if chars >= 12 and ms < chars * _MIN_MS_PER_CHAR / rate:
-        raise EngineError(
+        raise ImplausibleClip(
             f"{_where(line)}: clip of {ms} ms is too short for {chars} characters; the engine cut the text"
         )
     if ms > 2000 + chars * _MAX_MS_PER_CHAR / rate:
-        raise EngineError(f"{_where(line)}: clip of {ms} ms is far too long for {chars} characters")
+        raise ImplausibleClip(f"{_where(line)}: clip of {ms} ms is far too long for {chars} characters")
 
 
 @dataclass
@@ -78,6 +96,8 @@ class Renderer:
     warnings: list[str] = field(default_factory=list)
     cache: ClipCache | None = None
     """Clips already rendered, by content; None renders everything."""
+    stand_in: VoiceProfile | None = None
+    """Reads a line whose voice made implausible audio of it (a script it cannot read), with a warning."""
     synthesized: int = 0
     cached: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -116,7 +136,11 @@ class Renderer:
         for attempt in range(self.retries + 1):
             try:
                 audio = engine.synthesize(line.text, line.voice)
-                check_clip(line, audio, speaks=engine.speaks)
+                try:
+                    check_clip(line, audio, speaks=engine.speaks)
+                except ImplausibleClip as exc:
+                    exc.audio = audio
+                    raise
                 return audio
             except TransientEngineError as exc:
                 if not engine.needs_network or attempt == self.retries:
@@ -136,7 +160,7 @@ class Renderer:
             return Clip(line=line, audio=self._attempt(line))
         except (EngineUnavailable, TransientEngineError) as exc:
             if self.fallback is None or line.voice == self.fallback:
-                raise type(exc)(f"{line.label}: {exc}") from exc
+                raise _labelled(exc, line) from exc
             message = f"{line.label}: {line.voice.engine} failed ({exc}); read by {self.fallback.name!r} instead"
             if not any(w.endswith(f"read by {self.fallback.name!r} instead") and line.voice.engine in w
                        for w in self.warnings):
@@ -144,8 +168,38 @@ class Renderer:
             self.warnings.append(message)
             replaced = dataclasses.replace(line, voice=self.fallback, fallback_from=line.voice.name)
             return self(replaced)
+        except ImplausibleClip as exc:
+            for other in (self.fallback, self.stand_in):
+                if other is None or other.name == line.voice.name or line.fallback_from is not None:
+                    continue
+                try:
+                    clip = self(dataclasses.replace(line, voice=other, fallback_from=line.voice.name))
+                except ReaderError:
+                    continue
+                why = str(exc).removeprefix(f"{line.label} ").removeprefix(
+                    f"({line.voice.engine}, voice {line.voice.name!r}): ")
+                message = (f"{line.label}: voice {line.voice.name!r} could not read {line.text[:30]!r} ({why}); "
+                           f"read by {other.name!r} instead")
+                log.info("%s", message)
+                with self._lock:
+                    self.warnings.append(message)
+                return clip
+            if exc.audio is not None and line.fallback_from is None and len(_scripts(line.text)) > 1:
+                # No voice reads every script of this run; its own voice's reading beats no article at all.
+                message = (f"{line.label}: {line.text[:30]!r} mixes writing systems that no voice here reads "
+                           f"together; voice {line.voice.name!r} reads it as best it can")
+                with self._lock:
+                    self.warnings.append(message)
+                return Clip(line=line, audio=exc.audio)
+            raise _labelled(exc, line) from exc
         except ReaderError as exc:
-            raise type(exc)(f"{line.label}: {exc}") from exc
+            raise _labelled(exc, line) from exc
+
+
+def _labelled(exc: ReaderError, line: Line) -> ReaderError:
+    """The error with the line's label in front, once."""
+    text = str(exc)
+    return type(exc)(text if text.startswith(line.label) else f"{line.label}: {text}")
 
 
 def render(

@@ -13,8 +13,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydub import AudioSegment
 
+from reader import synth
 from reader.cache import ClipCache
+from reader.engines import Registry
+from reader.errors import ReaderError
+from reader.model import BlockKind, Line, Role, VoiceProfile
 
 from .conftest import ROOT, SAMPLES, probe
 
@@ -195,3 +200,80 @@ def test_documents_images_and_archives_are_refused_by_what_they_are(tmp_path: Pa
     line = one_line_error(done)
     assert what in line and name in line, line
     assert not (tmp_path / "x.wav").exists()
+
+
+# --- a voice that cannot read a run ------------------------------------------------------------------
+
+class _Tone:
+    """Speaks a tone of `ms_per_char` per character; a voice named 'spells' takes ten times longer."""
+
+    name = "tone"
+    needs_network = False
+    speaks = True
+
+    def version(self) -> str:
+        return "tone-1"
+
+    def unavailable(self) -> None:
+        return None
+
+    def check(self, voice: object) -> None:
+        return None
+
+    def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
+        ms = len(text) * (900 if voice.name == "spells" else 70)
+        frames = 22050 * ms // 1000
+        return AudioSegment(b"\x00\x20\x00\xe0" * (frames // 2), frame_rate=22050, sample_width=2, channels=1)
+
+
+def _line(text: str, voice: VoiceProfile) -> Line:
+    return Line(block=1, run=0, kind=BlockKind.PARAGRAPH, role=Role.NARRATION, text=text, voice=voice, lang="he")
+
+
+def test_a_voice_that_cannot_read_a_run_hands_it_to_the_narrator_with_a_warning() -> None:
+    spells = VoiceProfile(name="spells", engine="tone", language="he")
+    narrator = VoiceProfile(name="narrator", engine="tone")
+    renderer = synth.Renderer(Registry({"tone": _Tone}), stand_in=narrator)
+    clip = renderer(_line("The trader smiled and said hello to all.", spells))
+    assert clip.line.voice.name == "narrator" and clip.line.fallback_from == "spells"
+    assert len(renderer.warnings) == 1 and "'spells'" in renderer.warnings[0]
+    assert "read by 'narrator' instead" in renderer.warnings[0]
+
+
+def test_mixed_scripts_no_voice_reads_are_read_anyway_with_a_warning() -> None:
+    spells = VoiceProfile(name="spells", engine="tone", language="he")
+    renderer = synth.Renderer(Registry({"tone": _Tone}), stand_in=spells)
+    clip = renderer(_line("שלום לכולם בשוק. مرحبا بالجميع في السوق", spells))
+    assert len(clip.audio) > 10_000 and len(renderer.warnings) == 1
+    assert "writing systems" in renderer.warnings[0]
+
+
+def test_an_implausible_clip_in_one_script_still_fails_once_labelled() -> None:
+    spells = VoiceProfile(name="spells", engine="tone")
+    with pytest.raises(ReaderError) as caught:
+        synth.Renderer(Registry({"tone": _Tone}))(_line("A plain English sentence that is long.", spells))
+    assert str(caught.value).count("block 2, run 1") == 1, str(caught.value)
+
+
+@pytest.mark.espeak
+def test_arabic_english_and_hebrew_in_one_paragraph_export(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.txt"
+    source.write_text("Voices at the night market\n\nThe ferry council met on Tuesday and voted to keep the night "
+                      "service running through the winter.\n\nשלום לכולם בשוק. مرحبا بالجميع في السوق الليلي الكبير. "
+                      "The trader smiled. המעבורת תמשיך לפעול כל הלילה.\n\nThe mayor thanked everyone for coming "
+                      "to the hall and answered questions for an hour.\n")
+    done = reader("export", str(source), "-o", str(tmp_path / "m.mp3"), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["warnings"], "the reader is told that a run was read as best we could"
+    assert probe(tmp_path / "m.mp3").duration > 20
+
+
+@pytest.mark.parametrize("heading", ["Chapter 1000: The Return", "Part 1999: After the storm", "Mile 5280: Denver"])
+def test_headings_with_big_numbers_are_read_not_skipped_as_bylines(tmp_path: Path, heading: str) -> None:
+    from reader import pipeline
+
+    for name, text in (("a.md", f"# The long voyage\n\n{BODY}\n\n## {heading}\n\n{BODY} Then they left.\n"),
+                       ("a.txt", f"The long voyage\n\n{BODY}\n\n{heading}\n\n{BODY} Then they left.\n")):
+        (tmp_path / name).write_text(text)
+        document = pipeline.read_document(str(tmp_path / name))
+        assert heading in [block.text for block in document.blocks], (name, document.skipped)

@@ -122,7 +122,8 @@ _MONTHS = (
     r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
     r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
 )
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b\d{{4}}\b|(?:{_MONTHS})", re.I)
+# A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …").
+_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|(?:{_MONTHS})", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
     r"veröffentlicht|actualizado|publicado|atualizado|aktualizováno|publikováno|更新|发布)\b",
