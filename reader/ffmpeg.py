@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import shutil
 import subprocess
@@ -52,9 +53,30 @@ def run(args: Sequence[str], what: str, stdin: bytes | None = None, timeout: flo
         raise ExportError(f"{what}: could not run ffmpeg: {exc}") from exc
     err = done.stderr.decode("utf-8", "replace")
     if done.returncode != 0:
+        _raise_os_error(what, done.returncode, err)
         last = [line for line in err.strip().splitlines() if line.strip()][-1:] or ["no message"]
         raise ExportError(f"{what}: ffmpeg failed ({done.returncode}): {last[0].strip()}")
     return err
+
+
+# ffmpeg exits with AVERROR(errno) & 0xFF; these are the ones a user can fix, with how.
+_OS_ERRORS = {
+    errno.ENOSPC: ("No space left on device", "free some space, or write somewhere else with -o"),
+    errno.EDQUOT: ("Disk quota exceeded", "free some space, or write somewhere else with -o"),
+    errno.EACCES: ("Permission denied", "write to a folder you own with -o"),
+    errno.EROFS: ("Read-only file system", "write somewhere else with -o"),
+}
+
+
+def _raise_os_error(what: str, code: int, err: str) -> None:
+    """Name a full disk (or a denied write) as such, whatever the format, instead of 'Conversion failed!'.
+
+    Raises:
+        ExportError: ffmpeg failed because the operating system refused a write.
+    """
+    for number, (text, fix) in _OS_ERRORS.items():
+        if code == (-number) & 0xFF or text.lower() in err.lower():
+            raise ExportError(f"{what}: {text}; {fix}")
 
 
 def decode(data: bytes, what: str, sample_rate: int = 24000) -> bytes:

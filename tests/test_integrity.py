@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from pydub import AudioSegment
 
-from reader import synth
+from reader import export, ffmpeg, synth
 from reader.cache import ClipCache
 from reader.engines import Registry
-from reader.errors import ReaderError
+from reader.errors import ExportError, ReaderError
 from reader.model import BlockKind, Line, Role, VoiceProfile
 
 from .conftest import ROOT, SAMPLES, probe
@@ -277,3 +277,16 @@ def test_headings_with_big_numbers_are_read_not_skipped_as_bylines(tmp_path: Pat
         (tmp_path / name).write_text(text)
         document = pipeline.read_document(str(tmp_path / name))
         assert heading in [block.text for block in document.blocks], (name, document.skipped)
+
+
+# --- messages --------------------------------------------------------------------------------------
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+@pytest.mark.parametrize("ext", sorted(export.FORMATS))
+def test_a_full_disk_says_so_in_every_format(ext: str) -> None:
+    fmt = export.FORMATS[ext]
+    with pytest.raises(ExportError) as caught:
+        ffmpeg.run(["-f", "lavfi", "-i", "sine=d=30", *fmt.codec, "-f", fmt.muxer, "file:/dev/full"],
+                   what=f"encoding /srv/out/a{ext}")
+    message = str(caught.value)
+    assert f"/srv/out/a{ext}" in message and "No space left on device" in message, message
