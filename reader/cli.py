@@ -373,11 +373,14 @@ def _commands_and_options() -> dict[str, dict[str, str]]:
 
 def main() -> None:
     """Console-script entry point: config file defaults, one-line errors, Ctrl-C exits 130."""
-    from .settings import config_path, load_config
+    from .settings import check_config_values, config_path, load_config
 
     debug = "--debug" in sys.argv[1:]
     try:
-        defaults = load_config(config_path(), _commands_and_options())
+        path = config_path()
+        defaults = load_config(path, _commands_and_options())
+        check_config_values(path, defaults, {name: {p.name: p for p in command.params if p.name}
+                                             for name, command in cli.commands.items()})
     except ReaderError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)

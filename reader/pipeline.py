@@ -17,7 +17,7 @@ from . import articles, assemble, casting, export, play, readalong, segment, syn
 from .cache import ClipCache
 from .casting import Cast
 from .engines import Registry
-from .errors import EngineUnavailable, ExportError, ReaderError
+from .errors import EngineUnavailable, ExportError, ReaderError, VoiceError
 from .model import Clip, Document, Episode, Line, VoiceProfile
 
 __all__ = ["ExportResult", "Plan", "Progress", "export_article", "plan", "play_article", "read_document",
@@ -133,8 +133,9 @@ def plan(
         VoiceError: a profile is unknown or unusable.
         EngineUnavailable: an engine the cast needs cannot run here (and no fallback was allowed).
     """
-    profiles = voices.load_profiles(voice_dirs)
-    warnings: list[str] = []
+    broken: dict[str, VoiceError] = {}
+    profiles = voices.load_profiles(voice_dirs, broken=broken)
+    warnings = voices.check_broken(broken, [*(assignments or {}).values(), voices.DEFAULT, "quote", "heading"])
     cast = casting.make_cast(profiles, assignments, engine=engine)
     cast = _cast_languages(document, cast, profiles, engines, engine, warnings)
     backup: VoiceProfile | None = None

@@ -13,7 +13,7 @@ from typing import Any
 from .errors import VoiceError
 from .model import VoiceProfile
 
-__all__ = ["DEFAULT", "builtin_dir", "load_profile", "load_profiles"]
+__all__ = ["DEFAULT", "builtin_dir", "check_broken", "load_profile", "load_profiles"]
 
 DEFAULT = "default"
 """Name of the profile used when nothing else is chosen: Piper with the embedded voice."""
@@ -75,17 +75,37 @@ def load_profile(path: Path) -> VoiceProfile:
     )
 
 
-def load_profiles(dirs: Iterable[Path]) -> dict[str, VoiceProfile]:
+def load_profiles(dirs: Iterable[Path], broken: dict[str, VoiceError] | None = None) -> dict[str, VoiceProfile]:
     """Every profile in `dirs` (highest precedence first) plus the shipped ones, by name.
 
     The built-in `default` profile exists even when no file defines it, so a fresh install speaks.
+    With `broken`, a malformed file does not fail the whole load: its error is put there by profile
+    name (the caller decides whether this run needs it), and the profile is left out.
 
     Raises:
-        VoiceError: a profile file is malformed.
+        VoiceError: a profile file is malformed (only without `broken`).
     """
     profiles: dict[str, VoiceProfile] = {DEFAULT: VoiceProfile(name=DEFAULT, engine="piper")}
     for folder in [builtin_dir(), *reversed(list(dirs))]:
         if folder.is_dir():
             for path in sorted(folder.glob("*.toml")):
-                profiles[path.stem] = load_profile(path)
+                try:
+                    profiles[path.stem] = load_profile(path)
+                except VoiceError as exc:
+                    if broken is None:
+                        raise
+                    broken[path.stem] = exc
+                    profiles.pop(path.stem, None)
     return profiles
+
+
+def check_broken(broken: Mapping[str, VoiceError], used: Iterable[str]) -> list[str]:
+    """Warnings for malformed profiles this run does not use.
+
+    Raises:
+        VoiceError: the run uses one of them (its own message names the file and key).
+    """
+    for name in used:
+        if name in broken:
+            raise broken[name]
+    return [f"{exc}; skipped, since this run does not use profile {name!r}" for name, exc in sorted(broken.items())]

@@ -290,3 +290,35 @@ def test_a_full_disk_says_so_in_every_format(ext: str) -> None:
                    what=f"encoding /srv/out/a{ext}")
     message = str(caught.value)
     assert f"/srv/out/a{ext}" in message and "No space left on device" in message, message
+
+
+def test_a_wrong_type_in_the_config_file_names_the_file(private_dirs: Path, tmp_path: Path) -> None:
+    config = private_dirs / "config.toml"
+    for text, key in (('[export]\nloudness = "loud"\n', "loudness"), ('[export]\nfallback = "yes"\n', "fallback"),
+                      ('[export]\ntranscript = "vtt"\n', "transcript"), ("[podcast]\njobs = 0\n", "jobs")):
+        config.write_text(text)
+        line = one_line_error(reader("segments", str(SAMPLES / "harbour-ferry.txt")))
+        assert str(config) in line and key in line, line
+
+
+def test_reader_config_naming_a_missing_file_is_an_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    env = {**os.environ, "READER_CONFIG": str(missing), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "reader", "segments", str(SAMPLES / "harbour-ferry.txt")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    line = one_line_error(done)
+    assert str(missing) in line and "READER_CONFIG" in line
+
+
+def test_a_broken_profile_the_run_does_not_use_is_only_a_warning(private_dirs: Path, tmp_path: Path) -> None:
+    folder = private_dirs / "config" / "article-reader" / "voices"
+    folder.mkdir(parents=True)
+    (folder / "unused.toml").write_text('engine = "espeak"\nrate = "fast"\n')
+    out = tmp_path / "a.wav"
+    done = reader("export", str(SAMPLES / "harbour-ferry.txt"), "-o", str(out), "--engine", "silence", "--json")
+    assert done.returncode == 0, done.stderr
+    warnings = json.loads(done.stdout)["warnings"]
+    assert any("unused.toml" in w and "rate" in w for w in warnings), warnings
+    used = reader("export", str(SAMPLES / "harbour-ferry.txt"), "-o", str(out), "--voice", "narrator=unused")
+    line = one_line_error(used)
+    assert "unused.toml" in line and "rate" in line
