@@ -71,6 +71,11 @@ def _parse_voices(values: tuple[str, ...] | list[str]) -> dict[str, str]:
     return out
 
 
+def _count(n: int, word: str) -> str:
+    """'1 chapter', '3 chapters'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 class _Progress:
     """Per-utterance progress with ETA on stderr, shown only on a terminal and never with --quiet/--json."""
 
@@ -202,8 +207,8 @@ def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
     if not (quiet or as_json):
-        click.echo(f"wrote {result.output} ({result.duration / 60:.1f} min, {result.chapters} chapters, "
-                   f"{result.lines} utterances, {result.cached} from cache)", err=True)
+        click.echo(f"wrote {result.output} ({result.duration / 60:.1f} min, {_count(result.chapters, 'chapter')}, "
+                   f"{_count(result.lines, 'sentence')}, {result.cached} from cache)", err=True)
         for extra in result.files[1:]:
             click.echo(f"wrote {extra}", err=True)
 
@@ -295,7 +300,7 @@ def voices_cmd(app: App, engine: str | None, as_json: bool, voice_dirs: tuple[Pa
     for item in listing["engines"]:
         state = "available" if item["available"] else f"unavailable: {item['reason']}"
         net = ", online" if item["needs_network"] else ""
-        click.echo(f"{item['name']} ({state}{net}) — {len(item['voices'])} voices")
+        click.echo(f"{item['name']} ({state}{net}) — {_count(len(item['voices']), 'voice')}")
         for voice in item["voices"][:12]:
             langs = ",".join(voice["languages"])
             click.echo(f"    {voice['id']:<28} {voice['name']} [{langs}]")
@@ -303,8 +308,6 @@ def voices_cmd(app: App, engine: str | None, as_json: bool, voice_dirs: tuple[Pa
             click.echo(f"    … {len(item['voices']) - 12} more (--json lists all)")
     click.echo("\nprofiles:")
     for profile in listing["profiles"]:
-        if engine and profile["engine"] != engine:
-            continue
         click.echo(f"  {profile['name']:<14} {profile['engine']:<8} {profile['language']:<5} {profile['description']}")
 
 
@@ -321,14 +324,14 @@ def cache_info(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"path": str(stats.path), "entries": stats.entries, "bytes": stats.bytes}))
     else:
-        click.echo(f"{stats.path}: {stats.entries} clips, {stats.bytes / 2**20:.1f} MiB")
+        click.echo(f"{stats.path}: {_count(stats.entries, 'clip')}, {stats.bytes / 2**20:.1f} MiB")
 
 
 @cache_group.command("clear")
 def cache_clear() -> None:
     """Remove every cached clip."""
     removed = _cache(False).clear()
-    click.echo(f"removed {removed} clips", err=True)
+    click.echo(f"removed {_count(removed, 'clip')}", err=True)
 
 
 @cli.command("segments")

@@ -262,6 +262,16 @@ def loudness_chain(episode: Episode, target: float, true_peak: float, headroom: 
     return f"{_COMPRESSOR},{_limiter(gain, true_peak - headroom)}"
 
 
+def _iso639_2(tag: str) -> str | None:
+    """'ru' or 'ru-RU' as the three-letter ISO 639-2 code MP4 wants ('rus'); None if unknown."""
+    import pycountry
+
+    code = tag.split("-")[0].strip().lower()
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else \
+        pycountry.languages.get(alpha_3=code) if len(code) == 3 else None
+    return str(found.alpha_3) if found is not None else None
+
+
 def _escape_meta(value: str) -> str:
     return re.sub(r"([=;#\\\n])", r"\\\1", value)
 
@@ -370,6 +380,9 @@ def write(
         for key, value in all_tags.items():
             if value:
                 args += ["-metadata", f"{key}={value}"]
+        language = _iso639_2(all_tags.get("language", ""))
+        if fmt.muxer == "ipod" and language:  # MP4 keeps the language on the audio track, in three letters
+            args += ["-metadata:s:a:0", f"language={language}"]
         args += ["-f", fmt.muxer, f"file:{tmp}"]
         ffmpeg.run(args, what=f"encoding {output}")
         if fmt.muxer in ("flac", "ogg") and episode.chapters:

@@ -20,8 +20,8 @@ from .engines import Registry
 from .errors import EngineUnavailable, ExportError, ReaderError, VoiceError
 from .model import Clip, Document, Episode, Line, VoiceProfile
 
-__all__ = ["ExportResult", "Plan", "Progress", "export_article", "plan", "play_article", "read_document",
-           "voice_for_language"]
+__all__ = ["ExportResult", "Plan", "Progress", "export_article", "export_fingerprint", "plan", "play_article",
+           "read_document", "voice_for_language"]
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def voice_for_language(lang: str, profiles: Mapping[str, VoiceProfile], engines:
     if engine in ("espeak", "gtts"):
         return VoiceProfile(name=f"{engine}-{lang}", engine=engine, voice=lang, language=lang)
     if engine:
-        return None
+        return _engine_voice_for(engine, lang, engines)
     candidates = sorted((p for p in profiles.values() if casting.speaks_language(p, lang)),
                         key=lambda p: (_ENGINE_PREFERENCE.index(p.engine) if p.engine in _ENGINE_PREFERENCE else 9,
                                        p.name))
@@ -92,6 +92,22 @@ def voice_for_language(lang: str, profiles: Mapping[str, VoiceProfile], engines:
         if any(v.id.split("-")[0] == lang for v in list_espeak_voices()):
             return VoiceProfile(name=f"espeak-{lang}", engine="espeak", voice=lang, language=lang)
     return None
+
+
+def _engine_voice_for(engine: str, lang: str, engines: Registry) -> VoiceProfile | None:
+    """A voice of `engine` (pyttsx3, a system's voices) listed for `lang`: 'fr-fr' before 'fr-be'."""
+    try:
+        impl = engines.get(engine)
+        if impl.unavailable() is not None:
+            return None
+        listed = impl.list_voices()
+    except ReaderError:
+        return None
+    matches = [(tag.lower(), v) for v in listed for tag in v.languages if tag.lower().split("-")[0] == lang]
+    if not matches:
+        return None
+    matches.sort(key=lambda m: (m[0] not in (lang, f"{lang}-{lang}"), m[0]))
+    return VoiceProfile(name=f"{engine}-{lang}", engine=engine, voice=matches[0][1].id, language=lang)
 
 
 def _cast_languages(document: Document, cast: Cast, profiles: Mapping[str, VoiceProfile], engines: Registry,
@@ -156,7 +172,8 @@ def plan(
             name, why = next(iter(unusable.items()))
             engine_name = next(line.voice.engine for line in lines if line.voice.name == name) \
                 if any(line.voice.name == name for line in lines) else name
-            raise EngineUnavailable(f"engine {engine_name!r} (voice {name!r}) is unavailable: {why}")
+            raise EngineUnavailable(f"engine {engine_name!r}, needed for {voices.describe(name)}, "
+                                    f"is unavailable: {why}")
         replaced = []
         for line in lines:
             if line.voice.name in unusable:
@@ -167,8 +184,16 @@ def plan(
         lines = replaced
         for why in sorted(set(unusable.values())):
             names = sorted(name for name, reason in unusable.items() if reason == why)
-            warnings.append(f"{why} — voices {', '.join(names)} are read by {backup.name!r} instead")
+            warnings.append(f"{_without_fallback_advice(why)}; {voices.describe_many(names)} "
+                            f"{'is' if len(names) == 1 else 'are'} read by {voices.describe(backup.name)} instead")
     return Plan(lines=lines, fallback=backup, warnings=warnings, narrator=cast.narrator)
+
+
+def _without_fallback_advice(why: str) -> str:
+    """An engine's reason minus its advice to pass --fallback, for when the user already did."""
+    import re
+
+    return re.sub(r";[^;]*--fallback[^;]*$", "", why).rstrip(" ;,") or why
 
 
 def _export_key(lines: Sequence[Line], engines: Registry, output: Path, texts: Mapping[tuple[int, int], str],
@@ -250,6 +275,46 @@ def _counted(clips: Iterator[Clip], total: int, progress: Progress | None) -> It
         yield clip
 
 
+def _prepare(source: str, engines: Registry, assignments: Mapping[str, str] | None, engine: str | None,
+             title: str | None, voice_dirs: Sequence[Path], fallback: bool, lexicon: Mapping[str, str] | None,
+             tags: Mapping[str, str] | None) -> tuple[Document, Plan, str, dict[tuple[int, int], str], dict[str, str]]:
+    """Read and plan an export: the document, its plan, title, run texts and tags."""
+    document = read_document(source, title)
+    planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
+    name = title or document.title or (Path(source).stem if source != "-" else "") or "article"
+    texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
+    all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
+                "genre": "Speech", **(tags or {})}
+    return document, planned, name, texts, all_tags
+
+
+def export_fingerprint(
+    source: str,
+    output: Path,
+    engines: Registry,
+    assignments: Mapping[str, str] | None = None,
+    engine: str | None = None,
+    title: str | None = None,
+    voice_dirs: Sequence[Path] = (),
+    loudness: float | None = -16.0,
+    pauses: assemble.Pauses = assemble.Pauses(),
+    fallback: bool = False,
+    lexicon: Mapping[str, str] | None = None,
+    cover: Path | None = None,
+    tags: Mapping[str, str] | None = None,
+) -> str:
+    """The key `export_article` with these arguments files its result under in the export cache: it
+    changes exactly when the exported bytes would (text, voices and their profiles, lexicon, engine
+    versions, tags, loudness, pauses, cover). Reads and plans the input; synthesizes nothing.
+
+    Raises:
+        ReaderError: the input, a voice or an engine is unusable.
+    """
+    _, planned, _, texts, all_tags = _prepare(source, engines, assignments, engine, title, voice_dirs, fallback,
+                                              lexicon, tags)
+    return _export_key(planned.lines, engines, output, texts, all_tags, loudness, pauses, cover)
+
+
 def export_article(
     source: str,
     output: Path,
@@ -281,12 +346,8 @@ def export_article(
     export.format_for(output)  # fail on a bad extension before minutes of synthesis
     export.check_outputs(source, output, [output.with_suffix(f".{kind}") for kind in transcript_kinds]
                          + ([output.with_suffix(".html")] if read_along else []))
-    document = read_document(source, title)
-    planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
-    name = title or document.title or (Path(source).stem if source != "-" else "") or "article"
-    texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
-    all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
-                "genre": "Speech", **(tags or {})}
+    document, planned, name, texts, all_tags = _prepare(source, engines, assignments, engine, title, voice_dirs,
+                                                        fallback, lexicon, tags)
     renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
     key = _export_key(planned.lines, engines, output, texts, all_tags, loudness, pauses, cover) if cache else ""
     hit = cache.exports.get(key) if cache else None

@@ -60,8 +60,15 @@ def voice_id(profile: VoiceProfile) -> str:
     return f"{base}~{profile.name}" if altered else base
 
 
+def _describe(name: str) -> str:
+    from .voices import describe
+
+    text = describe(name)
+    return f"voice {text}" if text == repr(name) else text
+
+
 def _where(line: Line) -> str:
-    return f"{line.label} ({line.voice.engine}, voice {line.voice.name!r})"
+    return f"{line.label} ({line.voice.engine}, {_describe(line.voice.name)})"
 
 
 def check_clip(line: Line, audio: AudioSegment, speaks: bool = True) -> None:
@@ -161,8 +168,12 @@ class Renderer:
         except (EngineUnavailable, TransientEngineError) as exc:
             if self.fallback is None or line.voice == self.fallback:
                 raise _labelled(exc, line) from exc
-            message = f"{line.label}: {line.voice.engine} failed ({exc}); read by {self.fallback.name!r} instead"
-            if not any(w.endswith(f"read by {self.fallback.name!r} instead") and line.voice.engine in w
+            from .pipeline import _without_fallback_advice
+            from .voices import describe
+
+            message = (f"{line.label}: {line.voice.engine} failed ({_without_fallback_advice(str(exc))}); "
+                       f"read by {describe(self.fallback.name)} instead")
+            if not any(w.endswith(f"read by {describe(self.fallback.name)} instead") and line.voice.engine in w
                        for w in self.warnings):
                 log.warning("%s", message)
             self.warnings.append(message)
@@ -176,10 +187,9 @@ class Renderer:
                     clip = self(dataclasses.replace(line, voice=other, fallback_from=line.voice.name))
                 except ReaderError:
                     continue
-                why = str(exc).removeprefix(f"{line.label} ").removeprefix(
-                    f"({line.voice.engine}, voice {line.voice.name!r}): ")
-                message = (f"{line.label}: voice {line.voice.name!r} could not read {line.text[:30]!r} ({why}); "
-                           f"read by {other.name!r} instead")
+                why = str(exc).removeprefix(f"{_where(line)}: ")
+                message = (f"{line.label}: {_describe(line.voice.name)} could not read {line.text[:30]!r} ({why}); "
+                           f"read by {_describe(other.name)} instead")
                 log.info("%s", message)
                 with self._lock:
                     self.warnings.append(message)
@@ -187,7 +197,7 @@ class Renderer:
             if exc.audio is not None and line.fallback_from is None and len(_scripts(line.text)) > 1:
                 # No voice reads every script of this run; its own voice's reading beats no article at all.
                 message = (f"{line.label}: {line.text[:30]!r} mixes writing systems that no voice here reads "
-                           f"together; voice {line.voice.name!r} reads it as best it can")
+                           f"together; {_describe(line.voice.name)} reads it as best it can")
                 with self._lock:
                     self.warnings.append(message)
                 return Clip(line=line, audio=exc.audio)

@@ -13,7 +13,7 @@ from typing import Any
 from .errors import VoiceError
 from .model import VoiceProfile
 
-__all__ = ["DEFAULT", "builtin_dir", "check_broken", "load_profile", "load_profiles"]
+__all__ = ["DEFAULT", "builtin_dir", "check_broken", "describe", "describe_many", "load_profile", "load_profiles"]
 
 DEFAULT = "default"
 """Name of the profile used when nothing else is chosen: Piper with the embedded voice."""
@@ -109,3 +109,32 @@ def check_broken(broken: Mapping[str, VoiceError], used: Iterable[str]) -> list[
         if name in broken:
             raise broken[name]
     return [f"{exc}; skipped, since this run does not use profile {name!r}" for name, exc in sorted(broken.items())]
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def describe(name: str) -> str:
+    """A profile name as users should read it: speakers' variants ('quote~3') are named by what they are."""
+    base, sep, index = name.partition("~")
+    if not sep or not index.isdigit():
+        return repr(name)
+    n = int(index)
+    nth = _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else f"{n}th"
+    return f"the {nth} quoted speaker's voice (a variant of {base!r})"
+
+
+def describe_many(names: Iterable[str]) -> str:
+    """Several profile names for a message, variants of one profile counted together."""
+    plain: list[str] = []
+    variants: dict[str, int] = {}
+    for name in sorted(set(names)):
+        base, sep, index = name.partition("~")
+        if sep and index.isdigit():
+            variants[base] = variants.get(base, 0) + 1
+        else:
+            plain.append(repr(name))
+    for base, count in variants.items():
+        plain.append(f"the voice of one quoted speaker (a variant of {base!r})" if count == 1
+                     else f"the voices of {count} quoted speakers (variants of {base!r})")
+    return ", ".join(plain)

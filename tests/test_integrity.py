@@ -237,7 +237,7 @@ def test_a_voice_that_cannot_read_a_run_hands_it_to_the_narrator_with_a_warning(
     clip = renderer(_line("The trader smiled and said hello to all.", spells))
     assert clip.line.voice.name == "narrator" and clip.line.fallback_from == "spells"
     assert len(renderer.warnings) == 1 and "'spells'" in renderer.warnings[0]
-    assert "read by 'narrator' instead" in renderer.warnings[0]
+    assert "read by voice 'narrator' instead" in renderer.warnings[0]
 
 
 def test_mixed_scripts_no_voice_reads_are_read_anyway_with_a_warning() -> None:
@@ -322,3 +322,81 @@ def test_a_broken_profile_the_run_does_not_use_is_only_a_warning(private_dirs: P
     used = reader("export", str(SAMPLES / "harbour-ferry.txt"), "-o", str(out), "--voice", "narrator=unused")
     line = one_line_error(used)
     assert "unused.toml" in line and "rate" in line
+
+
+# --- podcasts --------------------------------------------------------------------------------------
+
+def _podcast(tmp_path: Path, show_title: str = "Test Show", guid: str = "ferry-2025-03-14") -> Path:
+    (tmp_path / "one.txt").write_text(f"Night ferry\n\n{BODY} \"We will keep going,\" said Anna Berg.\n")
+    (tmp_path / "cast.toml").write_text('narrator = "quiet"\nquote = "quiet"\nheading = "quiet"\n')
+    manifest = tmp_path / "show.toml"
+    manifest.write_text(f'[show]\ntitle = "{show_title}"\nauthor = "A"\ndescription = "D"\n'
+                        f'base_url = "https://example.org/show/"\n[[episodes]]\ninput = "one.txt"\n'
+                        f'cast = "cast.toml"\nguid = "{guid}"\ndate = 2025-03-14\n')
+    return manifest
+
+
+def _statuses(manifest: Path, site: Path, voices: Path, private_dirs: Path) -> list[str]:
+    from reader import podcast
+
+    _, results = podcast.build(podcast.load_manifest(manifest), site, Registry.from_entry_points(),
+                               ClipCache(private_dirs / "cache"), voice_dirs=[voices])
+    return [r.status for r in results]
+
+
+def test_an_episode_is_unchanged_only_while_its_bytes_would_be(tmp_path: Path, private_dirs: Path) -> None:
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    profile = voices / "quiet.toml"
+    profile.write_text('engine = "silence"\nrate = 1.0\n')
+    site = tmp_path / "site"
+    manifest = _podcast(tmp_path)
+    assert _statuses(manifest, site, voices, private_dirs) == ["built"]
+    assert _statuses(manifest, site, voices, private_dirs) == ["unchanged"]
+    profile.write_text('engine = "silence"\nrate = 1.3\n')  # an edited voice profile
+    assert _statuses(manifest, site, voices, private_dirs) == ["built"]
+    assert _statuses(manifest, site, voices, private_dirs) == ["unchanged"]
+    manifest = _podcast(tmp_path, show_title="Renamed Show")  # the album tag in every episode
+    assert _statuses(manifest, site, voices, private_dirs) == ["built"]
+    import mutagen
+
+    audio = next((site / "episodes").glob("*.mp3"))
+    assert str(mutagen.File(audio).tags["TALB"]) == "Renamed Show"
+
+
+def test_the_feed_links_a_podcasting_json_transcript_and_keeps_the_timeline(tmp_path: Path,
+                                                                            private_dirs: Path) -> None:
+    import feedparser
+
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    (voices / "quiet.toml").write_text('engine = "silence"\n')
+    site = tmp_path / "site"
+    assert _statuses(_podcast(tmp_path), site, voices, private_dirs) == ["built"]
+    entry = feedparser.parse(str(site / "feed.xml")).entries[0]
+    links = {link["type"]: link["url"] for link in _transcript_links(site / "feed.xml")}
+    transcript = json.loads((site / links["application/json"].removeprefix("https://example.org/show/")).read_text())
+    assert transcript["version"] and transcript["segments"]
+    for segment in transcript["segments"]:
+        assert set(segment) <= {"speaker", "startTime", "endTime", "body"}
+        assert segment["endTime"] >= segment["startTime"] and segment["body"]
+    assert any(s.get("speaker") == "Anna Berg" for s in transcript["segments"])
+    timeline = site / "episodes" / Path(links["application/json"]).name.replace(".transcript.json", ".json")
+    assert "runs" in json.loads(timeline.read_text()), "our own timeline stays beside it"
+    assert entry.title
+
+
+def _transcript_links(feed: Path) -> list[dict[str, str]]:
+    from lxml import etree
+
+    tree = etree.parse(str(feed))
+    return [dict(e.attrib) for e in tree.iter("{https://podcastindex.org/namespace/1.0}transcript")]
+
+
+def test_a_custom_guid_is_whole_in_file_names(tmp_path: Path, private_dirs: Path) -> None:
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    (voices / "quiet.toml").write_text('engine = "silence"\n')
+    site = tmp_path / "site"
+    _statuses(_podcast(tmp_path, guid="ferry-2025-03-14"), site, voices, private_dirs)
+    assert [p.name for p in (site / "episodes").glob("*.mp3")] == ["one-ferry-2025-03-14.mp3"]
