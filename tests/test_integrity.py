@@ -400,3 +400,78 @@ def test_a_custom_guid_is_whole_in_file_names(tmp_path: Path, private_dirs: Path
     site = tmp_path / "site"
     _statuses(_podcast(tmp_path, guid="ferry-2025-03-14"), site, voices, private_dirs)
     assert [p.name for p in (site / "episodes").glob("*.mp3")] == ["one-ferry-2025-03-14.mp3"]
+
+
+# --- words the user reads --------------------------------------------------------------------------
+
+def test_variant_voices_are_named_for_people_not_by_internal_ids() -> None:
+    from reader import voices
+
+    assert voices.describe("gtts-en-uk~3") == "the third quoted speaker's voice (a variant of 'gtts-en-uk')"
+    assert voices.describe("espeak-ru") == "'espeak-ru'"
+    assert voices.describe_many(["quote~1", "quote~2", "default"]) == \
+        "'default', the voices of 2 quoted speakers (variants of 'quote')"
+
+
+def test_offline_gtts_messages_hide_ids_and_advise_fallback_only_without_it(tmp_path: Path) -> None:
+    if _online():
+        pytest.skip("this machine reaches Google; the offline messages cannot be seen")
+    args = ["export", str(SAMPLES / "harbour-ferry.txt"), "-o", str(tmp_path / "g.wav"), "--voice",
+            "quote=gtts-en-uk"]
+    without = one_line_error(reader(*args))
+    assert "~" not in without and "quoted speaker" in without and "--fallback" in without
+    done = reader(*args, "--fallback", "--json")
+    assert done.returncode == 0, done.stderr
+    warnings = " ".join(json.loads(done.stdout)["warnings"])
+    assert "~" not in warnings and "--fallback" not in warnings and "quoted speakers" in warnings
+
+
+def _online() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("translate.google.com", 443), timeout=2).close()
+        return True
+    except OSError:
+        return False
+
+
+def test_counts_are_singular_when_there_is_one(tmp_path: Path) -> None:
+    source = tmp_path / "one.txt"
+    source.write_text(f"{BODY}\n")
+    done = reader("export", str(source), "-o", str(tmp_path / "one.wav"), "--engine", "silence")
+    assert done.returncode == 0 and "1 chapter," in done.stderr and "1 sentence," in done.stderr, done.stderr
+    listing = reader("voices", "--engine", "silence")
+    assert "— 1 voice\n" in listing.stdout, listing.stdout
+
+
+def test_voices_json_filters_by_engine_like_the_text() -> None:
+    done = reader("voices", "--engine", "espeak", "--json")
+    assert done.returncode == 0, done.stderr
+    listing = json.loads(done.stdout)
+    assert [e["name"] for e in listing["engines"]] == ["espeak"]
+    assert listing["profiles"] and {p["engine"] for p in listing["profiles"]} == {"espeak"}
+
+
+@pytest.mark.espeak
+def test_pyttsx3_reads_french_with_its_french_voice(tmp_path: Path) -> None:
+    source = tmp_path / "fr.txt"
+    source.write_text("Le maire a dit que le bac de nuit continuera de circuler tout l'hiver prochain.\n\n"
+                      "The mayor said the ferry will keep running all winter long, whatever the weather.\n")
+    done = reader("export", str(source), "-o", str(tmp_path / "fr.wav"), "--engine", "pyttsx3", "--json",
+                  "--transcript", "json")
+    if done.returncode == 1 and "pyttsx3" in done.stderr and "unavailable" in done.stderr:
+        pytest.skip(done.stderr)
+    assert done.returncode == 0, done.stderr
+    assert not any("'fr'" in w for w in json.loads(done.stdout)["warnings"])
+    runs = json.loads((tmp_path / "fr.json").read_text())["runs"]
+    assert "fr" in next(r["voice"] for r in runs if r["lang"].startswith("fr"))
+
+
+def test_m4b_carries_the_language(tmp_path: Path) -> None:
+    source = tmp_path / "ru.txt"
+    source.write_text("Совет проголосовал во вторник за то, чтобы паром ходил всю зиму.\n")
+    out = tmp_path / "ru.m4b"
+    done = reader("export", str(source), "-o", str(out), "--engine", "silence")
+    assert done.returncode == 0, done.stderr
+    assert "(rus): Audio" in probe(out).header
