@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from .errors import ReaderError
+from .progress import Reporter
 
 __all__ = ["App", "cli", "main"]
 
@@ -74,32 +75,6 @@ def _parse_voices(values: tuple[str, ...] | list[str]) -> dict[str, str]:
 def _count(n: int, word: str) -> str:
     """'1 chapter', '3 chapters'."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-class _Progress:
-    """Per-utterance progress with ETA on stderr, shown only on a terminal and never with --quiet/--json."""
-
-    def __init__(self, enabled: bool, what: str) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.what = what
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, desc=self.what, unit="utt", file=sys.stderr, leave=False,
-                            dynamic_ncols=True)
-        self.bar.update(done - self.bar.n)
-        if done >= total:
-            self.close()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
 
 
 def _user_voice_dirs(extra: tuple[Path, ...]) -> list[Path]:
@@ -186,7 +161,7 @@ def export_cmd(app: App, source: str, output: Path | None, voice_args: tuple[str
 
     target = output or Path(Path(source).stem if source != "-" else "article").with_suffix(".mp3")
     tags = {key: value for key, value in (("artist", author), ("album", album), ("date", date_tag)) if value}
-    progress = _Progress(not (quiet or as_json), "synthesizing")
+    progress = Reporter(not (quiet or as_json))
     try:
         result = pipeline.export_article(
             source, target, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine,
@@ -230,7 +205,7 @@ def play_cmd(app: App, source: str, voice_args: tuple[str, ...], cast_file: Path
         raise click.BadParameter("is empty; give a command that reads audio on stdin, or leave it out",
                                  param_hint="--player")
     command = player_command(player)
-    progress = _Progress(not quiet, "rendering")
+    progress = Reporter(not quiet)
     try:
         seconds = pipeline.play_article(
             source, command, app.engines, assignments=_assignments(cast_file, voice_args), engine=engine,

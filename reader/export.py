@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -348,8 +348,11 @@ def write(
     tags: Mapping[str, str] | None = None,
     cover: Path | None = None,
     measured: float | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Path:
     """Encode `episode` to `output` (format by extension) with tags, chapters and cover art; atomic.
+
+    `progress`, when given, is called with the seconds of audio encoded so far.
 
     `loudness` is the integrated target in LUFS (None leaves levels as synthesized); `measured` is the
     compressed loudness a Meter took while the episode was assembled (otherwise it is measured here).
@@ -384,7 +387,7 @@ def write(
         if fmt.muxer == "ipod" and language:  # MP4 keeps the language on the audio track, in three letters
             args += ["-metadata:s:a:0", f"language={language}"]
         args += ["-f", fmt.muxer, f"file:{tmp}"]
-        ffmpeg.run(args, what=f"encoding {output}")
+        ffmpeg.run(args, what=f"encoding {output}", progress=progress)
         if fmt.muxer in ("flac", "ogg") and episode.chapters:
             _vorbis_chapters(tmp, episode)
         if cover is not None and fmt.muxer in ("ogg", "flac"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import os
 import shutil
 import tempfile
@@ -19,6 +20,8 @@ from .casting import Cast
 from .engines import Registry
 from .errors import EngineUnavailable, ExportError, ReaderError, VoiceError
 from .model import Clip, Document, Episode, Line, VoiceProfile
+from .progress import advance as progress_advance
+from .progress import phase as progress_phase
 
 __all__ = ["ExportResult", "Plan", "Progress", "export_article", "export_fingerprint", "plan", "play_article",
            "read_document", "voice_for_language"]
@@ -346,6 +349,7 @@ def export_article(
     export.format_for(output)  # fail on a bad extension before minutes of synthesis
     export.check_outputs(source, output, [output.with_suffix(f".{kind}") for kind in transcript_kinds]
                          + ([output.with_suffix(".html")] if read_along else []))
+    progress_phase(progress, "reading the article")
     document, planned, name, texts, all_tags = _prepare(source, engines, assignments, engine, title, voice_dirs,
                                                         fallback, lexicon, tags)
     renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
@@ -365,6 +369,8 @@ def export_article(
             try:
                 episode = assemble.join(clips, Path(work) / "episode.pcm", title=name, pauses=pauses,
                                         run_texts=texts, tags=all_tags, tee=meter)  # type: ignore[arg-type]
+                if meter:
+                    progress_phase(progress, "measuring loudness")
                 measured = meter.result() if meter else None
             except OSError as exc:
                 raise ExportError(f"{output}: cannot write the audio being assembled in {work}: "
@@ -375,7 +381,9 @@ def export_article(
             if title and episode.chapters:  # --title names the opening chapter too, even over a headline
                 episode = dataclasses.replace(episode, chapters=(
                     dataclasses.replace(episode.chapters[0], title=title), *episode.chapters[1:]))
-            export.write(episode, output, loudness=loudness, cover=cover, measured=measured)
+            progress_phase(progress, "encoding", max(1, math.ceil(episode.duration)), "seconds of audio")
+            export.write(episode, output, loudness=loudness, cover=cover, measured=measured,
+                         progress=lambda seconds: progress_advance(progress, seconds))
         if cache:
             cache.exports.put(key, output, _episode_data(episode))
     files = [output]
@@ -408,6 +416,7 @@ def play_article(
     """
     preloading = _preload_default_voice(engines, engine)
     try:
+        progress_phase(progress, "reading the article")
         document = read_document(source, title)
         planned = plan(document, engines, assignments, engine, voice_dirs, fallback=fallback, lexicon=lexicon)
         renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)

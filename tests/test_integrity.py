@@ -7,6 +7,7 @@ output written over its own input, a player that failed reported as played, a mi
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -475,3 +476,38 @@ def test_m4b_carries_the_language(tmp_path: Path) -> None:
     done = reader("export", str(source), "-o", str(out), "--engine", "silence")
     assert done.returncode == 0, done.stderr
     assert "(rus): Audio" in probe(out).header
+
+
+def test_progress_shows_every_phase_in_a_terminal_without_a_size(tmp_path: Path) -> None:
+    import pty
+    import select
+
+    main, child = pty.openpty()  # a fresh pseudo-terminal reports 0 columns and 0 rows, like `script`
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
+    proc = subprocess.Popen([sys.executable, "-m", "reader", "export", str(SAMPLES / "harbour-ferry.txt"), "-o",
+                             str(tmp_path / "p.mp3"), "--engine", "espeak", "--no-cache"],
+                            stdout=subprocess.PIPE, stderr=child, env=env)
+    os.close(child)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([main], [], [], 120)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed its end
+            break
+        if not chunk:
+            break
+        seen += chunk
+    stdout = proc.stdout.read() if proc.stdout else b""
+    assert proc.wait(timeout=120) == 0, seen
+    os.close(main)
+    text = seen.decode("utf-8", "replace")
+    for phase in ("reading the article", "synthesizing", "sentences", "measuring loudness", "encoding",
+                  "seconds of audio"):
+        assert phase in text, (phase, text)
+    assert "utt" not in text and re.search(r"\d+/\d+ sentences \[\d\d:\d\d<\d\d:\d\d\]", text), text
+    assert stdout == b""
