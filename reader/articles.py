@@ -31,7 +31,54 @@ _BOMS = (
 )
 # C0 and C1 controls other than tab and newlines, which no article means to contain.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_MD_SETEXT = re.compile(r"^\S[^\n]*\n(?:=+|-{3,})[ \t]*$", re.M)
+_MD_MARKS = re.compile(r"^>[ \t]|^```|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|^[-*+][ \t]+\S", re.M)
 _HTML_SNIFF = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S)
+
+
+_TEXT_ADVICE = "save it as text (.txt), Markdown or HTML and give that file"
+# Formats that are not articles we can read, by their first bytes; each with what to do instead.
+_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
+    (b"%PDF-", 0, "a PDF document; extract its text first (e.g. `pdftotext -layout FILE out.txt`) or "
+                  "copy the article from a browser into a .txt file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, f"an old Microsoft Office document; {_TEXT_ADVICE}"),
+    (b"{\\rtf", 0, f"an RTF document; {_TEXT_ADVICE}"),
+    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image, not an article; give the article's text"),
+    (b"\xff\xd8\xff", 0, "a JPEG image, not an article; give the article's text"),
+    (b"GIF8", 0, "a GIF image, not an article; give the article's text"),
+    (b"WEBP", 8, "a WebP image, not an article; give the article's text"),
+    (b"II*\x00", 0, "a TIFF image, not an article; give the article's text"),
+    (b"MM\x00*", 0, "a TIFF image, not an article; give the article's text"),
+    (b"WAVE", 8, "a WAV audio file, not an article; give the article's text"),
+    (b"ID3", 0, "an MP3 audio file, not an article; give the article's text"),
+    (b"fLaC", 0, "a FLAC audio file, not an article; give the article's text"),
+    (b"OggS", 0, "an Ogg audio file, not an article; give the article's text"),
+    (b"ftyp", 4, "an MP4/M4A/M4B file, not an article; give the article's text"),
+    (b"\x1f\x8b", 0, "a gzip archive; unpack it and give the article inside"),
+)
+
+
+def _refuse_by_signature(data: bytes, name: str) -> None:
+    """Documents, archives, images and audio are named for what they are, with what to do instead.
+
+    Raises:
+        ArticleError: the bytes start like a format that is not an article text.
+    """
+    for magic, offset, what in _SIGNATURES:
+        if data[offset : offset + len(magic)] == magic and (offset != 8 or data[:4] == b"RIFF"):
+            raise ArticleError(f"{name}: is {what}")
+    if data.startswith(b"PK\x03\x04"):
+        head = data[:65536]
+        if b"mimetypeapplication/epub+zip" in head:
+            what = "an EPUB e-book; convert it to text first (e.g. with Calibre's ebook-convert FILE out.txt)"
+        elif b"word/" in head:
+            what = f"a Word (DOCX) document; {_TEXT_ADVICE}"
+        elif b"mimetypeapplication/vnd.oasis.opendocument" in head:
+            what = f"an OpenDocument file; {_TEXT_ADVICE}"
+        else:
+            what = "a ZIP archive; unpack it and give the article inside"
+        raise ArticleError(f"{name}: is {what}")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -64,6 +111,7 @@ def decode(data: bytes, name: str) -> str:
     Raises:
         ArticleError: the bytes are binary, or no encoding explains them.
     """
+    _refuse_by_signature(data, name)
     text: str | None = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -102,7 +150,18 @@ def sniff_format(name: str, text: str) -> InputFormat:
         return InputFormat.MARKDOWN
     if _HTML_SNIFF.match(text[:4096]):
         return InputFormat.HTML
+    if _looks_markdown(text[:65536]):
+        return InputFormat.MARKDOWN
     return InputFormat.TEXT
+
+
+def _looks_markdown(text: str) -> bool:
+    """Markdown by content (for standard input and odd extensions): a '#' headline first, or several
+    headings, or headings with other marks (quotes, links, bold, lists). A copied web page rarely has any."""
+    headings = len(_MD_HEADING.findall(text)) + len(_MD_SETEXT.findall(text))
+    first = text.lstrip().split("\n", 1)[0]
+    marks = len(_MD_MARKS.findall(text))
+    return bool(_MD_HEADING.match(first)) or headings >= 2 or (headings >= 1 and marks >= 2)
 
 
 def _read_url(url: str) -> tuple[bytes, str]:

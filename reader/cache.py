@@ -47,6 +47,14 @@ def _write_atomic(path: Path, write: Callable[[Path], object]) -> None:
             os.unlink(tmp)
 
 
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def default_dir(env: dict[str, str] | None = None, platform: str | None = None) -> Path:
     """The user cache folder: $XDG_CACHE_HOME (or ~/.cache) on Linux, ~/Library/Caches on macOS,
     %LOCALAPPDATA% on Windows; with an `article-reader/clips` folder inside."""
@@ -80,7 +88,22 @@ class ClipCache:
     root: Path
     hits: int = 0
     misses: int = 0
+    damaged_entries: int = 0
+    """Entries found damaged (and removed) by this instance."""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _unwritable: bool = field(default=False, repr=False)
+
+    def damaged(self, path: Path, why: str) -> None:
+        """Remove a damaged entry; warn once per cache instance, however many entries are damaged."""
+        path.unlink(missing_ok=True)
+        with self._lock:
+            self.damaged_entries += 1
+            first = self.damaged_entries == 1
+        if first:
+            log.warning("the cache at %s has damaged entries (%s: %s); they are made again", self.root, path.name,
+                        why)
+        else:
+            log.debug("damaged cache entry %s: %s", path.name, why)
 
     @staticmethod
     def key(text: str, voice: VoiceProfile, engine_version: str) -> str:
@@ -114,9 +137,8 @@ class ClipCache:
                 raise ValueError("samples do not match their checksum")
             audio = AudioSegment(pcm, frame_rate=header["rate"], sample_width=header["width"],
                                  channels=header["channels"])
-        except (ValueError, KeyError, struct.error, json.JSONDecodeError) as exc:
-            log.warning("cache entry %s is damaged (%s); rendering it again", path.name, exc)
-            path.unlink(missing_ok=True)
+        except (ValueError, KeyError, TypeError, struct.error) as exc:  # JSONDecodeError is a ValueError
+            self.damaged(path, str(exc))
             self._count(hit=False)
             return None
         self._count(hit=True)
@@ -132,7 +154,9 @@ class ClipCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             _write_atomic(path, lambda tmp: tmp.write_bytes(_MAGIC + struct.pack("<I", len(header)) + header + pcm))
         except OSError as exc:
-            log.warning("could not cache a clip in %s: %s", self.root, exc.strerror or exc)
+            with self._lock:
+                first, self._unwritable = not self._unwritable, True
+            (log.warning if first else log.debug)("could not cache clips in %s: %s", self.root, exc.strerror or exc)
 
     def _count(self, hit: bool) -> None:
         with self._lock:
@@ -144,7 +168,7 @@ class ClipCache:
     @property
     def exports(self) -> ExportCache:
         """Finished exports, kept beside the clips."""
-        return ExportCache(self.root / "exports")
+        return ExportCache(self.root / "exports", owner=self)
 
     def stats(self) -> CacheStats:
         """Number of clips, and bytes on disk (clips and finished exports)."""
@@ -187,18 +211,36 @@ class ExportCache:
     """
 
     root: Path
+    owner: ClipCache | None = None
+    """The clip cache this lives in: damage is reported through it, once per run."""
 
     def _paths(self, key: str) -> tuple[Path, Path]:
         return self.root / f"{key}.audio", self.root / f"{key}.json"
 
     def get(self, key: str) -> tuple[Path, dict[str, object]] | None:
-        """The cached audio file and timeline data, or None."""
+        """The cached audio file and timeline data, or None. The file is checked against its SHA-256
+        first: a damaged entry is removed (and the export made again), never copied out."""
         audio, meta = self._paths(key)
+        if not meta.exists():
+            return None
         try:
             data: dict[str, object] = json.loads(meta.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a timeline")
             if audio.stat().st_size != data.get("bytes"):
-                raise ValueError("size mismatch")
-        except (OSError, ValueError, json.JSONDecodeError):
+                raise ValueError("size does not match")
+            if _file_sha256(audio) != data.get("sha256"):
+                raise ValueError("audio does not match its checksum")
+        except FileNotFoundError:
+            meta.unlink(missing_ok=True)
+            return None
+        except (OSError, ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
+            if self.owner is not None:
+                self.owner.damaged(audio, str(exc))
+            else:
+                log.warning("cached export %s is damaged (%s); making it again", audio.name, exc)
+                audio.unlink(missing_ok=True)
+            meta.unlink(missing_ok=True)
             return None
         return audio, data
 
@@ -210,12 +252,13 @@ class ExportCache:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             size = output.stat().st_size
+            checksum = _file_sha256(output)
 
             def copy_audio(path: Path) -> None:
                 shutil.copyfile(output, path)
 
             def write_meta(path: Path) -> None:
-                path.write_text(json.dumps({**data, "bytes": size}), encoding="utf-8")
+                path.write_text(json.dumps({**data, "bytes": size, "sha256": checksum}), encoding="utf-8")
 
             _write_atomic(audio, copy_audio)
             _write_atomic(meta, write_meta)

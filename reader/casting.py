@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -227,6 +228,8 @@ class Plan:
     lines: list[Line]
     fallback: VoiceProfile | None = None
     warnings: list[str] = field(default_factory=list)
+    narrator: VoiceProfile | None = None
+    """The cast's narrator: it stands in for a voice that cannot read a run (with a warning)."""
 
 
 def _rank(engines: Registry, name: str) -> int:
@@ -248,7 +251,7 @@ def voice_for_language(lang: str, profiles: Mapping[str, VoiceProfile], engines:
         caps = engines.capabilities(engine)
         if caps.language_voices:
             return VoiceProfile(name=f"{engine}-{lang}", engine=engine, voice=lang, language=lang)
-        return None
+        return _listed_voice_for(engine, lang, engines)
     offline = [name for name in engines.names() if engines.usable(name) and not engines.get(name).needs_network]
     candidates = sorted((p for p in profiles.values() if speaks_language(p, lang) and p.engine in offline),
                         key=lambda p: (_rank(engines, p.engine), p.name))
@@ -260,6 +263,27 @@ def voice_for_language(lang: str, profiles: Mapping[str, VoiceProfile], engines:
                 code.lower().split("-")[0] == lang for v in impl.list_voices() for code in v.languages):
             return VoiceProfile(name=f"{name}-{lang}", engine=name, voice=lang, language=lang)
     return None
+
+
+def _listed_voice_for(engine: str, lang: str, engines: Registry) -> VoiceProfile | None:
+    """A voice of `engine` (a system's voices) listed for `lang`: 'fr-fr' before 'fr-be'."""
+    try:
+        impl = engines.get(engine)
+        if impl.unavailable() is not None:
+            return None
+        listed = impl.list_voices()
+    except ReaderError:
+        return None
+    matches = [(tag.lower(), v) for v in listed for tag in v.languages if tag.lower().split("-")[0] == lang]
+    if not matches:
+        return None
+    matches.sort(key=lambda m: (m[0] not in (lang, f"{lang}-{lang}"), m[0]))
+    return VoiceProfile(name=f"{engine}-{lang}", engine=engine, voice=matches[0][1].id, language=lang)
+
+
+def without_fallback_advice(why: str) -> str:
+    """An engine's reason minus its advice to pass --fallback, for when the user already did."""
+    return re.sub(r";[^;]*--fallback[^;]*$", "", why).rstrip(" ;,") or why
 
 
 def _cast_languages(document: Document, voices_: Cast, profiles: Mapping[str, VoiceProfile], engines: Registry,
@@ -302,8 +326,9 @@ def plan(document: Document, engines: Registry, options: CastingOptions = Castin
         VoiceError: a profile is unknown or unusable.
         EngineUnavailable: an engine the cast needs cannot run here (and no fallback was allowed).
     """
-    profiles = voices.load_profiles(options.voice_dirs)
-    warnings: list[str] = []
+    broken: dict[str, VoiceError] = {}
+    profiles = voices.load_profiles(options.voice_dirs, broken=broken)
+    warnings = voices.check_broken(broken, [*options.assignments.values(), voices.DEFAULT, "quote", "heading"])
     engine = options.engine
     voices_ = make_cast(profiles, options.assignments, engine=engine,
                         capabilities=engines.capabilities(engine) if engine else _DEFAULTS)
@@ -334,10 +359,12 @@ def plan(document: Document, engines: Registry, options: CastingOptions = Castin
         if backup is None or backup.name in unusable:
             name, why = next(iter(unusable.items()))
             engine_name = next((line.voice.engine for line in lines if line.voice.name == name), name)
-            raise EngineUnavailable(f"engine {engine_name!r} (voice {name!r}) is unavailable: {why}")
+            raise EngineUnavailable(f"engine {engine_name!r}, needed for {voices.describe(name)}, "
+                                    f"is unavailable: {why}")
         lines = [dataclasses.replace(line, voice=backup, fallback_from=line.voice.name)
                  if line.voice.name in unusable else line for line in lines]
         for why in sorted(set(unusable.values())):
             names = sorted(name for name, reason in unusable.items() if reason == why)
-            warnings.append(f"{why} — voices {', '.join(names)} are read by {backup.name!r} instead")
-    return Plan(lines=lines, fallback=backup, warnings=warnings)
+            warnings.append(f"{without_fallback_advice(why)}; {voices.describe_many(names)} "
+                            f"{'is' if len(names) == 1 else 'are'} read by {voices.describe(backup.name)} instead")
+    return Plan(lines=lines, fallback=backup, warnings=warnings, narrator=voices_.narrator)

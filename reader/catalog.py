@@ -14,7 +14,8 @@ __all__ = ["describe"]
 
 
 def describe(engines: Registry, voice_dirs: Sequence[Path], only: str | None = None) -> dict[str, Any]:
-    """Engines (available or not, and why, with their voices) and profiles, as plain data.
+    """Engines (available or not, and why, with their voices) and profiles, as plain data; with `only`,
+    just that engine and the profiles that use it.
 
     Raises:
         EngineError: `only` names no registered engine.
@@ -44,5 +45,6 @@ def describe(engines: Registry, voice_dirs: Sequence[Path], only: str | None = N
          "pitch": p.pitch, "options": dict(p.options), "description": p.description,
          "path": str(p.path) if p.path else None}
         for p in sorted(voices.load_profiles(voice_dirs).values(), key=lambda p: p.name)
+        if only is None or p.engine == only
     ]
     return {"engines": listed, "profiles": profiles}

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from .errors import ReaderError
+from .progress import Reporter
 
 __all__ = ["App", "cli", "main"]
 
@@ -71,30 +72,9 @@ def _parse_voices(values: tuple[str, ...] | list[str]) -> dict[str, str]:
     return out
 
 
-class _Progress:
-    """Per-utterance progress with ETA on stderr, shown only on a terminal and never with --quiet/--json."""
-
-    def __init__(self, enabled: bool, what: str) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.what = what
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, desc=self.what, unit="utt", file=sys.stderr, leave=False,
-                            dynamic_ncols=True)
-        self.bar.update(done - self.bar.n)
-        if done >= total:
-            self.close()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
+def _count(n: int, word: str) -> str:
+    """'1 chapter', '3 chapters'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _user_voice_dirs(extra: tuple[Path, ...]) -> list[Path]:
@@ -192,7 +172,7 @@ def export_cmd(app: App, /, source: str, output: Path | None, jobs: int, no_cach
 
     options = _export_options(params)
     target = output or Path(Path(source).stem if source != "-" else "article").with_suffix(".mp3")
-    progress = _Progress(not (quiet or as_json), "synthesizing")
+    progress = Reporter(not (quiet or as_json))
     try:
         result = pipeline.export_article(source, target, app.engines, options, jobs=jobs, progress=progress,
                                          cache=_cache(no_cache))
@@ -208,8 +188,8 @@ def export_cmd(app: App, /, source: str, output: Path | None, jobs: int, no_cach
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
     if not (quiet or as_json):
-        click.echo(f"wrote {result.output} ({result.duration / 60:.1f} min, {result.chapters} chapters, "
-                   f"{result.lines} utterances, {result.cached} from cache)", err=True)
+        click.echo(f"wrote {result.output} ({result.duration / 60:.1f} min, {_count(result.chapters, 'chapter')}, "
+                   f"{_count(result.lines, 'sentence')}, {result.cached} from cache)", err=True)
         for extra in result.files[1:]:
             click.echo(f"wrote {extra}", err=True)
 
@@ -226,9 +206,12 @@ def play_cmd(app: App, /, source: str, jobs: int, no_cache: bool, quiet: bool, t
     from . import pipeline
     from .play import player_command
 
+    if player is not None and not player.strip():
+        raise click.BadParameter("is empty; give a command that reads audio on stdin, or leave it out",
+                                 param_hint="--player")
     options = _casting_options(params)
     command = player_command(player)
-    progress = _Progress(not quiet, "rendering")
+    progress = Reporter(not quiet)
     try:
         seconds = pipeline.play_article(source, command, app.engines, options, title, jobs=jobs, progress=progress,
                                         cache=_cache(no_cache))
@@ -295,7 +278,7 @@ def voices_cmd(app: App, engine: str | None, as_json: bool, voice_dirs: tuple[Pa
     for item in listing["engines"]:
         state = "available" if item["available"] else f"unavailable: {item['reason']}"
         net = ", online" if item["needs_network"] else ""
-        click.echo(f"{item['name']} ({state}{net}) — {len(item['voices'])} voices")
+        click.echo(f"{item['name']} ({state}{net}) — {_count(len(item['voices']), 'voice')}")
         for voice in item["voices"][:12]:
             langs = ",".join(voice["languages"])
             click.echo(f"    {voice['id']:<28} {voice['name']} [{langs}]")
@@ -303,8 +286,6 @@ def voices_cmd(app: App, engine: str | None, as_json: bool, voice_dirs: tuple[Pa
             click.echo(f"    … {len(item['voices']) - 12} more (--json lists all)")
     click.echo("\nprofiles:")
     for profile in listing["profiles"]:
-        if engine and profile["engine"] != engine:
-            continue
         click.echo(f"  {profile['name']:<14} {profile['engine']:<8} {profile['language']:<5} {profile['description']}")
 
 
@@ -321,14 +302,14 @@ def cache_info(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"path": str(stats.path), "entries": stats.entries, "bytes": stats.bytes}))
     else:
-        click.echo(f"{stats.path}: {stats.entries} clips, {stats.bytes / 2**20:.1f} MiB")
+        click.echo(f"{stats.path}: {_count(stats.entries, 'clip')}, {stats.bytes / 2**20:.1f} MiB")
 
 
 @cache_group.command("clear")
 def cache_clear() -> None:
     """Remove every cached clip."""
     removed = _cache(False).clear()
-    click.echo(f"removed {removed} clips", err=True)
+    click.echo(f"removed {_count(removed, 'clip')}", err=True)
 
 
 @cli.command("segments")
@@ -373,11 +354,14 @@ def _commands_and_options() -> dict[str, dict[str, str]]:
 
 def main() -> None:
     """Console-script entry point: config file defaults, one-line errors, Ctrl-C exits 130."""
-    from .settings import config_path, load_config
+    from .settings import check_config_values, config_path, load_config
 
     debug = "--debug" in sys.argv[1:]
     try:
-        defaults = load_config(config_path(), _commands_and_options())
+        path = config_path()
+        defaults = load_config(path, _commands_and_options())
+        check_config_values(path, defaults, {name: {p.name: p for p in command.params if p.name}
+                                             for name, command in cli.commands.items()})
     except ReaderError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)

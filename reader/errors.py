@@ -23,7 +23,7 @@ class ReaderError(Exception):
         `type(exc)(message)` breaks for subclasses whose constructors take other arguments.
         """
         message = str(self)
-        if not message.startswith(f"{context}: ") and message != context:
+        if not message.startswith(context):  # already placed (e.g. "block 2, run 1 (piper, …)")
             self.args = (f"{context}: {message}",)
         return self
 

@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +16,8 @@ from . import ffmpeg
 from .errors import ExportError
 from .model import Episode
 
-__all__ = ["FORMATS", "Format", "Meter", "atomic_path", "format_for", "loudness_chain", "measure", "remove_stale",
-           "write"]
+__all__ = ["FORMATS", "Format", "Meter", "atomic_path", "check_outputs", "format_for", "loudness_chain", "measure",
+           "remove_stale", "write"]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,44 @@ def format_for(path: Path) -> Format:
     if fmt is None:
         raise ExportError(f"{path}: unknown output format {path.suffix or '(none)'!r}; use one of {', '.join(FORMATS)}")
     return fmt
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one does not exist yet: compare where they would be
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def check_outputs(source: str, audio: Path, sidecars: list[Path]) -> None:
+    """Refuse a run whose outputs would overwrite its input, each other, or another export's sidecars.
+
+    Sidecars (transcripts, read-along page) are named after the audio's stem, so `a.mp3` and `a.m4b`
+    in one folder would share `a.json`, `a.vtt` and `a.html`; the second export is refused rather
+    than silently repointing them.
+
+    Raises:
+        ExportError: naming the colliding path and what to do.
+    """
+    outputs = [audio, *sidecars]
+    if source != "-" and not re.match(r"https?://", source, re.I):
+        for path in outputs:
+            if _same_file(Path(source), path):
+                raise ExportError(f"{path}: is the input {source}; writing it would destroy the article, "
+                                  "choose another output name with -o")
+    for i, path in enumerate(outputs):
+        for other in outputs[:i]:
+            if _same_file(path, other):
+                raise ExportError(f"{path}: would be written twice in one run; choose another output name")
+    if sidecars:
+        folder = audio.parent if str(audio.parent) else Path(".")
+        for ext in FORMATS:
+            sibling = audio.with_suffix(ext)
+            if ext != audio.suffix.lower() and sibling.name != audio.name and sibling.is_file():
+                names = ", ".join(p.name for p in sidecars)
+                raise ExportError(f"{audio}: {names} would also be taken for {sibling.name} in {folder}; "
+                                  "give this export another name (e.g. -o "
+                                  f"{audio.stem}-{audio.suffix.lstrip('.').lower()}{audio.suffix})")
 
 
 def _alive(pid: int) -> bool:
@@ -224,6 +262,16 @@ def loudness_chain(episode: Episode, target: float, true_peak: float, headroom: 
     return f"{_COMPRESSOR},{_limiter(gain, true_peak - headroom)}"
 
 
+def _iso639_2(tag: str) -> str | None:
+    """'ru' or 'ru-RU' as the three-letter ISO 639-2 code MP4 wants ('rus'); None if unknown."""
+    import pycountry
+
+    code = tag.split("-")[0].strip().lower()
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else \
+        pycountry.languages.get(alpha_3=code) if len(code) == 3 else None
+    return str(found.alpha_3) if found is not None else None
+
+
 def _escape_meta(value: str) -> str:
     return re.sub(r"([=;#\\\n])", r"\\\1", value)
 
@@ -300,8 +348,11 @@ def write(
     tags: Mapping[str, str] | None = None,
     cover: Path | None = None,
     measured: float | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Path:
     """Encode `episode` to `output` (format by extension) with tags, chapters and cover art; atomic.
+
+    `progress`, when given, is called with the seconds of audio encoded so far.
 
     `loudness` is the integrated target in LUFS (None leaves levels as synthesized); `measured` is the
     compressed loudness a Meter took while the episode was assembled (otherwise it is measured here).
@@ -332,8 +383,11 @@ def write(
         for key, value in all_tags.items():
             if value:
                 args += ["-metadata", f"{key}={value}"]
+        language = _iso639_2(all_tags.get("language", ""))
+        if fmt.muxer == "ipod" and language:  # MP4 keeps the language on the audio track, in three letters
+            args += ["-metadata:s:a:0", f"language={language}"]
         args += ["-f", fmt.muxer, f"file:{tmp}"]
-        ffmpeg.run(args, what=f"encoding {output}")
+        ffmpeg.run(args, what=f"encoding {output}", progress=progress)
         if fmt.muxer in ("flac", "ogg") and episode.chapters:
             _vorbis_chapters(tmp, episode)
         if cover is not None and fmt.muxer in ("ogg", "flac"):

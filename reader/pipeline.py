@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import math
 import os
 import shutil
 import tempfile
@@ -17,8 +19,10 @@ from .engines import Registry
 from .errors import ExportError, ReaderError
 from .model import Clip, Document, Line, Timeline
 from .options import CastingOptions, ExportOptions
+from .progress import advance as progress_advance
+from .progress import phase as progress_phase
 
-__all__ = ["ExportResult", "Progress", "export_article", "play_article", "read_document"]
+__all__ = ["ExportResult", "Progress", "export_article", "export_fingerprint", "play_article", "read_document"]
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +107,30 @@ def _counted(clips: Iterator[Clip], total: int, progress: Progress | None) -> It
         yield clip
 
 
+def _prepare(source: str, engines: Registry, options: ExportOptions
+             ) -> tuple[Document, casting.Plan, str, dict[tuple[int, int], str], dict[str, str]]:
+    """Read and plan an export: the document, its plan, title, run texts and tags."""
+    document = read_document(source, options.title)
+    planned = casting.plan(document, engines, options.casting)
+    name = options.title or document.title or (Path(source).stem if source != "-" else "") or "article"
+    texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
+    all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
+                "genre": "Speech", **options.tags}
+    return document, planned, name, texts, all_tags
+
+
+def export_fingerprint(source: str, output: Path, engines: Registry, options: ExportOptions = ExportOptions()) -> str:
+    """The key `export_article` with these options files its result under in the export cache: it
+    changes exactly when the exported bytes would (text, voices and their profiles, lexicon, engine
+    versions, tags, loudness, pauses, cover). Reads and plans the input; synthesizes nothing.
+
+    Raises:
+        ReaderError: the input, a voice or an engine is unusable.
+    """
+    _, planned, _, texts, all_tags = _prepare(source, engines, options)
+    return export_key(planned.lines, engines, output, texts, all_tags, options)
+
+
 def export_article(
     source: str,
     output: Path,
@@ -122,13 +150,11 @@ def export_article(
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
     export.format_for(output)  # fail on a bad extension before minutes of synthesis
-    document = read_document(source, options.title)
-    planned = casting.plan(document, engines, options.casting)
-    name = options.title or document.title or Path(source).stem or "article"
-    texts = {(b, r): run.text for b, block in enumerate(document.blocks) for r, run in enumerate(block.runs)}
-    all_tags = {"title": name, "language": document.language, "comment": source if source != "-" else "",
-                "genre": "Speech", **options.tags}
-    renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
+    export.check_outputs(source, output, [output.with_suffix(f".{kind}") for kind in options.transcripts]
+                         + ([output.with_suffix(".html")] if options.read_along else []))
+    progress_phase(progress, "reading the article")
+    document, planned, name, texts, all_tags = _prepare(source, engines, options)
+    renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
     key = export_key(planned.lines, engines, output, texts, all_tags, options) if cache else ""
     loudness, pauses, cover = options.loudness, options.pauses, options.cover
     hit = cache.exports.get(key) if cache else None
@@ -146,6 +172,8 @@ def export_article(
             try:
                 episode = assemble.join(clips, Path(work) / "episode.pcm", title=name, pauses=pauses,
                                         run_texts=texts, tee=meter)  # type: ignore[arg-type]
+                if meter:
+                    progress_phase(progress, "measuring loudness")
                 measured = meter.result() if meter else None
             except OSError as exc:
                 raise ExportError(f"{output}: cannot write the audio being assembled in {work}: "
@@ -153,7 +181,13 @@ def export_article(
             finally:
                 if meter:
                     meter.close()
-            export.write(episode, output, loudness=loudness, tags=all_tags, cover=cover, measured=measured)
+            if options.title and episode.chapters:  # --title names the opening chapter too, even over a headline
+                chapters = (dataclasses.replace(episode.chapters[0], title=options.title), *episode.chapters[1:])
+                episode = dataclasses.replace(episode, timeline=dataclasses.replace(episode.timeline,
+                                                                                    chapters=chapters))
+            progress_phase(progress, "encoding", max(1, math.ceil(episode.duration)), "seconds of audio")
+            export.write(episode, output, loudness=loudness, tags=all_tags, cover=cover, measured=measured,
+                         progress=lambda seconds: progress_advance(progress, seconds))
             timeline = episode.timeline
         if cache:
             cache.exports.put(key, output, timeline.to_json())
@@ -184,9 +218,10 @@ def play_article(
     """
     preloading = _preload_default_voice(engines, options.engine)
     try:
+        progress_phase(progress, "reading the article")
         document = read_document(source, title)
         planned = casting.plan(document, engines, options)
-        renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache)
+        renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
         clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
                          len(planned.lines), progress)
         return play.play(clips, command)

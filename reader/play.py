@@ -58,8 +58,13 @@ def player_command(custom: str | None) -> list[str]:
     Raises:
         ReaderError: no player is installed and none was given.
     """
-    if custom:
-        parts = shlex.split(custom)
+    if custom is not None:
+        try:
+            parts = shlex.split(custom)
+        except ValueError as exc:
+            raise ReaderError(f"player {custom!r}: {exc}; quote the command as a shell would") from None
+        if not parts:
+            raise ReaderError("--player is empty; give a command that reads audio on stdin, or leave it out")
         if not parts or shutil.which(parts[0]) is None:
             raise ReaderError(f"player {custom!r} not found; give a command that reads audio on stdin")
         return parts
@@ -84,7 +89,9 @@ class _ClipFiles:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(wav_stream_header(self.rate)[:40] + struct.pack("<I", len(data)) + data)
-            subprocess.run([*self.command, path], check=False)
+            done = subprocess.run([*self.command, path], check=False)
+            if done.returncode != 0:
+                raise ReaderError(f"player {self.command[0]!r} failed (exit status {done.returncode})")
         finally:
             os.unlink(path)
         return len(data)
@@ -109,6 +116,7 @@ def play(clips: Iterable[Clip], command: Sequence[str], pauses: assemble.Pauses 
     if sink is None:
         raise ReaderError(f"player {argv[0]!r} has no input")
     frames = 0
+    closed_early = False
     try:
         if not raw:
             sink.write(wav_stream_header(sample_rate))
@@ -116,7 +124,7 @@ def play(clips: Iterable[Clip], command: Sequence[str], pauses: assemble.Pauses 
         sink.close()
         proc.wait()
     except BrokenPipeError:
-        log.info("the player closed its input; stopping")
+        closed_early = True
     except KeyboardInterrupt:
         proc.terminate()
         raise
@@ -125,10 +133,27 @@ def play(clips: Iterable[Clip], command: Sequence[str], pauses: assemble.Pauses 
             try:
                 sink.close()
             except BrokenPipeError:
-                pass
+                closed_early = True
         if proc.poll() is None:
             proc.wait()
+    _check_player(argv[0], proc.returncode, closed_early)
     return frames / sample_rate
+
+
+def _check_player(name: str, status: int, closed_early: bool) -> None:
+    """A player that failed, or stopped reading before the end, means the listener did not hear it all.
+
+    Raises:
+        ReaderError: naming the player and its exit status.
+    """
+    player = os.path.basename(name)
+    if status != 0:
+        why = f"was killed by signal {-status}" if status < 0 else f"failed (exit status {status})"
+        raise ReaderError(f"player {player!r} {why}; check that it plays audio here (a sound device), "
+                          "or pass --player CMD, or use `reader export` to write a file")
+    if closed_early:
+        raise ReaderError(f"player {player!r} stopped reading before the end of the article (exit status 0); "
+                          "give a command that plays a WAV stream from its standard input")
 
 
 class _Flushing:

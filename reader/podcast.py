@@ -96,6 +96,8 @@ class EpisodeResult:
     cached: int = 0
     warnings: list[str] = field(default_factory=list)
     pub_date: str = ""
+    fingerprint: str = ""
+    """The export key the episode was built with; a rebuild is skipped while it stays the same."""
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -184,26 +186,30 @@ def load_manifest(path: Path) -> Manifest:
     return Manifest(path=path, show=show, episodes=tuple(episodes))
 
 
-def _fingerprint(episode: Episode, settings: Mapping[str, Any]) -> str:
-    digest = hashlib.sha256()
-    if re.match(r"https?://", episode.input):
-        digest.update(episode.input.encode())
-    else:
-        try:
-            digest.update(Path(episode.input).read_bytes())
-        except OSError as exc:
-            raise ReaderError(f"{episode.input}: cannot read: {exc.strerror}") from exc
-    if episode.cast:
-        digest.update(episode.cast.read_bytes() if episode.cast.is_file() else b"")
-    digest.update(json.dumps([episode.title, episode.guid, str(episode.date), dict(settings),
-                              dist_version("article-reader")], sort_keys=True, default=str).encode())
-    return digest.hexdigest()
+def _file_name(episode: Episode) -> str:
+    """The episode's file stem: its title, then its guid (whole when the manifest gave one), both slugged."""
+    derived = re.fullmatch(r"[0-9a-f]{24}", episode.guid) is not None
+    ident = episode.guid[:8] if derived else slug(episode.guid, limit=80)
+    if not derived and ident != episode.guid:  # slugging merged characters: keep distinct guids distinct
+        ident += "-" + hashlib.sha256(episode.guid.encode()).hexdigest()[:6]
+    return f"{slug(episode.title or Path(episode.input).stem)}-{ident}"
 
 
 def _chapters_json(timeline: Timeline) -> dict[str, Any]:
     """Podcasting 2.0 JSON chapters."""
     return {"version": "1.2.0",
             "chapters": [{"startTime": c.start, "endTime": c.end, "title": c.title} for c in timeline.chapters]}
+
+
+def _transcript_json(timeline: Timeline) -> dict[str, Any]:
+    """The Podcasting 2.0 JSON transcript: one segment per sentence, with its speaker when known."""
+    segments = []
+    for cue in timeline.cues:
+        segment: dict[str, Any] = {"startTime": cue.start, "endTime": cue.end, "body": cue.text}
+        if cue.speaker:
+            segment = {"speaker": cue.speaker, **segment}
+        segments.append(segment)
+    return {"version": "1.0.0", "segments": segments}
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -245,20 +251,12 @@ def build(
         state: dict[str, Any] = json.loads(state_path.read_text()) if state_path.is_file() else {}
     except (OSError, json.JSONDecodeError):
         state = {}
-    settings = {"options": options.fingerprint()}
 
     def one(episode: Episode) -> EpisodeResult:
-        name = slug(episode.title or Path(episode.input).stem) + "-" + episode.guid[:8].lower()
-        name = slug(name, limit=80)
-        audio = out / "episodes" / f"{name}.mp3"
-        fingerprint = _fingerprint(episode, settings)
+        audio = out / "episodes" / f"{_file_name(episode)}.mp3"
         previous = state.get(episode.guid, {})
-        files = [audio, audio.with_suffix(".vtt"), audio.with_suffix(".json"), audio.with_suffix(".chapters.json")]
-        if previous.get("fingerprint") == fingerprint and all(f.is_file() for f in files) \
-                and audio.stat().st_size == previous.get("bytes"):
-            return EpisodeResult(guid=episode.guid, title=previous["title"], status="unchanged", audio=audio,
-                                 duration=previous["duration"], bytes=previous["bytes"],
-                                 pub_date=previous["pub_date"])
+        files = [audio, audio.with_suffix(".vtt"), audio.with_suffix(".json"), audio.with_suffix(".chapters.json"),
+                 audio.with_suffix(".transcript.json")]
         assignments = load_cast_file(episode.cast) if episode.cast else {}
         chosen = options.replace(
             casting=dataclasses.replace(options.casting, assignments={**options.casting.assignments, **assignments}),
@@ -266,17 +264,25 @@ def build(
             tags={"album": manifest.show.title, "artist": manifest.show.author, "date": str(episode.date or "")},
         )
         try:
+            # The export cache's own key: it changes exactly when the episode's bytes would.
+            fingerprint = pipeline.export_fingerprint(episode.input, audio, engines, chosen)
+            if previous.get("fingerprint") == fingerprint and all(f.is_file() for f in files) \
+                    and audio.stat().st_size == previous.get("bytes"):
+                return EpisodeResult(guid=episode.guid, title=previous["title"], status="unchanged", audio=audio,
+                                     duration=previous["duration"], bytes=previous["bytes"],
+                                     pub_date=previous["pub_date"], fingerprint=fingerprint)
             result = pipeline.export_article(episode.input, audio, engines, chosen, cache=cache)
         except ReaderError as exc:
             raise exc.within(f"episode {episode.guid} ({episode.input})")
         _write_json(audio.with_suffix(".chapters.json"), _chapters_json(result.timeline))
+        _write_json(audio.with_suffix(".transcript.json"), _transcript_json(result.timeline))
         when = datetime.combine(episode.date, time(6, 0), tzinfo=UTC) if episode.date \
             else datetime.fromisoformat(previous["first_built"]) if previous.get("first_built") \
             else datetime.now(UTC).replace(microsecond=0)
         return EpisodeResult(guid=episode.guid, title=episode.title or result.timeline.title, status="built",
                              audio=audio, duration=result.duration, bytes=audio.stat().st_size,
                              synthesized=result.synthesized, cached=result.cached, warnings=result.warnings,
-                             pub_date=when.isoformat())
+                             pub_date=when.isoformat(), fingerprint=fingerprint)
 
     results: list[EpisodeResult] = []
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="episode") as pool:
@@ -285,7 +291,7 @@ def build(
             if on_episode:
                 on_episode(result)
     for episode, result in zip(manifest.episodes, results):
-        entry = {"fingerprint": _fingerprint(episode, settings), "title": result.title, "duration": result.duration,
+        entry = {"fingerprint": result.fingerprint, "title": result.title, "duration": result.duration,
                  "bytes": result.bytes, "pub_date": result.pub_date,
                  "first_built": state.get(episode.guid, {}).get("first_built") or result.pub_date}
         state[episode.guid] = entry
@@ -364,7 +370,8 @@ def _write_feed(manifest: Manifest, results: list[EpisodeResult], feed: Path, ou
         sub(item, "itunes:explicit", "true" if explicit else "false")
         sub(item, "itunes:episodeType", "full")
         sub(item, "podcast:transcript", url=url(result.audio.with_suffix(".vtt")), type="text/vtt")
-        sub(item, "podcast:transcript", url=url(result.audio.with_suffix(".json")), type="application/json")
+        sub(item, "podcast:transcript", url=url(result.audio.with_suffix(".transcript.json")),
+            type="application/json")
         sub(item, "podcast:chapters", url=url(result.audio.with_suffix(".chapters.json")),
             type="application/json+chapters")
     with atomic_path(feed) as tmp:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from .engines import Engine, Registry
 
-__all__ = ["Renderer", "check_clip", "render", "voice_id"]
+__all__ = ["ImplausibleClip", "Renderer", "check_clip", "render", "voice_id"]
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,24 @@ _MAX_MS_PER_CHAR = 400.0
 _SILENCE_PEAK = 200
 
 
+class ImplausibleClip(EngineError):
+    """A clip whose length cannot be the text spoken: the voice cannot read it (another script), or cut it."""
+
+    audio: AudioSegment | None = None
+    """The clip that failed the check."""
+
+
+def _scripts(text: str) -> set[str]:
+    """The writing systems of the letters in `text` (LATIN, CYRILLIC, HEBREW, ARABIC, CJK, …)."""
+    import unicodedata
+
+    found = set()
+    for char in text:
+        if char.isalpha():
+            found.add(unicodedata.name(char, "UNKNOWN").split(" ", 1)[0])
+    return found
+
+
 def voice_id(profile: VoiceProfile) -> str:
     """How timelines name a voice: 'engine:voice-id', with '~profile' when the profile alters it."""
     base = f"{profile.engine}:{profile.voice or profile.language or 'default'}"
@@ -43,8 +61,15 @@ def voice_id(profile: VoiceProfile) -> str:
     return f"{base}~{profile.name}" if altered else base
 
 
+def _describe(name: str) -> str:
+    from .voices import describe
+
+    text = describe(name)
+    return f"voice {text}" if text == repr(name) else text
+
+
 def _where(line: Line) -> str:
-    return f"{line.label} ({line.voice.engine}, voice {line.voice.name!r})"
+    return f"{line.label} ({line.voice.engine}, {_describe(line.voice.name)})"
 
 
 def check_clip(line: Line, audio: AudioSegment, speaks: bool = True) -> None:
@@ -59,11 +84,11 @@ def check_clip(line: Line, audio: AudioSegment, speaks: bool = True) -> None:
         raise EngineError(f"{_where(line)}: the engine returned silence for {line.text[:40]!r}")
     rate = max(line.voice.rate, 0.25)
     if chars >= 12 and ms < chars * _MIN_MS_PER_CHAR / rate:
-        raise EngineError(
+        raise ImplausibleClip(
             f"{_where(line)}: clip of {ms} ms is too short for {chars} characters; the engine cut the text"
         )
     if ms > 2000 + chars * _MAX_MS_PER_CHAR / rate:
-        raise EngineError(f"{_where(line)}: clip of {ms} ms is far too long for {chars} characters")
+        raise ImplausibleClip(f"{_where(line)}: clip of {ms} ms is far too long for {chars} characters")
 
 
 @dataclass
@@ -79,6 +104,8 @@ class Renderer:
     warnings: list[str] = field(default_factory=list)
     cache: ClipCache | None = None
     """Clips already rendered, by content; None renders everything."""
+    stand_in: VoiceProfile | None = None
+    """Reads a line whose voice made implausible audio of it (a script it cannot read), with a warning."""
     synthesized: int = 0
     cached: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -117,7 +144,11 @@ class Renderer:
         for attempt in range(self.retries + 1):
             try:
                 audio = engine.synthesize(line.text, line.voice)
-                check_clip(line, audio, speaks=engine.speaks)
+                try:
+                    check_clip(line, audio, speaks=engine.speaks)
+                except ImplausibleClip as exc:
+                    exc.audio = audio
+                    raise
                 return audio
             except TransientEngineError as exc:
                 if not engine.needs_network or attempt == self.retries:
@@ -138,13 +169,40 @@ class Renderer:
         except (EngineUnavailable, TransientEngineError) as exc:
             if self.fallback is None or line.voice == self.fallback:
                 raise exc.within(line.label)
-            message = f"{line.label}: {line.voice.engine} failed ({exc}); read by {self.fallback.name!r} instead"
-            if not any(w.endswith(f"read by {self.fallback.name!r} instead") and line.voice.engine in w
+            from .casting import without_fallback_advice
+            from .voices import describe
+
+            message = (f"{line.label}: {line.voice.engine} failed ({without_fallback_advice(str(exc))}); "
+                       f"read by {describe(self.fallback.name)} instead")
+            if not any(w.endswith(f"read by {describe(self.fallback.name)} instead") and line.voice.engine in w
                        for w in self.warnings):
                 log.warning("%s", message)
             self.warnings.append(message)
             replaced = dataclasses.replace(line, voice=self.fallback, fallback_from=line.voice.name)
             return self(replaced)
+        except ImplausibleClip as exc:
+            for other in (self.fallback, self.stand_in):
+                if other is None or other.name == line.voice.name or line.fallback_from is not None:
+                    continue
+                try:
+                    clip = self(dataclasses.replace(line, voice=other, fallback_from=line.voice.name))
+                except ReaderError:
+                    continue
+                why = str(exc).removeprefix(f"{_where(line)}: ")
+                message = (f"{line.label}: {_describe(line.voice.name)} could not read {line.text[:30]!r} ({why}); "
+                           f"read by {_describe(other.name)} instead")
+                log.info("%s", message)
+                with self._lock:
+                    self.warnings.append(message)
+                return clip
+            if exc.audio is not None and line.fallback_from is None and len(_scripts(line.text)) > 1:
+                # No voice reads every script of this run; its own voice's reading beats no article at all.
+                message = (f"{line.label}: {line.text[:30]!r} mixes writing systems that no voice here reads "
+                           f"together; {_describe(line.voice.name)} reads it as best it can")
+                with self._lock:
+                    self.warnings.append(message)
+                return Clip(line=line, audio=exc.audio)
+            raise exc.within(line.label)
         except ReaderError as exc:
             raise exc.within(line.label)
 

@@ -13,7 +13,8 @@ from typing import Any
 from .errors import VoiceError
 from .model import VoiceProfile
 
-__all__ = ["DEFAULT", "DEFAULT_ENGINE", "DEFAULT_VOICE_ID", "builtin_dir", "load_profile", "load_profiles"]
+__all__ = ["DEFAULT", "DEFAULT_ENGINE", "DEFAULT_VOICE_ID", "builtin_dir", "check_broken", "describe", "describe_many",
+           "load_profile", "load_profiles"]
 
 DEFAULT = "default"
 DEFAULT_ENGINE = "piper"
@@ -79,17 +80,66 @@ def load_profile(path: Path) -> VoiceProfile:
     )
 
 
-def load_profiles(dirs: Iterable[Path]) -> dict[str, VoiceProfile]:
+def load_profiles(dirs: Iterable[Path], broken: dict[str, VoiceError] | None = None) -> dict[str, VoiceProfile]:
     """Every profile in `dirs` (highest precedence first) plus the shipped ones, by name.
 
     The built-in `default` profile exists even when no file defines it, so a fresh install speaks.
+    With `broken`, a malformed file does not fail the whole load: its error is put there by profile
+    name (the caller decides whether this run needs it), and the profile is left out.
 
     Raises:
-        VoiceError: a profile file is malformed.
+        VoiceError: a profile file is malformed (only without `broken`).
     """
     profiles: dict[str, VoiceProfile] = {DEFAULT: VoiceProfile(name=DEFAULT, engine=DEFAULT_ENGINE)}
     for folder in [builtin_dir(), *reversed(list(dirs))]:
         if folder.is_dir():
             for path in sorted(folder.glob("*.toml")):
-                profiles[path.stem] = load_profile(path)
+                try:
+                    profiles[path.stem] = load_profile(path)
+                except VoiceError as exc:
+                    if broken is None:
+                        raise
+                    broken[path.stem] = exc
+                    profiles.pop(path.stem, None)
     return profiles
+
+
+def check_broken(broken: Mapping[str, VoiceError], used: Iterable[str]) -> list[str]:
+    """Warnings for malformed profiles this run does not use.
+
+    Raises:
+        VoiceError: the run uses one of them (its own message names the file and key).
+    """
+    for name in used:
+        if name in broken:
+            raise broken[name]
+    return [f"{exc}; skipped, since this run does not use profile {name!r}" for name, exc in sorted(broken.items())]
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def describe(name: str) -> str:
+    """A profile name as users should read it: speakers' variants ('quote~3') are named by what they are."""
+    base, sep, index = name.partition("~")
+    if not sep or not index.isdigit():
+        return repr(name)
+    n = int(index)
+    nth = _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else f"{n}th"
+    return f"the {nth} quoted speaker's voice (a variant of {base!r})"
+
+
+def describe_many(names: Iterable[str]) -> str:
+    """Several profile names for a message, variants of one profile counted together."""
+    plain: list[str] = []
+    variants: dict[str, int] = {}
+    for name in sorted(set(names)):
+        base, sep, index = name.partition("~")
+        if sep and index.isdigit():
+            variants[base] = variants.get(base, 0) + 1
+        else:
+            plain.append(repr(name))
+    for base, count in variants.items():
+        plain.append(f"the voice of one quoted speaker (a variant of {base!r})" if count == 1
+                     else f"the voices of {count} quoted speakers (variants of {base!r})")
+    return ", ".join(plain)

@@ -59,6 +59,7 @@ def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     """Tests never read the developer's config or write to their clip cache (subprocesses inherit this)."""
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("READER_CACHE_DIR", str(base / "cache"))
+    (base / "config.toml").write_text("# no settings: every option has its default\n")
     monkeypatch.setenv("READER_CONFIG", str(base / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
     return base

@@ -122,7 +122,8 @@ _MONTHS = (
     r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
     r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
 )
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b\d{{4}}\b|(?:{_MONTHS})", re.I)
+# A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …").
+_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|(?:{_MONTHS})", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
     r"veröffentlicht|actualizado|publicado|atualizado|aktualizováno|publikováno|更新|发布)\b",
@@ -131,11 +132,11 @@ _DATE_WORDS = re.compile(
 _CONSENT = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b", re.I)
 # Lines after which the article is over: comments, footers, "more stories" rails.
 _END_MARK = re.compile(
-    rf"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
-    rf"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
-    rf"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
-    rf"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
-    rf"komentáře|diskuse|nejčtenější|评论|热门文章)\W*$",
+    r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
+    r"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
+    r"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
+    r"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
+    r"komentáře|diskuse|nejčtenější|评论|热门文章)\W*$",
     re.I,
 )
 

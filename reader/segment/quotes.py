@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from .. import sentences
-from .chrome import word_count
 from . import gender as _gender
+from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 
 __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues"]
