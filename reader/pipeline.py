@@ -309,7 +309,7 @@ def export_article(
         if cache:
             cache.exports.put(key, output, _episode_data(episode))
     files = [output]
-    files += [transcripts.write(episode, output, kind) for kind in transcript_kinds]
+    files += [transcripts.write(episode, output, kind, planned.lines) for kind in transcript_kinds]
     if read_along:
         files.append(readalong.write(episode, output, document.language))
     return ExportResult(output=output, duration=episode.duration, chapters=len(episode.chapters),

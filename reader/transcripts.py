@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .export import atomic_path
-from .model import Episode
+from .model import Episode, Line
 
 __all__ = ["FORMATS", "timeline", "write"]
 
@@ -17,8 +17,24 @@ FORMATS = ("json", "vtt", "srt")
 """Transcript formats by name, which is also the file extension."""
 
 
-def timeline(episode: Episode, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The episode's timeline as plain data: duration, chapters, and every run with its voice and times."""
+def _spoken(lines: Sequence[Line]) -> dict[tuple[int, int], list[str]]:
+    """Per run, what each sentence's voice received: a cut sentence's pieces joined (as assembly joins cues)."""
+    said: dict[tuple[int, int], list[str]] = {}
+    for line in lines:
+        run = said.setdefault((line.block, line.run), [])
+        if line.display or not run:
+            run.append(line.text)
+        else:
+            run[-1] += " " + line.text
+    return said
+
+
+def timeline(episode: Episode, extra: Mapping[str, Any] | None = None,
+             lines: Sequence[Line] = ()) -> dict[str, Any]:
+    """The episode's timeline as plain data: duration, chapters, and every run with its voice and times.
+
+    With the `lines` that were synthesized, each sentence also has `spoken`: the text its voice received.
+    """
     data: dict[str, Any] = {
         "title": episode.title,
         "duration": round(episode.duration, 3),
@@ -32,6 +48,11 @@ def timeline(episode: Episode, extra: Mapping[str, Any] | None = None) -> dict[s
         "sentences": [{"block": c.block, "run": c.run, "speaker": c.speaker, "text": c.text, "start": c.start,
                        "end": c.end} for c in episode.cues],
     }
+    if lines:
+        spoken = _spoken(lines)
+        for cue in data["sentences"]:
+            pending = spoken.get((cue["block"], cue["run"]))
+            cue["spoken"] = pending.pop(0) if pending else cue["text"]
     data.update(extra or {})
     return data
 
@@ -63,11 +84,14 @@ def _srt(episode: Episode) -> str:
     return "\n".join(out)
 
 
-def write(episode: Episode, audio: Path, kind: str) -> Path:
-    """Write the `kind` transcript ('json', 'vtt' or 'srt') beside `audio`; return its path."""
+def write(episode: Episode, audio: Path, kind: str, lines: Sequence[Line] = ()) -> Path:
+    """Write the `kind` transcript ('json', 'vtt' or 'srt') beside `audio`; return its path.
+
+    `lines` (what was synthesized) add each sentence's spoken text to the JSON timeline.
+    """
     path = audio.with_suffix(f".{kind}")
     if kind == "json":
-        text = json.dumps(timeline(episode, {"audio": audio.name}), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(timeline(episode, {"audio": audio.name}, lines), ensure_ascii=False, indent=2) + "\n"
     elif kind == "vtt":
         text = _vtt(episode)
     else:
