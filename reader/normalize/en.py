@@ -183,11 +183,12 @@ def times(text: str) -> str:
         else:
             said += f" {words(minutes)}"
         if half:
-            said += " a m" if half.lower().startswith("a") else " p m"
+            # Written "a.m." so that the phonemizer says "ay em" ("a m" comes out as "uh em").
+            said += " a.m." if half.lower().startswith("a") else " p.m."
         return said
 
-    text = re.sub(r"\b([01]?\d|2[0-3]):([0-5]\d)(?:\s*([ap]\.?m\.?)(?=\W|$))?", clock, text, flags=re.I)
-    return re.sub(r"\b(1[0-2]|0?[1-9])()\s?([ap]\.?m\.?)(?=\W|$)", clock, text, flags=re.I)
+    text = re.sub(r"\b([01]?\d|2[0-3]):([0-5]\d)(?:\s*([ap]\.?m\b\.?))?", clock, text, flags=re.I)
+    return re.sub(r"\b(1[0-2]|0?[1-9])()\s?([ap]\.?m\b\.?)", clock, text, flags=re.I)
 
 
 def ranges(text: str) -> str:

@@ -275,18 +275,20 @@ def times(text: str) -> str:
 
 
 def fractions(text: str) -> str:
-    """½ -> одна вторая, 2½ -> два с половиной, 1/3 -> одна третья, 2/3 -> две третьих."""
-    def fraction(num: int, den: int) -> str:
-        if num == 1 or (num % 10 == 1 and num % 100 != 11):
-            return f"{words(num, 'ru', gender='f')} {_ordinal(den, 'n', 'f')}"
-        return f"{words(num, 'ru', gender='f')} {_ordinal(den, 'g', 'm', plural=True)}"
+    """½ -> одна вторая, 2½ -> два с половиной, 1/3 -> одна третья, около 2/3 -> около двух третьих."""
+    def fraction(num: int, den: int, m: re.Match[str]) -> str:
+        case = _PREPOSITIONS.get(_word_before(m.string, m.start()).lower(), ("n",))[0]
+        said = words(num, "ru", case=case, gender="f", animate=False)
+        if num % 10 == 1 and num % 100 != 11:
+            return f"{said} {_ordinal(den, case, 'f')}"
+        return f"{said} {_ordinal(den, 'g' if case in ('n', 'a') else case, 'm', plural=True)}"
 
     glyphs = "".join(VULGAR)
-    text = re.sub(rf"(\d)\s?½", lambda m: f"{_say(m.group(1))} с половиной", text)
-    text = re.sub(rf"[{glyphs}]", lambda m: fraction(*VULGAR[m.group(0)]), text)
+    text = re.sub(r"(\d)\s?½", lambda m: f"{_say(m.group(1))} с половиной", text)
+    text = re.sub(rf"[{glyphs}]", lambda m: fraction(*VULGAR[m.group(0)], m), text)
     return re.sub(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/])",
-                  lambda m: fraction(int(m.group(1)), int(m.group(2))) if 1 < int(m.group(2)) <= 20 else m.group(0),
-                  text)
+                  lambda m: fraction(int(m.group(1)), int(m.group(2)), m) if 1 < int(m.group(2)) <= 20
+                  else m.group(0), text)
 
 
 def ordinals(text: str) -> str:
@@ -331,6 +333,8 @@ def quantities(text: str) -> str:
                 said += " " + _agree(_UNITS[unit], "5", "n")
         elif unit:
             said += " " + _agree(_UNITS[unit], value, case)
+        if unit and unit.endswith(".") and re.match(r"\s*(?:$|[A-ZА-ЯЁ«\"—])", m.string[m.end():]):
+            said += "."  # "до 180 руб. Около…": the abbreviation's point also ended the sentence
         return said
 
     return re.sub(rf"(?:(?P<sign>[$€₽£¥])\s?)?(?<![\w.,])(?:(?P<minus>(?<!\S)[−-])|(?P<first>{_NUM})\s?[–—-]\s?)?"
