@@ -261,7 +261,7 @@ def roman(text: str) -> str:
 
 def years(text: str) -> str:
     """1993 and 2025 as years: 'nineteen ninety-three', not 'one thousand nine hundred…'."""
-    return re.sub(r"(?<![\d,.$€£])\b(1[1-9]\d\d|20\d\d)\b(?![\d,]|\.\d|\s?%)",
+    return re.sub(r"(?<![\d,.$€£])\b(1[1-9]\d\d|20\d\d)\b(?!\d|,\d|\.\d|\s?%)",
                   lambda m: _year(m.group(1)), text)
 
 

@@ -275,10 +275,13 @@ def times(text: str) -> str:
 
 
 def fractions(text: str) -> str:
-    """½ -> одна вторая, 2½ -> два с половиной, 1/3 -> одна третья, около 2/3 -> около двух третьих."""
+    """½ -> половина, 2½ -> два с половиной, около 1/3 -> около одной трети, 3/4 -> три четверти, 2/5 -> две пятых."""
     def fraction(num: int, den: int, m: re.Match[str]) -> str:
         case = _PREPOSITIONS.get(_word_before(m.string, m.start()).lower(), ("n",))[0]
         said = words(num, "ru", case=case, gender="f", animate=False)
+        if den in (2, 3, 4):  # "половина", "две трети", "три четверти": the nouns people use
+            noun = _agree({2: "половина", 3: "треть", 4: "четверть"}[den], str(num), case)
+            return noun if num == 1 and den == 2 and case in ("n", "a") else f"{said} {noun}"
         if num % 10 == 1 and num % 100 != 11:
             return f"{said} {_ordinal(den, case, 'f')}"
         return f"{said} {_ordinal(den, 'g' if case in ('n', 'a') else case, 'm', plural=True)}"
