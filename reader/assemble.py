@@ -51,22 +51,22 @@ class _Timeline:
 
     def __init__(self) -> None:
         self.spans: dict[tuple[int, int], tuple[Line, int, int]] = {}
-        self.cues: list[tuple[Line, str, int, int]] = []
+        self.cues: list[tuple[Line, str, str, int, int]] = []
 
     def add(self, line: Line, start: int, end: int) -> None:
         key = (line.block, line.run)
         first = self.spans.get(key)
         self.spans[key] = (first[0], first[1], end) if first else (line, start, end)
         if line.display or not self.cues:
-            self.cues.append((line, line.display or line.text, start, end))
+            self.cues.append((line, line.display or line.text, line.text, start, end))
         else:  # a later piece of a cut sentence extends that sentence's cue
-            cue_line, text, cue_start, _ = self.cues[-1]
-            self.cues[-1] = (cue_line, text, cue_start, end)
+            cue_line, text, spoken, cue_start, _ = self.cues[-1]
+            self.cues[-1] = (cue_line, text, f"{spoken} {line.text}", cue_start, end)
 
     def cue_list(self, rate: int) -> tuple[Cue, ...]:
         return tuple(Cue(block=line.block, run=line.run, text=text, speaker=line.speaker,
-                         start=round(start / rate, 3), end=round(end / rate, 3))
-                     for line, text, start, end in self.cues)
+                         start=round(start / rate, 3), end=round(end / rate, 3), spoken=spoken)
+                     for line, text, spoken, start, end in self.cues)
 
     def runs(self, rate: int, texts: Mapping[tuple[int, int], str]) -> tuple[TimedRun, ...]:
         out = []

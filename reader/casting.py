@@ -199,10 +199,9 @@ def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = N
             voice = voices.voice_for(block.kind, run, speaker_index)
             # Each original sentence is normalized on its own, so transcripts can show it as written.
             pieces: list[tuple[str, str]] = []
-            for sentence in sentences.split(run.text):
-                spoken = normalize.normalize(sentence, run.lang, lexicon=lexicon)
-                parts = [p for p in sentences.split(spoken) if any(c.isalnum() for c in p)]
-                pieces.extend((part, sentence if j == 0 else "") for j, part in enumerate(parts))
+            for said in normalize.utterances(run.text, run.lang, lexicon):
+                parts = [p for p in sentences.split(said.spoken) if any(c.isalnum() for c in p)]
+                pieces.extend((part, said.text if j == 0 else "") for j, part in enumerate(parts))
             for i, (piece, display) in enumerate(pieces):
                 lines.append(
                     Line(

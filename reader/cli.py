@@ -316,20 +316,34 @@ def cache_clear() -> None:
 @click.argument("source", metavar="INPUT")
 @click.option("--json", "as_json", is_flag=True, help="Print the segmentation as JSON.")
 @click.option("--title", help="Override the title.")
-def segments_cmd(source: str, as_json: bool, title: str | None) -> None:
+@click.option("--spoken", is_flag=True,
+              help="Show each sentence exactly as its voice will receive it (after normalization and the lexicon).")
+@click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Pronunciation lexicon (TOML) to apply, as export would.")
+def segments_cmd(source: str, as_json: bool, title: str | None, spoken: bool, lexicon: Path | None) -> None:
     """Show how INPUT is split into headings, paragraphs and runs, and what is skipped."""
-    from . import pipeline, segment
+    from . import normalize, pipeline, segment
 
     document = pipeline.read_document(source, title)
+    words = normalize.load_lexicon(lexicon) if lexicon else None
     if as_json:
-        click.echo(json.dumps(segment.to_json(document), ensure_ascii=False, indent=2))
+        data = segment.to_json(document)
+        for block_data, block in zip(data["blocks"], document.blocks, strict=True):
+            for run_data, run in zip(block_data["runs"], block.runs, strict=True):
+                run_data["sentences"] = [{"text": u.text, "spoken": u.spoken}
+                                         for u in normalize.utterances(run.text, run.lang, words)]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"title: {document.title or '(none)'}   language: {document.language}")
     for i, block in enumerate(document.blocks, 1):
         click.echo(f"\n[{i}] {block.kind.value}")
         for run in block.runs:
             who = f" ({run.speaker}{' <- ' + repr(run.cue) if run.cue else ''})" if run.speaker else ""
-            click.echo(f"  {run.role.value}{who} [{run.lang}]: {run.text}")
+            if spoken:
+                said = " | ".join(u.spoken for u in normalize.utterances(run.text, run.lang, words))
+                click.echo(f"  {run.role.value}{who} [{run.lang}]: {said}")
+            else:
+                click.echo(f"  {run.role.value}{who} [{run.lang}]: {run.text}")
     if document.skipped:
         click.echo("\nskipped:")
         for item in document.skipped:

@@ -238,6 +238,8 @@ class Cue:
     speaker: str | None
     start: float
     end: float
+    spoken: str = ""
+    """The text its voice received (after normalization and lexicon); a cut sentence's pieces joined."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,8 +268,8 @@ class Timeline:
                  "fallback_from": r.fallback_from, "start": r.start, "end": r.end}
                 for r in self.runs
             ],
-            "sentences": [{"block": c.block, "run": c.run, "speaker": c.speaker, "text": c.text, "start": c.start,
-                           "end": c.end} for c in self.cues],
+            "sentences": [{"block": c.block, "run": c.run, "speaker": c.speaker, "text": c.text,
+                           "spoken": c.spoken or c.text, "start": c.start, "end": c.end} for c in self.cues],
         }
 
     @classmethod
@@ -284,8 +286,8 @@ class Timeline:
                                 text=r["text"], speaker=r["speaker"], lang=r["lang"], voice=r["voice"],
                                 start=r["start"], end=r["end"], profile=r.get("profile", ""),
                                 fallback_from=r.get("fallback_from")) for r in data["runs"]),
-            cues=tuple(Cue(c["block"], c["run"], c["text"], c["speaker"], c["start"], c["end"])
-                       for c in data["sentences"]),
+            cues=tuple(Cue(c["block"], c["run"], c["text"], c["speaker"], c["start"], c["end"],
+                           c.get("spoken", "")) for c in data["sentences"]),
         )
 
 

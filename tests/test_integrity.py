@@ -339,7 +339,6 @@ def _podcast(tmp_path: Path, show_title: str = "Test Show", guid: str = "ferry-2
 
 def _statuses(manifest: Path, site: Path, voices: Path, private_dirs: Path) -> list[str]:
     from reader import podcast
-
     from reader.options import CastingOptions, ExportOptions
 
     _, results = podcast.build(podcast.load_manifest(manifest), site, Registry.from_entry_points(),
