@@ -200,24 +200,93 @@ def _seeds(units: list[Unit], reasons: list[str | None]) -> list[bool]:
     return [reasons[i] is None and not u.heading and (u.trusted or is_sentence(u.text)) for i, u in enumerate(units)]
 
 
-def _main_region(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> tuple[int, int] | None:
-    """First and last index of the heaviest run of prose, allowing short gaps without an end mark."""
-    best: tuple[int, int, int] | None = None
+def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[bool]:
+    """Seeds that are teaser or comment cards: a short line, one short paragraph, again, three times or more.
+
+    Teaser rails ("headline / one-sentence excerpt") and comment threads ("name / comment") have this
+    shape; an article's own subheaded sections usually carry several paragraphs or longer ones.
+    """
+    live = [i for i, r in enumerate(reasons) if r is None]
+    head = [not seeds[i] and word_count(units[i].text) <= 16 and not units[i].item for i in live]
+    cards: list[int] = []  # positions in `live` of one-paragraph card bodies
+    for k in range(1, len(live)):
+        i = live[k]
+        if seeds[i] and head[k - 1] and word_count(units[i].text) <= 60 and (k + 1 == len(live) or head[k + 1]):
+            cards.append(k)
+    rail = [False] * len(units)
+    run: list[int] = []
+    for k in cards + [-10]:
+        if run and k - run[-1] <= 3:
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            for c in run:
+                rail[live[c]] = True
+        run = [k]
+    return rail
+
+
+def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tuple[int, int]]:
+    """Runs of prose: first and last seed, split where more than `max_gap` units pass or a marker stands."""
+    out: list[tuple[int, int]] = []
     start = last = -1
-    weight = 0
     for i, unit in enumerate(units):
         if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text)):
-            if best is None or weight > best[0]:
-                best = (weight, start, last)
-            start, weight = -1, 0
+            out.append((start, last))
+            start = -1
         if seeds[i]:
             if start < 0:
                 start = i
             last = i
-            weight += word_count(unit.text)
-    if start >= 0 and (best is None or weight > best[0]):
-        best = (weight, start, last)
-    return (best[1], best[2]) if best else None
+    if start >= 0:
+        out.append((start, last))
+    return out
+
+
+def _weight(units: list[Unit], seeds: list[bool], rail: list[bool], span: tuple[int, int]) -> tuple[float, float]:
+    """Words of prose in a span (rail cards count a quarter) and the share of its prose in rail cards."""
+    total = railed = 0
+    for i in range(span[0], span[1] + 1):
+        if seeds[i]:
+            words = word_count(units[i].text)
+            total += words
+            railed += words if rail[i] else 0
+    return total - 0.75 * railed, railed / total if total else 0.0
+
+
+def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
+    """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
+    if b - a - 1 > 40:
+        return False
+    return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 16) for i in range(a + 1, b))
+
+
+def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
+    """First and last index of the article: the heaviest run of prose, joined with its neighbours across
+    short interruptions (galleries, lists of links, embedded widgets), without trailing teaser rails."""
+    segments = _segments(units, seeds)
+    if not segments:
+        return None
+    rail = _rail_seeds(units, reasons, seeds)
+    scored = [_weight(units, seeds, rail, span) for span in segments]
+    best = max(range(len(segments)), key=lambda k: scored[k][0])
+    core = scored[best][0]
+    lo = hi = best
+    # Neighbours join when the gap is only short lines and they are prose, not cards, of some weight.
+    while hi + 1 < len(segments) and scored[hi + 1][1] < 0.5 and scored[hi + 1][0] >= max(40.0, 0.15 * core) \
+            and _bridgeable(units, reasons, seeds, segments[hi][1], segments[hi + 1][0]):
+        hi += 1
+    while lo - 1 >= 0 and scored[lo - 1][1] < 0.5 and scored[lo - 1][0] >= max(40.0, 0.15 * core) \
+            and _bridgeable(units, reasons, seeds, segments[lo - 1][1], segments[lo][0]):
+        lo -= 1
+    first, last = segments[lo][0], segments[hi][1]
+    # A rail of cards that closes the region is not the article (unless it is all there is).
+    cut = last
+    while cut > first and (rail[cut] or not seeds[cut]):
+        cut -= 1
+    if cut > first and any(rail[i] for i in range(cut + 1, last + 1)):
+        last = cut
+    return first, last
 
 
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
@@ -230,7 +299,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     reasons = [memo[u.text] for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
-    region = _main_region(units, seeds)
+    region = _main_region(units, reasons, seeds)
     labels: list[tuple[Label, str | None]] = [(Label.SKIP, r or "outside the article") for r in reasons]
     if region is None:
         return labels
