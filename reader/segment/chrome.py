@@ -53,7 +53,12 @@ _UI = "|".join(
         # English
         r"skip to (?:main )?content|skip navigation|jump to|menu|main menu|navigation|search|home|homepage|"
         r"subscribe(?: now)?|sign (?:in|up|out)|log ?in|log out|register|my account|account|profile|"
-        r"share(?: this(?: article| story)?)?(?: on \w+)?|save|saved|print|e-?mail|tweet|copy link|link copied|"
+        r"share(?: this(?: article| story)?)?(?: on \w+)?|save|saved|print|e-?mail|tweet|copy(?: the| this)? link|link copied|"
+        r"back to (?:overview|home|the list|news)|listen to this (?:text|article|story|page)|"
+        r"copier le lien|lien copié|retour(?: à l'accueil)?|link kopieren|zurück(?: zur übersicht)?|copiar (?:el )?enlace|"
+        r"enlace copiado|copiar link|voltar|скопировать ссылку|ссылка скопирована|kopírovat odkaz|zpět|复制链接|"
+        r"anhören|diesen artikel anhören|écouter l'article|escuchar (?:el )?artículo|ouvir (?:o )?artigo|"
+        r"poslechněte si článek|послушать|прослушать|"
         r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
         r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|"
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
@@ -65,16 +70,15 @@ _UI = "|".join(
         r"newsletter|newsletters|follow us|follow|on|off|yes|no|ok|cookies?|cookie settings|"
         r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|consent)|"
         r"privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|"
-        r"all rights reserved|main slide|beginning of the article|select important|font size|text size|"
+        r"all rights reserved|font size|text size|"
         r"reading mode|bookmark|topics?|tags?|categories|sections?|world|politics|business|sport|sports|"
         r"opinion|culture|science|tech|technology|health|weather|local|news|more news|"
         r"(?:\d+ )?min(?:ute)?s? read|"
         # Russian
         r"реклама|поделиться|подписаться|подпишитесь|читайте также|читать также|комментарии|главное|"
-        r"новости|меню|поиск|войти|вход|озвучить текст|слушать|выделить важное|вкл|выкл|прямой эфир|"
+        r"новости|меню|поиск|войти|вход|озвучить текст|слушать|вкл|выкл|прямой эфир|"
         r"наверх|фото|видео|ещ[её]|по теме|популярное|все новости|версия для печати|"
-        r"главный слайд|начало статьи|"
-        # French
+                # French
         r"publicité|partager|s'abonner|abonnez-vous|se connecter|connexion|lire aussi|à lire aussi|"
         r"lire la suite|commentaires?|rechercher|recherche|accueil|suivez-nous|écouter(?: cet article)?|"
         # German
@@ -113,7 +117,7 @@ _CREDIT = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^\W*(?:by|von|par|por|de|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S", re.I
+    r"^\W*(?:by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S", re.I
 )
 _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|июн|июл|август|"
@@ -122,7 +126,7 @@ _MONTHS = (
     r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
     r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
 )
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b\d{{4}}\b|(?:{_MONTHS})", re.I)
+_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b\d{{4}}\b|\b(?:{_MONTHS})[a-zа-яéèûäöüíáóúçã]{{0,6}}\b\.?", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
     r"veröffentlicht|actualizado|publicado|atualizado|aktualizováno|publikováno|更新|发布)\b",
@@ -138,6 +142,35 @@ _END_MARK = re.compile(
     rf"komentáře|diskuse|nejčtenější|评论|热门文章)\W*$",
     re.I,
 )
+
+# Comment forms and paywalls: nothing after them is the article, and nothing bridges across them.
+_HARD_END = re.compile(
+    r"\b(?:post|leave|add|write) a (?:comment|reply)\b|poster un commentaire|laisser un commentaire|"
+    r"réagir à cet article|(?:deja|escribe|añade) (?:un|tu) comentario|normas de uso|"
+    r"deixe (?:um|seu) comentário|kommentar (?:schreiben|verfassen)|napsat komentář|přidat komentář|"
+    r"оставить комментарий|добавить комментарий|написать комментарий|发表评论|"
+    r"réservée? aux abonnés|\bsubscribers? only\b|\b(?:subscribe|sign in|log in) to (?:continue|keep) reading|"
+    r"exclusivo para (?:suscriptores|assinantes)|nur für abonnenten|только для подписчиков|"
+    r"pouze pro předplatitele|il vous reste \d|suscripción se está usando",
+    re.I,
+)
+_CJK_MENU = re.compile(r"^(?:[\u3400-\u9fff]{1,4}\s+){4,}[\u3400-\u9fff]{1,4}$")
+# An author's note closing the article: "<Name> is a freelance reporter ...", in the languages we read.
+_BIO = re.compile(
+    r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+(?:"
+    r"(?:is|was) an? (?:[\w-]+ ){0,4}(?:reporter|journalist|writer|correspondent|editor|author|contributor|columnist)|"
+    r"est (?:un|une) (?:[\w-]+ ){0,3}(?:journaliste|rédact(?:eur|rice)|correspondant|auteur|autrice|écrivain)|"
+    r"ist (?:\w+ ){0,3}(?:journalist|redakteur|korrespondent|autor)(?:in)?|"
+    r"es (?:una? )?(?:\w+ ){0,3}(?:periodista|redactora?|corresponsal|escritora?)|"
+    r"é (?:uma? )?(?:\w+ ){0,3}(?:jornalista|repórter|redatora?|correspondente|escritora?)|"
+    r"je (?:\w+ ){0,3}(?:novinář(?:ka)?|redaktor(?:ka)?|zpravodaj(?:ka)?)|"
+    r"[—–-] (?:\w+ ){0,2}(?:журналист(?:ка)?|корреспондент|обозреватель|редактор))\b",
+    re.I,
+)
+
+
+def _hard_end(text: str) -> bool:
+    return word_count(text) <= 40 and bool(_HARD_END.search(text))
 
 
 def word_count(text: str) -> int:
@@ -160,6 +193,10 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if words > 60:  # nothing below describes a long unit; skipping the patterns keeps big pages fast
         return None
     if words <= 8 and _UI_LINE.match(text):
+        return "boilerplate"
+    if _HARD_END.search(text) and words <= 40:
+        return "boilerplate"
+    if _CJK_MENU.match(text):
         return "boilerplate"
     if _TEASER.match(text) and words <= 30:
         return "teaser"
@@ -189,6 +226,27 @@ def _headingish(unit: Unit) -> bool:
         and not re.search(r"[.,;…]$", text)
         and "|" not in text
     )
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more (each CJK character on its own), case-folded."""
+    found = {w.casefold() for w in _LONG_WORD.findall(_CJK.sub(" ", text))}
+    return found | set(_CJK.findall(text))
+
+
+def _headline_shaped(unit: Unit) -> bool:
+    """A line that can be the page's headline: heading-shaped, with at least three content words (six
+    CJK characters), not a label ending in a colon. Widget labels and bylines never get here."""
+    text = unit.text
+    if text.rstrip().endswith(":") or not (unit.heading or _headingish(unit)):
+        return False
+    if unit.heading:  # the source said so (Markdown '#', HTML <h1>)
+        return True
+    cjk = len(_CJK.findall(text))
+    return cjk >= 6 or len(_LONG_WORD.findall(_CJK.sub(" ", text))) >= 3
 
 
 def _listish(unit: Unit, prev: str | None) -> bool:
@@ -231,7 +289,7 @@ def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tu
     out: list[tuple[int, int]] = []
     start = last = -1
     for i, unit in enumerate(units):
-        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text)):
+        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text) or _hard_end(unit.text)):
             out.append((start, last))
             start = -1
         if seeds[i]:
@@ -256,7 +314,7 @@ def _weight(units: list[Unit], seeds: list[bool], rail: list[bool], span: tuple[
 
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
     """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
-    if b - a - 1 > 40:
+    if b - a - 1 > 40 or any(_hard_end(units[i].text) for i in range(a + 1, b)):
         return False
     return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 16) for i in range(a + 1, b))
 
@@ -269,6 +327,13 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         return None
     rail = _rail_seeds(units, reasons, seeds)
     scored = [_weight(units, seeds, rail, span) for span in segments]
+    # Prose after a comment form or a paywall notice that follows real prose is comments or teasers.
+    hard = [i for i, u in enumerate(units) if _hard_end(u.text)]
+    if hard:
+        for k, span in enumerate(segments):
+            before = [w for sp, (w, _) in zip(segments, scored) if sp[1] < span[0]]
+            if any(h < span[0] for h in hard) and any(w >= 50 for w in before):
+                scored[k] = (scored[k][0] * 0.3, scored[k][1])
     best = max(range(len(segments)), key=lambda k: scored[k][0])
     core = scored[best][0]
     lo = hi = best
@@ -325,11 +390,24 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             prev_body = unit.text
         else:
             labels[i] = (Label.SKIP, "boilerplate")
-    # The headline: the nearest heading-like line above the article, past bylines and widgets.
-    for i in range(first - 1, max(first - 8, -1), -1):
-        if reasons[i] is None and (units[i].heading or (_headingish(units[i]) and word_count(units[i].text) >= 3)):
-            labels[i] = (Label.TITLE, None)
-            break
+    # An author's note closing the article is not the article.
+    tail = [i for i in range(first, last + 1) if labels[i][0] is Label.BODY][-2:]
+    for i in tail:
+        if word_count(units[i].text) <= 60 and _BIO.match(units[i].text):
+            labels[i] = (Label.SKIP, "byline")
+    # The headline: a headline-shaped line above the article, past bylines and widgets; one that
+    # names what the opening paragraphs talk about wins over a nearer one that does not.
+    lead = _content_words(" ".join(units[i].text for i in range(first, min(first + 12, last + 1)) if seeds[i]))
+    candidates: list[int] = []
+    for i in range(first - 1, max(first - 12, -1), -1):
         if reasons[i] is None and seeds[i]:
             break
+        if reasons[i] is None and _headline_shaped(units[i]):
+            candidates.append(i)
+    if candidates:
+        best = next((i for i in candidates if _content_words(units[i].text) & lead), candidates[0])
+        labels[best] = (Label.TITLE, None)
+        for i in range(best + 1, first):  # lines between the headline and the text are not the article
+            if labels[i][0] is not Label.SKIP:
+                labels[i] = (Label.SKIP, "outside the article")
     return labels
