@@ -139,7 +139,11 @@ _END_MARK = re.compile(
     rf"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
     rf"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
     rf"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
-    rf"komentáře|diskuse|nejčtenější|评论|热门文章)\W*$",
+    rf"komentáře|diskuse|nejčtenější|评论|热门文章|trending(?: on the web| now)?|(?:more|other|recommended) stories|"
+    rf"more to explore|you might also like|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
+    rf"sur le même sujet|dans la même rubrique|te puede interesar|noticias relacionadas|más noticias|"
+    rf"notícias relacionadas|veja também|другие новости|ещ[её] по теме|mohlo by vás zajímat|další články|"
+    rf"相关新闻|相关阅读|猜你喜欢)\W*$",
     re.I,
 )
 
@@ -265,7 +269,9 @@ def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool])
     shape; an article's own subheaded sections usually carry several paragraphs or longer ones.
     """
     live = [i for i, r in enumerate(reasons) if r is None]
-    head = [not seeds[i] and word_count(units[i].text) <= 16 and not units[i].item for i in live]
+    # A teaser's headline may be a question ("Should you earn a master's degree?"): still a card head.
+    head = [(not seeds[i] or units[i].text.rstrip().endswith("?")) and word_count(units[i].text) <= 16
+            and not units[i].item for i in live]
     cards: list[int] = []  # positions in `live` of one-paragraph card bodies
     for k in range(1, len(live)):
         i = live[k]
@@ -327,13 +333,18 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         return None
     rail = _rail_seeds(units, reasons, seeds)
     scored = [_weight(units, seeds, rail, span) for span in segments]
-    # Prose after a comment form or a paywall notice that follows real prose is comments or teasers.
+    # Prose after a comment form or a paywall notice (or, less surely, after a "related stories" or
+    # "comments" marker) that follows real prose is comments or teasers.
     hard = [i for i, u in enumerate(units) if _hard_end(u.text)]
-    if hard:
-        for k, span in enumerate(segments):
-            before = [w for sp, (w, _) in zip(segments, scored) if sp[1] < span[0]]
-            if any(h < span[0] for h in hard) and any(w >= 50 for w in before):
-                scored[k] = (scored[k][0] * 0.3, scored[k][1])
+    soft = [i for i, u in enumerate(units) if _END_MARK.match(u.text)]
+    weights = [w for w, _ in scored]
+    for k, span in enumerate(segments):
+        if not any(w >= 50 for sp, w in zip(segments, weights) if sp[1] < span[0]):
+            continue
+        if any(h < span[0] for h in hard):
+            scored[k] = (scored[k][0] * 0.3, scored[k][1])
+        elif any(h < span[0] for h in soft):
+            scored[k] = (scored[k][0] * 0.5, scored[k][1])
     best = max(range(len(segments)), key=lambda k: scored[k][0])
     core = scored[best][0]
     lo = hi = best
