@@ -120,13 +120,16 @@ _BYLINE = re.compile(
     r"^\W*(?:by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S", re.I
 )
 _MONTHS = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|июн|июл|август|"
-    r"сентябр|октябр|ноябр|декабр|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|januar|februar|märz|"
-    r"juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
-    r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+    # Latin-script names and abbreviations are whole words; Russian stems take their case endings.
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|janv|févr|mars|avr|mai|juin|juil|juillet|août|déc|janvier|"
+    r"février|avril|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|"
+    r"fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|ledna|února|března|dubna|"
+    r"května|června|července|srpna|září|října|listopadu|prosince)\b\.?|"
+    r"(?<![а-яё])(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}(?![а-яё])"
 )
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b\d{{4}}\b|\b(?:{_MONTHS})[a-zа-яéèûäöüíáóúçã]{{0,6}}\b\.?", re.I)
+_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b\d{{4}}\b|{_MONTHS}", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
     r"veröffentlicht|actualizado|publicado|atualizado|aktualizováno|publikováno|更新|发布)\b",
