@@ -53,7 +53,12 @@ _UI = "|".join(
         # English
         r"skip to (?:main )?content|skip navigation|jump to|menu|main menu|navigation|search|home|homepage|"
         r"subscribe(?: now)?|sign (?:in|up|out)|log ?in|log out|register|my account|account|profile|"
-        r"share(?: this(?: article| story)?)?(?: on \w+)?|save|saved|print|e-?mail|tweet|copy link|link copied|"
+        r"share(?: this(?: article| story)?)?(?: on \w+)?|save|saved|print|e-?mail|tweet|copy(?: the| this)? link|link copied|"
+        r"back to (?:overview|home|the list|news)|listen to this (?:text|article|story|page)|"
+        r"copier le lien|lien copié|retour(?: à l'accueil)?|link kopieren|zurück(?: zur übersicht)?|copiar (?:el )?enlace|"
+        r"enlace copiado|copiar link|voltar|скопировать ссылку|ссылка скопирована|kopírovat odkaz|zpět|复制链接|"
+        r"anhören|diesen artikel anhören|écouter l'article|escuchar (?:el )?artículo|ouvir (?:o )?artigo|"
+        r"poslechněte si článek|послушать|прослушать|"
         r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
         r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|"
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
@@ -65,16 +70,15 @@ _UI = "|".join(
         r"newsletter|newsletters|follow us|follow|on|off|yes|no|ok|cookies?|cookie settings|"
         r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|consent)|"
         r"privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|"
-        r"all rights reserved|main slide|beginning of the article|select important|font size|text size|"
+        r"all rights reserved|font size|text size|"
         r"reading mode|bookmark|topics?|tags?|categories|sections?|world|politics|business|sport|sports|"
         r"opinion|culture|science|tech|technology|health|weather|local|news|more news|"
         r"(?:\d+ )?min(?:ute)?s? read|"
         # Russian
         r"реклама|поделиться|подписаться|подпишитесь|читайте также|читать также|комментарии|главное|"
-        r"новости|меню|поиск|войти|вход|озвучить текст|слушать|выделить важное|вкл|выкл|прямой эфир|"
+        r"новости|меню|поиск|войти|вход|озвучить текст|слушать|вкл|выкл|прямой эфир|"
         r"наверх|фото|видео|ещ[её]|по теме|популярное|все новости|версия для печати|"
-        r"главный слайд|начало статьи|"
-        # French
+                # French
         r"publicité|partager|s'abonner|abonnez-vous|se connecter|connexion|lire aussi|à lire aussi|"
         r"lire la suite|commentaires?|rechercher|recherche|accueil|suivez-nous|écouter(?: cet article)?|"
         # German
@@ -113,17 +117,20 @@ _CREDIT = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^\W*(?:by|von|par|por|de|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S", re.I
+    r"^\W*(?:by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S", re.I
 )
 _MONTHS = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|июн|июл|август|"
-    r"сентябр|октябр|ноябр|декабр|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|januar|februar|märz|"
-    r"juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
-    r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+    # Latin-script names and abbreviations are whole words; Russian stems take their case endings.
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|janv|févr|mars|avr|mai|juin|juil|juillet|août|déc|janvier|"
+    r"février|avril|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|"
+    r"fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|ledna|února|března|dubna|"
+    r"května|června|července|srpna|září|října|listopadu|prosince)\b\.?|"
+    r"(?<![а-яё])(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}(?![а-яё])"
 )
 # A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …").
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|(?:{_MONTHS})", re.I)
+_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
     r"veröffentlicht|actualizado|publicado|atualizado|aktualizováno|publikováno|更新|发布)\b",
@@ -132,13 +139,46 @@ _DATE_WORDS = re.compile(
 _CONSENT = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b", re.I)
 # Lines after which the article is over: comments, footers, "more stories" rails.
 _END_MARK = re.compile(
-    r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
-    r"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
-    r"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
-    r"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
-    r"komentáře|diskuse|nejčtenější|评论|热门文章)\W*$",
+    rf"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
+    rf"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
+    rf"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
+    rf"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
+    rf"komentáře|diskuse|nejčtenější|评论|热门文章|trending(?: on the web| now)?|(?:more|other|recommended) stories|"
+    rf"more to explore|you might also like|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
+    rf"sur le même sujet|dans la même rubrique|te puede interesar|noticias relacionadas|más noticias|"
+    rf"notícias relacionadas|veja também|другие новости|ещ[её] по теме|mohlo by vás zajímat|další články|"
+    rf"相关新闻|相关阅读|猜你喜欢)\W*$",
     re.I,
 )
+
+# Comment forms and paywalls: nothing after them is the article, and nothing bridges across them.
+_HARD_END = re.compile(
+    r"\b(?:post|leave|add|write) a (?:comment|reply)\b|poster un commentaire|laisser un commentaire|"
+    r"réagir à cet article|(?:deja|escribe|añade) (?:un|tu) comentario|normas de uso|"
+    r"deixe (?:um|seu) comentário|kommentar (?:schreiben|verfassen)|napsat komentář|přidat komentář|"
+    r"оставить комментарий|добавить комментарий|написать комментарий|发表评论|"
+    r"réservée? aux abonnés|\bsubscribers? only\b|\b(?:subscribe|sign in|log in) to (?:continue|keep) reading|"
+    r"exclusivo para (?:suscriptores|assinantes)|nur für abonnenten|только для подписчиков|"
+    r"pouze pro předplatitele|il vous reste \d|suscripción se está usando",
+    re.I,
+)
+_CJK_MENU = re.compile(r"^(?:[\u3400-\u9fff]{1,4}\s+){4,}[\u3400-\u9fff]{1,4}$")
+# An author's note closing the article: "<Name> is a freelance reporter ...", in the languages we read.
+_BIO = re.compile(
+    r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+(?:"
+    r"(?:is|was) an? (?:[\w-]+ ){0,4}(?:reporter|journalist|writer|correspondent|editor|author|contributor|columnist)|"
+    r"est (?:un|une) (?:[\w-]+ ){0,3}(?:journaliste|rédact(?:eur|rice)|correspondant|auteur|autrice|écrivain)|"
+    r"ist (?:\w+ ){0,3}(?:journalist|redakteur|korrespondent|autor)(?:in)?|"
+    r"es (?:una? )?(?:\w+ ){0,3}(?:periodista|redactora?|corresponsal|escritora?)|"
+    r"é (?:uma? )?(?:\w+ ){0,3}(?:jornalista|repórter|redatora?|correspondente|escritora?)|"
+    r"je (?:\w+ ){0,3}(?:novinář(?:ka)?|redaktor(?:ka)?|zpravodaj(?:ka)?)|"
+    r"[—–-] (?:\w+ ){0,2}(?:журналист(?:ка)?|корреспондент|обозреватель|редактор))\b",
+    re.I,
+)
+
+
+def _hard_end(text: str) -> bool:
+    return word_count(text) <= 40 and bool(_HARD_END.search(text))
 
 
 def word_count(text: str) -> int:
@@ -161,6 +201,10 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if words > 60:  # nothing below describes a long unit; skipping the patterns keeps big pages fast
         return None
     if words <= 8 and _UI_LINE.match(text):
+        return "boilerplate"
+    if _HARD_END.search(text) and words <= 40:
+        return "boilerplate"
+    if _CJK_MENU.match(text):
         return "boilerplate"
     if _TEASER.match(text) and words <= 30:
         return "teaser"
@@ -192,6 +236,27 @@ def _headingish(unit: Unit) -> bool:
     )
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more (each CJK character on its own), case-folded."""
+    found = {w.casefold() for w in _LONG_WORD.findall(_CJK.sub(" ", text))}
+    return found | set(_CJK.findall(text))
+
+
+def _headline_shaped(unit: Unit) -> bool:
+    """A line that can be the page's headline: heading-shaped, with at least three content words (six
+    CJK characters), not a label ending in a colon. Widget labels and bylines never get here."""
+    text = unit.text
+    if text.rstrip().endswith(":") or not (unit.heading or _headingish(unit)):
+        return False
+    if unit.heading:  # the source said so (Markdown '#', HTML <h1>)
+        return True
+    cjk = len(_CJK.findall(text))
+    return cjk >= 6 or len(_LONG_WORD.findall(_CJK.sub(" ", text))) >= 3
+
+
 def _listish(unit: Unit, prev: str | None) -> bool:
     return bool(unit.item or _BULLET.match(unit.text) or re.search(r"[,;:]$", unit.text)
                 or (prev and prev.rstrip().endswith(":")))
@@ -201,24 +266,107 @@ def _seeds(units: list[Unit], reasons: list[str | None]) -> list[bool]:
     return [reasons[i] is None and not u.heading and (u.trusted or is_sentence(u.text)) for i, u in enumerate(units)]
 
 
-def _main_region(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> tuple[int, int] | None:
-    """First and last index of the heaviest run of prose, allowing short gaps without an end mark."""
-    best: tuple[int, int, int] | None = None
+def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[bool]:
+    """Seeds that are teaser or comment cards: a short line, one short paragraph, again, three times or more.
+
+    Teaser rails ("headline / one-sentence excerpt") and comment threads ("name / comment") have this
+    shape; an article's own subheaded sections usually carry several paragraphs or longer ones.
+    """
+    live = [i for i, r in enumerate(reasons) if r is None]
+    # A teaser's headline may be a question ("Should you earn a master's degree?"): still a card head.
+    head = [(not seeds[i] or units[i].text.rstrip().endswith("?")) and word_count(units[i].text) <= 16
+            and not units[i].item for i in live]
+    cards: list[int] = []  # positions in `live` of one-paragraph card bodies
+    for k in range(1, len(live)):
+        i = live[k]
+        if seeds[i] and head[k - 1] and word_count(units[i].text) <= 60 and (k + 1 == len(live) or head[k + 1]):
+            cards.append(k)
+    rail = [False] * len(units)
+    run: list[int] = []
+    for k in cards + [-10]:
+        if run and k - run[-1] <= 3:
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            for c in run:
+                rail[live[c]] = True
+        run = [k]
+    return rail
+
+
+def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tuple[int, int]]:
+    """Runs of prose: first and last seed, split where more than `max_gap` units pass or a marker stands."""
+    out: list[tuple[int, int]] = []
     start = last = -1
-    weight = 0
     for i, unit in enumerate(units):
-        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text)):
-            if best is None or weight > best[0]:
-                best = (weight, start, last)
-            start, weight = -1, 0
+        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text) or _hard_end(unit.text)):
+            out.append((start, last))
+            start = -1
         if seeds[i]:
             if start < 0:
                 start = i
             last = i
-            weight += word_count(unit.text)
-    if start >= 0 and (best is None or weight > best[0]):
-        best = (weight, start, last)
-    return (best[1], best[2]) if best else None
+    if start >= 0:
+        out.append((start, last))
+    return out
+
+
+def _weight(units: list[Unit], seeds: list[bool], rail: list[bool], span: tuple[int, int]) -> tuple[float, float]:
+    """Words of prose in a span (rail cards count a quarter) and the share of its prose in rail cards."""
+    total = railed = 0
+    for i in range(span[0], span[1] + 1):
+        if seeds[i]:
+            words = word_count(units[i].text)
+            total += words
+            railed += words if rail[i] else 0
+    return total - 0.75 * railed, railed / total if total else 0.0
+
+
+def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
+    """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
+    if b - a - 1 > 40 or any(_hard_end(units[i].text) for i in range(a + 1, b)):
+        return False
+    return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 16) for i in range(a + 1, b))
+
+
+def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
+    """First and last index of the article: the heaviest run of prose, joined with its neighbours across
+    short interruptions (galleries, lists of links, embedded widgets), without trailing teaser rails."""
+    segments = _segments(units, seeds)
+    if not segments:
+        return None
+    rail = _rail_seeds(units, reasons, seeds)
+    scored = [_weight(units, seeds, rail, span) for span in segments]
+    # Prose after a comment form or a paywall notice (or, less surely, after a "related stories" or
+    # "comments" marker) that follows real prose is comments or teasers.
+    hard = [i for i, u in enumerate(units) if _hard_end(u.text)]
+    soft = [i for i, u in enumerate(units) if _END_MARK.match(u.text)]
+    weights = [w for w, _ in scored]
+    for k, span in enumerate(segments):
+        if not any(w >= 50 for sp, w in zip(segments, weights) if sp[1] < span[0]):
+            continue
+        if any(h < span[0] for h in hard):
+            scored[k] = (scored[k][0] * 0.3, scored[k][1])
+        elif any(h < span[0] for h in soft):
+            scored[k] = (scored[k][0] * 0.5, scored[k][1])
+    best = max(range(len(segments)), key=lambda k: scored[k][0])
+    core = scored[best][0]
+    lo = hi = best
+    # Neighbours join when the gap is only short lines and they are prose, not cards, of some weight.
+    while hi + 1 < len(segments) and scored[hi + 1][1] < 0.5 and scored[hi + 1][0] >= max(40.0, 0.15 * core) \
+            and _bridgeable(units, reasons, seeds, segments[hi][1], segments[hi + 1][0]):
+        hi += 1
+    while lo - 1 >= 0 and scored[lo - 1][1] < 0.5 and scored[lo - 1][0] >= max(40.0, 0.15 * core) \
+            and _bridgeable(units, reasons, seeds, segments[lo - 1][1], segments[lo][0]):
+        lo -= 1
+    first, last = segments[lo][0], segments[hi][1]
+    # A rail of cards that closes the region is not the article (unless it is all there is).
+    cut = last
+    while cut > first and (rail[cut] or not seeds[cut]):
+        cut -= 1
+    if cut > first and any(rail[i] for i in range(cut + 1, last + 1)):
+        last = cut
+    return first, last
 
 
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
@@ -231,7 +379,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     reasons = [memo[u.text] for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
-    region = _main_region(units, seeds)
+    region = _main_region(units, reasons, seeds)
     labels: list[tuple[Label, str | None]] = [(Label.SKIP, r or "outside the article") for r in reasons]
     if region is None:
         return labels
@@ -257,11 +405,24 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             prev_body = unit.text
         else:
             labels[i] = (Label.SKIP, "boilerplate")
-    # The headline: the nearest heading-like line above the article, past bylines and widgets.
-    for i in range(first - 1, max(first - 8, -1), -1):
-        if reasons[i] is None and (units[i].heading or (_headingish(units[i]) and word_count(units[i].text) >= 3)):
-            labels[i] = (Label.TITLE, None)
-            break
+    # An author's note closing the article is not the article.
+    tail = [i for i in range(first, last + 1) if labels[i][0] is Label.BODY][-2:]
+    for i in tail:
+        if word_count(units[i].text) <= 60 and _BIO.match(units[i].text):
+            labels[i] = (Label.SKIP, "byline")
+    # The headline: a headline-shaped line above the article, past bylines and widgets; one that
+    # names what the opening paragraphs talk about wins over a nearer one that does not.
+    lead = _content_words(" ".join(units[i].text for i in range(first, min(first + 12, last + 1)) if seeds[i]))
+    candidates: list[int] = []
+    for i in range(first - 1, max(first - 12, -1), -1):
         if reasons[i] is None and seeds[i]:
             break
+        if reasons[i] is None and _headline_shaped(units[i]):
+            candidates.append(i)
+    if candidates:
+        best = next((i for i in candidates if _content_words(units[i].text) & lead), candidates[0])
+        labels[best] = (Label.TITLE, None)
+        for i in range(best + 1, first):  # lines between the headline and the text are not the article
+            if labels[i][0] is not Label.SKIP:
+                labels[i] = (Label.SKIP, "outside the article")
     return labels

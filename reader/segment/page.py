@@ -31,11 +31,16 @@ _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 def _plain_units(block: list[str]) -> list[Unit]:
     """Lines of one blank-line-separated block: hard-wrapped prose is joined, menus stay apart."""
     longest = max(len(line) for line in block)
+    # Hard-wrapped prose: most lines run close to the wrap width. A page copy's stack of headlines,
+    # teasers and labels does not, and its lines stay apart unless one plainly continues the other.
+    near_width = sum(1 for line in block if len(line) >= 0.8 * longest)
+    hard_wrapped = len(block) >= 2 and near_width >= 0.7 * len(block)
     out: list[str] = []
     for line in block:
         if out:
             prev = out[-1]
-            wrapped = len(prev) >= 40 and len(prev) >= 0.6 * longest and not _TERMINAL.search(prev)
+            continues = line[:1].islower() or hard_wrapped
+            wrapped = continues and len(prev) >= 40 and len(prev) >= 0.6 * longest and not _TERMINAL.search(prev)
             if wrapped and not prev.endswith(":"):
                 # A hyphen at a wrap stays ("conti-" + "nuation"): words are never merged or lost.
                 out[-1] = f"{prev}{line}" if prev.endswith("-") else f"{prev} {line}"

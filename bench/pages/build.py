@@ -1,0 +1,343 @@
+"""Rebuild the page corpus: real HTML pages, their plain-text copies, and the article text as gold.
+
+    python bench/pages/build.py [--mirrors /work/.mirror]
+
+Sources are public repository snapshots (each a bare git directory `<mirrors>/<owner>+<name>/repo`,
+or pass `--repo owner/name=PATH`); the commit read is recorded in `manifest.json`:
+
+- AndyTheFactory/newspaper4k `tests/data/html` + `tests/data/txt`: pages with their full article
+  text as the extractor's authors corrected it (gold as given).
+- adbar/trafilatura `tests/eval` + `tests/evaldata.json`: multilingual pages with hand-picked
+  snippets that must and must not be in the article. Gold is trafilatura's own extraction, accepted
+  only when it holds every "with" snippet and no "without" snippet (otherwise the page is left out).
+- goose3/goose3 `tests/data/content`: pages with the expected start of the article; gold is
+  trafilatura's extraction, accepted only when it holds that start.
+
+The plain-text copy is what "select all, copy" gives in a browser: every visible text node in
+document order, one block element per line, a blank line after each paragraph (`<p>`), cells of a
+table row separated by tabs; scripts, styles, templates, `hidden` and `display:none` elements are
+not visible and not copied. Pages whose gold is not in their copy (text drawn by scripts) are left
+out. One page in three (by a hash of its name) is held out: never look at those while tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+LANGS = ("en", "ru", "fr", "de", "es", "pt", "cs", "zh")
+PER_LANG = 12  # at most this many trafilatura pages per language, to keep the corpus small
+
+_SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "svg",
+         "object", "embed", "canvas", "select", "option", "datalist", "input", "textarea", "audio", "video",
+         "map", "source", "track"}
+_PARA = {"p"}
+_BLOCK = {"address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir",
+          "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+          "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "pre",
+          "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
+
+def git_show(gitdir: Path, spec: str) -> bytes:
+    return subprocess.run(["git", "--git-dir", str(gitdir), "show", spec], check=True,
+                          capture_output=True).stdout
+
+
+def git_ls(gitdir: Path, path: str) -> list[str]:
+    out = subprocess.run(["git", "--git-dir", str(gitdir), "ls-tree", "-r", "--name-only", "HEAD", path],
+                         check=True, capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if line]
+
+
+def git_head(gitdir: Path) -> str:
+    return subprocess.run(["git", "--git-dir", str(gitdir), "rev-parse", "HEAD"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def parse_html(data: bytes) -> Any:
+    from trafilatura.utils import load_html
+
+    return load_html(data)
+
+
+def text_copy(tree: Any) -> str:
+    """The visible text of a parsed page, as a browser's select-all copy lays it out."""
+    out: list[str] = []  # pieces; "\n" entries are required line breaks
+
+    def brk(n: int) -> None:
+        out.append("\n" * n)
+
+    def walk(el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().split("}")[-1]
+        if not tag:  # comment or processing instruction: not visible, but its tail is
+            return
+        if tag in _SKIP or el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            return
+        if tag == "br":
+            brk(1)
+            return
+        block = 2 if tag in _PARA else 1 if tag in _BLOCK else 0
+        if block:
+            brk(block)
+        if tag in ("td", "th"):
+            out.append("\t")
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if block:
+            brk(block)
+
+    walk(tree)
+    # Collapse whitespace inside lines, then resolve runs of required breaks to the largest one.
+    text = "".join(out)
+    lines: list[str] = []
+    blank = 0
+    for raw in re.split(r"(\n+)", text):
+        if raw.startswith("\n"):
+            blank = max(blank, min(len(raw), 2))
+            continue
+        line = _SPACE.sub(" ", raw).strip()
+        if not line:
+            continue
+        if lines:
+            lines.append("\n" * max(blank, 1))
+        lines.append(line)
+        blank = 0
+    return "".join(lines) + "\n"
+
+
+def words(text: str) -> list[str]:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    out: list[str] = []
+    for w in re.findall(r"[\w']+", text):
+        # CJK has no spaces: score each character as a word
+        if re.search(r"[\u3400-\u9fff]", w):
+            out.extend(re.findall(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+", w))
+        else:
+            out.append(w)
+    return out
+
+
+def contained(gold: str, page: str) -> float:
+    """Share of gold words found, in order, in the page text."""
+    import difflib
+
+    g, p = words(gold), words(page)
+    if not g:
+        return 0.0
+    sm = difflib.SequenceMatcher(None, g, p, autojunk=False)
+    return sum(m.size for m in sm.get_matching_blocks()) / len(g)
+
+
+def trafilatura_blocks(html: bytes) -> tuple[list[dict[str, str]], str | None]:
+    """Trafilatura's article as blocks ({'kind', 'text'}) and the page's title."""
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(html, output_format="xml", include_formatting=True, include_comments=False,
+                              include_tables=True, include_images=False, include_links=False,
+                              with_metadata=True)
+    if not xml:
+        return [], None
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    blocks: list[dict[str, str]] = []
+
+    def text(e: Any) -> str:
+        return _SPACE.sub(" ", " ".join("".join(e.itertext()).split())).strip()
+
+    for el in main if main is not None else []:
+        if el.tag == "head":
+            blocks.append({"kind": "heading", "text": text(el)})
+        elif el.tag == "list":
+            blocks.extend({"kind": "paragraph", "text": text(i)} for i in el.iter("item"))
+        elif el.tag == "table":
+            blocks.extend({"kind": "paragraph", "text": text(r)} for r in el.iter("row"))
+        elif el.tag == "quote":
+            ps = el.findall(".//p") or [el]
+            blocks.extend({"kind": "paragraph", "text": text(p)} for p in ps)
+        else:
+            blocks.append({"kind": "paragraph", "text": text(el)})
+    return [b for b in blocks if b["text"]], root.get("title")
+
+
+def lang_of(text: str) -> str:
+    import py3langid
+
+    return str(py3langid.classify(text[:5000])[0])
+
+
+def held_out(name: str) -> bool:
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % 3 == 0
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def with_title(blocks: list[dict[str, str]], title: str | None, copy: str) -> list[dict[str, str]]:
+    """The article's headline first, when the page shows it as a line of its own."""
+    if title:
+        lines = {_norm(line) for line in copy.splitlines()}
+        for cand in (title, *re.split(r"\s+[|–—-]\s+|\s+[|:]\s+", title)):
+            if len(cand.split()) >= 2 and _norm(cand) in lines:
+                if not blocks or _norm(blocks[0]["text"]) != _norm(cand):
+                    return [{"kind": "title", "text": cand.strip()}, *blocks]
+                return blocks
+    return blocks
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    ap.add_argument("--out", type=Path, default=HERE / "corpus")
+    args = ap.parse_args(argv)
+    repos = {name: args.mirrors / f"{name.replace('/', '+')}" / "repo"
+             for name in ("adbar/trafilatura", "AndyTheFactory/newspaper4k", "goose3/goose3", "flairNLP/fundus")}
+    args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*"):
+        old.unlink()
+    manifest: list[dict[str, Any]] = []
+    per_lang: dict[str, int] = {}
+
+    def add(name: str, repo: str, path: str, html: bytes, blocks: list[dict[str, str]], title: str | None,
+            lang: str, gold_note: str) -> None:
+        tree = parse_html(html)
+        if tree is None:
+            return
+        copy = text_copy(tree)
+        gold_text = "\n".join(b["text"] for b in blocks)
+        if len(words(gold_text)) < 60:
+            print(f"skip {name}: gold too short", file=sys.stderr)
+            return
+        share = contained(gold_text, copy)
+        if share < 0.97:
+            print(f"skip {name}: only {share:.2f} of the gold is in the page's visible text", file=sys.stderr)
+            return
+        blocks = with_title(blocks, title, copy)
+        (args.out / f"{name}.txt").write_text(copy, encoding="utf-8")
+        with gzip.open(args.out / f"{name}.html.gz", "wb", compresslevel=9) as fh:
+            fh.write(html)
+        (args.out / f"{name}.gold.json").write_text(
+            json.dumps({"blocks": blocks}, ensure_ascii=False, indent=0), encoding="utf-8")
+        manifest.append({"name": name, "lang": lang, "split": "heldout" if held_out(name) else "dev",
+                         "repo": repo, "commit": git_head(repos[repo]), "path": path, "gold": gold_note})
+        per_lang[lang] = per_lang.get(lang, 0) + 1
+
+    # newspaper4k: full corrected text
+    gd = repos["AndyTheFactory/newspaper4k"]
+    if gd.exists():
+        for path in git_ls(gd, "tests/data/html"):
+            stem = Path(path).stem
+            try:
+                gold = git_show(gd, f"HEAD:tests/data/txt/{stem}.txt").decode("utf-8")
+            except subprocess.CalledProcessError:
+                continue
+            lang = lang_of(gold)
+            if lang not in LANGS:
+                continue
+            blocks = [{"kind": "paragraph", "text": " ".join(p.split())} for p in re.split(r"\n\s*\n", gold)
+                      if p.strip()]
+            html = git_show(gd, f"HEAD:{path}")
+            _, title = trafilatura_blocks(html)
+            add(f"np4k-{stem}", "AndyTheFactory/newspaper4k", path, html, blocks, title, lang,
+                "the repository's expected text")
+
+    # fundus: each publisher's parser output (title, summary, sections of headline + paragraphs)
+    gd = repos["flairNLP/fundus"]
+    if gd.exists():
+        base = "tests/resources/parser/test_data"
+        files = git_ls(gd, base)
+        for jpath in sorted(f for f in files if f.endswith(".json") and not f.endswith("meta.info")):
+            folder, publisher = jpath.rsplit("/", 1)[0], Path(jpath).stem
+            pages = sorted(f for f in files if f.startswith(f"{folder}/{publisher}_") and f.endswith(".html.gz"))
+            try:
+                versions = json.loads(git_show(gd, f"HEAD:{jpath}"))
+            except (json.JSONDecodeError, subprocess.CalledProcessError):
+                continue
+            for key, path in zip(sorted(versions, key=lambda k: (len(k), k)), pages):
+                meta = versions[key]
+                body = meta.get("body") or {}
+                blocks = [{"kind": "paragraph", "text": " ".join(t.split())} for t in body.get("summary") or []]
+                for section in body.get("sections") or []:
+                    blocks += [{"kind": "heading", "text": " ".join(t.split())} for t in section.get("headline") or []]
+                    blocks += [{"kind": "paragraph", "text": " ".join(t.split())} for t in section.get("paragraphs") or []]
+                blocks = [b for b in blocks if b["text"]]
+                if not blocks:
+                    continue
+                lang = lang_of(" ".join(b["text"] for b in blocks))
+                if lang not in LANGS or per_lang.get(lang, 0) >= PER_LANG + (8 if lang == "de" else 0):
+                    continue
+                html = gzip.decompress(git_show(gd, f"HEAD:{path}"))
+                add(f"fundus-{Path(path).name[:-8]}", "flairNLP/fundus", path, html, blocks, meta.get("title"), lang,
+                    "the publisher parser's expected output in the repository")
+
+    # trafilatura: snippet-verified extraction
+    gd = repos["adbar/trafilatura"]
+    if gd.exists():
+        evaldata = json.loads(git_show(gd, "HEAD:tests/evaldata.json"))
+        for url, entry in sorted(evaldata.items(), key=lambda kv: hashlib.sha1(kv[0].encode()).hexdigest()):
+            path = f"tests/eval/{entry['file']}"
+            try:
+                html = git_show(gd, f"HEAD:{path}")
+            except subprocess.CalledProcessError:
+                continue
+            blocks, title = trafilatura_blocks(html)
+            text = " ".join(b["text"] for b in blocks)
+            if not blocks:
+                continue
+            lang = lang_of(text)
+            if lang not in LANGS or per_lang.get(lang, 0) >= PER_LANG + (8 if lang == "en" else 0):
+                continue
+            flat = _norm(text)
+            if not all(_norm(s) in flat for s in entry.get("with", [])) or any(
+                    _norm(s) in flat for s in entry.get("without", [])):
+                continue
+            stem = re.sub(r"[^\w.-]+", "_", Path(entry["file"]).stem)[:60]
+            add(f"traf-{stem}", "adbar/trafilatura", path, html, blocks, title, lang,
+                "trafilatura's extraction, checked against the repository's with/without snippets")
+
+    # goose3: extraction checked against the expected opening
+    gd = repos["goose3/goose3"]
+    if gd.exists():
+        for path in git_ls(gd, "tests/data/content"):
+            if not path.endswith(".json"):
+                continue
+            meta = json.loads(git_show(gd, f"HEAD:{path}"))
+            start = (meta.get("expected") or {}).get("cleaned_text") or ""
+            if len(start.split()) < 5 and len(start) < 20:
+                continue
+            html = git_show(gd, f"HEAD:{path[:-5]}.html")
+            blocks, title = trafilatura_blocks(html)
+            text = " ".join(b["text"] for b in blocks)
+            if not blocks or _norm(start[:200]) not in _norm(text):
+                continue
+            lang = lang_of(text)
+            if lang not in LANGS or per_lang.get(lang, 0) >= PER_LANG + 24:
+                continue
+            add(f"goose-{Path(path).stem}", "goose3/goose3", path[:-5] + ".html", html, blocks, title, lang,
+                "trafilatura's extraction, checked against the repository's expected opening")
+
+    (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps(per_lang, sort_keys=True), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

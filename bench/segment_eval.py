@@ -1,0 +1,133 @@
+"""Segmentation accuracy on the page corpus (bench/pages): body precision, recall and F1 per language.
+
+    python bench/pages/build.py            # once: rebuild the corpus from repository snapshots
+    python bench/segment_eval.py           # macro P/R/F1 per language, dev and held-out, text and HTML
+    python bench/segment_eval.py --pages   # every page's scores, worst first
+    python bench/segment_eval.py --show NAME [--html]   # one page: what was read and what was missed
+
+Words are compared in order (difflib over lower-cased word tokens; each CJK character is a word),
+as in the fixture scorer: precision is the share of read words that are article words, recall the
+share of article words that were read. The headline counts as article text when the page shows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import gzip
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench" / "pages"))
+
+from build import words  # noqa: E402
+
+from reader.errors import ReaderError  # noqa: E402
+from reader.model import Article, InputFormat  # noqa: E402
+from reader.segment import split  # noqa: E402
+
+CORPUS = ROOT / "bench" / "pages" / "corpus"
+
+
+def prf(cand: list[str], gold: list[str]) -> tuple[float, float, float]:
+    if not cand or not gold:
+        return 0.0, 0.0, 0.0
+    sm = difflib.SequenceMatcher(None, cand, gold, autojunk=False)
+    m = sum(b.size for b in sm.get_matching_blocks())
+    p, r = m / len(cand), m / len(gold)
+    return p, r, (2 * p * r / (p + r) if m else 0.0)
+
+
+def read(name: str, html: bool) -> tuple[list[str], str | None]:
+    if html:
+        with gzip.open(CORPUS / f"{name}.html.gz", "rb") as fh:
+            raw = fh.read()
+        from reader.articles import decode
+
+        text, fmt = decode(raw, name), InputFormat.HTML
+    else:
+        text, fmt = (CORPUS / f"{name}.txt").read_text(encoding="utf-8"), InputFormat.TEXT
+    try:
+        doc = split(Article(text, fmt, source=name))
+    except ReaderError:
+        return [], None
+    return [" ".join(r.text for r in b.runs) for b in doc.blocks], doc.title
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", action="store_true", help="list every page's scores")
+    ap.add_argument("--show", metavar="NAME", help="print one page's reading against its gold")
+    ap.add_argument("--html", action="store_true", help="with --show: the HTML reading")
+    ap.add_argument("--only", choices=("text", "html"), help="score one input kind")
+    ap.add_argument("--json", action="store_true", help="results as JSON on stdout")
+    args = ap.parse_args(argv)
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    if args.show:
+        gold = json.loads((CORPUS / f"{args.show}.gold.json").read_text(encoding="utf-8"))["blocks"]
+        blocks, title = read(args.show, args.html)
+        gw = [w for b in gold for w in words(b["text"])]
+        print(f"title: {title!r}\ngold title/first: {gold[0]['text'][:100]!r}")
+        gold_set = set(gw)
+        for b in blocks:
+            ws = words(b)
+            mark = "  " if sum(w in gold_set for w in ws) >= 0.7 * max(len(ws), 1) else "++"
+            print(mark, b[:160])
+        cw = [w for b in blocks for w in words(b)]
+        sm = difflib.SequenceMatcher(None, cw, gw, autojunk=False)
+        for tag, _, _, j1, j2 in sm.get_opcodes():
+            if tag in ("delete", "replace") and j2 > j1 or tag == "insert":
+                print("MISSED:", " ".join(gw[j1:j2])[:300])
+        print("P/R/F1 = %.3f %.3f %.3f" % prf(cw, gw))
+        return 0
+    kinds = [args.only] if args.only else ["text", "html"]
+    rows: list[dict[str, object]] = []
+    started = time.perf_counter()
+    for entry in manifest:
+        gold = json.loads((CORPUS / f"{entry['name']}.gold.json").read_text(encoding="utf-8"))["blocks"]
+        gw = [w for b in gold for w in words(b["text"])]
+        for kind in kinds:
+            blocks, _ = read(entry["name"], kind == "html")
+            p, r, f = prf([w for b in blocks for w in words(b)], gw)
+            rows.append({"name": entry["name"], "lang": entry["lang"], "split": entry["split"], "kind": kind,
+                         "independent": not entry["gold"].startswith("trafilatura"), "p": p, "r": r, "f1": f})
+    elapsed = time.perf_counter() - started
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return 0
+    if args.pages:
+        for row in sorted(rows, key=lambda x: float(x["f1"])):  # type: ignore[arg-type]
+            print(f"{row['f1']:.3f} P={row['p']:.3f} R={row['r']:.3f} {row['kind']:4} {row['split']:7} "
+                  f"{row['lang']} {row['name']}")
+    langs = sorted({str(r["lang"]) for r in rows})
+    for kind in kinds:
+        for split_name in ("dev", "heldout"):
+            sel = [r for r in rows if r["kind"] == kind and r["split"] == split_name]
+            if kind == "html":  # trafilatura's own output is no fair gold for trafilatura
+                sel = [r for r in sel if r["independent"]]
+            if not sel:
+                continue
+            print(f"\n{kind} / {split_name}" + (" (pages with independent gold)" if kind == "html" else ""))
+            print(f"{'lang':5} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'min F1':>7}")
+            per_lang_f1 = []
+            for lang in langs + ["all"]:
+                part = sel if lang == "all" else [r for r in sel if r["lang"] == lang]
+                if not part:
+                    continue
+                mean = {k: statistics.mean(float(r[k]) for r in part) for k in ("p", "r", "f1")}  # type: ignore[arg-type]
+                low = min(float(r["f1"]) for r in part)  # type: ignore[arg-type]
+                if lang != "all":
+                    per_lang_f1.append(mean["f1"])
+                print(f"{lang:5} {len(part):5d} {mean['p']:6.3f} {mean['r']:6.3f} {mean['f1']:6.3f} {low:7.3f}")
+            print(f"{'macro over languages':>20}: F1 {statistics.mean(per_lang_f1):.3f}")
+    print(f"\n{len(rows)} readings in {elapsed:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
