@@ -21,8 +21,9 @@ __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues"]
 _DASH_LEAD = re.compile(r"^\s*[—–-]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
-_RU_ATTRIBUTION = re.compile(r"([,!?…])\s+[—–]\s+(?=[a-zа-яё])")
-_RU_RESUME = re.compile(r"([.:])\s+[—–]\s+")
+# Typesetters differ on the space before the dash: "…,— начал он.— …" as well as "…, — начал он. — …".
+_RU_ATTRIBUTION = re.compile(r"([,!?…](?:\.{1,2})?)\s*[—–]\s*(?=[a-zа-яё])")
+_RU_RESUME = re.compile(r"([.:!?…,])\s*[—–]\s*")
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_WHO_VERB = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<who>(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
@@ -30,6 +31,8 @@ _AFTER_WHO_VERB = re.compile(
     re.I,
 )
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
+# German "…", so der Endokrinologe. / "…", so Aberle.
+_SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
 _INDEFINITE = re.compile(
@@ -251,7 +254,7 @@ def _subject(sentence: str, people: People) -> str | None:
 
 def _after(clause: str, people: People) -> tuple[bool, str | None, str]:
     """Read an attribution right after a quote: (found one, speaker, cue words)."""
-    m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause)
+    m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause) or _SO_WHO.match(clause)
     verb_first = _VERB_ONLY.match(clause)
     if not m and not verb_first:
         return False, None, ""
