@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from ..model import Gender
 from . import gender as _gender
@@ -136,6 +138,65 @@ _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"
              "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "этот", "эта"}
 
 
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+_PERSON_TAGS = {"Name", "Surn", "Patr"}
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    try:
+        import pymorphy3
+    except ImportError:  # without the analyser, Russian names are matched as written
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    """A lower-case Russian word's dictionary form ('премьер-министром' -> 'премьер-министр'); others as is."""
+    morph = _morph()
+    if morph is None or not _CYRILLIC.search(word):
+        return word
+    return str(morph.parse(word)[0].normal_form)
+
+
+@lru_cache(maxsize=4096)
+def _nominative(word: str, gender: str | None = None) -> str:
+    """A Russian name word in the nominative ('Ибрагимом' -> 'Ибрагим', 'Бурмистровой' -> 'Бурмистрова').
+
+    A word one of whose readings as a name is already nominative is kept, so a nominative surname
+    that happens to look like another name's genitive stays as written.
+    """
+    morph = _morph()
+    if morph is None or not _CYRILLIC.search(word):
+        return word
+    parses = [p for p in morph.parse(word) if _PERSON_TAGS & set(p.tag.grammemes)]
+    if not parses or any(p.tag.case == "nomn" for p in parses):
+        return word
+    if gender is not None:
+        parses = [p for p in parses if p.tag.gender == gender] or parses
+    form = parses[0].inflect({"nomn"})
+    if form is None:
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in str(form.word).split("-"))
+
+
+def _is_place(word: str) -> bool:
+    """A Russian word whose likeliest reading is a place name ('Малайзии')."""
+    morph = _morph()
+    return morph is not None and bool(_CYRILLIC.search(word)) and "Geox" in morph.parse(word)[0].tag.grammemes
+
+
+def _nominative_name(words: list[str]) -> list[str]:
+    """A Russian full name in the nominative, the surname agreeing with the given name's gender."""
+    morph = _morph()
+    if morph is None or not any(_CYRILLIC.search(w) for w in words):
+        return words
+    first = [p for p in morph.parse(words[0]) if "Name" in p.tag.grammemes]
+    gender = first[0].tag.gender if first else None
+    return [_nominative(w, gender) for w in words]
+
+
 def _clean_token(token: str) -> str:
     return re.sub(r"[’']s$", "", token)
 
@@ -180,6 +241,7 @@ class People:
         k = 0
         while k < len(words) and (
             words[k].lower().rstrip(".") in _STARTERS | _TITLES | _PLACES
+            or _lemma(words[k].lower()) in _TITLES
             or (words[k].isupper() and len(words[k]) > 1)
         ):
             k += 1
@@ -206,6 +268,9 @@ class People:
                 name_words = name_words[1:]
         start = run[len(words) - len(name_words)].start() if name_words else run[0].start()
         end = run[-1].end()
+        if _is_place(name_words[-1]):
+            return []
+        name_words = _nominative_name(name_words)  # "Анваром Ибрагимом" is Анвар Ибрагим
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         if len(core) >= 2:
             name = " ".join(name_words)
@@ -235,7 +300,7 @@ class People:
             # ("the harbour master, Ilse Varga") and the period of an abbreviation ("Dr. Anna").
             allowed = between.strip() == "" or (edge == len(window) and between.strip() in (",", "."))
             word = _clean_token(token.group(0))
-            low = word.lower()
+            low = _lemma(word.lower())
             if not allowed or low in ("the", "a", "an") or len(taken) >= 5:
                 break
             if not (word[:1].isupper() or low in ("of", "for") or low in _TITLES):
@@ -258,24 +323,30 @@ class People:
         )
         if not m:
             return None
-        words = m.group(1).lower().split()
+        words = [_lemma(w) for w in m.group(1).lower().split()]
         return " ".join(words) if words and all(w in _TITLES for w in words[-1:]) else None
 
     def by_surname(self, word: str) -> str | None:
         """The most recently named person whose last name is `word`."""
+        forms = {word, _nominative(word)}
         for name in reversed(self.names):
-            if name.split()[-1] == word:
+            if name.split()[-1] in forms:
                 return name
         return None
+
+    @staticmethod
+    def is_role(word: str) -> bool:
+        """True for a title or role word in any of our languages and cases ('portavoz', 'министром')."""
+        return _lemma(word.lower()) in _TITLES
 
     def by_title(self, phrase: str) -> str | None:
         """The person introduced with a title matching `phrase` ('The President of Belarus', 'el portavoz
         de la Asociación'): the whole phrase first, then its first words."""
-        words = [w for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in _ARTICLES]
+        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in _ARTICLES]
         for n in range(min(len(words), 6), 0, -1):
             key = " ".join(words[:n])
-            if n < len(words) and key not in _TITLES and words[n - 1] not in _TITLES:
-                continue  # a shortened phrase must still end in a role word
+            if n < len(words) and words[n - 1] not in _TITLES and key not in self.titles:
+                continue  # a shortened phrase must still end in a role word, or be a whole title
             for title, name in reversed(list(self.titles.items())):
                 if title == key or title.endswith(" " + key) or key.endswith(" " + title):
                     return name

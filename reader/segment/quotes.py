@@ -47,6 +47,7 @@ _ROLE_WORDS = re.compile(
     r"secretari[oa]|mayor|mayor[a]?|alcalde|sénateur|député|deputad[oa]|governador[a]?|gouverneur|"
     r"спортсмен\w*|мэр\w*|юрист\w*|министр\w*|президент\w*|глава|губернатор\w*|"
     r"senator\w*|minister|mayor|spokes\w+|official|chief|coach|judge|ministr\w*|mluvčí|předsed\w+)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but|and|yet|pero|y|mais|et|aber|und|doch|mas|e|ale|a|но|а|и)\s+", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
@@ -239,16 +240,25 @@ def _subject(sentence: str, people: People) -> str | None:
     for mention in reversed(mentions):
         if re.match(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", sentence[mention.end :], re.I):
             return mention.name
+    if sentence.rstrip().endswith(":"):
+        # "X wanted to stand up, but Y shook his head and protested:" - the last clause's subject speaks.
+        clauses = list(_CLAUSE_BREAK.finditer(sentence))
+        last_clause = clauses[-1].end() if clauses else 0
+        later = [m for m in mentions if m.start >= last_clause]
+        if later:
+            return later[0].name
     candidates: list[tuple[int, str]] = [(m.start, m.name) for m in mentions]
     for pronoun in re.finditer(r"\b\w+\b", sentence):
         if pronoun.group(0).lower() in PRONOUNS and people.last():
             candidates.append((pronoun.start(), people.last() or ""))
             break
-    low = sentence.lower()
-    for title, name in people.titles.items():
-        found = re.search(rf"\b{re.escape(title)}\b", low)
-        if found:
-            candidates.append((found.start(), name))
+    # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
+    for word in re.finditer(r"[\w’'-]+", sentence):
+        if people.is_role(word.group(0)):
+            name = people.by_title(sentence[word.start() : word.start() + 80])
+            if name:
+                candidates.append((word.start(), name))
+                break
     return min(candidates)[1] if candidates else None
 
 
