@@ -138,6 +138,8 @@ _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"
              "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "этот", "эта"}
 
 
+# Words that join a role to its domain: "minister of health", "ministre de la Santé", "secretario general del".
+_CONNECTORS = {"of", "for", "de", "del", "la", "du", "des", "da", "do", "der", "von", "für"}
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
@@ -145,7 +147,7 @@ _PERSON_TAGS = {"Name", "Surn", "Patr"}
 @lru_cache(maxsize=1)
 def _morph() -> Any:
     try:
-        import pymorphy3
+        import pymorphy3  # type: ignore[import-untyped]
     except ImportError:  # without the analyser, Russian names are matched as written
         return None
     return pymorphy3.MorphAnalyzer()
@@ -246,6 +248,9 @@ class People:
         ):
             k += 1
         name_words = words[k:]
+        while name_words and name_words[0].lower() in _PARTICLES:  # "de Cristina Kirchner": the "de" is not hers
+            name_words = name_words[1:]
+            k += 1
         if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES:
             return []
         # "Asociación Vecinal Pradera-Tercio Terol": an organisation's name, not a person's.
@@ -303,11 +308,11 @@ class People:
             low = _lemma(word.lower())
             if not allowed or low in ("the", "a", "an") or len(taken) >= 5:
                 break
-            if not (word[:1].isupper() or low in ("of", "for") or low in _TITLES):
+            if not (word[:1].isupper() or low in _CONNECTORS or low in _TITLES):
                 break
             taken.insert(0, low)
             edge = token.start()
-        while taken and taken[0] in ("of", "for"):
+        while taken and taken[0] in _CONNECTORS:
             taken.pop(0)
         if not any(w in _TITLES for w in taken):
             return None
@@ -343,6 +348,11 @@ class People:
         """The person introduced with a title matching `phrase` ('The President of Belarus', 'el portavoz
         de la Asociación'): the whole phrase first, then its first words."""
         words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in _ARTICLES]
+        # "à cette occasion le ministre de la Santé": the role starts at its first role word.
+        first_role = next((i for i, w in enumerate(words) if w in _TITLES), None)
+        if first_role is None:
+            return None
+        words = words[first_role:]
         for n in range(min(len(words), 6), 0, -1):
             key = " ".join(words[:n])
             if n < len(words) and words[n - 1] not in _TITLES and key not in self.titles:

@@ -39,7 +39,7 @@ _INDEFINITE = re.compile(
     r"^(?:one|another|someone|somebody|a|an|some|un|una|uno|um|uma|une|ein|eine|einer|кто-то|один|одна|"
     r"jeden|jedna|někdo)\b", re.I)
 _INNER_CUE = re.compile(
-    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,60}}?)"
+    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
     rf"[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])",
 )
 _ROLE_WORDS = re.compile(
