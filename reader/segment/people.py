@@ -183,6 +183,7 @@ def _nominative(word: str, gender: str | None = None) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in str(form.word).split("-"))
 
 
+@lru_cache(maxsize=4096)
 def _is_place(word: str) -> bool:
     """A Russian word whose likeliest reading is a place name ('Малайзии')."""
     morph = _morph()
@@ -194,9 +195,16 @@ def _nominative_name(words: list[str]) -> list[str]:
     morph = _morph()
     if morph is None or not any(_CYRILLIC.search(w) for w in words):
         return words
-    first = [p for p in morph.parse(words[0]) if "Name" in p.tag.grammemes]
-    gender = first[0].tag.gender if first else None
+    gender = _name_gender(words[0])
     return [_nominative(w, gender) for w in words]
+
+
+@lru_cache(maxsize=4096)
+def _name_gender(word: str) -> str | None:
+    """The grammatical gender of a Russian given name's likeliest reading, if it reads as one."""
+    morph = _morph()
+    first = [p for p in morph.parse(word) if "Name" in p.tag.grammemes] if morph is not None else []
+    return str(first[0].tag.gender) if first else None
 
 
 def _clean_token(token: str) -> str:
@@ -221,6 +229,8 @@ class People:
     """Full names in order of last mention (most recent last)."""
     titles: dict[str, str] = field(default_factory=dict)
     """Lower-case title phrase -> full name of the person introduced with it."""
+    surnames: dict[str, str] = field(default_factory=dict)
+    """Last name -> the most recently named person with it."""
     genders: dict[str, Gender] = field(default_factory=dict)
     """Full name -> gender, from the name itself or from the grammar of a cue that named them."""
 
@@ -333,11 +343,7 @@ class People:
 
     def by_surname(self, word: str) -> str | None:
         """The most recently named person whose last name is `word`."""
-        forms = {word, _nominative(word)}
-        for name in reversed(self.names):
-            if name.split()[-1] in forms:
-                return name
-        return None
+        return self.surnames.get(word) or self.surnames.get(_nominative(word))
 
     @staticmethod
     def is_role(word: str) -> bool:
@@ -368,6 +374,7 @@ class People:
             if mention.name in self.names:
                 self.names.remove(mention.name)
             self.names.append(mention.name)
+            self.surnames[mention.name.split()[-1]] = mention.name
             if mention.title:
                 self.titles.pop(mention.title, None)
                 self.titles[mention.title] = mention.name
