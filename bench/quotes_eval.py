@@ -91,7 +91,8 @@ def score_page(page: Path, gold: list[Gold]) -> Tally:
     runs = [(words(r.text), r.speaker) for b in doc.blocks for r in b.runs if r.role is Role.QUOTE]
     used: set[int] = set()
     t = Tally(system=len(runs))
-    for g in gold:
+    # Quotations first: an either-way phrase inside a quotation must not take that quotation's run.
+    for g in sorted(gold, key=lambda g: g.speakers == ["~"]):
         hit = next((i for i, (w, _) in enumerate(runs) if i not in used and contains(w, g.words)), None)
         if hit is None:
             hit = next((i for i, (w, _) in enumerate(runs) if contains(w, g.words)), None)

@@ -68,3 +68,25 @@ def test_document_lists_speakers_with_gender_and_cue() -> None:
     assert [(s.name, s.gender) for s in doc.speakers] == [("Anna Berg", Gender.FEMALE)]
     run = next(r for b in doc.blocks for r in b.runs if r.role is Role.QUOTE)
     assert run.cue and "Anna Berg" in run.cue
+
+
+def test_russian_names_in_any_case_and_dashes_without_spaces() -> None:
+    text = ("Владимир Путин встретился в Кремле с премьер-министром Малайзии Анваром Ибрагимом.\n\n"
+            "Анвар Ибрагим признался:\n\n"
+            "— Я восхищаюсь теми связями, которые между нами есть, и это очень важно для нас.\n\n"
+            "— Мы ждём его с визитом в Россию,— попросил коллегу господин Путин.— Это будет большая честь.")
+    assert [s for _, s in _quotes(text)] == ["Анвар Ибрагим", "Владимир Путин", "Владимир Путин"]
+
+
+def test_role_phrase_goes_to_the_person_introduced_with_it() -> None:
+    text = ("David Campo, portavoz de la Asociación Vecinal, habló con los vecinos del barrio.\n\n"
+            '"Nos sigue pareciendo insuficiente y muy ruidoso", afirma el portavoz de la Asociación.')
+    assert _quotes(text) == [("Nos sigue pareciendo insuficiente y muy ruidoso", "David Campo")]
+
+
+def test_organisation_names_are_not_people_and_czech_verbs_show_gender() -> None:
+    text = ('Desde la Asociación Vecinal Pradera-Tercio Terol piden más control del ruido en el barrio.\n\n'
+            '"Les dan igual los vecinos y el medio ambiente", asegura la vecina.')
+    assert _quotes(text) == [("Les dan igual los vecinos y el medio ambiente", None)]
+    assert of_cue("doplnila soudkyně") is Gender.FEMALE
+    assert of_cue("doplnil soudce") is Gender.MALE

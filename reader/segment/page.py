@@ -119,8 +119,12 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
             if lead_in.rstrip().endswith(":") else (None, None)
         return (Run(Role.QUOTE, inner, speaker, lang, cue),)
     pieces = quotes.split_quotes(unit.text)
-    # A paragraph that opens with a quotation continues the speaker of a quotation that closed the last one.
-    attributed = quotes.attribute_with_cues(pieces, people, carry if pieces and pieces[0].quote else None)
+    if lead_in and pieces and pieces[0].quote:
+        # "Анвар Ибрагим признался:" closing the last paragraph introduces the speech that opens this one.
+        attributed = quotes.attribute_with_cues([quotes.Piece(lead_in + ":", False)] + pieces, people)[1:]
+    else:
+        # A paragraph that opens with a quotation continues the speaker of a quotation that closed the last one.
+        attributed = quotes.attribute_with_cues(pieces, people, carry if pieces and pieces[0].quote else None)
     single = len(pieces) == 1
     return tuple(
         Run(Role.QUOTE if piece.quote else Role.NARRATION, piece.text, speaker,
@@ -163,6 +167,8 @@ def split(article: Article) -> Document:
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
             continue
+        if label is Label.HEADING and unit.text.rstrip().endswith(":"):
+            label = Label.BODY  # "Анвар Ибрагим признался:" introduces the next paragraph's speech
         if label in (Label.TITLE, Label.HEADING):
             if label is Label.TITLE and title is None:
                 title = unit.text

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from ..model import Gender
 from . import gender as _gender
@@ -28,7 +30,16 @@ _STARTERS = set(
     passengers opponents critics officials residents experts analysts sources reports while once whether
     thus hence indeed perhaps maybe nevertheless nonetheless furthermore besides otherwise dear mr mrs ms
     dr prof sir madam monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
+    may june july august september october november december
+    desde según para por con sin sobre entre hacia hasta tras ante durante el los las un una unos unas al
+    pero como cuando donde este esta estos estas ese esa también además así ahora hoy ayer
+    les des un une dans pour par avec sans sur sous chez selon depuis après avant pendant mais et ou comme
+    quand où que qui ce cette ces aussi ainsi
+    der die das ein eine im am an auf aus bei mit nach seit vor zu zum zur für gegen ohne um über unter und
+    oder aber auch doch dann denn wenn als wie so laut
+    o os as um uma no na nos nas em segundo após mas também
+    v ve na z ze s o u k ke za po pro při podle i ale když jak že také
+    в на по с со из к от до для об при за под над и а но как когда что это также""".split()
 )
 _TITLES = set(
     """president prime minister secretary general chancellor councillor councilor mayor governor senator
@@ -39,7 +50,29 @@ _TITLES = set(
     manager analyst expert associate assistant aide adviser advisor envoy special official leader speaker
     member economist researcher scientist historian author editor reporter correspondent presidential
     political executive harbour harbor master nurse mp mep dr prof mr mrs ms sir lord lady dame saint st
-    herr frau monsieur madame señor señora senhor senhora pan paní господин госпожа""".split()
+    herr frau monsieur madame señor señora senhor senhora pan paní господин госпожа
+    portavoz presidente presidenta ministro ministra secretario secretaria alcalde alcaldesa senador senadora
+    diputado diputada gobernador gobernadora fiscal juez jueza abogado abogada directora concejal concejala
+    ingeniero ingeniera entrenador entrenadora vocero vocera mandatario mandataria jefe jefa
+    ministre président présidente porte-parole maire député députée sénateur sénatrice directeur directrice
+    juge avocat avocate procureur procureure secrétaire chercheur chercheuse professeur professeure
+    sprecher sprecherin ministerin präsident präsidentin bürgermeister bürgermeisterin chefin leiter
+    leiterin direktor direktorin trainer professorin experte expertin anwalt anwältin richter richterin
+    porta-voz prefeito prefeita deputado deputada governadora delegado delegada advogado advogada juiz juíza
+    secretário secretária diretor diretora comandante
+    soudkyně soudce mluvčí ministr ministryně předseda předsedkyně prezident prezidentka advokát advokátka
+    starosta starostka ředitel ředitelka poslanec poslankyně
+    президент премьер-министр премьер министр глава мэр губернатор спикер пресс-секретарь представитель
+    депутат сенатор директор тренер адвокат судья прокурор журналист эксперт аналитик профессор
+    политолог председатель помощник посол канцлер""".split()
+)
+_ORG_WORDS = set(
+    """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
+    association plateforme mairie ministère gouvernement université parti tribunal conseil
+    verband verein ministerium regierung universität partei gericht stiftung
+    associação prefeitura ministério governo universidade partido fundação
+    sdružení ministerstvo vláda univerzita strana soud
+    ассоциация министерство правительство университет партия суд фонд""".split()
 )
 _PLACES = set(
     """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
@@ -67,26 +100,111 @@ SPEECH_VERBS = (
     r"admits|suggested|suggests|remarked|remarks|observed|observes|shouted|whispered|agreed|agrees|confirmed|"
     r"confirms|acknowledged|complained|urged|urges|predicted|promised|pointed out|points out|wondered|joked|"
     r"conceded|cautioned|noting|saying|adding|asking|quipped|recounted|"
-    r"сказал[аи]?|говорит|заявил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|считает|считают|пояснил[аи]?|"
-    r"сообщил[аи]?|рассказал[аи]?|признал[аи]?|уточнил[аи]?|напомнил[аи]?|спросил[аи]?|ответил[аи]?|"
-    r"написал[аи]?|заключил[аи]?|объясняет|прокомментировал[аи]?|пожаловал[аи]?сь|указали|заявили|"
+    r"(?:сказал|заявил|отметил|добавил|подчеркнул|пояснил|сообщил|рассказал|признал|уточнил|напомнил|спросил|"
+    r"ответил|написал|заключил|прокомментировал|пожаловал|продолжил|закончил|начал|попросил|пошутил|возразил|"
+    r"заметил|объяснил|предупредил|подтвердил|призвал|посетовал|констатировал|резюмировал|парировал|воскликнул|"
+    r"повторил|поделил|высказал|выразил|указал)(?:[аои])?(?:сь|ся)?|"
+    r"говорит|считает|считают|объясняет|отмечает|рассказывает|поясняет|подчеркивает|признается|пишет|говорится|"
     r"a déclaré|a dit|dit|déclare|a affirmé|affirme|a ajouté|ajoute|a expliqué|explique|a souligné|souligne|"
     r"estime|a estimé|écrit|a écrit|a indiqué|indique|a précisé|précise|a assuré|assure|glisse|soupire|"
-    r"rappelle|détaille|développe|a réagi|a-t-il|a-t-elle|"
-    r"sagte|sagt|erklärte|erklärt|betonte|betont|fügte hinzu|meint|meinte|schreibt|schrieb|warnte|fragte|"
-    r"antwortete|kritisiert|"
+    r"rappelle|a rappelé|détaille|développe|a réagi|raconte|a raconté|confie|a confié|lance|a lancé|poursuit|"
+    r"a poursuivi|insiste|a insisté|reconnaît|a reconnu|regrette|a regretté|déplore|a déploré|martèle|"
+    r"a martelé|répond|a répondu|juge|a jugé|observe|a observé|note|a noté|prévient|a prévenu|s'inquiète|"
+    r"a-t-il|a-t-elle|"
+    r"sagte|sagt|erklärte|erklärt|betonte|betont|fügte hinzu|fügt hinzu|meint|meinte|schreibt|schrieb|warnte|"
+    r"warnt|fragte|fragt|antwortete|antwortet|kritisiert|kritisierte|ergänzt|ergänzte|erzählt|erzählte|"
+    r"berichtet|berichtete|bestätigt|bestätigte|räumt|räumte|"
     r"dijo|dice|afirmó|afirma|aseguró|asegura|explicó|explica|señaló|señala|añadió|añade|declaró|declara|"
-    r"agregó|agrega|indicó|preguntó|respondió|remarcó|remató|apuntó|tiró|escribió|explicaron|"
-    r"disse|diz|afirmou|explicou|declarou|acrescentou|acrescenta|destacou|ressaltou|perguntou|respondeu|"
-    r"informa|aponta|frisou|"
-    r"řekl[ai]?|uvedl[ai]?|dodal[ai]?|prohlásil[ai]?|míní|napsal[ai]?|zdůraznil[ai]?|vysvětlil[ai]?|"
-    r"zeptal[ai]?|odpověděl[ai]?"
+    r"agregó|agrega|indicó|indica|preguntó|respondió|responde|remarcó|remató|apuntó|apunta|tiró|escribió|"
+    r"explicaron|comenta|comentó|recalca|recalcó|destaca|destacó|insiste|insistió|sostiene|sostuvo|advierte|"
+    r"advirtió|subraya|subrayó|expresó|manifestó|admite|admitió|reconoce|reconoció|lamenta|lamentó|confesó|"
+    r"cuenta|contó|relata|relató|denuncia|denunció|replicó|criticó|enfatizó|puntualizó|aclaró|concluyó|"
+    r"disse|diz|afirmou|explicou|declarou|acrescentou|acrescenta|destacou|ressaltou|ressalta|perguntou|"
+    r"respondeu|informa|informou|aponta|apontou|frisou|comentou|comenta|avaliou|avalia|defendeu|defende|"
+    r"completou|contou|relatou|alertou|garantiu|garante|pontuou|argumentou|reforçou|criticou|admitiu|"
+    r"observou|lembrou|"
+    r"(?:řekl|uvedl|dodal|prohlásil|napsal|zdůraznil|vysvětlil|zeptal|odpověděl|doplnil|konstatoval|podotkl|"
+    r"sdělil|upozornil|poznamenal|potvrdil|popsal|připomněl)[aio]?|"
+    r"míní|tvrdí|říká|uvádí|dodává|vysvětluje|cituje"
 )
 ACCORDING = (
     r"according to|as \w+ put it|по словам|по мнению|selon|d'après|laut|zufolge|según|segundo|de acordo com|podle"
 )
 PRONOUNS = {"he", "she", "they", "him", "her", "он", "она", "они", "il", "elle", "er", "sie", "él", "ella",
             "ele", "ela", "ona", "oni"}
+
+
+_ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der", "die", "das", "den", "dem",
+             "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "этот", "эта"}
+
+
+# Words that join a role to its domain: "minister of health", "ministre de la Santé", "secretario general del".
+_CONNECTORS = {"of", "for", "de", "del", "la", "du", "des", "da", "do", "der", "von", "für"}
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+_PERSON_TAGS = {"Name", "Surn", "Patr"}
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    try:
+        import pymorphy3  # type: ignore[import-untyped]
+    except ImportError:  # without the analyser, Russian names are matched as written
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    """A lower-case Russian word's dictionary form ('премьер-министром' -> 'премьер-министр'); others as is."""
+    morph = _morph()
+    if morph is None or not _CYRILLIC.search(word):
+        return word
+    return str(morph.parse(word)[0].normal_form)
+
+
+@lru_cache(maxsize=4096)
+def _nominative(word: str, gender: str | None = None) -> str:
+    """A Russian name word in the nominative ('Ибрагимом' -> 'Ибрагим', 'Бурмистровой' -> 'Бурмистрова').
+
+    A word one of whose readings as a name is already nominative is kept, so a nominative surname
+    that happens to look like another name's genitive stays as written.
+    """
+    morph = _morph()
+    if morph is None or not _CYRILLIC.search(word):
+        return word
+    parses = [p for p in morph.parse(word) if _PERSON_TAGS & set(p.tag.grammemes)]
+    if not parses or any(p.tag.case == "nomn" for p in parses):
+        return word
+    if gender is not None:
+        parses = [p for p in parses if p.tag.gender == gender] or parses
+    form = parses[0].inflect({"nomn"})
+    if form is None:
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in str(form.word).split("-"))
+
+
+@lru_cache(maxsize=4096)
+def _is_place(word: str) -> bool:
+    """A Russian word whose likeliest reading is a place name ('Малайзии')."""
+    morph = _morph()
+    return morph is not None and bool(_CYRILLIC.search(word)) and "Geox" in morph.parse(word)[0].tag.grammemes
+
+
+def _nominative_name(words: list[str]) -> list[str]:
+    """A Russian full name in the nominative, the surname agreeing with the given name's gender."""
+    morph = _morph()
+    if morph is None or not any(_CYRILLIC.search(w) for w in words):
+        return words
+    gender = _name_gender(words[0])
+    return [_nominative(w, gender) for w in words]
+
+
+@lru_cache(maxsize=4096)
+def _name_gender(word: str) -> str | None:
+    """The grammatical gender of a Russian given name's likeliest reading, if it reads as one."""
+    morph = _morph()
+    first = [p for p in morph.parse(word) if "Name" in p.tag.grammemes] if morph is not None else []
+    return str(first[0].tag.gender) if first else None
 
 
 def _clean_token(token: str) -> str:
@@ -111,6 +229,8 @@ class People:
     """Full names in order of last mention (most recent last)."""
     titles: dict[str, str] = field(default_factory=dict)
     """Lower-case title phrase -> full name of the person introduced with it."""
+    surnames: dict[str, str] = field(default_factory=dict)
+    """Last name -> the most recently named person with it."""
     genders: dict[str, Gender] = field(default_factory=dict)
     """Full name -> gender, from the name itself or from the grammar of a cue that named them."""
 
@@ -133,11 +253,18 @@ class People:
         k = 0
         while k < len(words) and (
             words[k].lower().rstrip(".") in _STARTERS | _TITLES | _PLACES
+            or _lemma(words[k].lower()) in _TITLES
             or (words[k].isupper() and len(words[k]) > 1)
         ):
             k += 1
         name_words = words[k:]
+        while name_words and name_words[0].lower() in _PARTICLES:  # "de Cristina Kirchner": the "de" is not hers
+            name_words = name_words[1:]
+            k += 1
         if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES:
+            return []
+        # "Asociación Vecinal Pradera-Tercio Terol": an organisation's name, not a person's.
+        if any(w.lower() in _ORG_WORDS for w in name_words):
             return []
         if any(w.isupper() and len(w) > 1 for w in name_words) or any(c.isdigit() for w in name_words for c in w):
             return []
@@ -156,6 +283,9 @@ class People:
                 name_words = name_words[1:]
         start = run[len(words) - len(name_words)].start() if name_words else run[0].start()
         end = run[-1].end()
+        if _is_place(name_words[-1]):
+            return []
+        name_words = _nominative_name(name_words)  # "Анваром Ибрагимом" is Анвар Ибрагим
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         if len(core) >= 2:
             name = " ".join(name_words)
@@ -185,14 +315,14 @@ class People:
             # ("the harbour master, Ilse Varga") and the period of an abbreviation ("Dr. Anna").
             allowed = between.strip() == "" or (edge == len(window) and between.strip() in (",", "."))
             word = _clean_token(token.group(0))
-            low = word.lower()
+            low = _lemma(word.lower())
             if not allowed or low in ("the", "a", "an") or len(taken) >= 5:
                 break
-            if not (word[:1].isupper() or low in ("of", "for") or low in _TITLES):
+            if not (word[:1].isupper() or low in _CONNECTORS or low in _TITLES):
                 break
             taken.insert(0, low)
             edge = token.start()
-        while taken and taken[0] in ("of", "for"):
+        while taken and taken[0] in _CONNECTORS:
             taken.pop(0)
         if not any(w in _TITLES for w in taken):
             return None
@@ -203,30 +333,39 @@ class People:
         """An appositive title: 'Tigran Meloyan, an analyst at the HSE Center' -> 'analyst'."""
         m = re.match(
             r",\s+(?:(?:an?|the|his|her)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
-            r"(?=\s+(?:at|of|for|in|with|who|from|on)\b|\s*[,.;]|$)",
+            r"(?=\s+(?:at|of|for|in|with|who|from|on|de|del|da|do|des|du|der|von|für|bei|в|из)\b|\s*[,.;]|$)",
             text[end : end + 120],
         )
         if not m:
             return None
-        words = m.group(1).lower().split()
+        words = [_lemma(w) for w in m.group(1).lower().split()]
         return " ".join(words) if words and all(w in _TITLES for w in words[-1:]) else None
 
     def by_surname(self, word: str) -> str | None:
         """The most recently named person whose last name is `word`."""
-        for name in reversed(self.names):
-            if name.split()[-1] == word:
-                return name
-        return None
+        return self.surnames.get(word) or self.surnames.get(_nominative(word))
+
+    @staticmethod
+    def is_role(word: str) -> bool:
+        """True for a title or role word in any of our languages and cases ('portavoz', 'министром')."""
+        return _lemma(word.lower()) in _TITLES
 
     def by_title(self, phrase: str) -> str | None:
-        """The person introduced with a title matching `phrase` ('The President of Belarus')."""
-        words = [w for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in ("the", "a", "an")]
-        key = " ".join(words)
-        if not key:
+        """The person introduced with a title matching `phrase` ('The President of Belarus', 'el portavoz
+        de la Asociación'): the whole phrase first, then its first words."""
+        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in _ARTICLES]
+        # "à cette occasion le ministre de la Santé": the role starts at its first role word.
+        first_role = next((i for i, w in enumerate(words) if w in _TITLES), None)
+        if first_role is None:
             return None
-        for title, name in reversed(list(self.titles.items())):
-            if title == key or title.endswith(" " + key) or key.endswith(" " + title):
-                return name
+        words = words[first_role:]
+        for n in range(min(len(words), 6), 0, -1):
+            key = " ".join(words[:n])
+            if n < len(words) and words[n - 1] not in _TITLES and key not in self.titles:
+                continue  # a shortened phrase must still end in a role word, or be a whole title
+            for title, name in reversed(list(self.titles.items())):
+                if title == key or title.endswith(" " + key) or key.endswith(" " + title):
+                    return name
         return None
 
     def remember(self, mentions: list[Mention]) -> None:
@@ -235,6 +374,7 @@ class People:
             if mention.name in self.names:
                 self.names.remove(mention.name)
             self.names.append(mention.name)
+            self.surnames[mention.name.split()[-1]] = mention.name
             if mention.title:
                 self.titles.pop(mention.title, None)
                 self.titles[mention.title] = mention.name

@@ -21,8 +21,9 @@ __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues"]
 _DASH_LEAD = re.compile(r"^\s*[—–-]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
-_RU_ATTRIBUTION = re.compile(r"([,!?…])\s+[—–]\s+(?=[a-zа-яё])")
-_RU_RESUME = re.compile(r"([.:])\s+[—–]\s+")
+# Typesetters differ on the space before the dash: "…,— начал он.— …" as well as "…, — начал он. — …".
+_RU_ATTRIBUTION = re.compile(r"([,!?…](?:\.{1,2})?)\s*[—–]\s*(?=[a-zа-яё])")
+_RU_RESUME = re.compile(r"([.:!?…,])\s*[—–]\s*")
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_WHO_VERB = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<who>(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
@@ -30,13 +31,15 @@ _AFTER_WHO_VERB = re.compile(
     re.I,
 )
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
+# German "…", so der Endokrinologe. / "…", so Aberle.
+_SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
 _INDEFINITE = re.compile(
     r"^(?:one|another|someone|somebody|a|an|some|un|una|uno|um|uma|une|ein|eine|einer|кто-то|один|одна|"
     r"jeden|jedna|někdo)\b", re.I)
 _INNER_CUE = re.compile(
-    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,60}}?)"
+    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
     rf"[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])",
 )
 _ROLE_WORDS = re.compile(
@@ -44,6 +47,7 @@ _ROLE_WORDS = re.compile(
     r"secretari[oa]|mayor|mayor[a]?|alcalde|sénateur|député|deputad[oa]|governador[a]?|gouverneur|"
     r"спортсмен\w*|мэр\w*|юрист\w*|министр\w*|президент\w*|глава|губернатор\w*|"
     r"senator\w*|minister|mayor|spokes\w+|official|chief|coach|judge|ministr\w*|mluvčí|předsed\w+)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but|and|yet|pero|y|mais|et|aber|und|doch|mas|e|ale|a|но|а|и)\s+", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
@@ -236,22 +240,31 @@ def _subject(sentence: str, people: People) -> str | None:
     for mention in reversed(mentions):
         if re.match(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", sentence[mention.end :], re.I):
             return mention.name
+    if sentence.rstrip().endswith(":"):
+        # "X wanted to stand up, but Y shook his head and protested:" - the last clause's subject speaks.
+        clauses = list(_CLAUSE_BREAK.finditer(sentence))
+        last_clause = clauses[-1].end() if clauses else 0
+        later = [m for m in mentions if m.start >= last_clause]
+        if later:
+            return later[0].name
     candidates: list[tuple[int, str]] = [(m.start, m.name) for m in mentions]
     for pronoun in re.finditer(r"\b\w+\b", sentence):
         if pronoun.group(0).lower() in PRONOUNS and people.last():
             candidates.append((pronoun.start(), people.last() or ""))
             break
-    low = sentence.lower()
-    for title, name in people.titles.items():
-        found = re.search(rf"\b{re.escape(title)}\b", low)
-        if found:
-            candidates.append((found.start(), name))
+    # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
+    for word in re.finditer(r"[\w’'-]+", sentence):
+        if people.is_role(word.group(0)):
+            name = people.by_title(sentence[word.start() : word.start() + 80])
+            if name:
+                candidates.append((word.start(), name))
+                break
     return min(candidates)[1] if candidates else None
 
 
 def _after(clause: str, people: People) -> tuple[bool, str | None, str]:
     """Read an attribution right after a quote: (found one, speaker, cue words)."""
-    m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause)
+    m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause) or _SO_WHO.match(clause)
     verb_first = _VERB_ONLY.match(clause)
     if not m and not verb_first:
         return False, None, ""
