@@ -147,7 +147,7 @@ _PERSON_TAGS = {"Name", "Surn", "Patr"}
 @lru_cache(maxsize=1)
 def _morph() -> Any:
     try:
-        import pymorphy3  # type: ignore[import-untyped]
+        import pymorphy3
     except ImportError:  # without the analyser, Russian names are matched as written
         return None
     return pymorphy3.MorphAnalyzer()
