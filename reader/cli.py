@@ -275,6 +275,80 @@ def podcast_cmd(app: App, manifest: Path, out: Path, jobs: int, loudness: float,
         click.echo(f"wrote {feed}", err=True)
 
 
+@cli.command("batch")
+@click.argument("source", metavar="MANIFEST_OR_FOLDER", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the finished files (NAME.mp3 and what else is asked for).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=min(os.cpu_count() or 1, 8),
+              show_default="number of cores", help="Articles rendered at once on this machine (processes).")
+@click.option("--cluster", metavar="tcp://HOST:PORT",
+              help="Run on this Dask scheduler's workers instead (needs the [cluster] extra).")
+@click.option("--format", "fmt", type=click.Choice(["mp3", "m4a", "m4b", "opus", "ogg", "flac", "wav"]),
+              default="mp3", show_default=True, help="Audio format of every output.")
+@click.option("--voice", "voice_args", multiple=True, metavar="ROLE=PROFILE",
+              help="Voice for a role: narrator, quote, heading, fallback, speaker:NAME, lang:CODE. Repeatable.")
+@click.option("--cast", "cast_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Cast file (TOML) mapping roles, speakers and languages to voice profiles.")
+@click.option("--engine", help="Speak everything with this engine (piper, espeak, pyttsx3, gtts, silence).")
+@click.option("--voices-dir", "voice_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Extra folder of voice profiles (TOML), at the same path on every worker. Repeatable.")
+@click.option("--fallback", is_flag=True, help="Read runs whose engine is unavailable with an offline voice.")
+@click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Pronunciation lexicon (TOML) that overrides the default text normalization.")
+@click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS.")
+@click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels.")
+@click.option("--transcript", "transcript_kinds", multiple=True, type=click.Choice(["vtt", "srt", "json"]),
+              help="Write a transcript beside each audio file (json is the full timeline). Repeatable.")
+@click.option("--read-along", is_flag=True, help="Write a read-along HTML page beside each audio file.")
+@click.option("--author", help="Artist/author tag.")
+@click.option("--album", help="Album/show tag.")
+@click.option("--no-cache", is_flag=True, help="Render every clip again instead of using each worker's clip cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No per-article lines on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print every article's outcome as JSON on stdout.")
+@click.pass_obj
+def batch_cmd(app: App, source: Path, out: Path, jobs: int, cluster: str | None, fmt: str,
+              voice_args: tuple[str, ...], cast_file: Path | None, engine: str | None, voice_dirs: tuple[Path, ...],
+              fallback: bool, lexicon: Path | None, loudness: float, no_loudnorm: bool,
+              transcript_kinds: tuple[str, ...], read_along: bool, author: str | None, album: str | None,
+              no_cache: bool, quiet: bool, as_json: bool) -> None:
+    """Render every article of a folder or a manifest into OUTPUT, here or on a Dask cluster.
+
+    Articles already finished by an earlier run (same input, same settings) are skipped; one that fails
+    is reported with its error and the others still finish (exit status 1 then).
+    """
+    from . import batch
+
+    options = batch.ExportOptions(
+        suffix=f".{fmt}", engine=engine, assignments=tuple(sorted(_assignments(cast_file, voice_args).items())),
+        voice_dirs=tuple(str(p.resolve()) for p in voice_dirs), fallback=fallback,
+        lexicon=tuple(sorted((_lexicon(lexicon) or {}).items())), loudness=None if no_loudnorm else loudness,
+        transcripts=tuple(dict.fromkeys(transcript_kinds)), read_along=read_along,
+        tags=tuple((k, v) for k, v in (("artist", author), ("album", album)) if v), use_cache=not no_cache)
+    jobs_list = batch.load_jobs(source, options)
+    runner: batch.Runner = batch.connect(cluster) if cluster else batch.LocalRunner(jobs)
+
+    def report(outcome: batch.Outcome) -> None:
+        if quiet or as_json:
+            return
+        if outcome.status == "failed":
+            click.echo(f"failed    {outcome.name}: {outcome.error}", err=True)
+        else:
+            click.echo(f"{outcome.status:9} {outcome.name} ({outcome.duration / 60:.1f} min"
+                       + (f", {outcome.worker}" if outcome.worker else "") + ")", err=True)
+
+    try:
+        result = batch.run(jobs_list, out, runner, on_outcome=report)
+    finally:
+        runner.close()
+    if as_json:
+        click.echo(json.dumps(batch.summary(result), ensure_ascii=False, indent=2))
+    if result.failed:
+        raise ReaderError(f"{len(result.failed)} of {len(result.outcomes)} articles failed: "
+                          + "; ".join(f"{o.name}: {o.error}" for o in result.failed)[:2000])
+    if not (quiet or as_json):
+        click.echo(f"{len(result.outcomes)} articles in {out} ({result.seconds:.1f} s, {result.where})", err=True)
+
+
 @cli.command("voices")
 @click.option("--engine", help="Only this engine.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
