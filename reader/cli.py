@@ -248,31 +248,52 @@ def play_cmd(app: App, source: str, voice_args: tuple[str, ...], cast_file: Path
 @click.option("--no-cache", is_flag=True, help="Render every clip again instead of using the clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable result on stdout.")
+@click.option("--cluster", metavar="tcp://HOST:PORT",
+              help="Render the episodes on this Dask scheduler's workers (needs the [cluster] extra).")
 @click.pass_obj
 def podcast_cmd(app: App, manifest: Path, out: Path, jobs: int, loudness: float, voice_dirs: tuple[Path, ...],
-                fallback: bool, no_cache: bool, quiet: bool, as_json: bool) -> None:
+                fallback: bool, no_cache: bool, quiet: bool, as_json: bool, cluster: str | None) -> None:
     """Build MANIFEST's episodes (only what changed) and an RSS feed into a folder."""
     from . import podcast
 
     show = podcast.load_manifest(manifest)
+    runner = None
+    if cluster:
+        from . import batch
+
+        runner = batch.connect(cluster)
 
     def report(result: podcast.EpisodeResult) -> None:
-        if not (quiet or as_json):
+        if result.status == "failed":
+            if not (quiet or as_json):
+                click.echo(f"failed    {result.title}: {result.error}", err=True)
+        elif not (quiet or as_json):
             click.echo(f"{result.status:9} {result.audio.name} ({result.duration / 60:.1f} min, "
                        f"{result.synthesized} synthesized, {result.cached} cached)", err=True)
 
-    feed, results = podcast.build(show, out, app.engines, _cache(no_cache), jobs=jobs, loudness=loudness,
-                                  voice_dirs=_user_voice_dirs(voice_dirs), fallback=fallback, on_episode=report)
+    try:
+        feed, results = podcast.build(
+            show, out, app.engines, _cache(no_cache), jobs=jobs, loudness=loudness,
+            voice_dirs=_user_voice_dirs(voice_dirs), fallback=fallback, on_episode=report,
+            exporter=batch.RemoteExport(runner, use_cache=not no_cache) if runner else None)
+    finally:
+        if runner:
+            runner.close()
     warnings = podcast.feed_warnings(show)
     if as_json:
         click.echo(json.dumps({"feed": str(feed), "warnings": warnings, "episodes": [
-            {"guid": r.guid, "title": r.title, "status": r.status, "output": str(r.audio),
+            {"guid": r.guid, "title": r.title, "status": r.status, "output": str(r.audio) if r.bytes else None,
              "duration": round(r.duration, 3), "bytes": r.bytes, "synthesized": r.synthesized,
-             "cached": r.cached, "warnings": r.warnings} for r in results]}, ensure_ascii=False, indent=2))
+             "cached": r.cached, "warnings": r.warnings, "error": r.error} for r in results]},
+            ensure_ascii=False, indent=2))
     elif not quiet:
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(f"wrote {feed}", err=True)
+    failed = [r for r in results if r.status == "failed"]
+    if failed:
+        raise ReaderError(f"{len(failed)} of {len(results)} episodes failed (the feed has the rest): "
+                          + "; ".join(r.error or r.guid for r in failed)[:2000])
 
 
 @cli.command("batch")
