@@ -110,6 +110,9 @@ class Rendered:
     peak_rss_mb: float = 0.0
     """That process's peak resident memory so far."""
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    """CPU time the article took in the worker and its ffmpeg children (exact when a worker renders one
+    article at a time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,7 @@ class Outcome:
     worker: str = ""
     peak_rss_mb: float = 0.0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -137,7 +141,8 @@ class Outcome:
                 "outputs": [str(p) for p in self.outputs], "duration": round(self.duration, 3),
                 "chapters": self.chapters, "synthesized": self.synthesized, "cached": self.cached,
                 "warnings": list(self.warnings), "error": self.error, "worker": self.worker,
-                "peak_rss_mb": round(self.peak_rss_mb, 1), "seconds": round(self.seconds, 3)}
+                "peak_rss_mb": round(self.peak_rss_mb, 1), "seconds": round(self.seconds, 3),
+                "cpu_seconds": round(self.cpu_seconds, 3)}
 
 
 @dataclass
@@ -270,6 +275,16 @@ def _peak_rss_mb() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and the children it has waited for (ffmpeg)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return time.process_time()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _synth_jobs(options: ExportOptions) -> int:
     if options.synth_jobs:
         return options.synth_jobs
@@ -290,7 +305,7 @@ def render(job: Job) -> Rendered:
     import socket
     import tempfile
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     where = f"{socket.gethostname()}:{os.getpid()}"
     mine = dist_version("article-reader")
     if job.version and job.version != mine:
@@ -334,7 +349,8 @@ def render(job: Job) -> Rendered:
     return Rendered(name=job.name, files=files, timeline=timeline, duration=result.duration,
                     chapters=result.chapters, lines=result.lines, synthesized=result.synthesized,
                     cached=result.cached, warnings=tuple(result.warnings), worker=where,
-                    peak_rss_mb=_peak_rss_mb(), seconds=time.perf_counter() - started)
+                    peak_rss_mb=_peak_rss_mb(), seconds=time.perf_counter() - started,
+                    cpu_seconds=_cpu_seconds() - cpu)
 
 
 # --- runners ----------------------------------------------------------------------------------------------
@@ -588,7 +604,8 @@ def run(jobs: Sequence[Job], out: Path, runner: Runner,
                               duration=rendered.duration, chapters=rendered.chapters,
                               synthesized=rendered.synthesized, cached=rendered.cached,
                               warnings=rendered.warnings, worker=rendered.worker,
-                              peak_rss_mb=rendered.peak_rss_mb, seconds=rendered.seconds)
+                              peak_rss_mb=rendered.peak_rss_mb, seconds=rendered.seconds,
+                              cpu_seconds=rendered.cpu_seconds)
         else:
             outcome = Outcome(name=job.name, source=job.source, status="failed", error=rendered.error,
                               worker=rendered.worker, peak_rss_mb=rendered.peak_rss_mb, seconds=rendered.seconds)
