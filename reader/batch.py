@@ -589,6 +589,9 @@ def run(jobs: Sequence[Job], out: Path, runner: Runner,
                 on_outcome(outcome)
         else:
             todo.append(job)
+    # Longest first (URLs, of unknown length, before all): the last articles to finish are then short,
+    # so fewer workers sit idle at the end of the batch.
+    todo.sort(key=lambda job: -1 if job.data is None else -len(job.data))
     for job, rendered in runner.run(todo):
         if rendered.error is None:
             written = _write_outputs(out, rendered)
