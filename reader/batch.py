@@ -56,6 +56,8 @@ class ExportOptions:
     transcripts: tuple[str, ...] = ()
     read_along: bool = False
     tags: tuple[tuple[str, str], ...] = ()
+    cover: tuple[str, bytes] | None = None
+    """Cover art to embed: its file name (for the extension) and bytes."""
     use_cache: bool = True
     """Use the worker's clip cache (READER_CACHE_DIR or the user cache folder on that worker)."""
     synth_jobs: int | None = None
@@ -328,12 +330,17 @@ def render(job: Job) -> Rendered:
             else:
                 given = job.source
             output = Path(work) / f"{job.name}{options.suffix}"
+            cover = None
+            if options.cover is not None:
+                cover = Path(work) / f"cover{Path(options.cover[0]).suffix}"
+                cover.write_bytes(options.cover[1])
             tags = {"comment": job.source, **dict(options.tags)}
             result = pipeline.export_article(
                 given, output, _engines(), assignments=dict(options.assignments) or None, engine=options.engine,
                 title=job.title, voice_dirs=[Path(p) for p in options.voice_dirs], jobs=_synth_jobs(options),
                 loudness=options.loudness, fallback=options.fallback, lexicon=dict(options.lexicon) or None,
                 transcript_kinds=list(dict.fromkeys(options.transcripts)), read_along=options.read_along, tags=tags,
+                cover=cover,
                 cache=ClipCache(cache_dir()) if options.use_cache else None,
             )
             timeline = json.dumps(pipeline._episode_data(result.episode))  # noqa: SLF001 - the export cache's form
@@ -641,13 +648,12 @@ class RemoteExport:
         """
         from . import pipeline
 
-        if cover is not None:
-            raise ReaderError("podcasts with a cover are built locally for now; drop --cluster or the cover")
         is_url = bool(_URL.match(source))
         options = ExportOptions(suffix=output.suffix, assignments=tuple(sorted((assignments or {}).items())),
                                 voice_dirs=tuple(str(p) for p in voice_dirs), fallback=fallback,
                                 loudness=loudness, transcripts=tuple(transcript_kinds),
-                                tags=tuple(sorted((tags or {}).items())), use_cache=self.use_cache)
+                                tags=tuple(sorted((tags or {}).items())), use_cache=self.use_cache,
+                                cover=(cover.name, cover.read_bytes()) if cover is not None else None)
         job = Job(name=output.stem, source=source, data=None if is_url else _read(Path(source)), title=title,
                   options=options, version=dist_version("article-reader"))
         rendered = self.runner.call(job)

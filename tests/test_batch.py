@@ -212,3 +212,36 @@ def test_cluster_batch_matches_local_and_survives_a_killed_worker(
         decoded = probe(out / f"{name}.mp3")
         assert decoded.codec == "mp3" and decoded.duration == pytest.approx(ours["duration"], abs=0.15)
         assert decoded.peak > 0.1, f"{name}.mp3 is silent"
+
+
+@pytest.mark.slow
+def test_podcast_from_a_feed_on_the_cluster(tmp_path: Path,
+                                            cluster: tuple[str, dict[str, subprocess.Popen[bytes]]]) -> None:
+    import feedparser
+    from mutagen.id3 import ID3
+
+    from reader import ffmpeg
+
+    address, _ = cluster
+    show = tmp_path / "show"
+    shutil.copytree(ROOT / "tests" / "data" / "feeds", show)
+    subprocess.run([ffmpeg.executable(), "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                    "color=c=navy:s=64x64", "-frames:v", "1", str(show / "cover.png")], check=True)
+    (show / "show.toml").write_text('[show]\ntitle = "Valley Post aloud"\nauthor = "Reader Team"\n'
+                                    'description = "Read aloud."\nbase_url = "https://example.org/valley/"\n'
+                                    'cover = "cover.png"\nfeed = "atom.xml"\n')
+    site = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "reader", "podcast", str(show / "show.toml"), "-o", str(site),
+                           "--cluster", address, "--json"], capture_output=True, text=True, timeout=600, env=_env(),
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    episodes = json.loads(done.stdout)["episodes"]
+    assert [e["status"] for e in episodes] == ["built", "built"]
+    parsed = feedparser.parse(str(site / "feed.xml"))
+    assert not parsed.bozo and len(parsed.entries) == 2
+    for episode in episodes:
+        audio = Path(episode["output"])
+        assert probe(audio).duration == pytest.approx(episode["duration"], abs=0.15)
+        assert ID3(audio).getall("APIC"), "the cover travelled to the worker and was embedded"
+        for suffix in (".vtt", ".json", ".chapters.json"):
+            assert audio.with_name(audio.stem + suffix).is_file()
