@@ -234,31 +234,118 @@ def play_cmd(app: App, /, source: str, jobs: int, no_cache: bool, quiet: bool, t
 @click.option("--no-cache", is_flag=True, help="Render every clip again instead of using the clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable result on stdout.")
+@click.option("--cluster", metavar="tcp://HOST:PORT",
+              help="Render the episodes on this Dask scheduler's workers (needs the [cluster] extra).")
 @click.pass_obj
 def podcast_cmd(app: App, /, manifest: Path, out: Path, jobs: int, no_cache: bool, quiet: bool, as_json: bool,
-                **params: Any) -> None:
+                cluster: str | None, **params: Any) -> None:
     """Build MANIFEST's episodes (only what changed) and an RSS feed into a folder."""
     from . import podcast
 
     show = podcast.load_manifest(manifest)
+    runner = None
+    if cluster:
+        from . import batch
+
+        runner = batch.connect(cluster)
 
     def report(result: podcast.EpisodeResult) -> None:
-        if not (quiet or as_json):
+        if result.status == "failed":
+            if not (quiet or as_json):
+                click.echo(f"failed    {result.title}: {result.error}", err=True)
+        elif not (quiet or as_json):
             click.echo(f"{result.status:9} {result.audio.name} ({result.duration / 60:.1f} min, "
                        f"{result.synthesized} synthesized, {result.cached} cached)", err=True)
 
-    feed, results = podcast.build(show, out, app.engines, _export_options(params), cache=_cache(no_cache), jobs=jobs,
-                                  on_episode=report)
+    try:
+        feed, results = podcast.build(
+            show, out, app.engines, _export_options(params), cache=_cache(no_cache), jobs=jobs, on_episode=report,
+            exporter=batch.RemoteExport(runner, use_cache=not no_cache) if runner else None)
+    finally:
+        if runner:
+            runner.close()
     warnings = podcast.feed_warnings(show)
     if as_json:
         click.echo(json.dumps({"feed": str(feed), "warnings": warnings, "episodes": [
-            {"guid": r.guid, "title": r.title, "status": r.status, "output": str(r.audio),
+            {"guid": r.guid, "title": r.title, "status": r.status, "output": str(r.audio) if r.bytes else None,
              "duration": round(r.duration, 3), "bytes": r.bytes, "synthesized": r.synthesized,
-             "cached": r.cached, "warnings": r.warnings} for r in results]}, ensure_ascii=False, indent=2))
+             "cached": r.cached, "warnings": r.warnings, "error": r.error} for r in results]},
+            ensure_ascii=False, indent=2))
     elif not quiet:
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(f"wrote {feed}", err=True)
+    failed = [r for r in results if r.status == "failed"]
+    if failed:
+        raise ReaderError(f"{len(failed)} of {len(results)} episodes failed (the feed has the rest): "
+                          + "; ".join(r.error or r.guid for r in failed)[:2000])
+
+
+@cli.command("batch")
+@click.argument("source", metavar="MANIFEST_OR_FOLDER", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the finished files (NAME.mp3 and what else is asked for).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=min(os.cpu_count() or 1, 8),
+              show_default="number of cores", help="Articles rendered at once on this machine (processes).")
+@click.option("--cluster", metavar="tcp://HOST:PORT",
+              help="Run on this Dask scheduler's workers instead (needs the [cluster] extra).")
+@click.option("--format", "fmt", type=click.Choice(["mp3", "m4a", "m4b", "opus", "ogg", "flac", "wav"]),
+              default="mp3", show_default=True, help="Audio format of every output.")
+@click.option("--voice", "voice_args", multiple=True, metavar="ROLE=PROFILE",
+              help="Voice for a role: narrator, quote, heading, fallback, speaker:NAME, lang:CODE. Repeatable.")
+@click.option("--cast", "cast_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Cast file (TOML) mapping roles, speakers and languages to voice profiles.")
+@click.option("--engine", help="Speak everything with this engine (piper, espeak, pyttsx3, gtts, silence).")
+@click.option("--voices-dir", "voice_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Extra folder of voice profiles (TOML), at the same path on every worker. Repeatable.")
+@click.option("--fallback", is_flag=True, help="Read runs whose engine is unavailable with an offline voice.")
+@click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Pronunciation lexicon (TOML) that overrides the default text normalization.")
+@click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS.")
+@click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels.")
+@click.option("--transcript", "transcript_kinds", multiple=True, type=click.Choice(["vtt", "srt", "json"]),
+              help="Write a transcript beside each audio file (json is the full timeline). Repeatable.")
+@click.option("--read-along", is_flag=True, help="Write a read-along HTML page beside each audio file.")
+@click.option("--author", help="Artist/author tag.")
+@click.option("--album", help="Album/show tag.")
+@click.option("--no-cache", is_flag=True, help="Render every clip again instead of using each worker's clip cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No per-article lines on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print every article's outcome as JSON on stdout.")
+@click.pass_obj
+def batch_cmd(app: App, /, source: Path, out: Path, jobs: int, cluster: str | None, fmt: str, no_cache: bool,
+              quiet: bool, as_json: bool, **params: Any) -> None:
+    """Render every article of a folder or a manifest into OUTPUT, here or on a Dask cluster.
+
+    Articles already finished by an earlier run (same input, same settings) are skipped; one that fails
+    is reported with its error and the others still finish (exit status 1 then).
+    """
+    from . import batch
+
+    params["voice_dirs"] = tuple(Path(p).resolve() for p in params.get("voice_dirs", ()))
+    options = batch.JobSettings(export=_export_options(params), suffix=f".{fmt}", use_cache=not no_cache)
+    jobs_list = batch.load_jobs(source, options)
+    runner: batch.Runner = batch.connect(cluster) if cluster else batch.LocalRunner(jobs)
+
+    def report(outcome: batch.Outcome) -> None:
+        if quiet or as_json:
+            return
+        if outcome.status == "failed":
+            click.echo(f"failed    {outcome.name}: {outcome.error}", err=True)
+        else:
+            click.echo(f"{outcome.status:9} {outcome.name} ({outcome.duration / 60:.1f} min"
+                       + (f", {outcome.worker}" if outcome.worker else "") + ")", err=True)
+
+    try:
+        result = batch.run(jobs_list, out, runner, on_outcome=report)
+    finally:
+        runner.close()
+    if as_json:
+        click.echo(json.dumps(batch.summary(result), ensure_ascii=False, indent=2))
+    if result.failed:
+        raise ReaderError(f"{len(result.failed)} of {len(result.outcomes)} articles failed: "
+                          + "; ".join(f"{o.name}: {o.error}" for o in result.failed)[:2000])
+    if not (quiet or as_json):
+        click.echo(f"{len(result.outcomes)} articles in {out} ({result.seconds:.1f} s, {result.where})", err=True)
 
 
 @cli.command("voices")

@@ -45,6 +45,11 @@ class CastingOptions:
             object.__setattr__(self, "lexicon", _frozen(self.lexicon))
         object.__setattr__(self, "voice_dirs", tuple(self.voice_dirs))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Options travel to worker processes and Dask workers; mapping proxies cannot be pickled.
+        return (CastingOptions, (dict(self.assignments), self.engine, self.voice_dirs, self.fallback,
+                                 None if self.lexicon is None else dict(self.lexicon)))
+
     def fingerprint(self) -> list[Any]:
         """What of these options can change the audio, as JSON-able data (the voice files themselves
         enter keys through the profiles they define)."""
@@ -73,6 +78,10 @@ class ExportOptions:
     def __post_init__(self) -> None:
         object.__setattr__(self, "tags", _frozen(self.tags))
         object.__setattr__(self, "transcripts", tuple(dict.fromkeys(self.transcripts)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ExportOptions, (self.casting, self.title, self.loudness, self.pauses, self.transcripts,
+                                self.read_along, self.cover, dict(self.tags)))
 
     def replace(self, **changes: Any) -> ExportOptions:
         """A copy with some fields changed."""

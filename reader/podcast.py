@@ -15,7 +15,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from importlib.metadata import version as dist_version
@@ -37,7 +37,7 @@ __all__ = ["Episode", "EpisodeResult", "Manifest", "Show", "build", "feed_warnin
 log = logging.getLogger(__name__)
 
 _SHOW_KEYS = {"title", "author", "description", "language", "base_url", "cover", "category", "subcategory",
-              "explicit", "email", "link"}
+              "explicit", "email", "link", "feed", "limit"}
 _EPISODE_KEYS = {"input", "title", "date", "description", "cast", "guid", "explicit"}
 _STATE = ".reader-build.json"
 
@@ -57,6 +57,10 @@ class Show:
     explicit: bool = False
     email: str | None = None
     link: str | None = None
+    feed: str | None = None
+    """An RSS or Atom feed (URL, or path relative to the manifest) whose items become episodes."""
+    limit: int | None = None
+    """Only the feed's newest `limit` items."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +92,7 @@ class EpisodeResult:
     guid: str
     title: str
     status: str
-    """'built' or 'unchanged'."""
+    """'built', 'unchanged' or 'failed'."""
     audio: Path
     duration: float
     bytes: int
@@ -98,6 +102,8 @@ class EpisodeResult:
     pub_date: str = ""
     fingerprint: str = ""
     """The export key the episode was built with; a rebuild is skipped while it stays the same."""
+    error: str | None = None
+    """Why the episode failed (status 'failed'); the others are still built."""
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -153,10 +159,14 @@ def load_manifest(path: Path) -> Manifest:
         base_url=base_url if base_url.endswith("/") else base_url + "/", cover=cover,
         category=table.get("category", "News"), subcategory=table.get("subcategory"),
         explicit=bool(table.get("explicit", False)), email=table.get("email"), link=table.get("link"),
+        feed=_need(table, "feed", where) if "feed" in table else None,
+        limit=_need(table, "limit", where, int) if "limit" in table else None,
     )
+    if show.limit is not None and show.limit < 1:
+        raise ReaderError(f"{where}: limit must be 1 or more")
     entries = raw.get("episodes", [])
-    if not isinstance(entries, list) or not entries:
-        raise ReaderError(f"{path}: no [[episodes]]")
+    if not isinstance(entries, list) or not (entries or show.feed):
+        raise ReaderError(f"{path}: no [[episodes]] and no [show] feed")
     episodes = []
     seen: set[str] = set()
     for i, entry in enumerate(entries, 1):
@@ -189,6 +199,8 @@ def load_manifest(path: Path) -> Manifest:
 def _file_name(episode: Episode) -> str:
     """The episode's file stem: its title, then its guid (whole when the manifest gave one), both slugged."""
     derived = re.fullmatch(r"[0-9a-f]{24}", episode.guid) is not None
+    if re.search(r"[:/]", episode.guid):  # a URL or tag: URI (feeds) says nothing a file name needs
+        return f"{slug(episode.title or Path(episode.input).stem)}-{hashlib.sha256(episode.guid.encode()).hexdigest()[:10]}"
     ident = episode.guid[:8] if derived else slug(episode.guid, limit=80)
     if not derived and ident != episode.guid:  # slugging merged characters: keep distinct guids distinct
         ident += "-" + hashlib.sha256(episode.guid.encode()).hexdigest()[:6]
@@ -236,16 +248,24 @@ def build(
     cache: ClipCache | None = None,
     jobs: int = 1,
     on_episode: Callable[[EpisodeResult], None] | None = None,
+    exporter: Callable[..., pipeline.ExportResult] | None = None,
 ) -> tuple[Path, list[EpisodeResult]]:
     """Build every episode (skipping unchanged ones) and write `out/feed.xml`; return the feed and results.
 
     `options` applies to every episode; each episode adds its own title, cast file, tags and the
-    show's cover.
+    show's cover. An episode that fails is returned with status 'failed' and its error, and left out of the feed; the
+    others are still built. Episodes no longer in the manifest (or beyond a feed's `limit`) leave the
+    feed and their files are removed. `exporter` replaces `pipeline.export_article` (e.g. to render on
+    a cluster).
 
     Raises:
-        ReaderError: a manifest, input, voice or engine problem, naming the episode.
+        ReaderError: a manifest or feed problem.
     """
+    from . import feeds
+
     (out / "episodes").mkdir(parents=True, exist_ok=True)
+    manifest = feeds.expand(manifest, out)
+    export_article = exporter or pipeline.export_article
     state_path = out / _STATE
     try:
         state: dict[str, Any] = json.loads(state_path.read_text()) if state_path.is_file() else {}
@@ -271,7 +291,7 @@ def build(
                 return EpisodeResult(guid=episode.guid, title=previous["title"], status="unchanged", audio=audio,
                                      duration=previous["duration"], bytes=previous["bytes"],
                                      pub_date=previous["pub_date"], fingerprint=fingerprint)
-            result = pipeline.export_article(episode.input, audio, engines, chosen, cache=cache)
+            result = export_article(episode.input, audio, engines, chosen, cache=cache)
         except ReaderError as exc:
             raise exc.within(f"episode {episode.guid} ({episode.input})")
         _write_json(audio.with_suffix(".chapters.json"), _chapters_json(result.timeline))
@@ -284,20 +304,37 @@ def build(
                              synthesized=result.synthesized, cached=result.cached, warnings=result.warnings,
                              pub_date=when.isoformat(), fingerprint=fingerprint)
 
+    def attempt(episode: Episode) -> EpisodeResult:
+        try:
+            return one(episode)
+        except ReaderError as exc:
+            return EpisodeResult(guid=episode.guid, title=episode.title or Path(episode.input).stem, status="failed",
+                                 audio=Path(), duration=0.0, bytes=0, error=" ".join(str(exc).split()))
+
     results: list[EpisodeResult] = []
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="episode") as pool:
-        for result in pool.map(one, manifest.episodes):
+        for result in pool.map(attempt, manifest.episodes):
             results.append(result)
             if on_episode:
                 on_episode(result)
     for episode, result in zip(manifest.episodes, results):
+        if result.status == "failed":
+            continue
         entry = {"fingerprint": result.fingerprint, "title": result.title, "duration": result.duration,
-                 "bytes": result.bytes, "pub_date": result.pub_date,
+                 "bytes": result.bytes, "pub_date": result.pub_date, "audio": result.audio.name,
                  "first_built": state.get(episode.guid, {}).get("first_built") or result.pub_date}
         state[episode.guid] = entry
+    for guid in set(state) - {episode.guid for episode in manifest.episodes}:
+        gone = state.pop(guid)  # dropped from the manifest or the feed: its files leave the site too
+        if isinstance(gone, dict) and gone.get("audio") and "/" not in gone["audio"]:
+            audio = out / "episodes" / gone["audio"]
+            for path in (audio, audio.with_suffix(".vtt"), audio.with_suffix(".json"),
+                         audio.with_suffix(".chapters.json")):
+                path.unlink(missing_ok=True)
     _write_json(state_path, state)
     feed = out / "feed.xml"
-    _write_feed(manifest, results, feed, out)
+    built = [(episode, result) for episode, result in zip(manifest.episodes, results) if result.status != "failed"]
+    _write_feed(replace(manifest, episodes=tuple(e for e, _ in built)), [r for _, r in built], feed, out)
     return feed, results
 
 

@@ -2,13 +2,18 @@
 
     python bench/pages/justext_baseline.py
 """
-import json, sys, html, statistics
+import html
+import json
+import statistics
+import sys
 from pathlib import Path
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / 'bench')); sys.path.insert(0, str(ROOT / 'bench' / 'pages')); sys.path.insert(0, str(ROOT))
 import justext
 from build import words
-from segment_eval import prf, CORPUS
+from segment_eval import CORPUS, prf
+
 STOP = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "ru": "Russian", "cs": "Czech"}
 man = json.load(open(CORPUS / "manifest.json"))
 res = {}

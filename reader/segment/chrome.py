@@ -139,15 +139,15 @@ _DATE_WORDS = re.compile(
 _CONSENT = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b", re.I)
 # Lines after which the article is over: comments, footers, "more stories" rails.
 _END_MARK = re.compile(
-    rf"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
-    rf"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
-    rf"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
-    rf"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
-    rf"komentáře|diskuse|nejčtenější|评论|热门文章|trending(?: on the web| now)?|(?:more|other|recommended) stories|"
-    rf"more to explore|you might also like|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
-    rf"sur le même sujet|dans la même rubrique|te puede interesar|noticias relacionadas|más noticias|"
-    rf"notícias relacionadas|veja também|другие новости|ещ[её] по теме|mohlo by vás zajímat|další články|"
-    rf"相关新闻|相关阅读|猜你喜欢)\W*$",
+    r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
+    r"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
+    r"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
+    r"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
+    r"komentáře|diskuse|nejčtenější|评论|热门文章|trending(?: on the web| now)?|(?:more|other|recommended) stories|"
+    r"more to explore|you might also like|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
+    r"sur le même sujet|dans la même rubrique|te puede interesar|noticias relacionadas|más noticias|"
+    r"notícias relacionadas|veja também|другие новости|ещ[её] по теме|mohlo by vás zajímat|další články|"
+    r"相关新闻|相关阅读|猜你喜欢)\W*$",
     re.I,
 )
 
