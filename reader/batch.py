@@ -311,7 +311,7 @@ def render(job: Job) -> Rendered:
                         f"install the same version on every worker", worker=where)
     from . import pipeline
     from .cache import ClipCache
-    from .settings import cache_dir
+    from .config import cache_dir
 
     options = job.options
     try:

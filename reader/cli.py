@@ -79,7 +79,7 @@ def _count(n: int, word: str) -> str:
 
 def _user_voice_dirs(extra: tuple[Path, ...]) -> list[Path]:
     """Voice folders, highest precedence first: --voices-dir, then the user's config folder."""
-    from .settings import APP_NAME
+    from .config import APP_NAME
 
     return [*extra, Path(click.get_app_dir(APP_NAME)) / "voices"]
 
@@ -114,7 +114,7 @@ def _export_options(params: dict[str, Any]) -> Any:
 
 def _cache(no_cache: bool) -> Any:
     from .cache import ClipCache
-    from .settings import cache_dir
+    from .config import cache_dir
 
     return None if no_cache else ClipCache(cache_dir())
 
@@ -356,9 +356,9 @@ def batch_cmd(app: App, /, source: Path, out: Path, jobs: int, cluster: str | No
 @click.pass_obj
 def voices_cmd(app: App, engine: str | None, as_json: bool, voice_dirs: tuple[Path, ...]) -> None:
     """List engines (available or not, and why), their voices, and the voice profiles."""
-    from . import catalog
+    from . import inventory
 
-    listing = catalog.describe(app.engines, _user_voice_dirs(voice_dirs), engine)
+    listing = inventory.describe(app.engines, _user_voice_dirs(voice_dirs), engine)
     if as_json:
         click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
         return
@@ -455,7 +455,7 @@ def _commands_and_options() -> dict[str, dict[str, str]]:
 
 def main() -> None:
     """Console-script entry point: config file defaults, one-line errors, Ctrl-C exits 130."""
-    from .settings import check_config_values, config_path, load_config
+    from .config import check_config_values, config_path, load_config
 
     debug = "--debug" in sys.argv[1:]
     try:

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlparse
 from .errors import ReaderError
 
 if TYPE_CHECKING:
-    from .podcast import Episode, Manifest
+    from .podcast import Manifest, ManifestEpisode
 
 __all__ = ["FeedItem", "expand", "read_feed"]
 
@@ -157,7 +157,7 @@ def expand(manifest: Manifest, out: Path) -> Manifest:
     Raises:
         ReaderError: the feed cannot be read, or an item's guid repeats an episode's.
     """
-    from .podcast import Episode
+    from .podcast import ManifestEpisode
 
     show = manifest.show
     if not show.feed:
@@ -166,7 +166,7 @@ def expand(manifest: Manifest, out: Path) -> Manifest:
     folder = out / _FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     taken = {episode.guid for episode in manifest.episodes}
-    episodes: list[Episode] = list(manifest.episodes)
+    episodes: list[ManifestEpisode] = list(manifest.episodes)
     pages: set[str] = set()
     for item in items:
         if item.guid in taken:
@@ -182,7 +182,7 @@ def expand(manifest: Manifest, out: Path) -> Manifest:
         else:
             source = ""  # fails when built, with a message naming the item
         when: date | None = item.published.date() if item.published else None
-        episodes.append(Episode(input=source or f"feed item {item.guid} has neither content nor a link",
+        episodes.append(ManifestEpisode(input=source or f"feed item {item.guid} has neither content nor a link",
                                 title=item.title, date=when, description=item.summary, cast=None, guid=item.guid))
     for stale in folder.glob("*.html"):
         if stale.name not in pages:

@@ -32,7 +32,7 @@ from .export import atomic_path
 from .model import Timeline
 from .options import ExportOptions
 
-__all__ = ["Episode", "EpisodeResult", "Manifest", "Show", "build", "feed_warnings", "load_manifest", "slug"]
+__all__ = ["EpisodeResult", "Manifest", "ManifestEpisode", "Show", "build", "feed_warnings", "load_manifest", "slug"]
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class Show:
 
 
 @dataclass(frozen=True, slots=True)
-class Episode:
+class ManifestEpisode:
     """One [[episodes]] entry of a manifest."""
 
     input: str
@@ -82,7 +82,7 @@ class Manifest:
 
     path: Path
     show: Show
-    episodes: tuple[Episode, ...]
+    episodes: tuple[ManifestEpisode, ...]
 
 
 @dataclass
@@ -190,13 +190,13 @@ def load_manifest(path: Path) -> Manifest:
         if guid in seen:
             raise ReaderError(f"{where}: guid {guid!r} is used twice")
         seen.add(guid)
-        episodes.append(Episode(input=resolved, title=entry.get("title"), date=when,
+        episodes.append(ManifestEpisode(input=resolved, title=entry.get("title"), date=when,
                                 description=entry.get("description"), cast=cast, guid=guid,
                                 explicit=entry.get("explicit")))
     return Manifest(path=path, show=show, episodes=tuple(episodes))
 
 
-def _file_name(episode: Episode) -> str:
+def _file_name(episode: ManifestEpisode) -> str:
     """The episode's file stem: its title, then its guid (whole when the manifest gave one), both slugged."""
     derived = re.fullmatch(r"[0-9a-f]{24}", episode.guid) is not None
     if re.search(r"[:/]", episode.guid):  # a URL or tag: URI (feeds) says nothing a file name needs
@@ -272,7 +272,7 @@ def build(
     except (OSError, json.JSONDecodeError):
         state = {}
 
-    def one(episode: Episode) -> EpisodeResult:
+    def one(episode: ManifestEpisode) -> EpisodeResult:
         audio = out / "episodes" / f"{_file_name(episode)}.mp3"
         previous = state.get(episode.guid, {})
         files = [audio, audio.with_suffix(".vtt"), audio.with_suffix(".json"), audio.with_suffix(".chapters.json"),
@@ -304,7 +304,7 @@ def build(
                              synthesized=result.synthesized, cached=result.cached, warnings=result.warnings,
                              pub_date=when.isoformat(), fingerprint=fingerprint)
 
-    def attempt(episode: Episode) -> EpisodeResult:
+    def attempt(episode: ManifestEpisode) -> EpisodeResult:
         try:
             return one(episode)
         except ReaderError as exc:
