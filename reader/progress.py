@@ -69,6 +69,8 @@ class Reporter:
         if self.bar.total:
             done = min(done, self.bar.total)
         self.bar.update(int(done) - self.bar.n)
+        if self.bar.total and self.bar.n >= self.bar.total:
+            self.bar.refresh()  # a phase faster than the refresh interval still shows that it finished
 
     def __call__(self, done: int, total: int) -> None:
         """Synthesis progress: `done` of `total` sentences."""
