@@ -35,14 +35,14 @@ class _Variant:
 # distinct: measured on the embedded voice, the first two men and the first two women are each
 # below 0.80 resemblyzer similarity to one another and to the narrator (README, Voices).
 _MEN = (
-    _Variant(formant=0.82, pitch=1.0, pitch_range=0.85, rate=0.95),   # a big, deep, steady man
-    _Variant(formant=1.15, pitch=0.92, pitch_range=1.25, rate=1.05),  # a lighter-voiced, quicker man
+    _Variant(formant=0.82, pitch=1.0, pitch_range=0.85, rate=1.0),    # a big, deep, steady man
+    _Variant(formant=1.15, pitch=0.92, pitch_range=1.25, rate=1.0),   # a lighter-voiced, livelier man
     _Variant(formant=0.86, pitch=1.45, pitch_range=1.15, rate=1.0),   # a tenor
     _Variant(formant=1.1, pitch=0.88, pitch_range=0.8, rate=0.92),    # a low, flat, slow speaker
 )
 _WOMEN = (
     _Variant(formant=1.32, pitch=1.95, pitch_range=1.1, rate=1.0),    # a woman, about 175 Hz
-    _Variant(formant=1.1, pitch=2.4, pitch_range=1.2, rate=1.04),     # a higher, livelier woman, about 215 Hz
+    _Variant(formant=1.1, pitch=2.4, pitch_range=1.2, rate=1.0),      # a higher, livelier woman, about 215 Hz
     _Variant(formant=1.22, pitch=2.1, pitch_range=0.9, rate=0.95),    # a calm, measured woman
     _Variant(formant=1.17, pitch=2.6, pitch_range=1.3, rate=1.08),    # a high, quick voice
 )
