@@ -14,16 +14,45 @@ from typing import Any
 from . import normalize, sentences, voices
 from .engines import Capabilities, Registry
 from .errors import EngineUnavailable, ReaderError, VoiceError
-from .model import BlockKind, Document, Line, Role, Run, VoiceProfile
+from .model import BlockKind, Document, Gender, Line, Role, Run, VoiceProfile
 from .options import CastingOptions
 
 __all__ = ["Cast", "Plan", "cast", "load_cast_file", "make_cast", "plan", "speaker_variant", "speaks_language",
            "voice_for_language"]
 
 _ROLES = ("narrator", "quote", "heading")
-# (pitch, rate) multipliers that make one neural voice into several distinct, still natural readers.
-_VARIANTS = ((1.0, 1.0), (1.19, 0.94), (0.94, 0.98), (1.11, 1.04), (1.05, 0.91), (1.25, 0.96), (0.97, 1.02),
-             (1.15, 0.89), (1.08, 1.0))
+
+
+@dataclass(frozen=True, slots=True)
+class _Variant:
+    """One quoted person made from a voice of the opposite or the same sex (ratios to that voice)."""
+
+    formant: float
+    pitch: float
+    pitch_range: float
+    rate: float
+
+
+# Made from a man's voice (the embedded Piper voice: median F0 about 90 Hz). The vocal-tract scale
+# (formant) is what makes a different person to a speaker-recognition model; pitch, its range and the
+# tempo make people a listener tells apart. Ordered so that the first of each set are the most
+# distinct: measured on the embedded voice, the first two men and the first two women are each
+# below 0.80 resemblyzer similarity to one another and to the narrator (README, Voices).
+_MEN = (
+    _Variant(formant=0.82, pitch=1.0, pitch_range=0.85, rate=1.0),    # a big, deep, steady man
+    _Variant(formant=1.15, pitch=0.92, pitch_range=1.25, rate=1.0),   # a lighter-voiced, livelier man
+    _Variant(formant=0.86, pitch=1.45, pitch_range=1.15, rate=1.0),   # a tenor
+    _Variant(formant=1.1, pitch=0.88, pitch_range=0.8, rate=0.92),    # a low, flat, slow speaker
+)
+_WOMEN = (
+    _Variant(formant=1.32, pitch=1.95, pitch_range=1.1, rate=1.0),    # a woman, about 175 Hz
+    _Variant(formant=1.1, pitch=2.4, pitch_range=1.2, rate=1.0),      # a higher, livelier woman, about 215 Hz
+    _Variant(formant=1.22, pitch=2.1, pitch_range=0.9, rate=0.95),    # a calm, measured woman
+    _Variant(formant=1.17, pitch=2.6, pitch_range=1.3, rate=1.08),    # a high, quick voice
+)
+# (pitch, rate) multipliers for an engine that can only vary prosody: distinct readers, not different people.
+_PROSODY = ((1.19, 0.94), (0.94, 0.98), (1.11, 1.04), (1.05, 0.91), (1.25, 0.96), (0.97, 1.02), (1.15, 0.89),
+            (1.08, 1.0))
 _DEFAULTS = Capabilities()
 
 
@@ -32,21 +61,43 @@ def speaks_language(profile: VoiceProfile, lang: str) -> bool:
     return profile.language.lower().split("-")[0] == lang.lower().split("-")[0]
 
 
-def speaker_variant(base: VoiceProfile, index: int, capabilities: Capabilities = _DEFAULTS) -> VoiceProfile:
-    """The index-th distinct variant of `base` for a quoted speaker (index 0 is `base` itself).
+def speaker_variant(base: VoiceProfile, index: int, gender: Gender | None = None,
+                    capabilities: Capabilities = _DEFAULTS) -> VoiceProfile:
+    """The voice of the `index`-th quoted person of `gender` (1-based), made from `base`.
 
-    How a voice is varied is the engine's to say: by an option whose values are distinct speakers
-    (an accent), else by prosody; an engine with neither reads every speaker with `base`.
+    Index 0 is `base` itself. How a voice becomes another person is the engine's to say (its
+    `capabilities`): voices it lists per gender (eSpeak's variants); voicing, which moves its audio to
+    a person of that gender (a woman is made from a man's voice by a shorter vocal tract and about
+    twice the pitch, and the other way round); an option whose values are distinct speakers (Google's
+    accents); else prosody alone. `gender` None means a man: pass the gender the article shows to get
+    a woman's voice.
     """
     if index == 0:
         return base
+    want = gender or Gender.MALE
+    name = f"{base.name}~{want.value[0]}{index}"
+    if capabilities.gendered_option:
+        key, men, women = capabilities.gendered_option
+        values = women if want is Gender.FEMALE else men
+        return dataclasses.replace(base, name=name, gender=want,
+                                   options=MappingProxyType({**base.options, key: values[(index - 1) % len(values)]}))
+    if capabilities.voicing:
+        # The table is written for a man's voice; from a woman's, every ratio is turned around.
+        from_woman = base.gender is Gender.FEMALE
+        table = _WOMEN if (want is Gender.FEMALE) != from_woman else _MEN
+        v = table[(index - 1) % len(table)]
+        formant, pitch = (round(1 / v.formant, 3), round(1 / v.pitch, 3)) if from_woman else (v.formant, v.pitch)
+        return dataclasses.replace(base, name=name, gender=want, formant=formant, pitch=pitch,
+                                   pitch_range=v.pitch_range, rate=round(base.rate * v.rate, 3))
+    # Without gendered voices, men and women share one sequence of variants (men even, women odd).
+    overall = 2 * (index - 1) + (want is Gender.FEMALE)
     if capabilities.speaker_option:
         key, values = capabilities.speaker_option
-        return dataclasses.replace(base, name=f"{base.name}~{index}",
-                                   options=MappingProxyType({**base.options, key: values[index % len(values)]}))
+        return dataclasses.replace(base, name=name, options=MappingProxyType(
+            {**base.options, key: values[(overall + 1) % len(values)]}))
     if capabilities.prosody:
-        pitch, rate = _VARIANTS[index % len(_VARIANTS)]
-        return dataclasses.replace(base, name=f"{base.name}~{index}", pitch=round(base.pitch * pitch, 3),
+        pitch, rate = _PROSODY[overall % len(_PROSODY)]
+        return dataclasses.replace(base, name=name, pitch=round(base.pitch * pitch, 3),
                                    rate=round(base.rate * rate, 3))
     return base
 
@@ -69,8 +120,13 @@ class Cast:
     capabilities: Mapping[str, Capabilities] = field(default_factory=lambda: MappingProxyType({}))
     """What each engine of the cast can do (how it varies a speaker); engines not listed get defaults."""
 
-    def voice_for(self, kind: BlockKind, run: Run, speaker_index: Callable[[str], int]) -> VoiceProfile:
-        """The profile that reads `run` inside a block of `kind`."""
+    def voice_for(self, kind: BlockKind, run: Run,
+                  speaker_slot: Callable[[str], tuple[int, Gender | None]]) -> VoiceProfile:
+        """The profile that reads `run` inside a block of `kind`.
+
+        `speaker_slot(name)` says which voice a quoted person gets: their number among the people of
+        their voice's gender (1-based) and that gender.
+        """
         lang = run.lang.split("-")[0]
         if lang in self.languages:
             return self.languages[lang]
@@ -81,7 +137,8 @@ class Cast:
             if run.speaker and run.speaker in self.speakers:
                 return self.speakers[run.speaker]
             if run.speaker and self.vary_speakers:
-                return speaker_variant(base, speaker_index(run.speaker), self.capabilities.get(base.engine, _DEFAULTS))
+                return speaker_variant(base, *speaker_slot(run.speaker),
+                                       self.capabilities.get(base.engine, _DEFAULTS))
             return base
         return self.narrator
 
@@ -186,17 +243,24 @@ def make_cast(
 
 def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = None) -> list[Line]:
     """Every utterance of the document, in reading order, with the voice that reads it."""
-    order: dict[str, int] = {}
+    genders = {s.name: s.gender for s in document.speakers}
+    used = {Gender.MALE: 0, Gender.FEMALE: 0}
+    slots: dict[str, tuple[int, Gender | None]] = {}
 
-    def speaker_index(name: str) -> int:
-        # Speakers are numbered from 1 so that the first quoted person already differs from
-        # unattributed quotes (index 0 is the quote voice itself).
-        return order.setdefault(name, len(order) + 1)
+    def speaker_slot(name: str) -> tuple[int, Gender | None]:
+        # Women get women's voices and men men's; people of unknown gender take turns between the two
+        # sets (the one less used so far, men first on a tie). Numbers start at 1 so that the first
+        # quoted person already differs from unattributed quotes (0 is the quote voice itself).
+        if name not in slots:
+            gender = genders.get(name) or min(used, key=lambda g: (used[g], g is not Gender.MALE))
+            used[gender] += 1
+            slots[name] = (used[gender], gender)
+        return slots[name]
 
     lines: list[Line] = []
     for b, block in enumerate(document.blocks):
         for r, run in enumerate(block.runs):
-            voice = voices.voice_for(block.kind, run, speaker_index)
+            voice = voices.voice_for(block.kind, run, speaker_slot)
             # Each original sentence is normalized on its own, so transcripts can show it as written.
             pieces: list[tuple[str, str]] = []
             for said in normalize.utterances(run.text, run.lang, lexicon):

@@ -148,6 +148,13 @@ class VoiceProfile:
     """Speed multiplier; 1.0 is the engine's natural speed."""
     pitch: float = 1.0
     """Pitch multiplier; 1.0 is the voice's natural pitch."""
+    formant: float = 1.0
+    """Vocal-tract scale applied after synthesis: above 1 shorter (brighter, towards a woman's or a
+    child's voice), below 1 longer (darker, a bigger man)."""
+    pitch_range: float = 1.0
+    """Multiplier of the pitch excursions around the median: below 1 flatter, above 1 livelier."""
+    gender: Gender | None = None
+    """How the voice sounds, when known; speaker variants are built from it."""
     options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     """Engine-specific settings; the engine's check() rejects unknown keys."""
     description: str = ""
@@ -158,7 +165,8 @@ class VoiceProfile:
     def key(self) -> str:
         """A stable description of how this profile sounds, for cache keys and timelines."""
         opts = ",".join(f"{k}={self.options[k]!r}" for k in sorted(self.options))
-        return f"{self.engine}:{self.voice or 'default'}|{self.language}|{self.rate:g}|{self.pitch:g}|{opts}"
+        shape = f"|f{self.formant:g}|r{self.pitch_range:g}" if (self.formant, self.pitch_range) != (1.0, 1.0) else ""
+        return f"{self.engine}:{self.voice or 'default'}|{self.language}|{self.rate:g}|{self.pitch:g}{shape}|{opts}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,8 @@ def voice_id(profile: VoiceProfile) -> str:
     base = f"{profile.engine}:{profile.voice or profile.language or 'default'}"
     if profile.engine == voices.DEFAULT_ENGINE and not profile.voice:
         base = f"{voices.DEFAULT_ENGINE}:{voices.DEFAULT_VOICE_ID}"
-    altered = profile.rate != 1.0 or profile.pitch != 1.0 or bool(profile.options)
+    altered = (profile.rate != 1.0 or profile.pitch != 1.0 or profile.formant != 1.0 or profile.pitch_range != 1.0
+               or bool(profile.options))
     return f"{base}~{profile.name}" if altered else base
 
 

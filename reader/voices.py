@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import VoiceError
-from .model import VoiceProfile
+from .model import Gender, VoiceProfile
 
 __all__ = ["DEFAULT", "DEFAULT_ENGINE", "DEFAULT_VOICE_ID", "builtin_dir", "check_broken", "describe", "describe_many",
            "load_profile", "load_profiles"]
@@ -29,6 +29,9 @@ _KEYS: Mapping[str, tuple[type, ...]] = {
     "language": (str,),
     "rate": (float, int),
     "pitch": (float, int),
+    "formant": (float, int),
+    "pitch_range": (float, int),
+    "gender": (str,),
     "description": (str,),
     "options": (dict,),
 }
@@ -67,6 +70,12 @@ def load_profile(path: Path) -> VoiceProfile:
     for key in ("rate", "pitch"):
         if key in raw and not 0 < float(raw[key]) <= 10:
             raise _fail(path, f"key {key!r} must be a positive multiplier such as 1.1")
+    if "formant" in raw and not 0.7 <= float(raw["formant"]) <= 1.5:
+        raise _fail(path, "key 'formant' must be a vocal-tract scale from 0.7 to 1.5, such as 1.15")
+    if "pitch_range" in raw and not 0 <= float(raw["pitch_range"]) <= 3:
+        raise _fail(path, "key 'pitch_range' must be from 0 (monotone) to 3, such as 1.2")
+    if "gender" in raw and raw["gender"] not in {g.value for g in Gender}:
+        raise _fail(path, "key 'gender' must be \"female\" or \"male\"")
     return VoiceProfile(
         name=path.stem,
         engine=raw["engine"],
@@ -74,6 +83,9 @@ def load_profile(path: Path) -> VoiceProfile:
         language=raw.get("language", "en"),
         rate=float(raw.get("rate", 1.0)),
         pitch=float(raw.get("pitch", 1.0)),
+        formant=float(raw.get("formant", 1.0)),
+        pitch_range=float(raw.get("pitch_range", 1.0)),
+        gender=Gender(raw["gender"]) if "gender" in raw else None,
         options=MappingProxyType(dict(raw.get("options", {}))),
         description=raw.get("description", ""),
         path=path,
@@ -90,7 +102,8 @@ def load_profiles(dirs: Iterable[Path], broken: dict[str, VoiceError] | None = N
     Raises:
         VoiceError: a profile file is malformed (only without `broken`).
     """
-    profiles: dict[str, VoiceProfile] = {DEFAULT: VoiceProfile(name=DEFAULT, engine=DEFAULT_ENGINE)}
+    profiles: dict[str, VoiceProfile] = {
+        DEFAULT: VoiceProfile(name=DEFAULT, engine=DEFAULT_ENGINE, gender=Gender.MALE)}
     for folder in [builtin_dir(), *reversed(list(dirs))]:
         if folder.is_dir():
             for path in sorted(folder.glob("*.toml")):

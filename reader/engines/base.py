@@ -48,6 +48,11 @@ class Capabilities:
     """Reads text of every language as it is (a timing dry run): no voice needs to be cast per language."""
     speaker_option: tuple[str, tuple[object, ...]] | None = None
     """An engine option whose values make distinct speakers (an accent), used where prosody is missing."""
+    gendered_option: tuple[str, tuple[object, ...], tuple[object, ...]] | None = None
+    """An engine option whose values are distinct people: (option, men's values, women's values)."""
+    voicing: bool = False
+    """Its audio goes through `reader.voicing` (vocal-tract length, pitch and its range), so one voice
+    can become other men and women (the profile's `formant`, `pitch` and `pitch_range`)."""
     rank: int = 50
     """Order among engines that could read a language: lower is tried first (offline neural voices first)."""
     fallback: bool = False

@@ -169,7 +169,11 @@ class EspeakEngine:
     name: ClassVar[str] = "espeak"
     needs_network: ClassVar[bool] = False
     speaks: ClassVar[bool] = True
-    capabilities: ClassVar[Capabilities] = Capabilities(language_voices=True, rank=20, fallback=True)
+    # eSpeak NG ships its own voice variants, each a different synthetic person.
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        language_voices=True, rank=20, fallback=True, voicing=True,
+        gendered_option=("variant", ("m1", "m3", "m2", "m7", "m4", "m6"), ("f1", "f3", "f2", "f4", "f5")),
+    )
 
     def version(self) -> str:
         """espeak-ng's own version line, for cache keys."""
@@ -207,7 +211,20 @@ class EspeakEngine:
 
     def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
         """Speak `text` through libespeak-ng in process, or the `espeak-ng -w` program when the library
-        cannot be loaded (the text goes through stdin, never the command line)."""
+        cannot be loaded (the text goes through stdin, never the command line). eSpeak sets the pitch
+        itself; formants and pitch range are then moved by voicing."""
+        audio = self._speak(text, voice)
+        if (voice.formant, voice.pitch_range) == (1.0, 1.0):
+            return audio
+        import numpy as np
+
+        from ..voicing import Voicing, transform
+
+        samples = np.frombuffer(audio.raw_data, dtype=np.int16)
+        moved = transform(samples, audio.frame_rate, Voicing(formant=voice.formant, pitch_range=voice.pitch_range))
+        return audio._spawn(moved.tobytes())
+
+    def _speak(self, text: str, voice: VoiceProfile) -> AudioSegment:
         wpm = round(_DEFAULT_WPM * voice.rate)
         pitch = max(0, min(99, round(_DEFAULT_PITCH * voice.pitch)))
         library = _library() if "gap" not in voice.options else None

@@ -70,7 +70,7 @@ class PiperEngine:
     name: ClassVar[str] = "piper"
     needs_network: ClassVar[bool] = False
     speaks: ClassVar[bool] = True
-    capabilities: ClassVar[Capabilities] = Capabilities(rank=10, fallback=True)
+    capabilities: ClassVar[Capabilities] = Capabilities(rank=10, fallback=True, voicing=True)
 
     def __init__(self, threads: int = 1) -> None:
         self.threads = threads
@@ -135,8 +135,8 @@ class PiperEngine:
         """Validate the model path and options without loading the model."""
         self.model_path(voice)
         check_options(voice, self.name, _OPTIONS)
-        if not 0.25 <= voice.rate <= 4 or not 0.5 <= voice.pitch <= 2:
-            raise VoiceError(f"voice {voice.name!r}: rate must be 0.25–4 and pitch 0.5–2")
+        if not 0.25 <= voice.rate <= 4 or not 0.4 <= voice.pitch <= 3:
+            raise VoiceError(f"voice {voice.name!r}: rate must be 0.25–4 and pitch 0.4–3")
 
     def _load(self, path: Path) -> PiperVoice:
         with self._lock:
@@ -178,18 +178,19 @@ class PiperEngine:
         return ids[str(speaker)]
 
     def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
-        """Speak one utterance; `pitch` shifts by resampling, with tempo compensated via length_scale."""
+        """Speak one utterance at `rate`; pitch, formants and pitch range are then moved by voicing."""
+        import numpy as np
         from piper import SynthesisConfig
         from pydub import AudioSegment
+
+        from ..voicing import Voicing, transform
 
         model = self._load(self.model_path(voice))
         noise: Any = voice.options.get("noise_scale")
         noise_w: Any = voice.options.get("noise_w")
         config = SynthesisConfig(
             speaker_id=self._speaker_id(model, voice),
-            # Speaking `pitch` times slower, then playing `pitch` times faster, raises the pitch
-            # by `pitch` while the tempo ends at `rate`.
-            length_scale=(model.config.length_scale or 1.0) * voice.pitch / voice.rate,
+            length_scale=(model.config.length_scale or 1.0) / voice.rate,
             noise_scale=None if noise is None else float(noise),
             noise_w_scale=None if noise_w is None else float(noise_w),
             # Piper peak-normalizes every sentence by default, which makes levels jump between
@@ -209,8 +210,7 @@ class PiperEngine:
             raise EngineError(f"piper: synthesis failed: {exc}") from exc
         pcm = gap.join(pieces)
         _release_memory()
-        audio = AudioSegment(pcm, frame_rate=rate, sample_width=2, channels=1)
-        if voice.pitch != 1.0:
-            shifted = audio._spawn(pcm, overrides={"frame_rate": round(rate * voice.pitch)})
-            audio = shifted.set_frame_rate(rate)
-        return audio
+        voicing = Voicing(pitch=voice.pitch, formant=voice.formant, pitch_range=voice.pitch_range)
+        if not voicing.neutral:
+            pcm = transform(np.frombuffer(pcm, dtype=np.int16), rate, voicing).tobytes()
+        return AudioSegment(pcm, frame_rate=rate, sample_width=2, channels=1)

@@ -1,0 +1,78 @@
+"""Voice transformation: make one voice sound like another person, after any engine has spoken.
+
+Praat's "Change gender" (through praat-parselmouth) scales the vocal tract (formants), moves the
+median pitch and widens or narrows its range with PSOLA, keeping the duration. Numpy in, numpy out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .errors import EngineError
+
+__all__ = ["PITCH_CEILING", "PITCH_FLOOR", "Voicing", "transform"]
+
+PITCH_FLOOR = 60.0
+"""Lowest F0 (Hz) looked for; deep male voices reach about 70 Hz."""
+PITCH_CEILING = 600.0
+"""Highest F0 (Hz) looked for."""
+_MIN_SECONDS = 0.1
+"""Shorter clips have too few pitch periods to analyse; they pass through unchanged."""
+
+
+@dataclass(frozen=True, slots=True)
+class Voicing:
+    """How far a voice is moved from the one the engine made."""
+
+    pitch: float = 1.0
+    """Median F0 multiplier (2.2 turns a 90 Hz man into a 200 Hz woman)."""
+    formant: float = 1.0
+    """Vocal-tract scale: above 1 a shorter tract (brighter, more like a woman or a child), below 1 a
+    longer one (darker, a bigger man)."""
+    pitch_range: float = 1.0
+    """Multiplier of the F0 excursions around the median: below 1 flatter, above 1 livelier."""
+
+    @property
+    def neutral(self) -> bool:
+        """Whether this leaves the voice as it is."""
+        return self.pitch == 1.0 and self.formant == 1.0 and self.pitch_range == 1.0
+
+
+def transform(samples: npt.NDArray[np.int16], sample_rate: int, voicing: Voicing) -> npt.NDArray[np.int16]:
+    """`samples` (mono 16-bit PCM) spoken by the voice `voicing` describes, at the same rate and length.
+
+    Silence and clips too short to analyse come back unchanged; a clip without voiced frames keeps
+    its pitch and still gets the formant change.
+
+    Raises:
+        EngineError: Praat failed on the audio.
+    """
+    if voicing.neutral or len(samples) < sample_rate * _MIN_SECONDS or not np.any(samples):
+        return samples
+    import parselmouth
+    from parselmouth.praat import call
+
+    sound = parselmouth.Sound(samples.astype(np.float64) / 32768.0, sampling_frequency=float(sample_rate))
+    try:
+        pitch = sound.to_pitch(pitch_floor=PITCH_FLOOR, pitch_ceiling=PITCH_CEILING)
+        median = float(call(pitch, "Get quantile", 0.0, 0.0, 0.5, "Hertz"))
+        # 0 tells Praat to keep the pitch where there is none to measure.
+        new_median = median * voicing.pitch if math.isfinite(median) else 0.0
+        changed = call([sound, pitch], "Change gender", voicing.formant, new_median, voicing.pitch_range, 1.0)
+    except parselmouth.PraatError as exc:
+        raise EngineError(f"voicing: Praat could not transform a {len(samples) / sample_rate:.1f} s clip: {exc}") \
+            from exc
+    out = np.asarray(changed.values[0], dtype=np.float64)
+    if round(changed.sampling_frequency) != sample_rate:  # Praat keeps the rate; guard the contract anyway
+        out = np.interp(np.arange(len(out) * sample_rate / changed.sampling_frequency)
+                        * changed.sampling_frequency / sample_rate, np.arange(len(out)), out)
+    # Same length as the input, so timings computed from the text still hold.
+    out = np.pad(out, (0, max(0, len(samples) - len(out))))[: len(samples)]
+    peak = float(np.max(np.abs(out)))
+    if peak > 0.999:  # scale instead of clipping: a clipped peak crackles
+        out *= 0.999 / peak
+    return np.round(out * 32767.0).astype(np.int16)
