@@ -200,7 +200,8 @@ def _file_name(episode: ManifestEpisode) -> str:
     """The episode's file stem: its title, then its guid (whole when the manifest gave one), both slugged."""
     derived = re.fullmatch(r"[0-9a-f]{24}", episode.guid) is not None
     if re.search(r"[:/]", episode.guid):  # a URL or tag: URI (feeds) says nothing a file name needs
-        return f"{slug(episode.title or Path(episode.input).stem)}-{hashlib.sha256(episode.guid.encode()).hexdigest()[:10]}"
+        digest = hashlib.sha256(episode.guid.encode()).hexdigest()[:10]
+        return f"{slug(episode.title or Path(episode.input).stem)}-{digest}"
     ident = episode.guid[:8] if derived else slug(episode.guid, limit=80)
     if not derived and ident != episode.guid:  # slugging merged characters: keep distinct guids distinct
         ident += "-" + hashlib.sha256(episode.guid.encode()).hexdigest()[:6]
