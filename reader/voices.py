@@ -135,10 +135,15 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 def describe(name: str) -> str:
     """A profile name as users should read it: speakers' variants ('quote~3') are named by what they are."""
     base, sep, index = name.partition("~")
+    who = {"f": "woman", "m": "man"}.get(index[:1], "")
+    if who:
+        index = index[1:]
     if not sep or not index.isdigit():
         return repr(name)
     n = int(index)
     nth = _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else f"{n}th"
+    if who:
+        return f"a quoted speaker's voice (the {nth} {who}'s, a variant of {base!r})"
     return f"the {nth} quoted speaker's voice (a variant of {base!r})"
 
 
@@ -148,7 +153,7 @@ def describe_many(names: Iterable[str]) -> str:
     variants: dict[str, int] = {}
     for name in sorted(set(names)):
         base, sep, index = name.partition("~")
-        if sep and index.isdigit():
+        if sep and index.lstrip("fm").isdigit():
             variants[base] = variants.get(base, 0) + 1
         else:
             plain.append(repr(name))
