@@ -13,8 +13,10 @@ from typing import Any
 from . import normalize, sentences
 from .errors import VoiceError
 from .model import BlockKind, Document, Line, Role, Run, VoiceProfile
+from .segment import language
 
-__all__ = ["Cast", "cast", "load_cast_file", "make_cast", "speaker_variant", "speaks_language"]
+__all__ = ["Cast", "cast", "languages", "load_cast_file", "make_cast", "pieces", "speaker_variant",
+           "speaks_language"]
 
 _ROLES = ("narrator", "quote", "heading")
 # (pitch, rate) multipliers that make one neural voice into several distinct, still natural readers.
@@ -173,6 +175,22 @@ def make_cast(
     )
 
 
+def pieces(run: Run) -> list[tuple[str, str, str]]:
+    """The run as (text, language, sentence) pieces: its sentences, each in the language it is written
+    in, and runs of words in another script inside a sentence on their own. `sentence` is the whole
+    original sentence on its first piece and empty on the others."""
+    out: list[tuple[str, str, str]] = []
+    for sentence in sentences.split(run.text):
+        lang = language.detect(sentence, run.lang)
+        out.extend((text, code, "" if j else sentence) for j, (text, code) in enumerate(language.spans(sentence, lang)))
+    return out
+
+
+def languages(document: Document) -> set[str]:
+    """Every language a piece of the document is in (what voices are needed for)."""
+    return {code.split("-")[0] for block in document.blocks for run in block.runs for _, code, _ in pieces(run)}
+
+
 def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = None) -> list[Line]:
     """Every utterance of the document, in reading order, with the voice that reads it."""
     order: dict[str, int] = {}
@@ -185,14 +203,15 @@ def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = N
     lines: list[Line] = []
     for b, block in enumerate(document.blocks):
         for r, run in enumerate(block.runs):
-            voice = voices.voice_for(block.kind, run, speaker_index)
-            # Each original sentence is normalized on its own, so transcripts can show it as written.
-            pieces: list[tuple[str, str]] = []
-            for sentence in sentences.split(run.text):
-                spoken = normalize.normalize(sentence, run.lang, lexicon=lexicon)
+            # Each sentence is normalized on its own, in its own language, so transcripts can show it as
+            # written; a piece in another language than the run's is read by a voice for that language.
+            utterances: list[tuple[str, str, str, VoiceProfile]] = []
+            for text, lang, sentence in pieces(run):
+                voice = voices.voice_for(block.kind, dataclasses.replace(run, lang=lang), speaker_index)
+                spoken = normalize.normalize(text, lang, lexicon=lexicon)
                 parts = [p for p in sentences.split(spoken) if any(c.isalnum() for c in p)]
-                pieces.extend((part, sentence if j == 0 else "") for j, part in enumerate(parts))
-            for i, (piece, display) in enumerate(pieces):
+                utterances.extend((part, sentence if j == 0 else "", lang, voice) for j, part in enumerate(parts))
+            for i, (piece, display, lang, voice) in enumerate(utterances):
                 lines.append(
                     Line(
                         block=b,
@@ -202,8 +221,8 @@ def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = N
                         text=piece,
                         voice=voice,
                         speaker=run.speaker,
-                        lang=run.lang,
-                        last_in_run=i == len(pieces) - 1,
+                        lang=lang,
+                        last_in_run=i == len(utterances) - 1,
                         display=display,
                     )
                 )

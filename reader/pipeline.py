@@ -96,7 +96,7 @@ def _cast_languages(document: Document, cast: Cast, profiles: Mapping[str, Voice
     """Add a voice for every run language the cast's voices do not speak."""
     if engine == "silence":
         return cast
-    langs = {run.lang.split("-")[0] for block in document.blocks for run in block.runs}
+    langs = casting.languages(document)
     added = dict(cast.languages)
     for lang in sorted(langs - set(added)):
         if casting.speaks_language(cast.narrator, lang):
