@@ -60,7 +60,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="reader-wer-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "READER_CACHE_DIR": str(work / "cache"), "READER_CONFIG": str(work / "none.toml")}
+        from run import stage  # this checkout's package, laid out as installed
+
+        env = {**os.environ, "READER_CACHE_DIR": str(work / "cache"), "READER_CONFIG": str(work / "none.toml"),
+               "PYTHONPATH": os.pathsep.join(p for p in (stage(work), os.environ.get("PYTHONPATH", "")) if p)}
         rows = []
         for name, text in texts().items():
             source = work / f"{name}.txt"
@@ -70,7 +73,7 @@ def main() -> None:
                 subprocess.run([*bare_piper(), "-f", str(raw)], stdin=fin, check=True, capture_output=True)
             ours = work / f"{name}-ours.wav"
             subprocess.run([sys.executable, "-m", "reader", "export", str(source), "-o", str(ours), "--no-cache",
-                            "-q"], check=True, env=env, cwd=ROOT)
+                            "-q"], check=True, env=env)
             row = (name, len(text.split()), wer(ours, source), wer(raw, source))
             print(f"{name}: ours {row[2]:.3f}, bare piper {row[3]:.3f}", file=sys.stderr)
             rows.append(row)

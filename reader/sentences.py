@@ -87,25 +87,24 @@ def _cut(piece: str, limit: int) -> list[str]:
         return [piece]
     candidates = _candidates(piece)
     out: list[str] = []
-    # Depth-first over (start, end) spans, so pieces come out in order without recursion.
-    stack = [(0, len(piece))]
-    while stack:
-        lo, hi = stack.pop()
-        if hi - lo <= limit:
-            part = piece[lo:hi].strip()
-            if part:
-                out.append(part)
-            continue
+    # Cut piece by piece from the start: each cut at the strongest boundary that leaves a first piece
+    # within the limit, the closest to an even share (as few pieces as the length needs).
+    lo, hi = 0, len(piece)
+    while hi - lo > limit:
         margin = max(1, min(MIN_PIECE, (hi - lo) // 4, limit // 3))
-        middle = (lo + hi) / 2
+        share = lo + (hi - lo) / -(-(hi - lo) // limit)
         choice = max(
-            ((strength, -abs(at - middle), at) for at, strength in candidates if lo + margin <= at <= hi - margin),
+            ((strength, -abs(at - share), at) for at, strength in candidates
+             if lo + margin <= at <= min(hi - margin, lo + limit)),
             default=None,
         )
         # One enormous "word": cut it anyway rather than hand it to the engine whole.
         at = choice[2] if choice else lo + limit
-        stack.append((at, hi))
-        stack.append((lo, at))
+        if piece[lo:at].strip():
+            out.append(piece[lo:at].strip())
+        lo = at
+    if piece[lo:hi].strip():
+        out.append(piece[lo:hi].strip())
     return out
 
 

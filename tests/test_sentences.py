@@ -60,7 +60,7 @@ def test_an_overlong_sentence_is_cut_at_its_strongest_boundary() -> None:
 
 def test_a_comma_before_a_conjunction_beats_a_plain_comma() -> None:
     clause = "the trucks waited at the border crossing for hours in the cold rain without any food or water"
-    text = f"{clause}, {clause}, {clause}, {clause}, and {clause}, {clause}."
+    text = f"{clause}, {clause}, and {clause}, {clause}, {clause}, {clause}."
     pieces = sentences.split(text, limit=300)
     assert any(p.startswith("and ") for p in pieces)
     assert all(len(p) <= 300 for p in pieces)
