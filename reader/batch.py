@@ -529,7 +529,7 @@ def connect(address: str, timeout: float = 10.0) -> DaskRunner:
 
 
 def _write_outputs(out: Path, rendered: Rendered) -> tuple[Path, ...]:
-    from .export import atomic_path
+    from .files import atomic_path
 
     written = []
     for suffix, data in rendered.files:
@@ -549,7 +549,7 @@ def _load_state(path: Path) -> dict[str, Any]:
 
 
 def _save_state(path: Path, state: Mapping[str, Any]) -> None:
-    from .export import atomic_path
+    from .files import atomic_path
 
     with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,160 +1,29 @@
-"""Export: encode an Episode to an audio file with tags and chapters, atomically. Uses ffmpeg."""
+"""Export: encode an Episode to an audio file, loudness-normalized, with tags and chapters, atomically.
+
+Uses ffmpeg. The format table is `formats`, atomic files are `files`, tags/chapters/covers are `tags`.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import ffmpeg
 from .errors import ExportError
+from .files import atomic_path
+from .formats import format_for
 from .model import Episode, Timeline
+from .tags import cover_args, embed_cover_with_mutagen, metadata_file, mp4_language, vorbis_chapters
 
-__all__ = ["FORMATS", "Format", "Loudness", "Meter", "atomic_path", "check_outputs", "format_for", "loudness_chain",
-           "measure", "measure_episode", "remove_stale", "write"]
+__all__ = ["Loudness", "Meter", "loudness_chain", "measure", "measure_episode", "write"]
 
 log = logging.getLogger(__name__)
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
-@dataclass(frozen=True, slots=True)
-class Format:
-    """How one output extension is encoded."""
-
-    muxer: str
-    codec: list[str]
-    sample_rate: int
-    chapters: bool
-    headroom: float = 0.6
-    """dB kept under the true-peak target for the codec's own overshoot (lossy codecs add peaks)."""
-
-
-_MP4 = Format("ipod", ["-c:a", "aac", "-b:a", "96k"], 44100, True, headroom=0.8)
-_OPUS = Format("ogg", ["-c:a", "libopus", "-b:a", "64k", "-application", "voip"], 48000, True, headroom=2.4)
-FORMATS: Mapping[str, Format] = {
-    # LAME quality 7 halves encoding time; at 96 kbit/s mono speech it is not audibly different.
-    ".mp3": Format("mp3", ["-c:a", "libmp3lame", "-b:a", "96k", "-compression_level", "7", "-id3v2_version", "3"],
-                   44100, True),
-    ".m4a": _MP4,
-    ".m4b": _MP4,
-    ".opus": _OPUS,
-    ".ogg": _OPUS,
-    ".flac": Format("flac", ["-c:a", "flac"], 44100, True, headroom=0.5),
-    ".wav": Format("wav", ["-c:a", "pcm_s16le"], 44100, False, headroom=0.5),
-}
-"""Output formats by file extension."""
-
-
-def format_for(path: Path) -> Format:
-    """The Format an output path asks for by its extension.
-
-    Raises:
-        ExportError: the extension is not one we write.
-    """
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ExportError(f"{path}: unknown output format {path.suffix or '(none)'!r}; use one of {', '.join(FORMATS)}")
-    return fmt
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one does not exist yet: compare where they would be
-        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
-
-
-def check_outputs(source: str, audio: Path, sidecars: list[Path]) -> None:
-    """Refuse a run whose outputs would overwrite its input, each other, or another export's sidecars.
-
-    Sidecars (transcripts, read-along page) are named after the audio's stem, so `a.mp3` and `a.m4b`
-    in one folder would share `a.json`, `a.vtt` and `a.html`; the second export is refused rather
-    than silently repointing them.
-
-    Raises:
-        ExportError: naming the colliding path and what to do.
-    """
-    outputs = [audio, *sidecars]
-    if source != "-" and not re.match(r"https?://", source, re.I):
-        for path in outputs:
-            if _same_file(Path(source), path):
-                raise ExportError(f"{path}: is the input {source}; writing it would destroy the article, "
-                                  "choose another output name with -o")
-    for i, path in enumerate(outputs):
-        for other in outputs[:i]:
-            if _same_file(path, other):
-                raise ExportError(f"{path}: would be written twice in one run; choose another output name")
-    if sidecars:
-        folder = audio.parent if str(audio.parent) else Path(".")
-        for ext in FORMATS:
-            sibling = audio.with_suffix(ext)
-            if ext != audio.suffix.lower() and sibling.name != audio.name and sibling.is_file():
-                names = ", ".join(p.name for p in sidecars)
-                raise ExportError(f"{audio}: {names} would also be taken for {sibling.name} in {folder}; "
-                                  "give this export another name (e.g. -o "
-                                  f"{audio.stem}-{audio.suffix.lstrip('.').lower()}{audio.suffix})")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's live process
-        return True
-    return True
-
-
-def remove_stale(folder: Path, pattern: str) -> None:
-    """Remove leftovers of killed runs: entries matching `pattern` whose name carries a dead process id.
-
-    Names look like `.out.mp3.<pid>.<random>.part` or `reader-<pid>-<random>`; a run killed with
-    SIGKILL cannot clean up after itself, so the next one does.
-    """
-    import shutil
-
-    prefix = pattern.split("*", 1)[0]
-    for path in folder.glob(pattern):
-        found = re.match(r"(\d+)[.-]", path.name[len(prefix) :])
-        if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
-            log.info("removing %s, left by a run that was killed", path)
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
-
-
-@contextmanager
-def atomic_path(final: Path) -> Iterator[Path]:
-    """A temporary path beside `final`, renamed over it only if the block succeeds; removed otherwise."""
-    folder = final.parent if str(final.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{final}: folder {folder} does not exist")
-    remove_stale(folder, f".{final.name}.*.part")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"{final}: cannot write in {folder}: {exc.strerror}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes files private; outputs get the user's usual mode
-    try:
-        yield tmp
-        os.replace(tmp, final)
-    except OSError as exc:
-        raise ExportError(f"{final}: cannot write: {exc.strerror}") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-
 
 def _pcm_input(episode: Episode) -> list[str]:
     return ["-f", "s16le", "-ar", str(episode.sample_rate), "-ac", str(episode.channels),
@@ -365,84 +234,6 @@ def loudness_chain(episode: Episode, target: float, true_peak: float, headroom: 
     return chain.format(gain=gain)
 
 
-def _iso639_2(tag: str) -> str | None:
-    """'ru' or 'ru-RU' as the three-letter ISO 639-2 code MP4 wants ('rus'); None if unknown."""
-    import pycountry
-
-    code = tag.split("-")[0].strip().lower()
-    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else \
-        pycountry.languages.get(alpha_3=code) if len(code) == 3 else None
-    return str(found.alpha_3) if found is not None else None
-
-
-def _escape_meta(value: str) -> str:
-    return re.sub(r"([=;#\\\n])", r"\\\1", value)
-
-
-def _metadata_file(episode: Episode, folder: Path) -> Path:
-    """An ffmetadata file with the episode's chapters (millisecond timebase)."""
-    lines = [";FFMETADATA1"]
-    for chapter in episode.chapters:
-        lines += [
-            "[CHAPTER]",
-            "TIMEBASE=1/1000",
-            f"START={round(chapter.start * 1000)}",
-            f"END={round(chapter.end * 1000)}",
-            f"title={_escape_meta(chapter.title)}",
-        ]
-    path = folder / "chapters.ffmeta"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def _cover_args(cover: Path, index: int) -> list[str]:
-    codec = "copy" if cover.suffix.lower() in (".jpg", ".jpeg", ".png") else "mjpeg"
-    return ["-map", f"{index}:v", "-c:v", codec, "-disposition:v", "attached_pic",
-            "-metadata:s:v", "title=Cover", "-metadata:s:v", "comment=Cover (front)"]
-
-
-def _vorbis_chapters(path: Path, episode: Episode) -> None:
-    """Chapters as CHAPTERnnn / CHAPTERnnnNAME comments (the Ogg chapter convention) in FLAC and Opus.
-
-    ffmpeg's FLAC muxer writes no chapters, and its Ogg muxer rounds a chapter's seconds up when the
-    milliseconds pass 500 (81.677 s is written as 00:01:22.677), so both are written here exactly.
-    """
-    import mutagen
-
-    audio = mutagen.File(path)
-    if audio is None or audio.tags is None:
-        raise ExportError(f"{path}: cannot reopen to write chapters")
-    for key in [k for k in audio.tags.keys() if k.upper().startswith("CHAPTER")]:
-        del audio.tags[key]
-    for i, chapter in enumerate(episode.chapters, 1):
-        ms = round(chapter.start * 1000)
-        stamp = f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
-        audio.tags[f"CHAPTER{i:03d}"] = stamp
-        audio.tags[f"CHAPTER{i:03d}NAME"] = chapter.title
-    audio.save()
-
-
-def _embed_cover_with_mutagen(path: Path, fmt: Format, cover: Path) -> None:  # mutagen is untyped
-    """Ogg Opus and FLAC carry cover art as a METADATA_BLOCK_PICTURE, which ffmpeg cannot write."""
-    import base64
-
-    from mutagen.flac import FLAC, Picture
-    from mutagen.oggopus import OggOpus
-
-    picture = Picture()
-    picture.type = 3  # front cover
-    picture.mime = "image/png" if cover.suffix.lower() == ".png" else "image/jpeg"
-    picture.data = cover.read_bytes()
-    if fmt.muxer == "flac":
-        flac = FLAC(path)
-        flac.add_picture(picture)
-        flac.save()
-    else:
-        opus = OggOpus(path)
-        opus["METADATA_BLOCK_PICTURE"] = [base64.b64encode(picture.write()).decode("ascii")]
-        opus.save()
-
-
 def write(
     episode: Episode,
     output: Path,
@@ -475,12 +266,12 @@ def write(
         inputs = 1
         maps = ["-map", "0:a"]
         if fmt.chapters and episode.chapters:
-            args += ["-f", "ffmetadata", "-i", f"file:{_metadata_file(episode, Path(work))}"]
+            args += ["-f", "ffmetadata", "-i", f"file:{metadata_file(episode, Path(work))}"]
             maps += ["-map_chapters", str(inputs)]
             inputs += 1
         if cover is not None and fmt.muxer in ("mp3", "ipod"):
             args += ["-i", f"file:{cover}"]
-            maps += _cover_args(cover, inputs)
+            maps += cover_args(cover, inputs)
             inputs += 1
         args += maps
         if resample not in chain:
@@ -490,14 +281,14 @@ def write(
         for key, value in all_tags.items():
             if value:
                 args += ["-metadata", f"{key}={value}"]
-        language = _iso639_2(all_tags.get("language", ""))
+        language = mp4_language(all_tags.get("language", ""))
         if fmt.muxer == "ipod" and language:  # MP4 keeps the language on the audio track, in three letters
             args += ["-metadata:s:a:0", f"language={language}"]
         args += ["-f", fmt.muxer, f"file:{tmp}"]
         ffmpeg.run(args, what=f"encoding {output}", progress=progress)
         if fmt.muxer in ("flac", "ogg") and episode.chapters:
-            _vorbis_chapters(tmp, episode)
+            vorbis_chapters(tmp, episode)
         if cover is not None and fmt.muxer in ("ogg", "flac"):
-            _embed_cover_with_mutagen(tmp, fmt, cover)
+            embed_cover_with_mutagen(tmp, fmt, cover)
     log.debug("wrote %s", output)
     return output

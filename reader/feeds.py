@@ -137,7 +137,7 @@ def _page(item: FeedItem) -> str:
 
 
 def _write_if_changed(path: Path, text: str) -> None:
-    from .export import atomic_path
+    from .files import atomic_path
 
     try:
         if path.read_text(encoding="utf-8") == text:

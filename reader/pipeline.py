@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import articles, assemble, casting, export, play, readalong, segment, synth, transcripts, voices
+from . import articles, assemble, casting, export, files, formats, play, readalong, segment, synth, transcripts, voices
 from .cache import ClipCache
 from .engines import Registry
 from .errors import ExportError, ReaderError
@@ -149,8 +149,8 @@ def export_article(
     Raises:
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
-    export.format_for(output)  # fail on a bad extension before minutes of synthesis
-    export.check_outputs(source, output, [output.with_suffix(f".{kind}") for kind in options.transcripts]
+    formats.format_for(output)  # fail on a bad extension before minutes of synthesis
+    files.check_outputs(source, output, [output.with_suffix(f".{kind}") for kind in options.transcripts]
                          + ([output.with_suffix(".html")] if options.read_along else []))
     progress_phase(progress, "reading the article")
     document, planned, name, texts, all_tags = _prepare(source, engines, options)
@@ -160,11 +160,11 @@ def export_article(
     hit = cache.exports.get(key) if cache else None
     if hit is not None:
         timeline = Timeline.from_json(hit[1])
-        with export.atomic_path(output) as tmp:
+        with files.atomic_path(output) as tmp:
             shutil.copyfile(hit[0], tmp)
         renderer.cached = len(planned.lines)
     else:
-        export.remove_stale(Path(tempfile.gettempdir()), "reader-*")
+        files.remove_stale(Path(tempfile.gettempdir()), "reader-*")
         with tempfile.TemporaryDirectory(prefix=f"reader-{os.getpid()}-") as work:
             clips = _counted(synth.render(planned.lines, engines, jobs=jobs, synthesize=renderer),
                              len(planned.lines), progress)
@@ -191,13 +191,13 @@ def export_article(
             timeline = episode.timeline
         if cache:
             cache.exports.put(key, output, timeline.to_json())
-    files = [output]
-    files += [transcripts.write(timeline, output, kind) for kind in options.transcripts]
+    written = [output]
+    written += [transcripts.write(timeline, output, kind) for kind in options.transcripts]
     if options.read_along:
-        files.append(readalong.write(timeline, output, document.language))
+        written.append(readalong.write(timeline, output, document.language))
     return ExportResult(output=output, duration=timeline.duration, chapters=len(timeline.chapters),
                         lines=len(planned.lines), timeline=timeline, warnings=planned.warnings + renderer.warnings,
-                        files=files, synthesized=renderer.synthesized, cached=renderer.cached)
+                        files=written, synthesized=renderer.synthesized, cached=renderer.cached)
 
 
 def play_article(

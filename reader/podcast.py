@@ -28,7 +28,7 @@ from .cache import ClipCache
 from .casting import load_cast_file
 from .engines import Registry
 from .errors import ReaderError
-from .export import atomic_path
+from .files import atomic_path
 from .model import Timeline
 from .options import ExportOptions
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .export import atomic_path
+from .files import atomic_path
 from .model import BlockKind, Role, Timeline
 
 __all__ = ["write"]

@@ -6,7 +6,7 @@ import html
 import json
 from pathlib import Path
 
-from .export import atomic_path
+from .files import atomic_path
 from .model import Timeline
 
 __all__ = ["FORMATS", "write"]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pydub import AudioSegment
 
-from reader import export, ffmpeg, synth
+from reader import ffmpeg, formats, synth
 from reader.cache import ClipCache
 from reader.engines import Registry
 from reader.errors import ExportError, ReaderError
@@ -285,9 +285,9 @@ def test_headings_with_big_numbers_are_read_not_skipped_as_bylines(tmp_path: Pat
 # --- messages --------------------------------------------------------------------------------------
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
-@pytest.mark.parametrize("ext", sorted(export.FORMATS))
+@pytest.mark.parametrize("ext", sorted(formats.FORMATS))
 def test_a_full_disk_says_so_in_every_format(ext: str) -> None:
-    fmt = export.FORMATS[ext]
+    fmt = formats.FORMATS[ext]
     with pytest.raises(ExportError) as caught:
         ffmpeg.run(["-f", "lavfi", "-i", "sine=d=30", *fmt.codec, "-f", fmt.muxer, "file:/dev/full"],
                    what=f"encoding /srv/out/a{ext}")

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import assemble, export, ffmpeg, pipeline, synth
+from reader import assemble, casting, export, ffmpeg, pipeline, synth
 from reader.engines import Registry
 from reader.model import Episode
+from reader.options import CastingOptions
 
 from .conftest import SAMPLES
 
@@ -23,7 +24,7 @@ def long_episode() -> Iterator[tuple[Episode, export.Loudness]]:
     engines = Registry.from_entry_points()
     lines = []
     for sample in sorted(SAMPLES.glob("*.md"))[:3]:
-        lines += pipeline.plan(pipeline.read_document(str(sample)), engines, engine="espeak").lines
+        lines += casting.plan(pipeline.read_document(str(sample)), engines, CastingOptions(engine="espeak")).lines
     with tempfile.TemporaryDirectory() as work:
         meter = export.Meter(assemble.SAMPLE_RATE)
         episode = assemble.join(synth.render(lines, engines), Path(work) / "e.pcm", title="long", tee=meter)
