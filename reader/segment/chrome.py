@@ -154,10 +154,11 @@ _MONTHS = (
     r"(?<![а-яё])(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}(?![а-яё])"
 )
 # A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …").
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
+_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\d{{2,4}}\s*年\s*\d{{1,2}}\s*月|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
-    r"veröffentlicht|publiziert|erschienen|actualizado|publicado|atualizado|aktualizováno|publikováno|更新|发布)\b",
+    r"veröffentlicht|publiziert|erschienen|actualizado|publicado|atualizado|aktualizováno|publikováno)\b|"
+    r"^\W*(?:更新|发布|发表)(?:时间|日期|于)?",
     re.I,
 )
 _CONSENT = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b|\brgpd\b|\bdsgvo\b", re.I)
@@ -225,9 +226,27 @@ def word_count(text: str) -> int:
 
 
 def is_sentence(text: str) -> bool:
-    """True for text that reads as prose: a punctuated clause, or a long run of words."""
+    """True for text that reads as prose: a punctuated clause, or a long run of words.
+
+    Chinese prose is punctuated: a long run of characters with no comma or stop is a ticker of
+    headlines or a menu, not a paragraph.
+    """
     words = word_count(text)
-    return words >= 25 or (words >= 5 and bool(_TERMINAL.search(text)))
+    if words >= 5 and _TERMINAL.search(text):
+        return True
+    if words >= 25 and _cjk_text(text):
+        return len(_CJK_STOP.findall(text)) >= max(1, words // 30)
+    return words >= 25
+
+
+_CJK_PUNCT = re.compile(r"[，。！？；、：]")
+_CJK_STOP = re.compile(r"[，。！？；]")
+
+
+def _cjk_text(text: str) -> bool:
+    """Mostly Chinese or Japanese characters."""
+    cjk = len(_CJK.findall(text))
+    return cjk > 0 and cjk >= len(re.findall(r"[^\W\d_]", text)) * 0.5
 
 
 def _consent(text: str, words: int) -> bool:
@@ -262,13 +281,16 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
         return "boilerplate"
     if _CJK_MENU.match(text):
         return "boilerplate"
+    if _cjk_text(text) and len(text.split()) >= 6 and not _CJK_PUNCT.search(text) \
+            and sum(len(t) <= 4 for t in text.split()) >= 0.7 * len(text.split()):
+        return "boilerplate"  # a Chinese menu: many short labels and no punctuation
     if _TEASER.match(text) and words <= 30:
         return "teaser"
     if _credit(text, words):
         return "credit"
     if _BYLINE.match(text) and words <= 10 and not _TERMINAL.search(text):
         return "byline"
-    if _DATE_WORDS.match(text) and words <= 12:
+    if _DATE_WORDS.match(text) and (words <= 12 or words <= 20 and _DATELINE.search(text)):
         return "byline"
     if words <= 8 and _DATELINE.search(text) and not _TERMINAL.search(text) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", text):
         return "byline"
@@ -492,7 +514,9 @@ def _heading_ahead(units: list[Unit], reasons: list[str | None], body: list[bool
         if body[j]:
             return True
         others += 1
-        if others > 1 or word_count(units[j].text) > 25 or _headline_shaped(units[j]):
+        # The one line allowed between is a caption or a role: a few words, under a heading of a few words.
+        if others > 1 or not 4 <= word_count(units[j].text) <= 25 or word_count(units[i].text) < 2 \
+                or _headline_shaped(units[j]):
             return False
     return False
 
