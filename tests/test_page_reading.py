@@ -149,3 +149,16 @@ def test_chinese_punctuation_ends_lines_in_chrome_decisions() -> None:
 
     assert not chrome._headingish(chrome.Unit("会议决定，明年继续开通夜间渡轮，"))
     assert chrome._colon_end("记者表示：")
+
+
+def test_a_page_of_verse_reads_the_verse() -> None:
+    verse = ["I walked along the harbour wall", "the night was cold and still", "the ferry lights were far away",
+             "and no one on the hill", "I waited for the morning boat", "the gulls were fast asleep",
+             "the water spoke of other towns", "and secrets it would keep", "so sing me home across the bay",
+             "and wake me at the pier"]
+    links = "\n".join(f"Other Song Title Number {n} Lyrics" for n in range(1, 10))
+    spoken, _, _ = _read("Home\nLyrics\nArtists\n\nHarbour Song Lyrics\n\n" + "\n".join(verse[:5]) + "\n\n"
+                         + "\n".join(verse[5:]) + f"\n\nPopular lyrics\n{links}\n")
+    for line in verse:
+        assert line in spoken
+    assert "Other Song Title Number 3" not in spoken

@@ -101,7 +101,7 @@ _UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})[\W\d_]*$", re.I)
 
 # Prefixes of teasers, credits and bylines, whatever follows them.
 _TEASER = re.compile(
-    r"^\W*(?:read (?:also|more|next)|see also|related|more on this|you may also like|"
+    r"^\W*(?:read (?:also|more|next)|see also|related|more on this|you (?:may|might) also like|"
     r"читайте (?:также|тоже)|читать также|смотрите также|по теме|lire aussi|[àa] lire (?:aussi|également)|voir aussi|"
     r"lesen sie (?:auch|mehr)|mehr dazu|lee (?:también|más)|ver también|leia (?:também|mais)|veja também|"
     r"čtěte (?:také|též|více)|související|相关阅读|延伸阅读|推荐阅读)\b",
@@ -521,6 +521,35 @@ def _heading_ahead(units: list[Unit], reasons: list[str | None], body: list[bool
     return False
 
 
+def _verse_line(unit: Unit) -> bool:
+    """A line of a poem or song: a few words in sentence case (a link or headline is in Title Case)."""
+    words = _WORD.findall(unit.text)
+    long_words = [w for w in words[1:] if len(w) >= 4]
+    capitals = sum(w[0].isupper() for w in long_words)
+    return 3 <= len(words) <= 16 and capitals <= 0.34 * max(len(long_words), 1) \
+        and not any(ch.isdigit() for ch in unit.text[:3])
+
+
+def _verse_region(units: list[Unit], reasons: list[str | None]) -> tuple[int, int] | None:
+    """The longest run of verse lines (a poem, song lyrics), for a page with no prose to speak of."""
+    best: tuple[int, int] | None = None
+    best_words = 0
+    start = -1
+    last = -1
+    count = 0
+    words = 0
+    for i, unit in enumerate(units):
+        if reasons[i] is None and _verse_line(unit):
+            if start < 0 or i - last > 3:
+                start, count, words = i, 0, 0
+            last = i
+            count += 1
+            words += word_count(unit.text)
+            if count >= 8 and words > best_words:
+                best, best_words = (start, i), words
+    return best
+
+
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
     counts = Counter(u.text.casefold() for u in units)
@@ -534,6 +563,12 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     seeds = _seeds(units, reasons)
     region = _main_region(units, reasons, seeds)
     labels: list[tuple[Label, str | None]] = [(Label.SKIP, r or "outside the article") for r in reasons]
+    prose = 0 if region is None else sum(word_count(units[i].text) for i in range(region[0], region[1] + 1) if seeds[i])
+    verse = _verse_region(units, reasons) if prose < 60 else None
+    if verse is not None and sum(word_count(units[i].text) for i in range(verse[0], verse[1] + 1)) > 2 * prose:
+        # A page with (almost) no prose: the verse is what a listener came for.
+        seeds = [seeds[i] or (verse[0] <= i <= verse[1] and reasons[i] is None) for i in range(len(units))]
+        region = verse
     if region is None:
         return labels
     first, last = region
