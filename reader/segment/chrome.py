@@ -64,7 +64,7 @@ _UI = "|".join(
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
         r"listen(?: to (?:this )?(?:article|story))?|play|pause|audio|video|watch|photo|photos|gallery|"
         r"close|open|next|previous|prev|back|back to top|top|more|read more|show more|load more|see more|"
-        r"see all|view all|continue reading|read the full (?:article|story)|"
+        r"see all|view all|(?:see|view) (?:more|all) (?:photos|pictures|images|videos)|continue reading|read the full (?:article|story)|"
         r"related(?: (?:articles|stories|news|content|topics))?|most read|most popular|popular|trending|"
         r"recommended(?: for you)?|top stories|latest(?: news)?|breaking(?: news)?|live|live broadcast|"
         r"newsletter|newsletters|follow us|follow|on|off|yes|no|ok|cookies?|cookie settings|"
@@ -211,6 +211,15 @@ _BIO = re.compile(
     r"é (?:uma? )?(?:\w+ ){0,3}(?:jornalista|repórter|redatora?|correspondente|escritora?)|"
     r"je (?:\w+ ){0,3}(?:novinář(?:ka)?|redaktor(?:ka)?|zpravodaj(?:ka)?)|"
     r"[—–-] (?:\w+ ){0,2}(?:журналист(?:ка)?|корреспондент|обозреватель|редактор))\b",
+    re.I,
+)
+
+
+# The comments begin: nothing after this line joins the article across it.
+_COMMENTS_MARK = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|comment on this (?:article|story)|view comments|commentaires?|commenter|"
+    r"réagissez|kommentare?|kommentieren|comentarios?|comentar|comentários?|komentáře|komentovat|diskuse|"
+    r"комментарии|комментировать|评论|网友评论)(?:\s*\(\d+\))?\W*$",
     re.I,
 )
 
@@ -413,7 +422,8 @@ def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tu
     out: list[tuple[int, int]] = []
     start = last = -1
     for i, unit in enumerate(units):
-        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text) or _hard_end(unit.text)):
+        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text) or _hard_end(unit.text)
+                           or _COMMENTS_MARK.match(unit.text)):
             out.append((start, last))
             start = -1
         if seeds[i]:
@@ -438,7 +448,7 @@ def _weight(units: list[Unit], seeds: list[bool], rail: list[bool], span: tuple[
 
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
     """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
-    if b - a - 1 > 40 or any(_hard_end(units[i].text) for i in range(a + 1, b)):
+    if b - a - 1 > 40 or any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text) for i in range(a + 1, b)):
         return False
     return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 16) for i in range(a + 1, b))
 
