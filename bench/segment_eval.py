@@ -3,7 +3,10 @@
     python bench/pages/build.py            # once: rebuild the corpus from repository snapshots
     python bench/segment_eval.py           # macro P/R/F1 per language, dev and held-out, text and HTML
     python bench/segment_eval.py --pages   # every page's scores, worst first
-    python bench/segment_eval.py --show NAME [--html]   # one page: what was read and what was missed
+    python bench/segment_eval.py --show NAME [--html|--flat]   # one page: what was read and what was missed
+
+Three inputs per page: `text` (the plain-text copy), `flat` (the same copy with every blank line
+removed, as some copy paths give it) and `html` (the page itself).
 
 Words are compared in order (difflib over lower-cased word tokens; each CJK character is a word),
 as in the fixture scorer: precision is the share of read words that are article words, recall the
@@ -43,7 +46,12 @@ def prf(cand: list[str], gold: list[str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if m else 0.0)
 
 
-def read(name: str, html: bool) -> tuple[list[str], str | None]:
+def flatten(text: str) -> str:
+    """A copy with no blank lines at all: some copy paths (and some sites) give one line per block only."""
+    return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+
+
+def read(name: str, html: bool, flat: bool = False) -> tuple[list[str], str | None]:
     if html:
         with gzip.open(CORPUS / f"{name}.html.gz", "rb") as fh:
             raw = fh.read()
@@ -52,6 +60,8 @@ def read(name: str, html: bool) -> tuple[list[str], str | None]:
         text, fmt = decode(raw, name), InputFormat.HTML
     else:
         text, fmt = (CORPUS / f"{name}.txt").read_text(encoding="utf-8"), InputFormat.TEXT
+        if flat:
+            text = flatten(text)
     try:
         doc = split(Article(text, fmt, source=name))
     except ReaderError:
@@ -64,13 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", action="store_true", help="list every page's scores")
     ap.add_argument("--show", metavar="NAME", help="print one page's reading against its gold")
     ap.add_argument("--html", action="store_true", help="with --show: the HTML reading")
-    ap.add_argument("--only", choices=("text", "html"), help="score one input kind")
+    ap.add_argument("--flat", action="store_true", help="with --show: the copy with its blank lines removed")
+    ap.add_argument("--only", choices=("text", "flat", "html"), help="score one input kind")
+    ap.add_argument("--split", choices=("dev", "heldout"), help="score one split only")
     ap.add_argument("--json", action="store_true", help="results as JSON on stdout")
     args = ap.parse_args(argv)
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     if args.show:
         gold = json.loads((CORPUS / f"{args.show}.gold.json").read_text(encoding="utf-8"))["blocks"]
-        blocks, title = read(args.show, args.html)
+        blocks, title = read(args.show, args.html, args.flat)
         gw = [w for b in gold for w in words(b["text"])]
         print(f"title: {title!r}\ngold title/first: {gold[0]['text'][:100]!r}")
         gold_set = set(gw)
@@ -85,14 +97,16 @@ def main(argv: list[str] | None = None) -> int:
                 print("MISSED:", " ".join(gw[j1:j2])[:300])
         print("P/R/F1 = %.3f %.3f %.3f" % prf(cw, gw))
         return 0
-    kinds = [args.only] if args.only else ["text", "html"]
+    kinds = [args.only] if args.only else ["text", "flat", "html"]
     rows: list[dict[str, object]] = []
     started = time.perf_counter()
     for entry in manifest:
+        if args.split and entry["split"] != args.split:
+            continue
         gold = json.loads((CORPUS / f"{entry['name']}.gold.json").read_text(encoding="utf-8"))["blocks"]
         gw = [w for b in gold for w in words(b["text"])]
         for kind in kinds:
-            blocks, _ = read(entry["name"], kind == "html")
+            blocks, _ = read(entry["name"], kind == "html", kind == "flat")
             p, r, f = prf([w for b in blocks for w in words(b)], gw)
             rows.append({"name": entry["name"], "lang": entry["lang"], "split": entry["split"], "kind": kind,
                          "independent": not entry["gold"].startswith("trafilatura"), "p": p, "r": r, "f1": f})

@@ -81,3 +81,84 @@ def test_chinese_menu_line_is_skipped() -> None:
     body = "市议会周二投票决定冬季继续运营夜间渡轮。四千名居民签署请愿书，要求重新考虑削减计划。渡轮工人表示，这一决定将保护海湾两岸的工作岗位。"
     spoken, _, skipped = _read(f"{menu}\n\n{body}\n\n{body}\n")
     assert menu not in spoken and any(text == menu for text, _ in skipped)
+
+
+def test_a_long_consent_notice_is_not_read_but_an_article_about_cookies_is() -> None:
+    notice = ("We and our partners use cookies and similar technologies to store and access information on "
+              "your device, to measure audiences and to show you personalised advertising and content. "
+              "By clicking accept you agree to this processing; you can change your choices at any time in "
+              "the privacy settings at the bottom of every page, where you can also withdraw your consent "
+              "or object to processing based on legitimate interest by our partners and their vendors.")
+    about = ("Browser makers have spent years phasing out third-party cookies, the small files that let "
+             "advertisers follow people from site to site, and regulators say the change has reshaped how "
+             "publishers sell space, how much they earn from each visit and how much of a reader's browsing "
+             "history ends up in the hands of companies they have never heard of, according to the report.")
+    assert len(notice.split()) > 60 and len(about.split()) > 60
+    spoken, _, skipped = _read(f"{notice}\n\n{P1}\n\n{about}\n\n{P2}\n\n{P3}\n")
+    assert notice not in spoken and (notice, "consent") in skipped
+    assert about in spoken
+
+
+def test_a_long_author_note_closing_the_article_is_not_read() -> None:
+    bio = ("Jane Doe is a freelance reporter covering transport, housing and the coast for several regional "
+           "papers. She previously worked for ten years at a news agency in the capital, where she reported "
+           "on the courts and local government, and she has written two books about the islands of the "
+           "north sea, the second of which won a prize for regional non-fiction in the year it appeared.")
+    assert len(bio.split()) > 60
+    spoken, _, skipped = _read(f"{P1}\n\n{P2}\n\n{P3}\n\n{bio}\n")
+    assert bio not in spoken and (bio, "byline") in skipped
+
+
+def test_captions_and_agency_credits_alone_are_not_read_but_an_agency_in_a_sentence_is() -> None:
+    epa = "The EPA said on Monday that it would review the harbour dredging permit before the spring."
+    page = (f"{P1}\n\nReuters\n\nMedia caption The night ferry leaving the north pier\n\n{epa}\n\n"
+            f"Passengers on the north pier in December. (Photo: Jane Doe / AFP)\n\n{P2}\n\nEPA\n\n{P3}\n")
+    spoken, _, skipped = _read(page)
+    assert epa in spoken and P3 in spoken
+    for credit in ("Reuters", "EPA", "Media caption The night ferry leaving the north pier",
+                   "Passengers on the north pier in December. (Photo: Jane Doe / AFP)"):
+        assert (credit, "credit") in skipped
+
+
+def test_a_subheading_followed_by_a_photo_credit_is_kept() -> None:
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\nMaria Lopez, ferry captain\n\nPhoto: John Smith\n\n{P3}\n\n{P4}\n")
+    assert "Maria Lopez, ferry captain" in spoken
+
+
+def test_a_list_between_paragraphs_is_read() -> None:
+    items = ["2 cups of flour", "3/4 cup of sugar", "1 teaspoon of baking powder", "200 g of butter"]
+    steps = "\n".join(items)
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\nIngredients\n{steps}\n\n{P3}\n\n{P4}\n")
+    for item in items:
+        assert item in spoken
+    assert "Ingredients" in spoken
+
+
+def test_a_rail_of_cards_with_no_marker_line_is_cut_from_the_end() -> None:
+    cards = "\n".join(
+        f"Headline of another story number {n} here\nOne sentence of teaser text about story {n} for readers.\n"
+        f"Author Name{n}" for n in range(1, 7))
+    footer = ("The Paper is where the region's news is reported and explained, every day, by a newsroom of "
+              "forty people who live and work here.")
+    spoken, _, _ = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{P3}\n\n{P4}\n\n{cards}\n\n{footer}\n")
+    assert P4 in spoken and "teaser text" not in spoken
+
+
+def test_chinese_punctuation_ends_lines_in_chrome_decisions() -> None:
+    from reader.segment import chrome
+
+    assert not chrome._headingish(chrome.Unit("会议决定，明年继续开通夜间渡轮，"))
+    assert chrome._colon_end("记者表示：")
+
+
+def test_a_page_of_verse_reads_the_verse() -> None:
+    verse = ["I walked along the harbour wall", "the night was cold and still", "the ferry lights were far away",
+             "and no one on the hill", "I waited for the morning boat", "the gulls were fast asleep",
+             "the water spoke of other towns", "and secrets it would keep", "so sing me home across the bay",
+             "and wake me at the pier"]
+    links = "\n".join(f"Other Song Title Number {n} Lyrics" for n in range(1, 10))
+    spoken, _, _ = _read("Home\nLyrics\nArtists\n\nHarbour Song Lyrics\n\n" + "\n".join(verse[:5]) + "\n\n"
+                         + "\n".join(verse[5:]) + f"\n\nPopular lyrics\n{links}\n")
+    for line in verse:
+        assert line in spoken
+    assert "Other Song Title Number 3" not in spoken

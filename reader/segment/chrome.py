@@ -60,11 +60,11 @@ _UI = "|".join(
         r"anhören|diesen artikel anhören|écouter l'article|escuchar (?:el )?artículo|ouvir (?:o )?artigo|"
         r"poslechněte si článek|послушать|прослушать|"
         r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
-        r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|"
+        r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|(?:view|read|show|post|add)(?: ?/ ?post)? comments?|"
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
         r"listen(?: to (?:this )?(?:article|story))?|play|pause|audio|video|watch|photo|photos|gallery|"
         r"close|open|next|previous|prev|back|back to top|top|more|read more|show more|load more|see more|"
-        r"see all|view all|continue reading|read the full (?:article|story)|"
+        r"see all|view all|(?:see|view) (?:more|all) (?:photos|pictures|images|videos)|continue reading|read the full (?:article|story)|"
         r"related(?: (?:articles|stories|news|content|topics))?|most read|most popular|popular|trending|"
         r"recommended(?: for you)?|top stories|latest(?: news)?|breaking(?: news)?|live|live broadcast|"
         r"newsletter|newsletters|follow us|follow|on|off|yes|no|ok|cookies?|cookie settings|"
@@ -79,7 +79,7 @@ _UI = "|".join(
         r"новости|меню|поиск|войти|вход|озвучить текст|слушать|вкл|выкл|прямой эфир|"
         r"наверх|фото|видео|ещ[её]|по теме|популярное|все новости|версия для печати|"
                 # French
-        r"publicité|partager|s'abonner|abonnez-vous|se connecter|connexion|lire aussi|à lire aussi|"
+        r"publicité|partager|s'abonner|abonnez-vous|se connecter|connexion|lire aussi|[àa] lire aussi|"
         r"lire la suite|commentaires?|rechercher|recherche|accueil|suivez-nous|écouter(?: cet article)?|"
         # German
         r"anzeige|werbung|teilen|abonnieren|anmelden|lesen sie auch|auch interessant|mehr zum thema|"
@@ -101,8 +101,8 @@ _UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})[\W\d_]*$", re.I)
 
 # Prefixes of teasers, credits and bylines, whatever follows them.
 _TEASER = re.compile(
-    r"^\W*(?:read (?:also|more|next)|see also|related|more on this|you may also like|"
-    r"читайте (?:также|тоже)|читать также|смотрите также|по теме|lire aussi|à lire aussi|voir aussi|"
+    r"^\W*(?:read (?:also|more|next)|see also|related|more on this|you (?:may|might) also like|"
+    r"читайте (?:также|тоже)|читать также|смотрите также|по теме|lire aussi|[àa] lire (?:aussi|également)|voir aussi|"
     r"lesen sie (?:auch|mehr)|mehr dazu|lee (?:también|más)|ver también|leia (?:também|mais)|veja também|"
     r"čtěte (?:také|též|více)|související|相关阅读|延伸阅读|推荐阅读)\b",
     re.I,
@@ -111,9 +111,33 @@ _CREDIT = re.compile(
     r"^\W*(?:photo|photos|foto|fotos|фото|image|picture|credit|crédit|illustration|video|видео|"
     r"source|источник|quelle|fuente|fonte|zdroj|来源|translated by|translation|переведено|перевод|"
     r"traduction|traduit|übersetzung|übersetzt|traducción|tradução|překlad|editor|редактор|责任编辑|编辑|"
-    r"©|\(c\)|copyright)\b|^\W*©|\b(?:getty images|shutterstock|associated press|afp|reuters|ap photo|"
-    r"epa|тасс|риа новости|all rights reserved|все права защищены|tous droits réservés|"
-    r"alle rechte vorbehalten|todos los derechos reservados|všechna práva vyhrazena)\b",
+    r"©|\(c\)|copyright)\b|^\W*©|\b(?:getty images|shutterstock|ap photo|all rights reserved|"
+    r"все права защищены|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
+    r"všechna práva vyhrazena)\b",
+    re.I,
+)
+# Captions announced as such ("Media caption …", "Bildunterschrift: …"), in the languages we read.
+_CAPTION = re.compile(
+    r"^\W*(?:media caption|image caption|image copyright|image source|caption|légende|bildunterschrift|"
+    r"bildquelle|pie de foto|leyenda|legenda|подпись к фото|popisek|图片来源|图注|图片|"
+    r"screenshots?|screengrab|captures? d'écran|bildschirmfoto|captura de (?:pantalla|tela)|скриншот|"
+    r"snímek obrazovky|截图)\b",
+    re.I,
+)
+# News and photo agencies. Alone on a line, or closing a caption after "/", "|", "©" or in brackets, they
+# are a credit; inside a sentence ("the EPA said on Monday …") they are words of the article.
+_AGENCY = (
+    r"afp|ap|reuters|epa|efe|dpa|apa|anp|ansa|ats|sda|keystone|imago|picture[- ]alliance|getty(?: images)?|"
+    r"shutterstock|istock(?:photo)?|unsplash|pixabay|alamy|xinhua|kyodo|yonhap|bloomberg|sputnik|tass|ria|"
+    r"lusa|agência brasil|estadão conteúdo|folhapress|europa press|čtk|ctk|profimedia|тасс|риа новости|"
+    r"интерфакс|коммерсантъ|новости|新华社|中新社|视觉中国|ip3 press|maxppp|sipa|belga|abaca|hans lucas|"
+    r"wikimedia commons|wikipedia|pool|handout|zuma(?: press)?|nurphoto|sopa images|anadolu(?: agency)?"
+)
+_AGENCY_ALONE = re.compile(rf"^\W*(?:(?:foto|photo|фото|bild)\s*:?\s*)?(?:{_AGENCY})(?:\s*[/|,;]\s*(?:{_AGENCY}))*\W*$", re.I)
+_CREDIT_TAIL = re.compile(
+    rf"^\W*(?:{_AGENCY})\s*[/|]\s*(?:[\w.'’-]+\s*){{1,4}}\W*$|(?:[/|©]\s*(?:[\w.'’-]+\s+){{0,3}}(?:{_AGENCY})|\((?:[\w.'’-]+\s+){{0,3}}(?:{_AGENCY})\)|"
+    r"(?:\b(?:photo|photograph|foto|fotografía|fotografia|фото|bild|crédits?|credit|image)\s*(?:by|de|:|©)\s*"
+    r"[^.!?]{2,60}))\W*$",
     re.I,
 )
 _BYLINE = re.compile(
@@ -130,17 +154,31 @@ _MONTHS = (
     r"(?<![а-яё])(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}(?![а-яё])"
 )
 # A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …").
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
+_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\d{{2,4}}\s*年\s*\d{{1,2}}\s*月|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
-    r"veröffentlicht|actualizado|publicado|atualizado|aktualizováno|publikováno|更新|发布)\b",
+    r"veröffentlicht|publiziert|erschienen|actualizado|publicado|atualizado|aktualizováno|publikováno)\b|"
+    r"^\W*(?:更新|发布|发表)(?:时间|日期|于)?",
     re.I,
 )
-_CONSENT = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b", re.I)
+_CONSENT = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b|\brgpd\b|\bdsgvo\b", re.I)
+# A consent notice speaks to the reader about the site's own use of cookies; an article about cookies does not.
+_CONSENT_ADDRESS = re.compile(
+    r"\b(?:we|our partners|we and our partners) (?:use|store|process|collect)|\bthis (?:site|website) uses\b|"
+    r"\bby (?:clicking|continuing|using this)|\byou (?:can|may) (?:change|withdraw|manage|accept|refuse)|"
+    r"\byou (?:agree|consent|accept)|\b(?:accept|reject|manage) (?:all|cookies|preferences|settings)|"
+    r"\bcookie (?:policy|settings|preferences)|"
+    r"nous utilisons|nos partenaires|en (?:poursuivant|continuant)|vous acceptez|paramétrer|"
+    r"wir (?:verwenden|nutzen|setzen)|unsere partner|stimmen sie|ihre einwilligung|einstellungen|"
+    r"(?:utilizamos|usamos) cookies|nuestros socios|aceptas|acepta el uso|você (?:concorda|aceita)|"
+    r"мы используем|используем файлы|вы соглашаетесь|продолжая|používáme|souhlasíte|váš souhlas|"
+    r"我们使用|同意",
+    re.I,
+)
 # Lines after which the article is over: comments, footers, "more stories" rails.
 _END_MARK = re.compile(
     r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
-    r"recommended(?: for you)?|more (?:stories|from|news)|related (?:articles|stories|news)|you may also like|"
+    r"recommended(?: for you)?|more (?:stories|news)|more from(?: \w+){0,3}|related (?:articles|stories|news)|you may also like|"
     r"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
     r"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
     r"komentáře|diskuse|nejčtenější|评论|热门文章|trending(?: on the web| now)?|(?:more|other|recommended) stories|"
@@ -167,12 +205,21 @@ _CJK_MENU = re.compile(r"^(?:[\u3400-\u9fff]{1,4}\s+){4,}[\u3400-\u9fff]{1,4}$")
 _BIO = re.compile(
     r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+(?:"
     r"(?:is|was) an? (?:[\w-]+ ){0,4}(?:reporter|journalist|writer|correspondent|editor|author|contributor|columnist)|"
-    r"est (?:un|une) (?:[\w-]+ ){0,3}(?:journaliste|rédact(?:eur|rice)|correspondant|auteur|autrice|écrivain)|"
+    r"est (?:(?:un|une) )?(?:[\w-]+ ){0,3}(?:journaliste|rédact(?:eur|rice)|correspondant|auteur|autrice|écrivain)|"
     r"ist (?:\w+ ){0,3}(?:journalist|redakteur|korrespondent|autor)(?:in)?|"
     r"es (?:una? )?(?:\w+ ){0,3}(?:periodista|redactora?|corresponsal|escritora?)|"
     r"é (?:uma? )?(?:\w+ ){0,3}(?:jornalista|repórter|redatora?|correspondente|escritora?)|"
     r"je (?:\w+ ){0,3}(?:novinář(?:ka)?|redaktor(?:ka)?|zpravodaj(?:ka)?)|"
     r"[—–-] (?:\w+ ){0,2}(?:журналист(?:ка)?|корреспондент|обозреватель|редактор))\b",
+    re.I,
+)
+
+
+# The comments begin: nothing after this line joins the article across it.
+_COMMENTS_MARK = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|comment on this (?:article|story)|view comments|commentaires?|commenter|"
+    r"réagissez|kommentare?|kommentieren|comentarios?|comentar|comentários?|komentáře|komentovat|diskuse|"
+    r"комментарии|комментировать|评论|网友评论)(?:\s*\(\d+\))?\W*$",
     re.I,
 )
 
@@ -188,9 +235,44 @@ def word_count(text: str) -> int:
 
 
 def is_sentence(text: str) -> bool:
-    """True for text that reads as prose: a punctuated clause, or a long run of words."""
+    """True for text that reads as prose: a punctuated clause, or a long run of words.
+
+    Chinese prose is punctuated: a long run of characters with no comma or stop is a ticker of
+    headlines or a menu, not a paragraph.
+    """
     words = word_count(text)
-    return words >= 25 or (words >= 5 and bool(_TERMINAL.search(text)))
+    if words >= 5 and _TERMINAL.search(text):
+        return True
+    if words >= 25 and _cjk_text(text):
+        return len(_CJK_STOP.findall(text)) >= max(1, words // 30)
+    return words >= 25
+
+
+_CJK_PUNCT = re.compile(r"[，。！？；、：]")
+_CJK_STOP = re.compile(r"[，。！？；]")
+
+
+def _cjk_text(text: str) -> bool:
+    """Mostly Chinese or Japanese characters."""
+    cjk = len(_CJK.findall(text))
+    return cjk > 0 and cjk >= len(re.findall(r"[^\W\d_]", text)) * 0.5
+
+
+def _consent(text: str, words: int) -> bool:
+    """A cookie or consent notice: a cookie word, and either a short line or words addressed to the reader."""
+    return bool(_CONSENT.search(text)) and (words <= 12 or bool(_CONSENT_ADDRESS.search(text)))
+
+
+def _credit(text: str, words: int) -> bool:
+    """A photo, translation or copyright credit, a caption label, or an agency name closing a caption."""
+    if _AGENCY_ALONE.match(text) or _CAPTION.match(text):
+        return True
+    if _CREDIT.search(text) and (words <= 14 or not is_sentence(text)):
+        return True
+    if re.match(r"^\W*(?:©|\(c\)|copyright\b)", text, re.I) and words <= 40:
+        return True
+    # "Demonstrators in Paris on Monday. (Photo: Jane Doe / AFP)": a caption ends in its credit.
+    return words <= 45 and bool(_CREDIT_TAIL.search(text))
 
 
 def _chrome_reason(text: str, repeated: bool) -> str | None:
@@ -198,25 +280,30 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     words = word_count(text)
     if words == 0:
         return "boilerplate"
-    if words > 60:  # nothing below describes a long unit; skipping the patterns keeps big pages fast
-        return None
+    if words > 60:
+        # Long units are prose unless they speak to the reader about cookies and consent; only the
+        # cheap checks run, which keeps big pages fast.
+        return "consent" if words <= 400 and _consent(text, words) else None
     if words <= 8 and _UI_LINE.match(text):
         return "boilerplate"
     if _HARD_END.search(text) and words <= 40:
         return "boilerplate"
     if _CJK_MENU.match(text):
         return "boilerplate"
+    if _cjk_text(text) and len(text.split()) >= 6 and not _CJK_PUNCT.search(text) \
+            and sum(len(t) <= 4 for t in text.split()) >= 0.7 * len(text.split()):
+        return "boilerplate"  # a Chinese menu: many short labels and no punctuation
     if _TEASER.match(text) and words <= 30:
         return "teaser"
-    if _CREDIT.search(text) and (words <= 14 or not is_sentence(text)):
+    if _credit(text, words):
         return "credit"
     if _BYLINE.match(text) and words <= 10 and not _TERMINAL.search(text):
         return "byline"
-    if _DATE_WORDS.match(text) and words <= 12:
+    if _DATE_WORDS.match(text) and (words <= 12 or words <= 20 and _DATELINE.search(text)):
         return "byline"
     if words <= 8 and _DATELINE.search(text) and not _TERMINAL.search(text) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", text):
         return "byline"
-    if _CONSENT.search(text) and words <= 60:
+    if _consent(text, words):
         return "consent"
     if repeated and words <= 8 and not is_sentence(text):
         return "boilerplate"
@@ -231,7 +318,7 @@ def _headingish(unit: Unit) -> bool:
         0 < words <= 16
         and len(text) <= 160
         and (first.isupper() or first.isdigit() or bool(_CJK.match(first)))
-        and not re.search(r"[.,;…]$", text)
+        and not re.search(r"[.,;…。，；、]$", text)
         and "|" not in text
     )
 
@@ -249,7 +336,7 @@ def _headline_shaped(unit: Unit) -> bool:
     """A line that can be the page's headline: heading-shaped, with at least three content words (six
     CJK characters), not a label ending in a colon. Widget labels and bylines never get here."""
     text = unit.text
-    if text.rstrip().endswith(":") or not (unit.heading or _headingish(unit)):
+    if _colon_end(text) or not (unit.heading or _headingish(unit)):
         return False
     if unit.heading:  # the source said so (Markdown '#', HTML <h1>)
         return True
@@ -257,13 +344,49 @@ def _headline_shaped(unit: Unit) -> bool:
     return cjk >= 6 or len(_LONG_WORD.findall(_CJK.sub(" ", text))) >= 3
 
 
+def _colon_end(text: str) -> bool:
+    return text.rstrip().endswith((":", "："))
+
+
 def _listish(unit: Unit, prev: str | None) -> bool:
-    return bool(unit.item or _BULLET.match(unit.text) or re.search(r"[,;:]$", unit.text)
-                or (prev and prev.rstrip().endswith(":")))
+    return bool(unit.item or _BULLET.match(unit.text) or re.search(r"[,;:，；：、]$", unit.text)
+                or (prev and _colon_end(prev)))
+
+
+# A list line by its shape: a bullet, a number or quantity ("200 g flour", "3/4 cup"), a lower-case
+# start, or a comma or semicolon at its end.
+_LIST_SHAPE = re.compile(r"^\s*(?:[•·▪◦●*+–-]\s|\d+(?:[.,/]\d+)?(?:\s|[a-zA-Z%)]{1,3}\b)|[^\W\d_](?<=[a-zà-ÿа-яё]))|[,;，；、]$")
+
+
+def _list_runs(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[bool]:
+    """Units in a list that belongs to prose: three or more short list-shaped lines in a row, or the
+    lines after a clause that announces them with a colon, up to the next paragraph."""
+    out = [False] * len(units)
+    live = [i for i, r in enumerate(reasons) if r is None]
+    k = 0
+    while k < len(live):
+        i = live[k]
+        announced = k > 0 and seeds[live[k - 1]] and _colon_end(units[live[k - 1]].text)
+        run: list[int] = []
+        j = k
+        while j < len(live) and not seeds[live[j]] and word_count(units[live[j]].text) <= 30 \
+                and (announced or units[live[j]].item or _LIST_SHAPE.search(units[live[j]].text)):
+            run.append(live[j])
+            j += 1
+        if run and (announced or len(run) >= 3) and len(run) <= 40 and not _UI_LINE.match(units[i].text):
+            for r in run:
+                out[r] = True
+            k = j
+        else:
+            k += 1
+    return out
 
 
 def _seeds(units: list[Unit], reasons: list[str | None]) -> list[bool]:
-    return [reasons[i] is None and not u.heading and (u.trusted or is_sentence(u.text)) for i, u in enumerate(units)]
+    """Prose: sentences, and clauses that announce what follows with a colon."""
+    return [reasons[i] is None and not u.heading
+            and (u.trusted or is_sentence(u.text) or (word_count(u.text) >= 8 and _colon_end(u.text)))
+            for i, u in enumerate(units)]
 
 
 def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[bool]:
@@ -274,7 +397,7 @@ def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool])
     """
     live = [i for i, r in enumerate(reasons) if r is None]
     # A teaser's headline may be a question ("Should you earn a master's degree?"): still a card head.
-    head = [(not seeds[i] or units[i].text.rstrip().endswith("?")) and word_count(units[i].text) <= 16
+    head = [(not seeds[i] or units[i].text.rstrip().endswith(("?", "？"))) and word_count(units[i].text) <= 16
             and not units[i].item for i in live]
     cards: list[int] = []  # positions in `live` of one-paragraph card bodies
     for k in range(1, len(live)):
@@ -283,7 +406,7 @@ def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool])
             cards.append(k)
     rail = [False] * len(units)
     run: list[int] = []
-    for k in cards + [-10]:
+    for k in cards + [len(live) + 10]:  # the sentinel flushes the last run
         if run and k - run[-1] <= 3:
             run.append(k)
             continue
@@ -299,7 +422,8 @@ def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tu
     out: list[tuple[int, int]] = []
     start = last = -1
     for i, unit in enumerate(units):
-        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text) or _hard_end(unit.text)):
+        if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text) or _hard_end(unit.text)
+                           or _COMMENTS_MARK.match(unit.text)):
             out.append((start, last))
             start = -1
         if seeds[i]:
@@ -324,7 +448,7 @@ def _weight(units: list[Unit], seeds: list[bool], rail: list[bool], span: tuple[
 
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
     """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
-    if b - a - 1 > 40 or any(_hard_end(units[i].text) for i in range(a + 1, b)):
+    if b - a - 1 > 40 or any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text) for i in range(a + 1, b)):
         return False
     return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 16) for i in range(a + 1, b))
 
@@ -361,12 +485,79 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         lo -= 1
     first, last = segments[lo][0], segments[hi][1]
     # A rail of cards that closes the region is not the article (unless it is all there is).
-    cut = last
-    while cut > first and (rail[cut] or not seeds[cut]):
-        cut -= 1
-    if cut > first and any(rail[i] for i in range(cut + 1, last + 1)):
-        last = cut
+    last = _tail_rail(units, seeds, rail, first, last)
     return first, last
+
+
+def _tail_rail(units: list[Unit], seeds: list[bool], rail: list[bool], first: int, last: int) -> int:
+    """The region's last index once a closing rail of teaser or comment cards is cut away.
+
+    The cut goes before the earliest card from which, to the region's end, cards hold most of the prose:
+    a footer paragraph or an author's note after the rail does not keep the rail in the article.
+    """
+    total = railed = 0
+    cut = last
+    for i in range(last, first, -1):
+        if not seeds[i]:
+            continue
+        words = word_count(units[i].text)
+        total += words
+        railed += words if rail[i] else 0
+        if rail[i] and railed >= 0.6 * total:
+            cut = i
+    if cut == last and not rail[last]:
+        return last
+    # Back to the last prose before the first card (and its head line).
+    j = cut - 1
+    while j > first and (rail[j] or not seeds[j]):
+        j -= 1
+    return j if j > first else last
+
+
+def _heading_ahead(units: list[Unit], reasons: list[str | None], body: list[bool], i: int, last: int) -> bool:
+    """True when prose follows a heading closely: past credits and widgets, and at most one short line
+    (a caption, a photo credit or an interviewee's role)."""
+    others = 0
+    for j in range(i + 1, min(last, i + 3) + 1):
+        if reasons[j] is not None:
+            continue
+        if body[j]:
+            return True
+        others += 1
+        # The one line allowed between is a caption or a role: a few words, under a heading of a few words.
+        if others > 1 or not 4 <= word_count(units[j].text) <= 25 or word_count(units[i].text) < 2 \
+                or _headline_shaped(units[j]):
+            return False
+    return False
+
+
+def _verse_line(unit: Unit) -> bool:
+    """A line of a poem or song: a few words in sentence case (a link or headline is in Title Case)."""
+    words = _WORD.findall(unit.text)
+    long_words = [w for w in words[1:] if len(w) >= 4]
+    capitals = sum(w[0].isupper() for w in long_words)
+    return 3 <= len(words) <= 16 and capitals <= 0.34 * max(len(long_words), 1) \
+        and not any(ch.isdigit() for ch in unit.text[:3])
+
+
+def _verse_region(units: list[Unit], reasons: list[str | None]) -> tuple[int, int] | None:
+    """The longest run of verse lines (a poem, song lyrics), for a page with no prose to speak of."""
+    best: tuple[int, int] | None = None
+    best_words = 0
+    start = -1
+    last = -1
+    count = 0
+    words = 0
+    for i, unit in enumerate(units):
+        if reasons[i] is None and _verse_line(unit):
+            if start < 0 or i - last > 3:
+                start, count, words = i, 0, 0
+            last = i
+            count += 1
+            words += word_count(unit.text)
+            if count >= 8 and words > best_words:
+                best, best_words = (start, i), words
+    return best
 
 
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
@@ -377,50 +568,85 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         if unit.text not in memo:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
+    repeated = [counts[u.text.casefold()] > 1 for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
     region = _main_region(units, reasons, seeds)
     labels: list[tuple[Label, str | None]] = [(Label.SKIP, r or "outside the article") for r in reasons]
+    prose = 0 if region is None else sum(word_count(units[i].text) for i in range(region[0], region[1] + 1) if seeds[i])
+    verse = _verse_region(units, reasons) if prose < 60 else None
+    if verse is not None and sum(word_count(units[i].text) for i in range(verse[0], verse[1] + 1)) > 2 * prose:
+        # A page with (almost) no prose: the verse is what a listener came for.
+        seeds = [seeds[i] or (verse[0] <= i <= verse[1] and reasons[i] is None) for i in range(len(units))]
+        region = verse
     if region is None:
         return labels
     first, last = region
+    lists = _list_runs(units, reasons, seeds)
     # A list that closes the article ("- first item") follows the last sentence without being prose.
     while last + 1 < len(units) and reasons[last + 1] is None and word_count(units[last + 1].text) >= 2 and (
-        units[last + 1].item or _BULLET.match(units[last + 1].text)
+        units[last + 1].item or _BULLET.match(units[last + 1].text) or lists[last + 1]
     ):
         last += 1
+    # A list at the article's head (ingredients under their heading) opens it.
+    j = first - 1
+    while j >= 0 and (reasons[j] is not None or lists[j]):
+        j -= 1
+    if j < first - 1 and any(lists[k] for k in range(j + 1, first)) and j >= 0 and _headingish(units[j]) \
+            and not _headline_shaped(units[j]):
+        first = next(k for k in range(j + 1, first) if lists[k])
+    body = [False] * len(units)
     prev_body: str | None = None
     for i in range(first, last + 1):
         unit = units[i]
         if reasons[i]:
             continue
-        nxt = next((j for j in range(i + 1, last + 1) if reasons[j] is None), None)
-        if seeds[i] or (unit.quote and word_count(unit.text) > 0):
-            labels[i] = (Label.BODY, None)
+        if seeds[i] or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
+                not unit.heading and word_count(unit.text) >= 2
+                and (_TERMINAL.search(unit.text) or (_listish(unit, prev_body) and not _headingish(unit)))):
+            body[i] = True
             prev_body = unit.text
-        elif unit.heading or (_headingish(unit) and nxt is not None and seeds[nxt]):
+    for i in range(first, last + 1):
+        unit = units[i]
+        if reasons[i]:
+            continue
+        if body[i]:
+            labels[i] = (Label.BODY, None)
+        elif unit.heading or (_headingish(unit) and not repeated[i] and _heading_ahead(units, reasons, body, i, last)):
             labels[i] = (Label.HEADING, None)
-        elif word_count(unit.text) >= 2 and (_TERMINAL.search(unit.text) or _listish(unit, prev_body)):
-            labels[i] = (Label.BODY, None)
-            prev_body = unit.text
+            # A heading above a list ("Ingredients") opens a part of the article even without a sentence.
         else:
             labels[i] = (Label.SKIP, "boilerplate")
     # An author's note closing the article is not the article.
-    tail = [i for i in range(first, last + 1) if labels[i][0] is Label.BODY][-2:]
-    for i in tail:
-        if word_count(units[i].text) <= 60 and _BIO.match(units[i].text):
+    spoken = [i for i in range(first, last + 1) if labels[i][0] is Label.BODY]
+    for i in spoken[:2] + spoken[-3:]:
+        if word_count(units[i].text) <= 120 and _BIO.match(units[i].text):
             labels[i] = (Label.SKIP, "byline")
     # The headline: a headline-shaped line above the article, past bylines and widgets; one that
-    # names what the opening paragraphs talk about wins over a nearer one that does not.
+    # names what the opening paragraphs talk about wins over a nearer one that does not. A headline
+    # repeated on the page (breadcrumb, share box) is still a headline.
     lead = _content_words(" ".join(units[i].text for i in range(first, min(first + 12, last + 1)) if seeds[i]))
     candidates: list[int] = []
-    for i in range(first - 1, max(first - 12, -1), -1):
-        if reasons[i] is None and seeds[i]:
+    looked = 0
+    for i in range(first - 1, max(first - 60, -1), -1):
+        # A line set aside only for being repeated may still be the headline (breadcrumb, share box).
+        open_line = reasons[i] is None or (repeated[i] and _chrome_reason(units[i].text, False) is None)
+        if reasons[i] is None and seeds[i] and (word_count(units[i].text) > 15 or looked >= 6):
+            break  # a short sentence under the headline is its standfirst; the search goes on past it
+        if not open_line:
+            continue
+        looked += 1
+        if looked > 12:
             break
-        if reasons[i] is None and _headline_shaped(units[i]):
+        if _headline_shaped(units[i]) and not lists[i] and not seeds[i]:
             candidates.append(i)
+    best = -1
     if candidates:
-        best = next((i for i in candidates if _content_words(units[i].text) & lead), candidates[0])
+        # A repeated line (breadcrumb, share box) is the headline only when it names the lead.
+        # Far from the text, only a line naming the lead is taken for the headline.
+        best = next((i for i in candidates if _content_words(units[i].text) & lead),
+                    next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
+    if candidates and best >= 0:
         labels[best] = (Label.TITLE, None)
         for i in range(best + 1, first):  # lines between the headline and the text are not the article
             if labels[i][0] is not Label.SKIP:
