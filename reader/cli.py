@@ -128,7 +128,7 @@ def _options(*decorators: Any) -> Callable[[F], F]:
     return apply
 
 
-voice_options = _options(
+casting_options = _options(
     click.option("--voice", "voice_args", multiple=True, metavar="ROLE=PROFILE",
                  help="Voice for a role: narrator, quote, heading, fallback, speaker:NAME, lang:CODE. Repeatable."),
     click.option("--cast", "cast_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -140,11 +140,27 @@ voice_options = _options(
                  help="Read runs whose engine is unavailable (e.g. gtts offline) with an offline voice."),
     click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  help="Pronunciation lexicon (TOML) that overrides the default text normalization."),
+)
+"""The options that make a CastingOptions (see `_casting_options`)."""
+
+voice_options = _options(
+    casting_options,
     click.option("-j", "--jobs", type=click.IntRange(1, 64), default=min(os.cpu_count() or 1, 8),
-                 show_default="number of cores", help="Utterances synthesized at once."),
+                 show_default="number of cores", help="Sentences synthesized at once."),
     click.option("--no-cache", is_flag=True, help="Render every clip again instead of using the clip cache."),
     click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
 )
+
+output_options = _options(
+    click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS."),
+    click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels."),
+    click.option("--transcript", "transcript_kinds", multiple=True, type=click.Choice(["vtt", "srt", "json"]),
+                 help="Write a transcript beside the audio (json is the full timeline). Repeatable."),
+    click.option("--read-along", is_flag=True, help="Write an HTML page beside the audio that highlights each run."),
+    click.option("--author", help="Artist/author tag."),
+    click.option("--album", help="Album/show tag."),
+)
+"""The options that, with the casting options, make an ExportOptions (see `_export_options`)."""
 
 
 @cli.command("export")
@@ -153,15 +169,9 @@ voice_options = _options(
               help="Audio file to write; format from its extension. Default: INPUT's name with .mp3.")
 @voice_options
 @click.option("--title", help="Title for tags and the opening chapter (default: the article's).")
-@click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS.")
-@click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels.")
-@click.option("--transcript", "transcript_kinds", multiple=True, type=click.Choice(["vtt", "srt", "json"]),
-              help="Write a transcript beside the audio (json is the full timeline). Repeatable.")
-@click.option("--read-along", is_flag=True, help="Write an HTML page beside the audio that highlights each run.")
+@output_options
 @click.option("--cover", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Cover art (JPEG or PNG) to embed.")
-@click.option("--author", help="Artist/author tag.")
-@click.option("--album", help="Album/show tag.")
 @click.option("--date", "date_tag", help="Date tag (e.g. 2025-03-13).")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable result on stdout.")
 @click.pass_obj
@@ -291,23 +301,8 @@ def podcast_cmd(app: App, /, manifest: Path, out: Path, jobs: int, no_cache: boo
               help="Run on this Dask scheduler's workers instead (needs the [cluster] extra).")
 @click.option("--format", "fmt", type=click.Choice(["mp3", "m4a", "m4b", "opus", "ogg", "flac", "wav"]),
               default="mp3", show_default=True, help="Audio format of every output.")
-@click.option("--voice", "voice_args", multiple=True, metavar="ROLE=PROFILE",
-              help="Voice for a role: narrator, quote, heading, fallback, speaker:NAME, lang:CODE. Repeatable.")
-@click.option("--cast", "cast_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Cast file (TOML) mapping roles, speakers and languages to voice profiles.")
-@click.option("--engine", help="Speak everything with this engine (piper, espeak, pyttsx3, gtts, silence).")
-@click.option("--voices-dir", "voice_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Extra folder of voice profiles (TOML), at the same path on every worker. Repeatable.")
-@click.option("--fallback", is_flag=True, help="Read runs whose engine is unavailable with an offline voice.")
-@click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Pronunciation lexicon (TOML) that overrides the default text normalization.")
-@click.option("--loudness", type=float, default=-16.0, show_default=True, help="Target loudness in LUFS.")
-@click.option("--no-loudnorm", is_flag=True, help="Keep the engines' levels.")
-@click.option("--transcript", "transcript_kinds", multiple=True, type=click.Choice(["vtt", "srt", "json"]),
-              help="Write a transcript beside each audio file (json is the full timeline). Repeatable.")
-@click.option("--read-along", is_flag=True, help="Write a read-along HTML page beside each audio file.")
-@click.option("--author", help="Artist/author tag.")
-@click.option("--album", help="Album/show tag.")
+@casting_options
+@output_options
 @click.option("--no-cache", is_flag=True, help="Render every clip again instead of using each worker's clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No per-article lines on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print every article's outcome as JSON on stdout.")
