@@ -14,12 +14,15 @@ from typing import Any
 
 from ..model import Gender
 from . import gender as _gender
+from .verbs import ACCORDING, SPEECH_VERBS
 
-__all__ = ["People", "SPEECH_VERBS", "Mention"]
+__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "Mention"]
 
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЇІЄҐ]"
+# Latin Extended-A mixes capitals and small letters ("Č", "ě"): only its capitals start a name.
+_CAP = "[A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper()) + "А-ЯЁЇІЄҐ]"
+# "y"/"e" are left out: "con Fux, Pacheco e Bolsonaro" lists three people, not one double-barrelled name.
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "ibn", "dos", "das",
-              "del", "ter", "ten", "y", "e"}
+              "del", "ter", "ten"}
 _TOKEN = re.compile(rf"{_CAP}[\w’'-]*|\b(?:{'|'.join(sorted(_PARTICLES))})\b(?=\s+{_CAP})")
 _STARTERS = set(
     """the a an on in at by for from to with without after before during since until according meanwhile
@@ -36,7 +39,16 @@ _STARTERS = set(
     les des un une dans pour par avec sans sur sous chez selon depuis après avant pendant mais et ou comme
     quand où que qui ce cette ces aussi ainsi
     der die das ein eine im am an auf aus bei mit nach seit vor zu zum zur für gegen ohne um über unter und
-    oder aber auch doch dann denn wenn als wie so laut
+    oder aber auch doch dann denn wenn als wie so laut dieser diese dieses diesem diesen jener jene jenes
+    kein keine sein seine ihr ihre unser unsere es sie er wir man nur noch schon heute gestern morgen
+    montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober
+    dezember nacht tag woche jahr
+    lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
+    septiembre octubre noviembre diciembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
+    septembre octobre novembre décembre
+    segunda terça quarta quinta sexta sábado janeiro fevereiro março maio junho julho setembro outubro
+    novembro dezembro
     o os as um uma no na nos nas em segundo após mas também
     v ve na z ze s o u k ke za po pro při podle i ale když jak že také
     в на по с со из к от до для об при за под над и а но как когда что это также""".split()
@@ -64,7 +76,8 @@ _TITLES = set(
     starosta starostka ředitel ředitelka poslanec poslankyně
     президент премьер-министр премьер министр глава мэр губернатор спикер пресс-секретарь представитель
     депутат сенатор директор тренер адвокат судья прокурор журналист эксперт аналитик профессор
-    политолог председатель помощник посол канцлер""".split()
+    политолог председатель помощник посол канцлер спортсмен
+    titular miembro membre mitglied membro člen член""".split()
 )
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
@@ -90,48 +103,33 @@ _ORG_HEADS = set(
     company inc ltd airport station hospital school church cathedral palace harbour harbor authority
     association organization organisation fund foundation commission coalition alliance treaty agreement day
     week war games cup league club team press media television radio tv channel network studies affairs
-    administration government duma senate congress reserve exchange index market""".split()
-)
-SPEECH_VERBS = (
-    r"said|says|say|added|adds|noted|notes|stated|states|asked|asks|told|tells|explained|explains|stressed|"
-    r"stresses|emphasi[sz]ed|emphasi[sz]es|believes|believed|thinks|thought|argued|argues|recalled|recalls|"
-    r"wrote|writes|continued|continues|insisted|insists|warned|warns|claimed|claims|declared|declares|"
-    r"announced|announces|replied|replies|answered|answers|commented|comments|concluded|concludes|admitted|"
-    r"admits|suggested|suggests|remarked|remarks|observed|observes|shouted|whispered|agreed|agrees|confirmed|"
-    r"confirms|acknowledged|complained|urged|urges|predicted|promised|pointed out|points out|wondered|joked|"
-    r"conceded|cautioned|noting|saying|adding|asking|quipped|recounted|"
-    r"(?:сказал|заявил|отметил|добавил|подчеркнул|пояснил|сообщил|рассказал|признал|уточнил|напомнил|спросил|"
-    r"ответил|написал|заключил|прокомментировал|пожаловал|продолжил|закончил|начал|попросил|пошутил|возразил|"
-    r"заметил|объяснил|предупредил|подтвердил|призвал|посетовал|констатировал|резюмировал|парировал|воскликнул|"
-    r"повторил|поделил|высказал|выразил|указал)(?:[аои])?(?:сь|ся)?|"
-    r"говорит|считает|считают|объясняет|отмечает|рассказывает|поясняет|подчеркивает|признается|пишет|говорится|"
-    r"a déclaré|a dit|dit|déclare|a affirmé|affirme|a ajouté|ajoute|a expliqué|explique|a souligné|souligne|"
-    r"estime|a estimé|écrit|a écrit|a indiqué|indique|a précisé|précise|a assuré|assure|glisse|soupire|"
-    r"rappelle|a rappelé|détaille|développe|a réagi|raconte|a raconté|confie|a confié|lance|a lancé|poursuit|"
-    r"a poursuivi|insiste|a insisté|reconnaît|a reconnu|regrette|a regretté|déplore|a déploré|martèle|"
-    r"a martelé|répond|a répondu|juge|a jugé|observe|a observé|note|a noté|prévient|a prévenu|s'inquiète|"
-    r"a-t-il|a-t-elle|"
-    r"sagte|sagt|erklärte|erklärt|betonte|betont|fügte hinzu|fügt hinzu|meint|meinte|schreibt|schrieb|warnte|"
-    r"warnt|fragte|fragt|antwortete|antwortet|kritisiert|kritisierte|ergänzt|ergänzte|erzählt|erzählte|"
-    r"berichtet|berichtete|bestätigt|bestätigte|räumt|räumte|"
-    r"dijo|dice|afirmó|afirma|aseguró|asegura|explicó|explica|señaló|señala|añadió|añade|declaró|declara|"
-    r"agregó|agrega|indicó|indica|preguntó|respondió|responde|remarcó|remató|apuntó|apunta|tiró|escribió|"
-    r"explicaron|comenta|comentó|recalca|recalcó|destaca|destacó|insiste|insistió|sostiene|sostuvo|advierte|"
-    r"advirtió|subraya|subrayó|expresó|manifestó|admite|admitió|reconoce|reconoció|lamenta|lamentó|confesó|"
-    r"cuenta|contó|relata|relató|denuncia|denunció|replicó|criticó|enfatizó|puntualizó|aclaró|concluyó|"
-    r"disse|diz|afirmou|explicou|declarou|acrescentou|acrescenta|destacou|ressaltou|ressalta|perguntou|"
-    r"respondeu|informa|informou|aponta|apontou|frisou|comentou|comenta|avaliou|avalia|defendeu|defende|"
-    r"completou|contou|relatou|alertou|garantiu|garante|pontuou|argumentou|reforçou|criticou|admitiu|"
-    r"observou|lembrou|"
-    r"(?:řekl|uvedl|dodal|prohlásil|napsal|zdůraznil|vysvětlil|zeptal|odpověděl|doplnil|konstatoval|podotkl|"
-    r"sdělil|upozornil|poznamenal|potvrdil|popsal|připomněl)[aio]?|"
-    r"míní|tvrdí|říká|uvádí|dodává|vysvětluje|cituje"
-)
-ACCORDING = (
-    r"according to|as \w+ put it|по словам|по мнению|selon|d'après|laut|zufolge|según|segundo|de acordo com|podle"
+    administration government duma senate congress reserve exchange index market arts sciences academy
+    awards festival""".split()
 )
 PRONOUNS = {"he", "she", "they", "him", "her", "он", "она", "они", "il", "elle", "er", "sie", "él", "ella",
             "ele", "ela", "ona", "oni"}
+
+
+# Words for one office in our languages: "el mandatario" is the person introduced as "presidente",
+# "o titular da Defesa" the one introduced as "ministro da Defesa".
+_ROLE_GROUPS = [
+    set("""president presidente presidenta président présidente präsident präsidentin prezident prezidentka
+        президент mandatario mandataria staatschef""".split()),
+    set("""minister ministro ministra ministre ministerin ministr ministryně министр titular""".split()),
+    set("""spokesman spokeswoman spokesperson portavoz vocero vocera porte-parole sprecher sprecherin porta-voz
+        mluvčí пресс-секретарь представитель""".split()),
+    set("""mayor alcalde alcaldesa maire bürgermeister bürgermeisterin prefeito prefeita starosta starostka
+        мэр""".split()),
+    set("""coach entrenador entrenadora trainer тренер técnico treinador entraîneur""".split()),
+    set("""senator senador senadora sénateur sénatrice сенатор""".split()),
+    set("""judge juez jueza juge richter richterin juiz juíza soudce soudkyně судья""".split()),
+]
+_ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
+_MALE_ARTICLES = {"el", "le", "o", "der", "il", "lo", "du", "del", "do", "dem", "des"}
+_FEMALE_ARTICLES = {"la", "die", "une", "una", "uma", "da"}
+_FEMALE_ROLES = set("""presidenta présidente präsidentin prezidentka ministra ministerin ministryně vocera
+    alcaldesa prefeita starostka entrenadora senadora sénatrice jueza richterin juíza soudkyně sprecherin
+    bürgermeisterin spokeswoman""".split())
 
 
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der", "die", "das", "den", "dem",
@@ -207,6 +205,20 @@ def _name_gender(word: str) -> str | None:
     return str(first[0].tag.gender) if first else None
 
 
+def _mid_sentence(text: str, start: int) -> bool:
+    """True when the word at `start` follows other words of its sentence (its capital says something)."""
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?…:;\"“”«»„—–-("
+
+
+_SPEECH_NEXT = re.compile(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
+
+
+def _introduced(text: str, end: int) -> bool:
+    """A lone given name followed by an apposition or a verb of saying ('Antoine*, 32 ans', 'Zineb said')."""
+    return text[end : end + 1] in (",", "*", "(") or bool(_SPEECH_NEXT.match(text, end))
+
+
 def _clean_token(token: str) -> str:
     return re.sub(r"[’']s$", "", token)
 
@@ -233,6 +245,10 @@ class People:
     """Last name -> the most recently named person with it."""
     genders: dict[str, Gender] = field(default_factory=dict)
     """Full name -> gender, from the name itself or from the grammar of a cue that named them."""
+    given: dict[str, str] = field(default_factory=dict)
+    """First name -> the most recently named person with it ("Marie-Pierre" after "Marie-Pierre Dausse")."""
+    roles: dict[str, set[int]] = field(default_factory=dict)
+    """Full name -> the role groups of the titles they were introduced with."""
 
     def find(self, text: str) -> list[Mention]:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
@@ -243,11 +259,11 @@ class People:
             j = i
             while j + 1 < len(tokens) and re.fullmatch(r"\s+", text[tokens[j].end() : tokens[j + 1].start()]):
                 j += 1
-            found.extend(self._from_run(text, tokens[i : j + 1]))
+            found.extend(self._from_run(text, tokens[i : j + 1], found))
             i = j + 1
         return found
 
-    def _from_run(self, text: str, run: list[re.Match[str]]) -> list[Mention]:
+    def _from_run(self, text: str, run: list[re.Match[str]], earlier: list[Mention]) -> list[Mention]:
         words = [_clean_token(m.group(0)) for m in run]
         # The name is the run's tail after title words, places and sentence-initial words.
         k = 0
@@ -290,10 +306,15 @@ class People:
         if len(core) >= 2:
             name = " ".join(name_words)
         elif len(core) == 1:
-            known = self.by_surname(core[0])
+            # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.
+            known = next((m.name for m in reversed(earlier) if m.name.split()[-1] == core[0]), None) or \
+                self.by_surname(core[0]) or (self.given.get(core[0]) if len(words) == 1 else None)
             if known is None:
-                # A lone surname counts when a title introduces it ("Judge Ford", "Mr. Marcus").
-                if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]):
+                # A lone surname counts when a title introduces it ("Judge Ford", "Mr. Marcus"); a lone
+                # given name inside a sentence names someone too ("comme nous le raconte Antoine*").
+                if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
+                        not (len(words) == 1 and _mid_sentence(text, start) and _gender.is_given_name(core[0])
+                             and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())):
                     return []
                 known = core[0]
             name = known
@@ -374,8 +395,14 @@ class People:
             if mention.name in self.names:
                 self.names.remove(mention.name)
             self.names.append(mention.name)
-            self.surnames[mention.name.split()[-1]] = mention.name
+            parts = mention.name.split()
+            self.surnames[parts[-1]] = mention.name
+            if len(parts) >= 2:
+                self.given[parts[0]] = mention.name
             if mention.title:
+                groups = {_ROLE_GROUP[w] for w in mention.title.split() if w in _ROLE_GROUP}
+                if groups:
+                    self.roles[mention.name] = groups
                 self.titles.pop(mention.title, None)
                 self.titles[mention.title] = mention.name
                 # Also key the head noun phrase alone: "russian foreign minister" -> "foreign minister".
@@ -388,14 +415,30 @@ class People:
         """The most recently named person, of `gender` when given (people of unknown gender fit too)."""
         if gender is None:
             return self.names[-1] if self.names else None
-        fallback: str | None = None
-        for name in reversed(self.names):
-            known = self.gender_of(name)
-            if known is gender:
-                return name
-            if known is None and fallback is None:
-                fallback = name
-        return fallback
+        # The nearest person who may be of that gender: a known woman named before an unknown
+        # "Пётр Ян" does not take "написал спортсмен" from him.
+        return next((name for name in reversed(self.names) if self.gender_of(name) in (gender, None)), None)
+
+    def by_role(self, phrase: str, gender: Gender | None = None) -> str | None:
+        """The person a role phrase with no matching title means ('dijo el mandatario', 'написал
+        спортсмен'): the nearest person introduced with a title of the same office, else the nearest
+        person of the phrase's gender not introduced with a different office. None if no role word."""
+        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower())]
+        at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP), None)
+        if at is None:
+            return None
+        role = words[at]
+        if gender is None:
+            article = words[at - 1] if at else ""
+            gender = Gender.FEMALE if role in _FEMALE_ROLES or article in _FEMALE_ARTICLES else \
+                Gender.MALE if article in _MALE_ARTICLES else None
+        group = _ROLE_GROUP.get(role)
+        fits = [n for n in reversed(self.names) if self.gender_of(n) in (gender, None) or gender is None]
+        if group is not None:
+            same = next((n for n in fits if group in self.roles.get(n, set())), None)
+            if same:
+                return same
+        return next((n for n in fits if group is None or not self.roles.get(n)), None)
 
     def is_person(self, name: str) -> bool:
         """False for a speaker whose name ends like an organisation ('Supreme Court', 'UCEA')."""

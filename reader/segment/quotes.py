@@ -15,6 +15,7 @@ from .. import sentences
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
+from .verbs import DOCUMENTS, QUOTING
 
 __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues"]
 
@@ -48,6 +49,23 @@ _ROLE_WORDS = re.compile(
     r"спортсмен\w*|мэр\w*|юрист\w*|министр\w*|президент\w*|глава|губернатор\w*|"
     r"senator\w*|minister|mayor|spokes\w+|official|chief|coach|judge|ministr\w*|mluvčí|předsed\w+)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but|and|yet|pero|y|mais|et|aber|und|doch|mas|e|ale|a|но|а|и)\s+", re.I)
+# Where the subject after an inverted verb ends and its object begins: "sagte Allendorf der Frankfurter
+# Allgemeinen", "said Ms Grady to the BBC", "dijo Scott al diario", "quoted White as saying".
+_OBJECT = re.compile(
+    r"(?<!\bvon)(?<!\bvan)(?<!\bde)\s+(?:der|dem|den|des|to|the|as|in|im|on|at|al|à|au|aux|ao|à|na|no|em|en|bei|"
+    r"vor|gegenüber|zu|zur|zum|dans|sur|lors|durante|during|after|après|nach|после|в|на|для|изданию|агентству)\s+")
+# "diz o comunicado do STF", "the statement from the ministry said", "говорится в сообщении Минобороны".
+_DOCUMENT = re.compile(
+    rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|o|os|as|um|uma|der|die|das|des|dem|den|in|im|en|na|no|в|во)\s*)*"
+    rf"(?:{DOCUMENTS})\b(?P<rest>.{{0,80}})", re.I)
+_QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
+_ORG_RUN = re.compile(
+    r"[A-ZÀ-ÞА-ЯЁ][\w’'.-]*(?:\s+(?:(?:de|del|da|do|des|du|of|the|für|la|los|y|e|and)\s+)*[A-ZÀ-ÞА-ЯЁ][\w’'.-]*)*")
+_PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "his": "he", "her": "she", "lui": "il", "ihm": "er",
+                    "ihn": "er", "его": "он", "ему": "он", "ей": "она", "её": "она", "ее": "она", "ele": "ele",
+                    "ela": "ela", "él": "él", "ella": "ella", "il": "il", "elle": "elle", "er": "er", "sie": "sie",
+                    "он": "он", "она": "она", "ona": "ona"}
+_SUBJECT_VERB = re.compile(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
@@ -249,21 +267,42 @@ def _subject(sentence: str, people: People) -> str | None:
             return later[0].name
     candidates: list[tuple[int, str]] = [(m.start, m.name) for m in mentions]
     for pronoun in re.finditer(r"\b\w+\b", sentence):
-        if pronoun.group(0).lower() in PRONOUNS and people.last():
-            candidates.append((pronoun.start(), people.last() or ""))
-            break
-    # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
-    for word in re.finditer(r"[\w’'-]+", sentence):
-        if people.is_role(word.group(0)):
-            name = people.by_title(sentence[word.start() : word.start() + 80])
-            if name:
-                candidates.append((word.start(), name))
+        word = pronoun.group(0).lower()
+        if word in PRONOUNS or word in _PERSON_PRONOUNS:
+            # "Pourtant, l'enseignement est pour lui une vocation :" - him, not the last woman named.
+            person = people.last(_gender.of_cue(_PERSON_PRONOUNS.get(word, word)))
+            if person:
+                candidates.append((pronoun.start(), person))
                 break
+    # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
+    for role in re.finditer(r"[\w’'-]+", sentence):
+        if people.is_role(role.group(0)):
+            name = people.by_title(sentence[role.start() : role.start() + 80])
+            if name:
+                candidates.append((role.start(), name))
+            break
     return min(candidates)[1] if candidates else None
 
 
-def _after(clause: str, people: People) -> tuple[bool, str | None, str]:
-    """Read an attribution right after a quote: (found one, speaker, cue words)."""
+def _unnamed_subject(sentence: str, people: People) -> bool:
+    """True when a lead-in's subject is a role or group no one was introduced with ('La miembro de la
+    Plataforma coincide:', 'dessen Chef sagt:'): someone speaks, but the article does not say who."""
+    words = re.findall(r"[\w’'-]+", sentence)
+    return any(people.is_role(w) for w in words[:8]) and _subject(sentence, people) is None
+
+
+def _after(clause: str, people: People, hint: str | None = None) -> tuple[bool, str | None, str]:
+    """Read an attribution right after a quote: (found one, speaker, cue words).
+
+    `hint` is who the paragraph's narration has speaking ("Lira disse que …"), for a verb with no
+    subject ("…", disse.).
+    """
+    quoting = _QUOTING_WHO.match(clause)
+    if quoting:  # "— приводит слова Уайта Las Vegas Review-Journal": Уайт speaks
+        cue = clause.strip(" ,.;:!?—–-")[:80]
+        first = re.match(r"[\w’'-]+", quoting.group("who"))
+        speaker = (people.by_surname(first.group(0)) if first else None) or people.resolve(quoting.group("who"))
+        return True, speaker, cue
     m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause) or _SO_WHO.match(clause)
     verb_first = _VERB_ONLY.match(clause)
     if not m and not verb_first:
@@ -271,21 +310,52 @@ def _after(clause: str, people: People) -> tuple[bool, str | None, str]:
     cue = clause.strip(" ,.;:!?—–-")[:80]
     cue_gender = _gender.of_cue(cue)
     if m:
-        who = m.group("who").strip()
+        who = _OBJECT.split(m.group("who").strip(), maxsplit=1)[0]
         if _INDEFINITE.match(who):
             return True, None, cue  # "said one person": someone speaks, the article does not say who
+        document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
+        if document:
+            return True, _organisation(document.group("rest")), cue
         speaker = people.resolve(who)
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
-        if verb_first and not _ROLE_WORDS.search(who):
+        if verb_first and not _ROLE_WORDS.search(who) and not people.is_role(who.split()[-1] if who.split() else ""):
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
+        if verb_first:
+            role = people.by_role(who, cue_gender)
+            if role or re.search(r"[\w’'-]+", who):
+                return True, role, cue
     if verb_first:
-        # The verb without a name ("disse.", "řekla.", "dijo el mandatario"): the person the
-        # paragraph is about, of the gender the verb shows.
+        # The verb without a name ("disse.", "řekla."): the person the paragraph has speaking,
+        # else the one it is about, of the gender the verb shows.
+        if hint and people.gender_of(hint) in (cue_gender, None) or hint and cue_gender is None:
+            return True, hint, cue
         speaker = people.last(cue_gender)
         return True, speaker, cue
     return False, None, ""
+
+
+def _organisation(rest: str) -> str | None:
+    """The organisation a document belongs to, from the words after it ('do STF', 'of the Ministry')."""
+    m = re.match(r"\s*(?:(?:de|del|da|do|des|du|of|from|by|der|des|de la|de l['’])\s+)?(?:(?:the|la|el|le|l['’])\s*)?", rest)
+    run = _ORG_RUN.match(rest, m.end() if m else 0)
+    return run.group(0).strip() if run else None
+
+
+def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
+    """Who a stretch of narration has saying something ("Lira disse que …", "o senador afirmou que",
+    "Ele afirmou que"), for a later quote whose verb has no subject."""
+    for mention in reversed(mentions):
+        if re.match(rf"\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", text[mention.end :], re.I):
+            return mention.name
+    for m in reversed(list(_SUBJECT_VERB.finditer(text))):
+        word = m.group("w").lower()
+        if word in _PERSON_PRONOUNS:
+            return people.last(_gender.of_cue(_PERSON_PRONOUNS[word]))
+        if people.is_role(word):
+            return people.by_title(text[m.start("w") :]) or people.by_role(text[max(0, m.start("w") - 4) : m.end("w")])
+    return None
 
 
 def attribute_with_cues(pieces: list[Piece], people: People,
@@ -297,15 +367,21 @@ def attribute_with_cues(pieces: list[Piece], people: People,
     Updates `people` with everyone the paragraph names, in reading order.
     """
     out: list[tuple[str | None, str | None]] = [(None, None)] * len(pieces)
+    named: list[list[Mention]] = [[] for _ in pieces]
+    unknown: set[int] = set()  # quotes the text gives to someone it does not name
     last_quote_speaker: str | None = carry
     last_cue: str | None = "continues" if carry else None
     named_since_quote = False
+    hint: str | None = None
     for i, piece in enumerate(pieces):
         if not piece.quote:
             mentions = people.find(piece.text)
-            if mentions:
+            named[i] = mentions
+            # The attribution of the last quote names its own speaker: that is not someone new.
+            if any(m.name != last_quote_speaker for m in mentions):
                 named_since_quote = True
             people.remember(mentions)
+            hint = _speaking(piece.text, mentions, people) or hint
             continue
         speaker: str | None = None
         cue: str | None = None
@@ -314,10 +390,14 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if piece.ends_sentence and after[:1].isupper():
             after = ""
         clause = re.split(r"[.;!?]", after, maxsplit=1)[0] if after else ""
-        found, speaker, cue_words = _after(clause, people) if clause else (False, None, "")
+        found, speaker, cue_words = _after(clause, people, hint) if clause else (False, None, "")
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
+        if not found and not before and i >= 2 and pieces[i - 1].quote and not pieces[i - 2].quote \
+                and piece.raw_before.strip() == ":":
+            # »…«: »…« - a colon after a quoted fragment: the sentence before both introduces the speech.
+            before = pieces[i - 2].text
         if not found and before:
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
@@ -327,6 +407,10 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     cue = lead.strip()[-80:]
                     people.note_gender(speaker, _gender.of_cue(lead))
                     found = True
+                elif attached and _unnamed_subject(lead, people):
+                    found = True
+        if found and speaker is None:
+            unknown.add(i)
         if not found and last_quote_speaker and not named_since_quote:
             speaker, cue = last_quote_speaker, last_cue
         if speaker:
@@ -334,7 +418,24 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         out[i] = (speaker, cue if speaker else None)
         last_quote_speaker, last_cue = speaker, cue
         named_since_quote = False
+    _backfill(pieces, out, named, unknown)
     return out
+
+
+def _backfill(pieces: list[Piece], out: list[tuple[str | None, str | None]], named: list[list[Mention]],
+              unknown: set[int]) -> None:
+    """An unattributed quote followed in its paragraph by an attributed one, with no one else named
+    between them, is the same person speaking (`"…". "…", détaille Mme Cardenal`)."""
+    for i in range(len(pieces) - 1, -1, -1):
+        if not pieces[i].quote or out[i][0] is not None or i in unknown:
+            continue
+        for j in range(i + 1, len(pieces)):
+            if pieces[j].quote:
+                if out[j][0] is not None:
+                    out[i] = (out[j][0], "the attribution that follows: " + (out[j][1] or ""))
+                break
+            if j + 1 < len(pieces) and any(m.name != out[j + 1][0] for m in named[j]):
+                break
 
 
 def attribute(pieces: list[Piece], people: People) -> list[str | None]:
