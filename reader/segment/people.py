@@ -77,10 +77,13 @@ _TITLES = set(
     президент премьер-министр премьер министр глава мэр губернатор спикер пресс-секретарь представитель
     депутат сенатор директор тренер адвокат судья прокурор журналист эксперт аналитик профессор
     политолог председатель помощник посол канцлер спортсмен
-    titular miembro membre mitglied membro člen член""".split()
+    titular miembro membre mitglied membro člen член юрист врач адвокат лидер основатель руководитель
+    vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin vice-presidente
+    periodista journaliste journalist jornalista novinář novinářka lawyer attorney""".split()
 )
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
+    frente movimiento coalición alianza congreso senado congresso senado front mouvement bewegung
     association plateforme mairie ministère gouvernement université parti tribunal conseil
     verband verein ministerium regierung universität partei gericht stiftung
     associação prefeitura ministério governo universidade partido fundação
@@ -123,6 +126,9 @@ _ROLE_GROUPS = [
     set("""coach entrenador entrenadora trainer тренер técnico treinador entraîneur""".split()),
     set("""senator senador senadora sénateur sénatrice сенатор""".split()),
     set("""judge juez jueza juge richter richterin juiz juíza soudce soudkyně судья""".split()),
+    set("""vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin
+        vice-presidente вице-президент""".split()),
+    set("""journalist periodista journaliste jornalista novinář novinářka журналист reporter""".split()),
 ]
 _ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
 _MALE_ARTICLES = {"el", "le", "o", "der", "il", "lo", "du", "del", "do", "dem", "des"}
@@ -249,6 +255,8 @@ class People:
     """First name -> the most recently named person with it ("Marie-Pierre" after "Marie-Pierre Dausse")."""
     roles: dict[str, set[int]] = field(default_factory=dict)
     """Full name -> the role groups of the titles they were introduced with."""
+    role_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Full name -> the words of the title they were introduced with."""
 
     def find(self, text: str) -> list[Mention]:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
@@ -258,6 +266,9 @@ class People:
         while i < len(tokens):
             j = i
             while j + 1 < len(tokens) and re.fullmatch(r"\s+", text[tokens[j].end() : tokens[j + 1].start()]):
+                # "Version der Mail" is two nouns; "Ursula von der Leyen" one name.
+                if tokens[j + 1].group(0) in ("der", "den") and tokens[j].group(0) not in ("von", "van"):
+                    break
                 j += 1
             found.extend(self._from_run(text, tokens[i : j + 1], found))
             i = j + 1
@@ -334,7 +345,9 @@ class People:
             between = window[token.end() : edge]
             # Only spaces may separate title words, except a comma right before the name
             # ("the harbour master, Ilse Varga") and the period of an abbreviation ("Dr. Anna").
-            allowed = between.strip() == "" or (edge == len(window) and between.strip() in (",", "."))
+            # "o ministro da Defesa, general Paulo Sérgio Nogueira": a comma between two titles, too.
+            allowed = between.strip() == "" or (edge == len(window) and between.strip() in (",", ".")) or \
+                (between.strip() == "," and bool(taken) and all(w in _TITLES for w in taken))
             word = _clean_token(token.group(0))
             low = _lemma(word.lower())
             if not allowed or low in ("the", "a", "an") or len(taken) >= 5:
@@ -403,6 +416,7 @@ class People:
                 groups = {_ROLE_GROUP[w] for w in mention.title.split() if w in _ROLE_GROUP}
                 if groups:
                     self.roles[mention.name] = groups
+                self.role_words[mention.name] = tuple(mention.title.split())
                 self.titles.pop(mention.title, None)
                 self.titles[mention.title] = mention.name
                 # Also key the head noun phrase alone: "russian foreign minister" -> "foreign minister".
@@ -419,10 +433,11 @@ class People:
         # "Пётр Ян" does not take "написал спортсмен" from him.
         return next((name for name in reversed(self.names) if self.gender_of(name) in (gender, None)), None)
 
-    def by_role(self, phrase: str, gender: Gender | None = None) -> str | None:
+    def by_role(self, phrase: str, gender: Gender | None = None, guess: bool = True) -> str | None:
         """The person a role phrase with no matching title means ('dijo el mandatario', 'написал
         спортсмен'): the nearest person introduced with a title of the same office, else the nearest
-        person of the phrase's gender not introduced with a different office. None if no role word."""
+        person of the phrase's gender not introduced with a different office (only when `guess`).
+        None if no role word."""
         words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower())]
         at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP), None)
         if at is None:
@@ -435,10 +450,19 @@ class People:
         group = _ROLE_GROUP.get(role)
         fits = [n for n in reversed(self.names) if self.gender_of(n) in (gender, None) or gender is None]
         if group is not None:
-            same = next((n for n in fits if group in self.roles.get(n, set())), None)
-            if same:
-                return same
-        return next((n for n in fits if group is None or not self.roles.get(n)), None)
+            same = [n for n in fits if group in self.roles.get(n, set())]
+            # "o titular da Defesa": the minister whose title shares its domain, else the nearest minister.
+            domain = {w for w in words[at + 1 :] if w not in _CONNECTORS and w not in _ARTICLES and len(w) > 3}
+            best = next((n for n in same if domain & set(self.role_words.get(n, ()))), None)
+            if best or same:
+                return best or same[0]
+        if not guess:
+            return None
+        # Otherwise the nearest person not introduced with another office: "la vicepresidenta" is not
+        # the journalist just named. An office over the same body still fits ("presidente do Senado"
+        # for "o senador").
+        return next((n for n in fits if group is None or not self.roles.get(n)
+                     or any(t[:5] == role[:5] for t in self.role_words.get(n, ()))), None)
 
     def is_person(self, name: str) -> bool:
         """False for a speaker whose name ends like an organisation ('Supreme Court', 'UCEA')."""

@@ -53,7 +53,9 @@ _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but|and|yet|pero|y|mais|et|aber|und|doch|
 # Allgemeinen", "said Ms Grady to the BBC", "dijo Scott al diario", "quoted White as saying".
 _OBJECT = re.compile(
     r"(?<!\bvon)(?<!\bvan)(?<!\bde)\s+(?:der|dem|den|des|to|the|as|in|im|on|at|al|à|au|aux|ao|à|na|no|em|en|bei|"
-    r"vor|gegenüber|zu|zur|zum|dans|sur|lors|durante|during|after|après|nach|после|в|на|для|изданию|агентству)\s+")
+    r"vor|gegenüber|zu|zur|zum|dans|sur|lors|durante|during|after|après|nach|после|в|на|для|изданию|агентству|"
+    r"por|con|que|who|qui|which|pour|par|avec|with|by|from|für|mit|über|com|pelo|pela|který|která|что|который|"
+    r"которая|während|pendant|en)\s+")
 # "diz o comunicado do STF", "the statement from the ministry said", "говорится в сообщении Минобороны".
 _DOCUMENT = re.compile(
     rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|o|os|as|um|uma|der|die|das|des|dem|den|in|im|en|na|no|в|во)\s*)*"
@@ -65,6 +67,13 @@ _PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "his": "he", "her": "
                     "ihn": "er", "его": "он", "ему": "он", "ей": "она", "её": "она", "ее": "она", "ele": "ele",
                     "ela": "ela", "él": "él", "ella": "ella", "il": "il", "elle": "elle", "er": "er", "sie": "sie",
                     "он": "он", "она": "она", "ona": "ona"}
+# After a verb, a phrase that starts like this is not its subject ("tiró en alusión a …").
+_PREPOSITION = re.compile(
+    r"(?:en|a|al|con|por|para|sobre|desde|tras|à|au|aux|dans|sur|pour|par|avec|lors|in|on|at|to|about|with|"
+    r"after|during|em|no|na|ao|com|pelo|pela|в|во|на|о|об|с|со|по|после|im|auf|mit|über|zu|zur|zum|nach|bei|"
+    r"vor|v|ve|o|s|se|při|k|ke|po)\b", re.I)
+# Titles, nicknames and scare quotes left in narration name no one ("Once Upon A Time in Hollywood").
+_QUOTED = re.compile(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
 _SUBJECT_VERB = re.compile(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|dass|že|{SPEECH_VERBS}))\W*$", re.I)
@@ -156,12 +165,13 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left : right.end() if right else len(text)]
 
 
-def _is_scare(inner: str, context: str = "") -> bool:
+def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "") -> bool:
     words = _WORD.findall(inner)
     if words and not re.search(r"[.!?…,;:]", inner) and _is_title(words) and len(words) >= 2:
         return True
-    # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name.
-    if context and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
+    # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name. A quotation
+    # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
+    if context and not (opens_sentence and re.match(r"\s*,\s*[a-zà-ÿа-яё]", after)) and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
             not _VERB.search(context) and not re.search(rf"\b(?:{ACCORDING})\b", context, re.I) and ":" not in context:
         return True
     if word_count(inner) > len(words):  # CJK: characters, not spaces, make the words
@@ -170,6 +180,11 @@ def _is_scare(inner: str, context: str = "") -> bool:
         return True
     # A name or title in quotes («Яндекс Переводчик», "The Night Harbour"), not speech.
     return len(words) <= 5 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?,;:]", inner)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?…:"
 
 
 def _dash_speech(text: str) -> tuple[list[tuple[int, int, int, int]], int]:
@@ -221,7 +236,8 @@ def split_quotes(text: str) -> list[Piece]:
         else text
     found = _spans(scan, resume)
     spans = dash_spans + [s for s in found
-                          if not _is_scare(text[s[1] : s[2]], _sentence_around(text, s[0], s[3]))]
+                          if not _is_scare(text[s[1] : s[2]], _sentence_around(text, s[0], s[3]),
+                                           _opens_sentence(text, s[0]), text[s[3] : s[3] + 40])]
     pieces: list[Piece] = []
     pos = 0
     for outer_start, inner_start, inner_end, outer_end in spans:
@@ -277,7 +293,8 @@ def _subject(sentence: str, people: People) -> str | None:
     # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
     for role in re.finditer(r"[\w’'-]+", sentence):
         if people.is_role(role.group(0)):
-            name = people.by_title(sentence[role.start() : role.start() + 80])
+            name = people.by_title(sentence[role.start() : role.start() + 80]) or \
+                people.by_role(sentence[max(0, role.start() - 4) : role.end() + 40], guess=False)
             if name:
                 candidates.append((role.start(), name))
             break
@@ -320,12 +337,11 @@ def _after(clause: str, people: People, hint: str | None = None) -> tuple[bool, 
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
-        if verb_first and not _ROLE_WORDS.search(who) and not people.is_role(who.split()[-1] if who.split() else ""):
+        if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])):
+            # "dijo el mandatario", "написал спортсмен": the person introduced with that office.
+            return True, people.by_role(who, cue_gender) or people.last(cue_gender), cue
+        if verb_first and not _PREPOSITION.match(who):
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
-        if verb_first:
-            role = people.by_role(who, cue_gender)
-            if role or re.search(r"[\w’'-]+", who):
-                return True, role, cue
     if verb_first:
         # The verb without a name ("disse.", "řekla."): the person the paragraph has speaking,
         # else the one it is about, of the gender the verb shows.
@@ -354,7 +370,8 @@ def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
         if word in _PERSON_PRONOUNS:
             return people.last(_gender.of_cue(_PERSON_PRONOUNS[word]))
         if people.is_role(word):
-            return people.by_title(text[m.start("w") :]) or people.by_role(text[max(0, m.start("w") - 4) : m.end("w")])
+            return people.by_title(text[m.start("w") :]) or \
+                people.by_role(text[max(0, m.start("w") - 4) : m.end("w") + 40], guess=False)
     return None
 
 
@@ -375,7 +392,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
     hint: str | None = None
     for i, piece in enumerate(pieces):
         if not piece.quote:
-            mentions = people.find(piece.text)
+            mentions = people.find(_QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text))
             named[i] = mentions
             # The attribution of the last quote names its own speaker: that is not someone new.
             if any(m.name != last_quote_speaker for m in mentions):
