@@ -42,10 +42,14 @@ def _detector() -> Any:
 
 
 @lru_cache(maxsize=4096)
-def is_given_name(word: str) -> bool:
-    """True for a word the name list knows as someone's first name ('Antoine', 'Zineb')."""
+def is_given_name(word: str, loose: bool = False) -> bool:
+    """True for a word the name list knows as someone's first name ('Antoine'); `loose` also
+    accepts names it lists for both sexes ('Bong', 'Jo')."""
     detector = _detector()
-    return detector is not None and detector.get_gender(word) in ("male", "female", "mostly_male", "mostly_female")
+    if detector is None:
+        return False
+    return detector.get_gender(word) in (("male", "female", "mostly_male", "mostly_female", "andy") if loose else
+                                         ("male", "female", "mostly_male", "mostly_female"))
 
 
 def of_name(name: str) -> Gender | None:

@@ -297,7 +297,12 @@ class People:
             return []
         # Keep at most a given name, particles and a surname: "Belarus Alexander Lukashenko" -> the last two.
         core = [w for w in name_words if w.lower() not in _PARTICLES]
-        if len(core) > 2:
+        # ... unless the run starts at a given name: "Paulo Sérgio Nogueira", "Ana Sofia Cardenal".
+        first_given = next((i for i, w in enumerate(name_words) if _gender.is_given_name(w, loose=True)), None)
+        if len(core) > 2 and first_given is not None and len(name_words) - first_given <= 4 and \
+                len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) >= 2:
+            name_words = name_words[first_given:]
+        elif len(core) > 2:
             cut = len(name_words) - 1
             seen = 0
             while cut > 0 and seen < 2:
