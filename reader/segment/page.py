@@ -167,8 +167,10 @@ def split(article: Article) -> Document:
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
             continue
-        if label is Label.HEADING and unit.text.rstrip().endswith(":"):
-            label = Label.BODY  # "Анвар Ибрагим признался:" introduces the next paragraph's speech
+        if label is Label.HEADING and (unit.text.rstrip().endswith(":") or quotes.is_attributed_speech(unit.text)):
+            # "Анвар Ибрагим признался:" introduces the next paragraph's speech; a short line that
+            # quotes someone with a verb of saying is speech, not a heading.
+            label = Label.BODY
         if label in (Label.TITLE, Label.HEADING):
             if label is Label.TITLE and title is None:
                 title = unit.text

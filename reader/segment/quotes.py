@@ -17,7 +17,7 @@ from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from .verbs import DOCUMENTS, QUOTING
 
-__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues"]
+__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech"]
 
 _DASH_LEAD = re.compile(r"^\s*[—–-]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -33,6 +33,8 @@ _AFTER_WHO_VERB = re.compile(
 )
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 # German "…", so der Endokrinologe. / "…", so Aberle.
+_NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "van", "von", "der", "la", "le", "di", "du", "bin", "al"}
+_ACCORDING = re.compile(rf"\b(?:{ACCORDING})\b", re.I)
 _SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
@@ -58,7 +60,8 @@ _OBJECT = re.compile(
     r"которая|während|pendant|en)\s+")
 # "diz o comunicado do STF", "the statement from the ministry said", "говорится в сообщении Минобороны".
 _DOCUMENT = re.compile(
-    rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|o|os|as|um|uma|der|die|das|des|dem|den|in|im|en|na|no|в|во)\s*)*"
+    rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|una|o|os|as|um|uma|der|die|das|des|dem|den|ein|eine|einer|"
+    rf"einem|in|im|en|na|no|em|dans|в|во|its|his|her|their|su|sa|son|seu|sua|ihrer|seiner)\s*)*"
     rf"(?:{DOCUMENTS})\b(?P<rest>.{{0,80}})", re.I)
 _QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 _ORG_RUN = re.compile(
@@ -71,7 +74,7 @@ _PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "his": "he", "her": "
 _PREPOSITION = re.compile(
     r"(?:en|a|al|con|por|para|sobre|desde|tras|à|au|aux|dans|sur|pour|par|avec|lors|in|on|at|to|about|with|"
     r"after|during|em|no|na|ao|com|pelo|pela|в|во|на|о|об|с|со|по|после|im|auf|mit|über|zu|zur|zum|nach|bei|"
-    r"vor|v|ve|o|s|se|při|k|ke|po)\b", re.I)
+    r"vor|v|ve|o|s|se|při|k|ke|po|podle|laut|according|selon|según|segundo|tras|após|nach)\b", re.I)
 # Titles, nicknames and scare quotes left in narration name no one ("Once Upon A Time in Hollywood").
 _QUOTED = re.compile(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
 _SUBJECT_VERB = re.compile(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
@@ -263,11 +266,19 @@ def split_quotes(text: str) -> list[Piece]:
     return pieces
 
 
+def is_attributed_speech(text: str) -> bool:
+    """True for a line that quotes someone with a verb of saying (`« … », a-t-il souligné`, `"…",
+    indicó el senador Rick Scott`): speech, even when it is short enough to look like a heading."""
+    pieces = split_quotes(text)
+    return any(p.quote for p in pieces) and any(
+        not p.quote and (_VERB.search(p.text) or _ACCORDING.search(p.text)) for p in pieces)
+
+
 def _subject(sentence: str, people: People) -> str | None:
     """Who a lead-in sentence is about: 'according to X', a name before a speech verb, else the first person."""
     according = list(_ACCORDING_WHO.finditer(sentence))
     if according:
-        who = people.resolve(according[-1].group("who"))
+        who = people.resolve(_head(according[-1].group("who"), people))
         if who:
             return who
     mentions: list[Mention] = people.find(sentence)
@@ -322,18 +333,21 @@ def _after(clause: str, people: People, hint: str | None = None) -> tuple[bool, 
         return True, speaker, cue
     m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause) or _SO_WHO.match(clause)
     verb_first = _VERB_ONLY.match(clause)
+    # "a-t-il souligné", "fügte er hinzu": an inversion, not a subject.
+    if m and (_VERB.match(m.group("who")) or verb_first and re.search(r"-t-(?:il|elle|on)$", verb_first.group(0))):
+        m = None
     if not m and not verb_first:
         return False, None, ""
     cue = clause.strip(" ,.;:!?—–-")[:80]
     cue_gender = _gender.of_cue(cue)
-    if m:
-        who = _OBJECT.split(m.group("who").strip(), maxsplit=1)[0]
+    who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
+    if who:
         if _INDEFINITE.match(who):
             return True, None, cue  # "said one person": someone speaks, the article does not say who
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
             return True, _organisation(document.group("rest")), cue
-        speaker = people.resolve(who)
+        speaker = people.resolve(who) or _named_organisation(who, people)
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
@@ -350,6 +364,29 @@ def _after(clause: str, people: People, hint: str | None = None) -> tuple[bool, 
         speaker = people.last(cue_gender)
         return True, speaker, cue
     return False, None, ""
+
+
+def _head(who: str, people: People) -> str:
+    """A subject that starts with a name ends where ordinary small words begin: 'Ayuso tras la visita'
+    -> 'Ayuso', 'Habeck ist' -> 'Habeck'; titles and name particles stay ('ISD spokesman Tahir Della')."""
+    if not who[:1].isupper():
+        return who
+    words = who.split()
+    keep = 1
+    while keep < len(words) and (words[keep][:1].isupper() or words[keep] in _NAME_PARTICLES
+                                 or people.is_role(words[keep])):
+        keep += 1
+    return " ".join(words[:keep])
+
+
+def _named_organisation(who: str, people: People) -> str | None:
+    """An organisation that speaks ('Big Machine Records said', 'dijo la Asociación Vecinal X'): a
+    run of capitalized words that names no person."""
+    words = re.sub(r"^(?:the|el|la|los|las|le|les|l['’]|o|a|der|die|das)\s*", "", who.strip(), flags=re.I).split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in ("de", "del", "da", "do", "of", "for", "und", "and",
+                                                                   "y", "e", "et", "des", "du", "la") for w in words):
+        return None
+    return None if people.find(" ".join(words)) else " ".join(words)
 
 
 def _organisation(rest: str) -> str | None:
@@ -418,7 +455,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if not found and before:
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
-            if attached or _VERB.search(lead):
+            if attached or _VERB.search(lead) or _ACCORDING.search(lead):
                 speaker = _subject(lead, people)
                 if speaker:
                     cue = lead.strip()[-80:]
