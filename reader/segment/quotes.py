@@ -35,6 +35,11 @@ _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>
 # German "…", so der Endokrinologe. / "…", so Aberle.
 _NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "van", "von", "der", "la", "le", "di", "du", "bin", "al"}
 _ACCORDING = re.compile(rf"\b(?:{ACCORDING})\b", re.I)
+_TERM_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|la|el|los|las|le|les|un|une|una|"
+    r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
+    r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
+    r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
 _SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
@@ -168,9 +173,17 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left : right.end() if right else len(text)]
 
 
-def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "") -> bool:
+def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "",
+              before: str = "") -> bool:
     words = _WORD.findall(inner)
-    if words and not re.search(r"[.!?…,;:]", inner) and _is_title(words) and len(words) >= 2:
+    # A title keeps its comma or period inside the marks in American style: "The Case for Colonialism,".
+    if words and not re.search(r"[.!?…,;:]", inner.rstrip(", ")) and _is_title(words) and len(words) >= 2:
+        return True
+    # A term after an article or "so-called" is a name for something, not speech: la "cuenta administrada
+    # por su familia", the "tip of the iceberg", sogenannte „Fake News“; so is a list in parentheses.
+    if len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and _TERM_BEFORE.search(before):
+        return True
+    if len(words) <= 12 and before.rstrip().endswith("("):
         return True
     # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name. A quotation
     # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
@@ -240,7 +253,8 @@ def split_quotes(text: str) -> list[Piece]:
     found = _spans(scan, resume)
     spans = dash_spans + [s for s in found
                           if not _is_scare(text[s[1] : s[2]], _sentence_around(text, s[0], s[3]),
-                                           _opens_sentence(text, s[0]), text[s[3] : s[3] + 40])]
+                                           _opens_sentence(text, s[0]), text[s[3] : s[3] + 40],
+                                           text[max(0, s[0] - 30) : s[0]])]
     pieces: list[Piece] = []
     pos = 0
     for outer_start, inner_start, inner_end, outer_end in spans:
