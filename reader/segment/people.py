@@ -79,7 +79,32 @@ _TITLES = set(
     политолог председатель помощник посол канцлер спортсмен
     titular miembro membre mitglied membro člen член юрист врач адвокат лидер основатель руководитель
     vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin vice-presidente
-    periodista journaliste journalist jornalista novinář novinářka lawyer attorney""".split()
+    periodista journaliste journalist jornalista novinář novinářka lawyer attorney
+    expresidente expresidenta ex-presidente ex-président ex-présidente exministro exministra ex-ministre
+    exmandatario exmandataria ex-präsident ex-presidente exprezident экс-президент former
+    piloto pilote fahrer rennfahrer driver jugador jugadora joueur joueuse spieler spielerin jogador jogadora
+    player tenista futbolista capitán capitaine kapitän campeón campeona champion champion weltmeister
+    técnico treinador entraîneur hráč trenér pilot""".split()
+)
+# A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
+_DEMONYMS = set(
+    """neerlandés neerlandesa holandés holandesa británico británica inglés inglesa alemán alemana español
+    española francés francesa italiano italiana argentino argentina mexicano mexicana brasileño brasileña
+    estadounidense ruso rusa chino china colombiano colombiana chileno chilena venezolano venezolana peruano
+    peruana uruguayo uruguaya hondureño hondureña monegasco monegasca finlandés finlandesa australiano
+    australiana canadiense japonés japonesa danés danesa serbio serbia suizo suiza belga portugués portuguesa
+    ucraniano ucraniana sueco sueca noruego noruega polaco polaca griego griega cubano cubana ecuatoriano
+    ecuatoriana boliviano boliviana paraguayo paraguaya dominicano dominicana guatemalteco guatemalteca
+    salvadoreño salvadoreña nicaragüense costarricense panameño panameña
+    néerlandais néerlandaise britannique allemand allemande espagnol espagnole français française italien
+    italienne argentin argentine américain américaine russe chinois chinoise belge suisse canadien
+    canadienne japonais japonaise ukrainien ukrainienne tchèque polonais polonaise portugais portugaise
+    brésilien brésilienne monégasque finlandais finlandaise australien australienne
+    holandês britânico britânica alemão alemã espanhol espanhola francês italiano argentino americano
+    americana russo chinês brasileiro brasileira português
+    niederländer niederländerin brite britin spanier spanierin franzose französin italiener italienerin
+    amerikaner amerikanerin schweizer schweizerin österreicher österreicherin belgier brasilianer
+    argentinier""".split()
 )
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
@@ -123,14 +148,21 @@ _ROLE_GROUPS = [
         mluvčí пресс-секретарь представитель""".split()),
     set("""mayor alcalde alcaldesa maire bürgermeister bürgermeisterin prefeito prefeita starosta starostka
         мэр""".split()),
-    set("""coach entrenador entrenadora trainer тренер técnico treinador entraîneur""".split()),
+    set("""coach entrenador entrenadora trainer тренер técnico treinador entraîneur trenér""".split()),
+    set("""expresidente expresidenta ex-presidente ex-président ex-présidente exmandatario exmandataria
+        ex-präsident exprezident экс-президент""".split()),
+    set("""piloto pilote fahrer rennfahrer driver pilot""".split()),
+    set("""jugador jugadora joueur joueuse spieler spielerin jogador jogadora player tenista futbolista hráč
+        футболист теннисист хоккеист""".split()),
     set("""senator senador senadora sénateur sénatrice сенатор""".split()),
     set("""judge juez jueza juge richter richterin juiz juíza soudce soudkyně судья""".split()),
     set("""vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin
         vice-presidente вице-президент""".split()),
     set("""journalist periodista journaliste jornalista novinář novinářka журналист reporter""".split()),
 ]
+_ROLE_GROUPS.append(_DEMONYMS)
 _ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
+_TITLES |= _DEMONYMS
 _MALE_ARTICLES = {"el", "le", "o", "der", "il", "lo", "du", "del", "do", "dem", "des"}
 _FEMALE_ARTICLES = {"la", "die", "une", "una", "uma", "da"}
 _FEMALE_ROLES = set("""presidenta présidente präsidentin prezidentka ministra ministerin ministryně vocera
@@ -217,6 +249,11 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?…:;\"“”«»„—–-("
 
 
+_SPOKES_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|portavoz|vocero|vocera|porte-parole|sprecher(?:in)?|"
+    r"porta-voz|mluvčí|пресс-секретарь|представитель)\s+(?:for|of|from|de|del|du|des|der|da|do|dos|das)\s+"
+    r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'.-]*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|für|for)\s+)?"
+    + _CAP + r"[\w’'.-]*)*)")
 _SPEECH_NEXT = re.compile(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
 
 
@@ -272,6 +309,16 @@ class People:
                 j += 1
             found.extend(self._from_run(text, tokens[i : j + 1], found))
             i = j + 1
+        # "a spokesperson for the Universities and Colleges Employers' Association said": no person is
+        # named, so the organisation stands for whoever speaks for it ("…," he said).
+        for m in _SPOKES_FOR.finditer(text):
+            # Not when the spokesperson is named next to the phrase ("David Campo, portavoz de la
+            # Asociación Vecinal", "the spokesman for X, John Smith") or the name is a single word.
+            named = any(0 <= m.start() - f.end <= 3 or 0 <= f.start - m.end() <= 3 for f in found)
+            if " " in m.group("org") and not named and \
+                    not any(f.start <= m.start("org") < f.end or m.start("org") <= f.start < m.end("org") for f in found):
+                found.append(Mention(m.group("org"), m.start("org"), m.end("org")))
+                found.sort(key=lambda f: f.start)
         return found
 
     def _from_run(self, text: str, run: list[re.Match[str]], earlier: list[Mention]) -> list[Mention]:

@@ -187,7 +187,8 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
         return True
     # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name. A quotation
     # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
-    if context and not (opens_sentence and re.match(r"\s*,\s*[a-zà-ÿа-яё]", after)) and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
+    whole_sentence = opens_sentence and len(words) >= 4 and bool(re.match(r"\s*[.!?…]", after))
+    if context and not whole_sentence and not (opens_sentence and re.match(r"\s*,\s*[a-zà-ÿа-яё]", after)) and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
             not _VERB.search(context) and not re.search(rf"\b(?:{ACCORDING})\b", context, re.I) and ":" not in context:
         return True
     if word_count(inner) > len(words):  # CJK: characters, not spaces, make the words
@@ -477,6 +478,13 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     found = True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
+        if not found and not before and piece.ends_sentence is False and i + 1 < len(pieces) \
+                and not pieces[i + 1].quote and not (last_quote_speaker and not named_since_quote):
+            # `"…". Con esa frase, Alberto Fernández respondió …`: the next sentence says who spoke.
+            following = sentences.split(pieces[i + 1].text)[0][:160]
+            subject = _speaking(following, people.find(following), people) if _VERB.search(following) else None
+            if subject:
+                speaker, cue, found = subject, following[:80], True
         if found and speaker is None:
             unknown.add(i)
         if not found and last_quote_speaker and not named_since_quote:
