@@ -286,7 +286,7 @@ class People:
     """Lower-case title phrase -> full name of the person introduced with it."""
     surnames: dict[str, str] = field(default_factory=dict)
     """Last name -> the most recently named person with it."""
-    genders: dict[str, Gender] = field(default_factory=dict)
+    genders: dict[str, Gender | None] = field(default_factory=dict)
     """Full name -> gender, from the name itself or from the grammar of a cue that named them."""
     given: dict[str, str] = field(default_factory=dict)
     """First name -> the most recently named person with it ("Marie-Pierre" after "Marie-Pierre Dausse")."""
@@ -345,8 +345,9 @@ class People:
         # Keep at most a given name, particles and a surname: "Belarus Alexander Lukashenko" -> the last two.
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         # ... unless the run starts at a given name: "Paulo Sérgio Nogueira", "Ana Sofia Cardenal".
-        first_given = next((i for i, w in enumerate(name_words) if _gender.is_given_name(w, loose=True)), None)
-        if len(core) > 2 and first_given is not None and len(name_words) - first_given <= 4 and \
+        first_given = next((i for i, w in enumerate(name_words) if _gender.is_given_name(w, loose=True)), None) \
+            if len(core) > 2 else None
+        if first_given is not None and len(name_words) - first_given <= 4 and \
                 len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) >= 2:
             name_words = name_words[first_given:]
         elif len(core) > 2:
@@ -500,7 +501,8 @@ class People:
             gender = Gender.FEMALE if role in _FEMALE_ROLES or article in _FEMALE_ARTICLES else \
                 Gender.MALE if article in _MALE_ARTICLES else None
         group = _ROLE_GROUP.get(role)
-        fits = [n for n in reversed(self.names) if self.gender_of(n) in (gender, None) or gender is None]
+        # The last few dozen people are the ones a role can still mean; older ones are out of the story.
+        fits = [n for n in reversed(self.names[-40:]) if gender is None or self.gender_of(n) in (gender, None)]
         if group is not None:
             same = [n for n in fits if group in self.roles.get(n, set())]
             # "o titular da Defesa": the minister whose title shares its domain, else the nearest minister.
@@ -524,10 +526,8 @@ class People:
     def gender_of(self, name: str) -> Gender | None:
         """What the article (or the given name) says about a person's gender."""
         if name not in self.genders:
-            found = _gender.of_name(name)
-            if found is not None:
-                self.genders[name] = found
-        return self.genders.get(name)
+            self.genders[name] = _gender.of_name(name)
+        return self.genders[name]
 
     def note_gender(self, name: str, gender: Gender | None) -> None:
         """Record gender evidence from the text; the article's own grammar wins over the name list."""

@@ -9,6 +9,7 @@ No I/O here; linear in the paragraph's length.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import sentences
@@ -334,7 +335,7 @@ def _unnamed_subject(sentence: str, people: People) -> bool:
     return any(people.is_role(w) for w in words[:8]) and _subject(sentence, people) is None
 
 
-def _after(clause: str, people: People, hint: str | None = None) -> tuple[bool, str | None, str]:
+def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda: None) -> tuple[bool, str | None, str]:
     """Read an attribution right after a quote: (found one, speaker, cue words).
 
     `hint` is who the paragraph's narration has speaking ("Lira disse que …"), for a verb with no
@@ -374,8 +375,9 @@ def _after(clause: str, people: People, hint: str | None = None) -> tuple[bool, 
     if verb_first:
         # The verb without a name ("disse.", "řekla."): the person the paragraph has speaking,
         # else the one it is about, of the gender the verb shows.
-        if hint and people.gender_of(hint) in (cue_gender, None) or hint and cue_gender is None:
-            return True, hint, cue
+        speaking = hint()
+        if speaking and (cue_gender is None or people.gender_of(speaking) in (cue_gender, None)):
+            return True, speaking, cue
         speaker = people.last(cue_gender)
         return True, speaker, cue
     return False, None, ""
@@ -441,7 +443,11 @@ def attribute_with_cues(pieces: list[Piece], people: People,
     last_quote_speaker: str | None = carry
     last_cue: str | None = "continues" if carry else None
     named_since_quote = False
-    hint: str | None = None
+    narrated: list[tuple[str, list[Mention]]] = []
+
+    def hint() -> str | None:
+        # Read only when a verb lacks its subject: most paragraphs never need it.
+        return next((who for text, found in reversed(narrated) if (who := _speaking(text, found, people))), None)
     for i, piece in enumerate(pieces):
         if not piece.quote:
             mentions = people.find(_QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text))
@@ -450,7 +456,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             if any(m.name != last_quote_speaker for m in mentions):
                 named_since_quote = True
             people.remember(mentions)
-            hint = _speaking(piece.text, mentions, people) or hint
+            narrated.append((piece.text, mentions))
             continue
         speaker: str | None = None
         cue: str | None = None
