@@ -108,7 +108,8 @@ _DEMONYMS = set(
 )
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
-    frente movimiento coalición alianza congreso senado congresso senado front mouvement bewegung
+    frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais
+    palácio planalto élysée
     association plateforme mairie ministère gouvernement université parti tribunal conseil
     verband verein ministerium regierung universität partei gericht stiftung
     associação prefeitura ministério governo universidade partido fundação
