@@ -90,3 +90,59 @@ def test_organisation_names_are_not_people_and_czech_verbs_show_gender() -> None
     assert _quotes(text) == [("Les dan igual los vecinos y el medio ambiente", None)]
     assert of_cue("doplnila soudkyně") is Gender.FEMALE
     assert of_cue("doplnil soudce") is Gender.MALE
+
+
+def test_verb_lexicon_matches_exactly_its_words() -> None:
+    import re
+
+    from reader.segment.verbs import SPEECH_VERBS, trie_pattern
+    pattern = re.compile(rf"(?:{trie_pattern(['said', 'says', 'sagte', 'a déclaré'])})")
+    assert [bool(pattern.fullmatch(w)) for w in ("said", "says", "sagte", "a déclaré", "sa", "sagten")] == \
+        [True, True, True, True, False, False]
+    speech = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+    for verb in ("remarcó", "a souligné", "fügte hinzu", "afirmou", "uvedla", "подчеркнула", "detalló"):
+        assert speech.search(verb), verb
+
+
+def test_role_means_the_person_introduced_with_that_office() -> None:
+    text = ("El presidente de Estados Unidos, Joe Biden, habló en Filadelfia. El senador Rick Scott lo criticó "
+            "otra vez por la tarde.\n\n"
+            '"Es la agenda de siempre, la de los extremos", dijo el mandatario.')
+    assert _quotes(text) == [("Es la agenda de siempre, la de los extremos", "Joe Biden")]
+    text = ("O ministro da Defesa, general Paulo Sérgio Nogueira, encontrou o ministro Luís Roberto Barroso.\n\n"
+            'O titular da Defesa respondeu prontamente. "Afirmar isso sem prova alguma é irresponsável."')
+    assert _quotes(text) == [("Afirmar isso sem prova alguma é irresponsável.", "Paulo Sérgio Nogueira")]
+
+
+def test_documents_and_organisations_speak() -> None:
+    assert _quotes("«Ситуация на границе находится под контролем», говорится в сообщении Минобороны.") == \
+        [("Ситуация на границе находится под контролем", "Минобороны")]
+    assert _quotes('"The plant will reopen in May after the repairs," the report says.') == \
+        [("The plant will reopen in May after the repairs", None)]
+    text = ("A spokesperson for the Harbour Workers Association said its members had not been consulted.\n\n"
+            '"We learned about the plan from the newspaper like everyone else," he said.')
+    assert _quotes(text) == [("We learned about the plan from the newspaper like everyone else",
+                              "Harbour Workers Association")]
+
+
+def test_given_name_alone_and_french_inversion() -> None:
+    text = ("Marie Dupont, professeure d'histoire, défend la grève devant ses étudiants.\n\n"
+            "Le problème est prégnant, comme nous le raconte Antoine, 32 ans, chargé de cours. « Je suis très "
+            "inquiet pour mon avenir, a-t-il souligné. Mon contrat ne sera pas renouvelé. »")
+    assert [s for _, s in _quotes(text)] == ["Antoine", "Antoine"]
+
+
+def test_terms_titles_and_inverted_objects() -> None:
+    text = ('A través de la "cuenta administrada por su familia", Ricardo Jaime escribió en Twitter: '
+            '"La libertad les cambia lo que decían y pensaban".')
+    assert _quotes(text) == [("La libertad les cambia lo que decían y pensaban", "Ricardo Jaime")]
+    text = 'Gilley, author of the 2017 article "The Case for Colonialism," argued that the Reich was benevolent.'
+    assert _quotes(text) == []
+    text = ("Lisa Allendorf leitet die Initiative seit dem Frühjahr.\n\n"
+            "„Die Liste der Künstler wird immer länger“, sagte Allendorf der Frankfurter Allgemeinen Zeitung.")
+    assert _quotes(text) == [("Die Liste der Künstler wird immer länger", "Lisa Allendorf")]
+
+
+def test_short_attributed_quotation_is_speech_not_a_heading() -> None:
+    text = "Jan Novak, ministre des Affaires étrangères, était à Paris.\n\n« Nous devons aider jusqu'au bout », a-t-il dit."
+    assert _quotes(text) == [("Nous devons aider jusqu'au bout", "Jan Novak")]

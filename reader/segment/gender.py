@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Gender
 
-__all__ = ["of_name", "of_cue"]
+__all__ = ["of_name", "of_cue", "is_given_name"]
 
 _FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая|ová|á)$", re.I)
 _MALE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ý)$", re.I)
@@ -39,6 +39,17 @@ def _detector() -> Any:
     except ImportError:  # the name list is optional: without it only the text's own grammar tells
         return None
     return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def is_given_name(word: str, loose: bool = False) -> bool:
+    """True for a word the name list knows as someone's first name ('Antoine'); `loose` also
+    accepts names it lists for both sexes ('Bong', 'Jo')."""
+    detector = _detector()
+    if detector is None:
+        return False
+    return detector.get_gender(word) in (("male", "female", "mostly_male", "mostly_female", "andy") if loose else
+                                         ("male", "female", "mostly_male", "mostly_female"))
 
 
 def of_name(name: str) -> Gender | None:

@@ -133,6 +133,15 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
     )
 
 
+def _carry(runs: tuple[Run, ...]) -> str | None:
+    """Who may go on speaking in the next paragraph: the speaker of a quotation that ends this one,
+    or is followed only by its short attribution ('…," he said.')."""
+    last = max((i for i, run in enumerate(runs) if run.role is Role.QUOTE), default=None)
+    if last is None or sum(len(run.text.split()) for run in runs[last + 1 :]) > 8:
+        return None
+    return runs[last].speaker
+
+
 def _speakers(blocks: list[Block], people: People) -> tuple[Speaker, ...]:
     """Everyone who speaks a quotation, once each, with the gender evidence the article gave."""
     names = dict.fromkeys(run.speaker for block in blocks for run in block.runs if run.speaker)
@@ -167,8 +176,10 @@ def split(article: Article) -> Document:
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
             continue
-        if label is Label.HEADING and unit.text.rstrip().endswith(":"):
-            label = Label.BODY  # "Анвар Ибрагим признался:" introduces the next paragraph's speech
+        if label is Label.HEADING and (unit.text.rstrip().endswith(":") or quotes.is_attributed_speech(unit.text)):
+            # "Анвар Ибрагим признался:" introduces the next paragraph's speech; a short line that
+            # quotes someone with a verb of saying is speech, not a heading.
+            label = Label.BODY
         if label in (Label.TITLE, Label.HEADING):
             if label is Label.TITLE and title is None:
                 title = unit.text
@@ -180,7 +191,7 @@ def split(article: Article) -> Document:
             continue
         runs = _runs(unit, people, doc_lang, lead_in, carry)
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
-        carry = runs[-1].speaker if runs and runs[-1].role is Role.QUOTE else None
+        carry = _carry(runs)
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),

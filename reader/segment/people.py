@@ -14,12 +14,15 @@ from typing import Any
 
 from ..model import Gender
 from . import gender as _gender
+from .verbs import ACCORDING, SPEECH_VERBS
 
-__all__ = ["People", "SPEECH_VERBS", "Mention"]
+__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "Mention"]
 
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЇІЄҐ]"
+# Latin Extended-A mixes capitals and small letters ("Č", "ě"): only its capitals start a name.
+_CAP = "[A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper()) + "А-ЯЁЇІЄҐ]"
+# "y"/"e" are left out: "con Fux, Pacheco e Bolsonaro" lists three people, not one double-barrelled name.
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "ibn", "dos", "das",
-              "del", "ter", "ten", "y", "e"}
+              "del", "ter", "ten"}
 _TOKEN = re.compile(rf"{_CAP}[\w’'-]*|\b(?:{'|'.join(sorted(_PARTICLES))})\b(?=\s+{_CAP})")
 _STARTERS = set(
     """the a an on in at by for from to with without after before during since until according meanwhile
@@ -36,7 +39,16 @@ _STARTERS = set(
     les des un une dans pour par avec sans sur sous chez selon depuis après avant pendant mais et ou comme
     quand où que qui ce cette ces aussi ainsi
     der die das ein eine im am an auf aus bei mit nach seit vor zu zum zur für gegen ohne um über unter und
-    oder aber auch doch dann denn wenn als wie so laut
+    oder aber auch doch dann denn wenn als wie so laut dieser diese dieses diesem diesen jener jene jenes
+    kein keine sein seine ihr ihre unser unsere es sie er wir man nur noch schon heute gestern morgen
+    montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober
+    dezember nacht tag woche jahr
+    lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
+    septiembre octubre noviembre diciembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
+    septembre octobre novembre décembre
+    segunda terça quarta quinta sexta sábado janeiro fevereiro março maio junho julho setembro outubro
+    novembro dezembro
     o os as um uma no na nos nas em segundo após mas também
     v ve na z ze s o u k ke za po pro při podle i ale když jak že také
     в на по с со из к от до для об при за под над и а но как когда что это также""".split()
@@ -64,10 +76,40 @@ _TITLES = set(
     starosta starostka ředitel ředitelka poslanec poslankyně
     президент премьер-министр премьер министр глава мэр губернатор спикер пресс-секретарь представитель
     депутат сенатор директор тренер адвокат судья прокурор журналист эксперт аналитик профессор
-    политолог председатель помощник посол канцлер""".split()
+    политолог председатель помощник посол канцлер спортсмен
+    titular miembro membre mitglied membro člen член юрист врач адвокат лидер основатель руководитель
+    vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin vice-presidente
+    periodista journaliste journalist jornalista novinář novinářka lawyer attorney
+    expresidente expresidenta ex-presidente ex-président ex-présidente exministro exministra ex-ministre
+    exmandatario exmandataria ex-präsident ex-presidente exprezident экс-президент former
+    piloto pilote fahrer rennfahrer driver jugador jugadora joueur joueuse spieler spielerin jogador jogadora
+    player tenista futbolista capitán capitaine kapitän campeón campeona champion champion weltmeister
+    técnico treinador entraîneur hráč trenér pilot""".split()
+)
+# A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
+_DEMONYMS = set(
+    """neerlandés neerlandesa holandés holandesa británico británica inglés inglesa alemán alemana español
+    española francés francesa italiano italiana argentino argentina mexicano mexicana brasileño brasileña
+    estadounidense ruso rusa chino china colombiano colombiana chileno chilena venezolano venezolana peruano
+    peruana uruguayo uruguaya hondureño hondureña monegasco monegasca finlandés finlandesa australiano
+    australiana canadiense japonés japonesa danés danesa serbio serbia suizo suiza belga portugués portuguesa
+    ucraniano ucraniana sueco sueca noruego noruega polaco polaca griego griega cubano cubana ecuatoriano
+    ecuatoriana boliviano boliviana paraguayo paraguaya dominicano dominicana guatemalteco guatemalteca
+    salvadoreño salvadoreña nicaragüense costarricense panameño panameña
+    néerlandais néerlandaise britannique allemand allemande espagnol espagnole français française italien
+    italienne argentin argentine américain américaine russe chinois chinoise belge suisse canadien
+    canadienne japonais japonaise ukrainien ukrainienne tchèque polonais polonaise portugais portugaise
+    brésilien brésilienne monégasque finlandais finlandaise australien australienne
+    holandês britânico britânica alemão alemã espanhol espanhola francês italiano argentino americano
+    americana russo chinês brasileiro brasileira português
+    niederländer niederländerin brite britin spanier spanierin franzose französin italiener italienerin
+    amerikaner amerikanerin schweizer schweizerin österreicher österreicherin belgier brasilianer
+    argentinier""".split()
 )
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
+    frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais
+    palácio planalto élysée
     association plateforme mairie ministère gouvernement université parti tribunal conseil
     verband verein ministerium regierung universität partei gericht stiftung
     associação prefeitura ministério governo universidade partido fundação
@@ -90,48 +132,43 @@ _ORG_HEADS = set(
     company inc ltd airport station hospital school church cathedral palace harbour harbor authority
     association organization organisation fund foundation commission coalition alliance treaty agreement day
     week war games cup league club team press media television radio tv channel network studies affairs
-    administration government duma senate congress reserve exchange index market""".split()
-)
-SPEECH_VERBS = (
-    r"said|says|say|added|adds|noted|notes|stated|states|asked|asks|told|tells|explained|explains|stressed|"
-    r"stresses|emphasi[sz]ed|emphasi[sz]es|believes|believed|thinks|thought|argued|argues|recalled|recalls|"
-    r"wrote|writes|continued|continues|insisted|insists|warned|warns|claimed|claims|declared|declares|"
-    r"announced|announces|replied|replies|answered|answers|commented|comments|concluded|concludes|admitted|"
-    r"admits|suggested|suggests|remarked|remarks|observed|observes|shouted|whispered|agreed|agrees|confirmed|"
-    r"confirms|acknowledged|complained|urged|urges|predicted|promised|pointed out|points out|wondered|joked|"
-    r"conceded|cautioned|noting|saying|adding|asking|quipped|recounted|"
-    r"(?:сказал|заявил|отметил|добавил|подчеркнул|пояснил|сообщил|рассказал|признал|уточнил|напомнил|спросил|"
-    r"ответил|написал|заключил|прокомментировал|пожаловал|продолжил|закончил|начал|попросил|пошутил|возразил|"
-    r"заметил|объяснил|предупредил|подтвердил|призвал|посетовал|констатировал|резюмировал|парировал|воскликнул|"
-    r"повторил|поделил|высказал|выразил|указал)(?:[аои])?(?:сь|ся)?|"
-    r"говорит|считает|считают|объясняет|отмечает|рассказывает|поясняет|подчеркивает|признается|пишет|говорится|"
-    r"a déclaré|a dit|dit|déclare|a affirmé|affirme|a ajouté|ajoute|a expliqué|explique|a souligné|souligne|"
-    r"estime|a estimé|écrit|a écrit|a indiqué|indique|a précisé|précise|a assuré|assure|glisse|soupire|"
-    r"rappelle|a rappelé|détaille|développe|a réagi|raconte|a raconté|confie|a confié|lance|a lancé|poursuit|"
-    r"a poursuivi|insiste|a insisté|reconnaît|a reconnu|regrette|a regretté|déplore|a déploré|martèle|"
-    r"a martelé|répond|a répondu|juge|a jugé|observe|a observé|note|a noté|prévient|a prévenu|s'inquiète|"
-    r"a-t-il|a-t-elle|"
-    r"sagte|sagt|erklärte|erklärt|betonte|betont|fügte hinzu|fügt hinzu|meint|meinte|schreibt|schrieb|warnte|"
-    r"warnt|fragte|fragt|antwortete|antwortet|kritisiert|kritisierte|ergänzt|ergänzte|erzählt|erzählte|"
-    r"berichtet|berichtete|bestätigt|bestätigte|räumt|räumte|"
-    r"dijo|dice|afirmó|afirma|aseguró|asegura|explicó|explica|señaló|señala|añadió|añade|declaró|declara|"
-    r"agregó|agrega|indicó|indica|preguntó|respondió|responde|remarcó|remató|apuntó|apunta|tiró|escribió|"
-    r"explicaron|comenta|comentó|recalca|recalcó|destaca|destacó|insiste|insistió|sostiene|sostuvo|advierte|"
-    r"advirtió|subraya|subrayó|expresó|manifestó|admite|admitió|reconoce|reconoció|lamenta|lamentó|confesó|"
-    r"cuenta|contó|relata|relató|denuncia|denunció|replicó|criticó|enfatizó|puntualizó|aclaró|concluyó|"
-    r"disse|diz|afirmou|explicou|declarou|acrescentou|acrescenta|destacou|ressaltou|ressalta|perguntou|"
-    r"respondeu|informa|informou|aponta|apontou|frisou|comentou|comenta|avaliou|avalia|defendeu|defende|"
-    r"completou|contou|relatou|alertou|garantiu|garante|pontuou|argumentou|reforçou|criticou|admitiu|"
-    r"observou|lembrou|"
-    r"(?:řekl|uvedl|dodal|prohlásil|napsal|zdůraznil|vysvětlil|zeptal|odpověděl|doplnil|konstatoval|podotkl|"
-    r"sdělil|upozornil|poznamenal|potvrdil|popsal|připomněl)[aio]?|"
-    r"míní|tvrdí|říká|uvádí|dodává|vysvětluje|cituje"
-)
-ACCORDING = (
-    r"according to|as \w+ put it|по словам|по мнению|selon|d'après|laut|zufolge|según|segundo|de acordo com|podle"
+    administration government duma senate congress reserve exchange index market arts sciences academy
+    awards festival""".split()
 )
 PRONOUNS = {"he", "she", "they", "him", "her", "он", "она", "они", "il", "elle", "er", "sie", "él", "ella",
             "ele", "ela", "ona", "oni"}
+
+
+# Words for one office in our languages: "el mandatario" is the person introduced as "presidente",
+# "o titular da Defesa" the one introduced as "ministro da Defesa".
+_ROLE_GROUPS = [
+    set("""president presidente presidenta président présidente präsident präsidentin prezident prezidentka
+        президент mandatario mandataria staatschef""".split()),
+    set("""minister ministro ministra ministre ministerin ministr ministryně министр titular""".split()),
+    set("""spokesman spokeswoman spokesperson portavoz vocero vocera porte-parole sprecher sprecherin porta-voz
+        mluvčí пресс-секретарь представитель""".split()),
+    set("""mayor alcalde alcaldesa maire bürgermeister bürgermeisterin prefeito prefeita starosta starostka
+        мэр""".split()),
+    set("""coach entrenador entrenadora trainer тренер técnico treinador entraîneur trenér""".split()),
+    set("""expresidente expresidenta ex-presidente ex-président ex-présidente exmandatario exmandataria
+        ex-präsident exprezident экс-президент""".split()),
+    set("""piloto pilote fahrer rennfahrer driver pilot""".split()),
+    set("""jugador jugadora joueur joueuse spieler spielerin jogador jogadora player tenista futbolista hráč
+        футболист теннисист хоккеист""".split()),
+    set("""senator senador senadora sénateur sénatrice сенатор""".split()),
+    set("""judge juez jueza juge richter richterin juiz juíza soudce soudkyně судья""".split()),
+    set("""vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin
+        vice-presidente вице-президент""".split()),
+    set("""journalist periodista journaliste jornalista novinář novinářka журналист reporter""".split()),
+]
+_ROLE_GROUPS.append(_DEMONYMS)
+_ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
+_TITLES |= _DEMONYMS
+_MALE_ARTICLES = {"el", "le", "o", "der", "il", "lo", "du", "del", "do", "dem", "des"}
+_FEMALE_ARTICLES = {"la", "die", "une", "una", "uma", "da"}
+_FEMALE_ROLES = set("""presidenta présidente präsidentin prezidentka ministra ministerin ministryně vocera
+    alcaldesa prefeita starostka entrenadora senadora sénatrice jueza richterin juíza soudkyně sprecherin
+    bürgermeisterin spokeswoman""".split())
 
 
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der", "die", "das", "den", "dem",
@@ -207,6 +244,25 @@ def _name_gender(word: str) -> str | None:
     return str(first[0].tag.gender) if first else None
 
 
+def _mid_sentence(text: str, start: int) -> bool:
+    """True when the word at `start` follows other words of its sentence (its capital says something)."""
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?…:;\"“”«»„—–-("
+
+
+_SPOKES_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|portavoz|vocero|vocera|porte-parole|sprecher(?:in)?|"
+    r"porta-voz|mluvčí|пресс-секретарь|представитель)\s+(?:for|of|from|de|del|du|des|der|da|do|dos|das)\s+"
+    r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'.-]*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|für|for)\s+)?"
+    + _CAP + r"[\w’'.-]*)*)")
+_SPEECH_NEXT = re.compile(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
+
+
+def _introduced(text: str, end: int) -> bool:
+    """A lone given name followed by an apposition or a verb of saying ('Antoine*, 32 ans', 'Zineb said')."""
+    return text[end : end + 1] in (",", "*", "(") or bool(_SPEECH_NEXT.match(text, end))
+
+
 def _clean_token(token: str) -> str:
     return re.sub(r"[’']s$", "", token)
 
@@ -231,8 +287,14 @@ class People:
     """Lower-case title phrase -> full name of the person introduced with it."""
     surnames: dict[str, str] = field(default_factory=dict)
     """Last name -> the most recently named person with it."""
-    genders: dict[str, Gender] = field(default_factory=dict)
+    genders: dict[str, Gender | None] = field(default_factory=dict)
     """Full name -> gender, from the name itself or from the grammar of a cue that named them."""
+    given: dict[str, str] = field(default_factory=dict)
+    """First name -> the most recently named person with it ("Marie-Pierre" after "Marie-Pierre Dausse")."""
+    roles: dict[str, set[int]] = field(default_factory=dict)
+    """Full name -> the role groups of the titles they were introduced with."""
+    role_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Full name -> the words of the title they were introduced with."""
 
     def find(self, text: str) -> list[Mention]:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
@@ -242,12 +304,25 @@ class People:
         while i < len(tokens):
             j = i
             while j + 1 < len(tokens) and re.fullmatch(r"\s+", text[tokens[j].end() : tokens[j + 1].start()]):
+                # "Version der Mail" is two nouns; "Ursula von der Leyen" one name.
+                if tokens[j + 1].group(0) in ("der", "den") and tokens[j].group(0) not in ("von", "van"):
+                    break
                 j += 1
-            found.extend(self._from_run(text, tokens[i : j + 1]))
+            found.extend(self._from_run(text, tokens[i : j + 1], found))
             i = j + 1
+        # "a spokesperson for the Universities and Colleges Employers' Association said": no person is
+        # named, so the organisation stands for whoever speaks for it ("…," he said).
+        for m in _SPOKES_FOR.finditer(text):
+            # Not when the spokesperson is named next to the phrase ("David Campo, portavoz de la
+            # Asociación Vecinal", "the spokesman for X, John Smith") or the name is a single word.
+            named = any(0 <= m.start() - f.end <= 3 or 0 <= f.start - m.end() <= 3 for f in found)
+            if " " in m.group("org") and not named and \
+                    not any(f.start <= m.start("org") < f.end or m.start("org") <= f.start < m.end("org") for f in found):
+                found.append(Mention(m.group("org"), m.start("org"), m.end("org")))
+                found.sort(key=lambda f: f.start)
         return found
 
-    def _from_run(self, text: str, run: list[re.Match[str]]) -> list[Mention]:
+    def _from_run(self, text: str, run: list[re.Match[str]], earlier: list[Mention]) -> list[Mention]:
         words = [_clean_token(m.group(0)) for m in run]
         # The name is the run's tail after title words, places and sentence-initial words.
         k = 0
@@ -270,7 +345,13 @@ class People:
             return []
         # Keep at most a given name, particles and a surname: "Belarus Alexander Lukashenko" -> the last two.
         core = [w for w in name_words if w.lower() not in _PARTICLES]
-        if len(core) > 2:
+        # ... unless the run starts at a given name: "Paulo Sérgio Nogueira", "Ana Sofia Cardenal".
+        first_given = next((i for i, w in enumerate(name_words) if _gender.is_given_name(w, loose=True)), None) \
+            if len(core) > 2 else None
+        if first_given is not None and len(name_words) - first_given <= 4 and \
+                len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) >= 2:
+            name_words = name_words[first_given:]
+        elif len(core) > 2:
             cut = len(name_words) - 1
             seen = 0
             while cut > 0 and seen < 2:
@@ -290,10 +371,15 @@ class People:
         if len(core) >= 2:
             name = " ".join(name_words)
         elif len(core) == 1:
-            known = self.by_surname(core[0])
+            # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.
+            known = next((m.name for m in reversed(earlier) if m.name.split()[-1] == core[0]), None) or \
+                self.by_surname(core[0]) or (self.given.get(core[0]) if len(words) == 1 else None)
             if known is None:
-                # A lone surname counts when a title introduces it ("Judge Ford", "Mr. Marcus").
-                if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]):
+                # A lone surname counts when a title introduces it ("Judge Ford", "Mr. Marcus"); a lone
+                # given name inside a sentence names someone too ("comme nous le raconte Antoine*").
+                if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
+                        not (len(words) == 1 and _mid_sentence(text, start) and _gender.is_given_name(core[0])
+                             and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())):
                     return []
                 known = core[0]
             name = known
@@ -313,7 +399,9 @@ class People:
             between = window[token.end() : edge]
             # Only spaces may separate title words, except a comma right before the name
             # ("the harbour master, Ilse Varga") and the period of an abbreviation ("Dr. Anna").
-            allowed = between.strip() == "" or (edge == len(window) and between.strip() in (",", "."))
+            # "o ministro da Defesa, general Paulo Sérgio Nogueira": a comma between two titles, too.
+            allowed = between.strip() == "" or (edge == len(window) and between.strip() in (",", ".")) or \
+                (between.strip() == "," and bool(taken) and all(w in _TITLES for w in taken))
             word = _clean_token(token.group(0))
             low = _lemma(word.lower())
             if not allowed or low in ("the", "a", "an") or len(taken) >= 5:
@@ -374,8 +462,15 @@ class People:
             if mention.name in self.names:
                 self.names.remove(mention.name)
             self.names.append(mention.name)
-            self.surnames[mention.name.split()[-1]] = mention.name
+            parts = mention.name.split()
+            self.surnames[parts[-1]] = mention.name
+            if len(parts) >= 2:
+                self.given[parts[0]] = mention.name
             if mention.title:
+                groups = {_ROLE_GROUP[w] for w in mention.title.split() if w in _ROLE_GROUP}
+                if groups:
+                    self.roles[mention.name] = groups
+                self.role_words[mention.name] = tuple(mention.title.split())
                 self.titles.pop(mention.title, None)
                 self.titles[mention.title] = mention.name
                 # Also key the head noun phrase alone: "russian foreign minister" -> "foreign minister".
@@ -388,14 +483,41 @@ class People:
         """The most recently named person, of `gender` when given (people of unknown gender fit too)."""
         if gender is None:
             return self.names[-1] if self.names else None
-        fallback: str | None = None
-        for name in reversed(self.names):
-            known = self.gender_of(name)
-            if known is gender:
-                return name
-            if known is None and fallback is None:
-                fallback = name
-        return fallback
+        # The nearest person who may be of that gender: a known woman named before an unknown
+        # "Пётр Ян" does not take "написал спортсмен" from him.
+        return next((name for name in reversed(self.names) if self.gender_of(name) in (gender, None)), None)
+
+    def by_role(self, phrase: str, gender: Gender | None = None, guess: bool = True) -> str | None:
+        """The person a role phrase with no matching title means ('dijo el mandatario', 'написал
+        спортсмен'): the nearest person introduced with a title of the same office, else the nearest
+        person of the phrase's gender not introduced with a different office (only when `guess`).
+        None if no role word."""
+        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower())]
+        at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP), None)
+        if at is None:
+            return None
+        role = words[at]
+        if gender is None:
+            article = words[at - 1] if at else ""
+            gender = Gender.FEMALE if role in _FEMALE_ROLES or article in _FEMALE_ARTICLES else \
+                Gender.MALE if article in _MALE_ARTICLES else None
+        group = _ROLE_GROUP.get(role)
+        # The last few dozen people are the ones a role can still mean; older ones are out of the story.
+        fits = [n for n in reversed(self.names[-40:]) if gender is None or self.gender_of(n) in (gender, None)]
+        if group is not None:
+            same = [n for n in fits if group in self.roles.get(n, set())]
+            # "o titular da Defesa": the minister whose title shares its domain, else the nearest minister.
+            domain = {w for w in words[at + 1 :] if w not in _CONNECTORS and w not in _ARTICLES and len(w) > 3}
+            best = next((n for n in same if domain & set(self.role_words.get(n, ()))), None)
+            if best or same:
+                return best or same[0]
+        if not guess:
+            return None
+        # Otherwise the nearest person not introduced with another office: "la vicepresidenta" is not
+        # the journalist just named. An office over the same body still fits ("presidente do Senado"
+        # for "o senador").
+        return next((n for n in fits if group is None or not self.roles.get(n)
+                     or any(t[:5] == role[:5] for t in self.role_words.get(n, ()))), None)
 
     def is_person(self, name: str) -> bool:
         """False for a speaker whose name ends like an organisation ('Supreme Court', 'UCEA')."""
@@ -405,10 +527,8 @@ class People:
     def gender_of(self, name: str) -> Gender | None:
         """What the article (or the given name) says about a person's gender."""
         if name not in self.genders:
-            found = _gender.of_name(name)
-            if found is not None:
-                self.genders[name] = found
-        return self.genders.get(name)
+            self.genders[name] = _gender.of_name(name)
+        return self.genders[name]
 
     def note_gender(self, name: str, gender: Gender | None) -> None:
         """Record gender evidence from the text; the article's own grammar wins over the name list."""

@@ -9,14 +9,16 @@ No I/O here; linear in the paragraph's length.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import sentences
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
+from .verbs import DOCUMENTS, QUOTING
 
-__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues"]
+__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech"]
 
 _DASH_LEAD = re.compile(r"^\s*[—–-]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -32,6 +34,13 @@ _AFTER_WHO_VERB = re.compile(
 )
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 # German "…", so der Endokrinologe. / "…", so Aberle.
+_NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "van", "von", "der", "la", "le", "di", "du", "bin", "al"}
+_ACCORDING = re.compile(rf"\b(?:{ACCORDING})\b", re.I)
+_TERM_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:the|a|an|this|these|those|its|their|his|her|our|so-called|la|el|los|las|le|les|un|une|una|"
+    r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
+    r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
+    r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
 _SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
@@ -48,6 +57,33 @@ _ROLE_WORDS = re.compile(
     r"спортсмен\w*|мэр\w*|юрист\w*|министр\w*|президент\w*|глава|губернатор\w*|"
     r"senator\w*|minister|mayor|spokes\w+|official|chief|coach|judge|ministr\w*|mluvčí|předsed\w+)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but|and|yet|pero|y|mais|et|aber|und|doch|mas|e|ale|a|но|а|и)\s+", re.I)
+# Where the subject after an inverted verb ends and its object begins: "sagte Allendorf der Frankfurter
+# Allgemeinen", "said Ms Grady to the BBC", "dijo Scott al diario", "quoted White as saying".
+_OBJECT = re.compile(
+    r"(?<!\bvon)(?<!\bvan)(?<!\bde)\s+(?:der|dem|den|des|to|the|as|in|im|on|at|al|à|au|aux|ao|à|na|no|em|en|bei|"
+    r"vor|gegenüber|zu|zur|zum|dans|sur|lors|durante|during|after|après|nach|после|в|на|для|изданию|агентству|"
+    r"por|con|que|who|qui|which|pour|par|avec|with|by|from|für|mit|über|com|pelo|pela|který|která|что|который|"
+    r"которая|während|pendant|en)\s+")
+# "diz o comunicado do STF", "the statement from the ministry said", "говорится в сообщении Минобороны".
+_DOCUMENT = re.compile(
+    rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|una|o|os|as|um|uma|der|die|das|des|dem|den|ein|eine|einer|"
+    rf"einem|in|im|en|na|no|em|dans|в|во|its|his|her|their|su|sa|son|seu|sua|ihrer|seiner)\s*)*"
+    rf"(?:{DOCUMENTS})\b(?P<rest>.{{0,80}})", re.I)
+_QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
+_ORG_RUN = re.compile(
+    r"[A-ZÀ-ÞА-ЯЁ][\w’'.-]*(?:\s+(?:(?:de|del|da|do|des|du|of|the|für|la|los|y|e|and)\s+)*[A-ZÀ-ÞА-ЯЁ][\w’'.-]*)*")
+_PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "his": "he", "her": "she", "lui": "il", "ihm": "er",
+                    "ihn": "er", "его": "он", "ему": "он", "ей": "она", "её": "она", "ее": "она", "ele": "ele",
+                    "ela": "ela", "él": "él", "ella": "ella", "il": "il", "elle": "elle", "er": "er", "sie": "sie",
+                    "он": "он", "она": "она", "ona": "ona"}
+# After a verb, a phrase that starts like this is not its subject ("tiró en alusión a …").
+_PREPOSITION = re.compile(
+    r"(?:en|a|al|con|por|para|sobre|desde|tras|à|au|aux|dans|sur|pour|par|avec|lors|in|on|at|to|about|with|"
+    r"after|during|em|no|na|ao|com|pelo|pela|в|во|на|о|об|с|со|по|после|im|auf|mit|über|zu|zur|zum|nach|bei|"
+    r"vor|v|ve|o|s|se|při|k|ke|po|podle|laut|according|selon|según|segundo|tras|após|nach)\b", re.I)
+# Titles, nicknames and scare quotes left in narration name no one ("Once Upon A Time in Hollywood").
+_QUOTED = re.compile(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
+_SUBJECT_VERB = re.compile(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
@@ -138,12 +174,22 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left : right.end() if right else len(text)]
 
 
-def _is_scare(inner: str, context: str = "") -> bool:
+def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "",
+              before: str = "") -> bool:
     words = _WORD.findall(inner)
-    if words and not re.search(r"[.!?…,;:]", inner) and _is_title(words) and len(words) >= 2:
+    # A title keeps its comma or period inside the marks in American style: "The Case for Colonialism,".
+    if words and not re.search(r"[.!?…,;:]", inner.rstrip(", ")) and _is_title(words) and len(words) >= 2:
         return True
-    # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name.
-    if context and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
+    # A term after an article or "so-called" is a name for something, not speech: la "cuenta administrada
+    # por su familia", the "tip of the iceberg", sogenannte „Fake News“; so is a list in parentheses.
+    if len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and _TERM_BEFORE.search(before):
+        return True
+    if len(words) <= 12 and before.rstrip().endswith("("):
+        return True
+    # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name. A quotation
+    # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
+    whole_sentence = opens_sentence and len(words) >= 4 and bool(re.match(r"\s*[.!?…]", after))
+    if context and not whole_sentence and not (opens_sentence and re.match(r"\s*,\s*[a-zà-ÿа-яё]", after)) and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
             not _VERB.search(context) and not re.search(rf"\b(?:{ACCORDING})\b", context, re.I) and ":" not in context:
         return True
     if word_count(inner) > len(words):  # CJK: characters, not spaces, make the words
@@ -152,6 +198,11 @@ def _is_scare(inner: str, context: str = "") -> bool:
         return True
     # A name or title in quotes («Яндекс Переводчик», "The Night Harbour"), not speech.
     return len(words) <= 5 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?,;:]", inner)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?…:"
 
 
 def _dash_speech(text: str) -> tuple[list[tuple[int, int, int, int]], int]:
@@ -203,7 +254,9 @@ def split_quotes(text: str) -> list[Piece]:
         else text
     found = _spans(scan, resume)
     spans = dash_spans + [s for s in found
-                          if not _is_scare(text[s[1] : s[2]], _sentence_around(text, s[0], s[3]))]
+                          if not _is_scare(text[s[1] : s[2]], _sentence_around(text, s[0], s[3]),
+                                           _opens_sentence(text, s[0]), text[s[3] : s[3] + 40],
+                                           text[max(0, s[0] - 30) : s[0]])]
     pieces: list[Piece] = []
     pos = 0
     for outer_start, inner_start, inner_end, outer_end in spans:
@@ -229,11 +282,19 @@ def split_quotes(text: str) -> list[Piece]:
     return pieces
 
 
+def is_attributed_speech(text: str) -> bool:
+    """True for a line that quotes someone with a verb of saying (`« … », a-t-il souligné`, `"…",
+    indicó el senador Rick Scott`): speech, even when it is short enough to look like a heading."""
+    pieces = split_quotes(text)
+    return any(p.quote for p in pieces) and any(
+        not p.quote and (_VERB.search(p.text) or _ACCORDING.search(p.text)) for p in pieces)
+
+
 def _subject(sentence: str, people: People) -> str | None:
     """Who a lead-in sentence is about: 'according to X', a name before a speech verb, else the first person."""
     according = list(_ACCORDING_WHO.finditer(sentence))
     if according:
-        who = people.resolve(according[-1].group("who"))
+        who = people.resolve(_head(according[-1].group("who"), people))
         if who:
             return who
     mentions: list[Mention] = people.find(sentence)
@@ -249,43 +310,123 @@ def _subject(sentence: str, people: People) -> str | None:
             return later[0].name
     candidates: list[tuple[int, str]] = [(m.start, m.name) for m in mentions]
     for pronoun in re.finditer(r"\b\w+\b", sentence):
-        if pronoun.group(0).lower() in PRONOUNS and people.last():
-            candidates.append((pronoun.start(), people.last() or ""))
-            break
-    # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
-    for word in re.finditer(r"[\w’'-]+", sentence):
-        if people.is_role(word.group(0)):
-            name = people.by_title(sentence[word.start() : word.start() + 80])
-            if name:
-                candidates.append((word.start(), name))
+        word = pronoun.group(0).lower()
+        if word in PRONOUNS or word in _PERSON_PRONOUNS:
+            # "Pourtant, l'enseignement est pour lui une vocation :" - him, not the last woman named.
+            person = people.last(_gender.of_cue(_PERSON_PRONOUNS.get(word, word)))
+            if person:
+                candidates.append((pronoun.start(), person))
                 break
+    # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
+    for role in re.finditer(r"[\w’'-]+", sentence):
+        if people.is_role(role.group(0)):
+            name = people.by_title(sentence[role.start() : role.start() + 80]) or \
+                people.by_role(sentence[max(0, role.start() - 4) : role.end() + 40], guess=False)
+            if name:
+                candidates.append((role.start(), name))
+            break
     return min(candidates)[1] if candidates else None
 
 
-def _after(clause: str, people: People) -> tuple[bool, str | None, str]:
-    """Read an attribution right after a quote: (found one, speaker, cue words)."""
+def _unnamed_subject(sentence: str, people: People) -> bool:
+    """True when a lead-in's subject is a role or group no one was introduced with ('La miembro de la
+    Plataforma coincide:', 'dessen Chef sagt:'): someone speaks, but the article does not say who."""
+    words = re.findall(r"[\w’'-]+", sentence)
+    return any(people.is_role(w) for w in words[:8]) and _subject(sentence, people) is None
+
+
+def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda: None) -> tuple[bool, str | None, str]:
+    """Read an attribution right after a quote: (found one, speaker, cue words).
+
+    `hint` is who the paragraph's narration has speaking ("Lira disse que …"), for a verb with no
+    subject ("…", disse.).
+    """
+    quoting = _QUOTING_WHO.match(clause)
+    if quoting:  # "— приводит слова Уайта Las Vegas Review-Journal": Уайт speaks
+        cue = clause.strip(" ,.;:!?—–-")[:80]
+        first = re.match(r"[\w’'-]+", quoting.group("who"))
+        speaker = (people.by_surname(first.group(0)) if first else None) or people.resolve(quoting.group("who"))
+        return True, speaker, cue
     m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause) or _SO_WHO.match(clause)
     verb_first = _VERB_ONLY.match(clause)
+    # "a-t-il souligné", "fügte er hinzu": an inversion, not a subject.
+    if m and (_VERB.match(m.group("who")) or verb_first and re.search(r"-t-(?:il|elle|on)$", verb_first.group(0))):
+        m = None
     if not m and not verb_first:
         return False, None, ""
     cue = clause.strip(" ,.;:!?—–-")[:80]
     cue_gender = _gender.of_cue(cue)
-    if m:
-        who = m.group("who").strip()
+    who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
+    if who:
         if _INDEFINITE.match(who):
             return True, None, cue  # "said one person": someone speaks, the article does not say who
-        speaker = people.resolve(who)
+        document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
+        if document:
+            return True, _organisation(document.group("rest")), cue
+        speaker = people.resolve(who) or _named_organisation(who, people)
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
-        if verb_first and not _ROLE_WORDS.search(who):
+        if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])):
+            # "dijo el mandatario", "написал спортсмен": the person introduced with that office.
+            return True, people.by_role(who, cue_gender) or people.last(cue_gender), cue
+        if verb_first and not _PREPOSITION.match(who):
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
     if verb_first:
-        # The verb without a name ("disse.", "řekla.", "dijo el mandatario"): the person the
-        # paragraph is about, of the gender the verb shows.
+        # The verb without a name ("disse.", "řekla."): the person the paragraph has speaking,
+        # else the one it is about, of the gender the verb shows.
+        speaking = hint()
+        if speaking and (cue_gender is None or people.gender_of(speaking) in (cue_gender, None)):
+            return True, speaking, cue
         speaker = people.last(cue_gender)
         return True, speaker, cue
     return False, None, ""
+
+
+def _head(who: str, people: People) -> str:
+    """A subject that starts with a name ends where ordinary small words begin: 'Ayuso tras la visita'
+    -> 'Ayuso', 'Habeck ist' -> 'Habeck'; titles and name particles stay ('ISD spokesman Tahir Della')."""
+    if not who[:1].isupper():
+        return who
+    words = who.split()
+    keep = 1
+    while keep < len(words) and (words[keep][:1].isupper() or words[keep] in _NAME_PARTICLES
+                                 or people.is_role(words[keep])):
+        keep += 1
+    return " ".join(words[:keep])
+
+
+def _named_organisation(who: str, people: People) -> str | None:
+    """An organisation that speaks ('Big Machine Records said', 'dijo la Asociación Vecinal X'): a
+    run of capitalized words that names no person."""
+    words = re.sub(r"^(?:the|el|la|los|las|le|les|l['’]|o|a|der|die|das)\s*", "", who.strip(), flags=re.I).split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in ("de", "del", "da", "do", "of", "for", "und", "and",
+                                                                   "y", "e", "et", "des", "du", "la") for w in words):
+        return None
+    return None if people.find(" ".join(words)) else " ".join(words)
+
+
+def _organisation(rest: str) -> str | None:
+    """The organisation a document belongs to, from the words after it ('do STF', 'of the Ministry')."""
+    m = re.match(r"\s*(?:(?:de|del|da|do|des|du|of|from|by|der|des|de la|de l['’])\s+)?(?:(?:the|la|el|le|l['’])\s*)?", rest)
+    run = _ORG_RUN.match(rest, m.end() if m else 0)
+    return run.group(0).strip() if run else None
+
+
+def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
+    """Who a stretch of narration has saying something ("Lira disse que …", "o senador afirmou que",
+    "Ele afirmou que"), for a later quote whose verb has no subject."""
+    for mention in reversed(mentions):
+        if re.match(rf"\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", text[mention.end :], re.I):
+            return mention.name
+    for m in reversed(list(_SUBJECT_VERB.finditer(text))):
+        word = m.group("w").lower()
+        if word in _PERSON_PRONOUNS:
+            return people.last(_gender.of_cue(_PERSON_PRONOUNS[word]))
+        if people.is_role(word):
+            return people.by_title(text[m.start("w") :]) or \
+                people.by_role(text[max(0, m.start("w") - 4) : m.end("w") + 40], guess=False)
+    return None
 
 
 def attribute_with_cues(pieces: list[Piece], people: People,
@@ -297,15 +438,25 @@ def attribute_with_cues(pieces: list[Piece], people: People,
     Updates `people` with everyone the paragraph names, in reading order.
     """
     out: list[tuple[str | None, str | None]] = [(None, None)] * len(pieces)
+    named: list[list[Mention]] = [[] for _ in pieces]
+    unknown: set[int] = set()  # quotes the text gives to someone it does not name
     last_quote_speaker: str | None = carry
     last_cue: str | None = "continues" if carry else None
     named_since_quote = False
+    narrated: list[tuple[str, list[Mention]]] = []
+
+    def hint() -> str | None:
+        # Read only when a verb lacks its subject: most paragraphs never need it.
+        return next((who for text, found in reversed(narrated) if (who := _speaking(text, found, people))), None)
     for i, piece in enumerate(pieces):
         if not piece.quote:
-            mentions = people.find(piece.text)
-            if mentions:
+            mentions = people.find(_QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text))
+            named[i] = mentions
+            # The attribution of the last quote names its own speaker: that is not someone new.
+            if any(m.name != last_quote_speaker for m in mentions):
                 named_since_quote = True
             people.remember(mentions)
+            narrated.append((piece.text, mentions))
             continue
         speaker: str | None = None
         cue: str | None = None
@@ -314,19 +465,34 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if piece.ends_sentence and after[:1].isupper():
             after = ""
         clause = re.split(r"[.;!?]", after, maxsplit=1)[0] if after else ""
-        found, speaker, cue_words = _after(clause, people) if clause else (False, None, "")
+        found, speaker, cue_words = _after(clause, people, hint) if clause else (False, None, "")
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
+        if not found and not before and i >= 2 and pieces[i - 1].quote and not pieces[i - 2].quote \
+                and piece.raw_before.strip() == ":":
+            # »…«: »…« - a colon after a quoted fragment: the sentence before both introduces the speech.
+            before = pieces[i - 2].text
         if not found and before:
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
-            if attached or _VERB.search(lead):
+            if attached or _VERB.search(lead) or _ACCORDING.search(lead):
                 speaker = _subject(lead, people)
                 if speaker:
                     cue = lead.strip()[-80:]
                     people.note_gender(speaker, _gender.of_cue(lead))
                     found = True
+                elif attached and _unnamed_subject(lead, people):
+                    found = True
+        if not found and not before and piece.ends_sentence is False and i + 1 < len(pieces) \
+                and not pieces[i + 1].quote and not (last_quote_speaker and not named_since_quote):
+            # `"…". Con esa frase, Alberto Fernández respondió …`: the next sentence says who spoke.
+            following = sentences.split(pieces[i + 1].text)[0][:160]
+            subject = _speaking(following, people.find(following), people) if _VERB.search(following) else None
+            if subject:
+                speaker, cue, found = subject, following[:80], True
+        if found and speaker is None:
+            unknown.add(i)
         if not found and last_quote_speaker and not named_since_quote:
             speaker, cue = last_quote_speaker, last_cue
         if speaker:
@@ -334,7 +500,24 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         out[i] = (speaker, cue if speaker else None)
         last_quote_speaker, last_cue = speaker, cue
         named_since_quote = False
+    _backfill(pieces, out, named, unknown)
     return out
+
+
+def _backfill(pieces: list[Piece], out: list[tuple[str | None, str | None]], named: list[list[Mention]],
+              unknown: set[int]) -> None:
+    """An unattributed quote followed in its paragraph by an attributed one, with no one else named
+    between them, is the same person speaking (`"…". "…", détaille Mme Cardenal`)."""
+    for i in range(len(pieces) - 1, -1, -1):
+        if not pieces[i].quote or out[i][0] is not None or i in unknown:
+            continue
+        for j in range(i + 1, len(pieces)):
+            if pieces[j].quote:
+                if out[j][0] is not None:
+                    out[i] = (out[j][0], "the attribution that follows: " + (out[j][1] or ""))
+                break
+            if j + 1 < len(pieces) and any(m.name != out[j + 1][0] for m in named[j]):
+                break
 
 
 def attribute(pieces: list[Piece], people: People) -> list[str | None]:
