@@ -141,7 +141,12 @@ _CREDIT_TAIL = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^\W*(?:by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S", re.I
+    r"^\W*(?:(?:an? )?(?:analysis|opinion|commentary|column|review|interview|reporting|story|words|written|text|"
+    r"edited) by|(?:ein |eine )?(?:analyse|kommentar|interview|text|gastbeitrag) von|"
+    r"(?:une )?(?:analyse|chronique|tribune|propos recueillis|entretien|texte) par|"
+    r"(?:análisis|opinión|columna|texto|entrevista|reportagem|texto) (?:por|de)\b(?= (?-i:[A-ZÁÉÍÓÚ]))|"
+    r"by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S",
+    re.I,
 )
 _MONTHS = (
     # Latin-script names and abbreviations are whole words; Russian stems take their case endings.
@@ -640,6 +645,9 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             break
         if _headline_shaped(units[i]) and not lists[i] and not seeds[i]:
             candidates.append(i)
+    # A line straight above a photo credit is that photo's caption: a headline only if nothing else is.
+    uncaptioned = [i for i in candidates if not (i + 1 < len(units) and reasons[i + 1] == "credit")]
+    candidates = uncaptioned or candidates
     best = -1
     if candidates:
         # A repeated line (breadcrumb, share box) is the headline only when it names the lead.
