@@ -59,6 +59,9 @@ _UI = "|".join(
         r"enlace copiado|copiar link|voltar|скопировать ссылку|ссылка скопирована|kopírovat odkaz|zpět|复制链接|"
         r"anhören|diesen artikel anhören|écouter l'article|escuchar (?:el )?artículo|ouvir (?:o )?artigo|"
         r"poslechněte si článek|послушать|прослушать|"
+        r"zobrazit (?:vše|více|další)|načíst další|číst dál|alle anzeigen|mehr anzeigen|weiterlesen|"
+        r"voir (?:tout|plus)|afficher (?:tout|plus)|ver (?:todo|todos|más|tudo|mais)|mostrar (?:más|mais)|"
+        r"показать (?:все|ещ[её])|читать (?:далее|дальше)|查看全部|查看更多|展开全文|"
         r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
         r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|(?:view|read|show|post|add)(?: ?/ ?post)? comments?|"
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
@@ -288,6 +291,8 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if words > 60:
         # Long units are prose unless they speak to the reader about cookies and consent; only the
         # cheap checks run, which keeps big pages fast.
+        if words <= 150 and re.match(r"^\W*(?:©|\(c\)\s|copyright\b)", text, re.I):
+            return "credit"  # a site's long copyright and legal footer
         return "consent" if words <= 400 and _consent(text, words) else None
     if words <= 8 and _UI_LINE.match(text):
         return "boilerplate"
@@ -455,7 +460,7 @@ def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool],
     """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
     if b - a - 1 > 40 or any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text) for i in range(a + 1, b)):
         return False
-    return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 16) for i in range(a + 1, b))
+    return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 24) for i in range(a + 1, b))
 
 
 def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
@@ -482,12 +487,29 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     core = scored[best][0]
     lo = hi = best
     # Neighbours join when the gap is only short lines and they are prose, not cards, of some weight.
-    while hi + 1 < len(segments) and scored[hi + 1][1] < 0.5 and scored[hi + 1][0] >= max(40.0, 0.15 * core) \
-            and _bridgeable(units, reasons, seeds, segments[hi][1], segments[hi + 1][0]):
-        hi += 1
-    while lo - 1 >= 0 and scored[lo - 1][1] < 0.5 and scored[lo - 1][0] >= max(40.0, 0.15 * core) \
-            and _bridgeable(units, reasons, seeds, segments[lo - 1][1], segments[lo][0]):
-        lo -= 1
+    # A light run of prose between (one sentence amid a list) is crossed when a heavy one lies beyond.
+    floor = max(40.0, 0.15 * core)
+
+    def joins(near: int, far: int) -> bool:
+        step = 1 if far > near else -1
+        chain = [near, *range(near + step, far + step, step)]
+        if not 0 <= far < len(segments) or scored[far][1] >= 0.5 or scored[far][0] < floor:
+            return False
+        if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
+            return False
+        pairs = zip(chain, chain[1:]) if step > 0 else ((b, a) for a, b in zip(chain, chain[1:]))
+        return all(_bridgeable(units, reasons, seeds, segments[a][1], segments[b][0]) for a, b in pairs)
+
+    while True:
+        ahead = next((hi + d for d in (1, 2) if joins(hi, hi + d)), None)
+        if ahead is None:
+            break
+        hi = ahead
+    while True:
+        behind = next((lo - d for d in (1, 2) if joins(lo, lo - d)), None)
+        if behind is None:
+            break
+        lo = behind
     first, last = segments[lo][0], segments[hi][1]
     # A rail of cards that closes the region is not the article (unless it is all there is).
     last = _tail_rail(units, seeds, rail, first, last)
