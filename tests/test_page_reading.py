@@ -191,3 +191,14 @@ def test_a_caption_above_its_photo_credit_and_an_analysis_byline_are_not_the_hea
     spoken, title, skipped = _read(page)
     assert title == "Council keeps the night ferry running through the winter"
     assert ("Analysis by Jane Doe, harbour correspondent", "byline") in skipped
+
+
+def test_headline_over_a_long_standfirst_is_found_past_share_buttons_and_the_standfirst_is_read() -> None:
+    standfirst = ("The council voted to keep the night ferry running through the winter, and the harbour "
+                  "operator now has a month to publish a new timetable for the evening sailings.")
+    share = "\n".join(f"Partager sur {site}" for site in ("Twitter", "Facebook", "Whatsapp", "Linkedin", "Messenger"))
+    page = (f"Night ferry keeps running through the winter\n{standfirst}\nBy Jane Doe\nReading time 4 min.\n"
+            f"Partager Partager\n{share}\nCopy this link\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    spoken, title, _ = _read(page)
+    assert title == "Night ferry keeps running through the winter"
+    assert standfirst in spoken and "Partager" not in spoken and "Reading time" not in spoken

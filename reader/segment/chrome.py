@@ -59,6 +59,8 @@ _UI = "|".join(
         r"enlace copiado|copiar link|voltar|скопировать ссылку|ссылка скопирована|kopírovat odkaz|zpět|复制链接|"
         r"anhören|diesen artikel anhören|écouter l'article|escuchar (?:el )?artículo|ouvir (?:o )?artigo|"
         r"poslechněte si článek|послушать|прослушать|"
+        r"(?:partager|teilen|compartir|compartilhar|sdílet|поделиться|share) (?:sur|auf|en|no|na|в|on|via) [\w+.-]+|"
+        r"envoyer par (?:e-?)?mail|per (?:e-?)?mail (?:senden|teilen|versenden)|enviar por (?:e-?mail|correo)|"
         r"zobrazit (?:vše|více|další)|načíst další|číst dál|alle anzeigen|mehr anzeigen|weiterlesen|"
         r"voir (?:tout|plus)|afficher (?:tout|plus)|ver (?:todo|todos|más|tudo|mais)|mostrar (?:más|mais)|"
         r"показать (?:все|ещ[её])|читать (?:далее|дальше)|查看全部|查看更多|展开全文|"
@@ -76,7 +78,8 @@ _UI = "|".join(
         r"all rights reserved|font size|text size|"
         r"reading mode|bookmark|topics?|tags?|categories|sections?|world|politics|business|sport|sports|"
         r"opinion|culture|science|tech|technology|health|weather|local|news|more news|"
-        r"(?:\d+ )?min(?:ute)?s? read|"
+        r"(?:\d+ )?min(?:ute)?s? read|(?:reading time|temps de lecture|lesezeit|tiempo de lectura|tempo de leitura|"
+        r"время чтения|doba čtení|阅读时间)\W*(?:\d+\W*)?(?:min(?:ute[ns]?|utos|\.)?|мин\.?|分钟)?|"
         # Russian
         r"реклама|поделиться|подписаться|подпишитесь|читайте также|читать также|комментарии|главное|"
         r"новости|меню|поиск|войти|вход|озвучить текст|слушать|вкл|выкл|прямой эфир|"
@@ -100,7 +103,8 @@ _UI = "|".join(
         r"分享到"
     ]
 )
-_UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})[\W\d_]*$", re.I)
+# One label, or a few side by side ("Partager Partager", "Facebook Twitter WhatsApp").
+_UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})(?:[\W\d_]+(?:{_UI}))*[\W\d_]*$", re.I)
 
 # Prefixes of teasers, credits and bylines, whatever follows them.
 _TEASER = re.compile(
@@ -654,12 +658,22 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     # repeated on the page (breadcrumb, share box) is still a headline.
     lead = _content_words(" ".join(units[i].text for i in range(first, min(first + 12, last + 1)) if seeds[i]))
     candidates: list[int] = []
+    anchor = standfirst = -1
     looked = 0
     for i in range(first - 1, max(first - 60, -1), -1):
         # A line set aside only for being repeated may still be the headline (breadcrumb, share box).
         open_line = reasons[i] is None or (repeated[i] and _chrome_reason(units[i].text, False) is None)
         if reasons[i] is None and seeds[i] and (word_count(units[i].text) > 15 or looked >= 6):
-            break  # a short sentence under the headline is its standfirst; the search goes on past it
+            # A short sentence under the headline is its standfirst and the search goes on past it; a
+            # longer one is the standfirst only straight under a headline-shaped line, past chrome.
+            j = i - 1
+            while j >= 0 and i - j <= 3 and reasons[j] is not None:
+                j -= 1
+            if j >= 0 and reasons[j] is None and 15 < word_count(units[i].text) <= 80 and _headline_shaped(units[j]) \
+                    and not seeds[j] and not lists[j]:
+                candidates.append(j)
+                anchor, standfirst = j, i
+            break
         if not open_line:
             continue
         looked += 1
@@ -674,11 +688,14 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     if candidates:
         # A repeated line (breadcrumb, share box) is the headline only when it names the lead.
         # Far from the text, only a line naming the lead is taken for the headline.
-        best = next((i for i in candidates if _content_words(units[i].text) & lead),
+        # A headline-shaped line over a standfirst that leads into the text is the surest of all.
+        best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead else next((i for i in candidates if _content_words(units[i].text) & lead),
                     next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
     if candidates and best >= 0:
         labels[best] = (Label.TITLE, None)
         for i in range(best + 1, first):  # lines between the headline and the text are not the article
             if labels[i][0] is not Label.SKIP:
                 labels[i] = (Label.SKIP, "outside the article")
+        if standfirst > best:  # … but the standfirst under the headline is
+            labels[standfirst] = (Label.BODY, None)
     return labels
