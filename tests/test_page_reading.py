@@ -162,3 +162,43 @@ def test_a_page_of_verse_reads_the_verse() -> None:
     for line in verse:
         assert line in spoken
     assert "Other Song Title Number 3" not in spoken
+
+
+def _wrap(text: str, width: int = 72) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width)
+
+
+def test_hard_wrapped_paragraphs_are_joined_in_a_copy_without_blank_lines() -> None:
+    # One block for the whole page: the width is read from the lines around, not from the longest line.
+    long_para = " ".join([P1, P4, P1, P4])
+    lines = ["Night ferry stays", long_para, *_wrap(P2), *_wrap(P3), "Share", P4]
+    spoken, _, _ = _read("\n".join(lines) + "\n")
+    assert P2 in spoken.split("\n") and P3 in spoken.split("\n")
+
+
+def test_a_stack_of_headlines_is_not_joined_into_prose() -> None:
+    stack = [f"08/01/2014 Councillor number {n} criticises the plan for the northern ferry pier" for n in range(6)]
+    spoken, _, _ = _read("\n".join([P1, P2, P3, *stack]) + "\n")
+    assert "criticises" not in spoken
+
+
+def test_a_caption_above_its_photo_credit_and_an_analysis_byline_are_not_the_headline() -> None:
+    page = ("Council keeps the night ferry running through the winter\nAnalysis by Jane Doe, harbour correspondent\n"
+            "Harbour master Ana Costa at the north pier\nPhoto: John Smith / Reuters\n\n"
+            f"{P1}\n\n{P2}\n\n{P3}\n")
+    spoken, title, skipped = _read(page)
+    assert title == "Council keeps the night ferry running through the winter"
+    assert ("Analysis by Jane Doe, harbour correspondent", "byline") in skipped
+
+
+def test_headline_over_a_long_standfirst_is_found_past_share_buttons_and_the_standfirst_is_read() -> None:
+    standfirst = ("The council voted to keep the night ferry running through the winter, and the harbour "
+                  "operator now has a month to publish a new timetable for the evening sailings.")
+    share = "\n".join(f"Partager sur {site}" for site in ("Twitter", "Facebook", "Whatsapp", "Linkedin", "Messenger"))
+    page = (f"Night ferry keeps running through the winter\n{standfirst}\nBy Jane Doe\nReading time 4 min.\n"
+            f"Partager Partager\n{share}\nCopy this link\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    spoken, title, _ = _read(page)
+    assert title == "Night ferry keeps running through the winter"
+    assert standfirst in spoken and "Partager" not in spoken and "Reading time" not in spoken

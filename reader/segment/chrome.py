@@ -59,6 +59,11 @@ _UI = "|".join(
         r"enlace copiado|copiar link|voltar|скопировать ссылку|ссылка скопирована|kopírovat odkaz|zpět|复制链接|"
         r"anhören|diesen artikel anhören|écouter l'article|escuchar (?:el )?artículo|ouvir (?:o )?artigo|"
         r"poslechněte si článek|послушать|прослушать|"
+        r"(?:partager|teilen|compartir|compartilhar|sdílet|поделиться|share) (?:sur|auf|en|no|na|в|on|via) [\w+.-]+|"
+        r"envoyer par (?:e-?)?mail|per (?:e-?)?mail (?:senden|teilen|versenden)|enviar por (?:e-?mail|correo)|"
+        r"zobrazit (?:vše|více|další)|načíst další|číst dál|alle anzeigen|mehr anzeigen|weiterlesen|"
+        r"voir (?:tout|plus)|afficher (?:tout|plus)|ver (?:todo|todos|más|tudo|mais)|mostrar (?:más|mais)|"
+        r"показать (?:все|ещ[её])|читать (?:далее|дальше)|查看全部|查看更多|展开全文|"
         r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
         r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|(?:view|read|show|post|add)(?: ?/ ?post)? comments?|"
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
@@ -73,7 +78,8 @@ _UI = "|".join(
         r"all rights reserved|font size|text size|"
         r"reading mode|bookmark|topics?|tags?|categories|sections?|world|politics|business|sport|sports|"
         r"opinion|culture|science|tech|technology|health|weather|local|news|more news|"
-        r"(?:\d+ )?min(?:ute)?s? read|"
+        r"(?:\d+ )?min(?:ute)?s? read|(?:reading time|temps de lecture|lesezeit|tiempo de lectura|tempo de leitura|"
+        r"время чтения|doba čtení|阅读时间)\W*(?:\d+\W*)?(?:min(?:ute[ns]?|utos|\.)?|мин\.?|分钟)?|"
         # Russian
         r"реклама|поделиться|подписаться|подпишитесь|читайте также|читать также|комментарии|главное|"
         r"новости|меню|поиск|войти|вход|озвучить текст|слушать|вкл|выкл|прямой эфир|"
@@ -97,7 +103,8 @@ _UI = "|".join(
         r"分享到"
     ]
 )
-_UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})[\W\d_]*$", re.I)
+# One label, or a few side by side ("Partager Partager", "Facebook Twitter WhatsApp").
+_UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})(?:[\W\d_]+(?:{_UI}))*[\W\d_]*$", re.I)
 
 # Prefixes of teasers, credits and bylines, whatever follows them.
 _TEASER = re.compile(
@@ -141,7 +148,12 @@ _CREDIT_TAIL = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^\W*(?:by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S", re.I
+    r"^\W*(?:(?:an? )?(?:analysis|opinion|commentary|column|review|interview|reporting|story|words|written|text|"
+    r"edited) by|(?:ein |eine )?(?:analyse|kommentar|interview|text|gastbeitrag) von|"
+    r"(?:une )?(?:analyse|chronique|tribune|propos recueillis|entretien|texte) par|"
+    r"(?:análisis|opinión|columna|texto|entrevista|reportagem|texto) (?:por|de)\b(?= (?-i:[A-ZÁÉÍÓÚ]))|"
+    r"by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S",
+    re.I,
 )
 _MONTHS = (
     # Latin-script names and abbreviations are whole words; Russian stems take their case endings.
@@ -283,6 +295,8 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if words > 60:
         # Long units are prose unless they speak to the reader about cookies and consent; only the
         # cheap checks run, which keeps big pages fast.
+        if words <= 150 and re.match(r"^\W*(?:©|\(c\)\s|copyright\b)", text, re.I):
+            return "credit"  # a site's long copyright and legal footer
         return "consent" if words <= 400 and _consent(text, words) else None
     if words <= 8 and _UI_LINE.match(text):
         return "boilerplate"
@@ -450,7 +464,7 @@ def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool],
     """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
     if b - a - 1 > 40 or any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text) for i in range(a + 1, b)):
         return False
-    return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 16) for i in range(a + 1, b))
+    return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 24) for i in range(a + 1, b))
 
 
 def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
@@ -477,12 +491,29 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     core = scored[best][0]
     lo = hi = best
     # Neighbours join when the gap is only short lines and they are prose, not cards, of some weight.
-    while hi + 1 < len(segments) and scored[hi + 1][1] < 0.5 and scored[hi + 1][0] >= max(40.0, 0.15 * core) \
-            and _bridgeable(units, reasons, seeds, segments[hi][1], segments[hi + 1][0]):
-        hi += 1
-    while lo - 1 >= 0 and scored[lo - 1][1] < 0.5 and scored[lo - 1][0] >= max(40.0, 0.15 * core) \
-            and _bridgeable(units, reasons, seeds, segments[lo - 1][1], segments[lo][0]):
-        lo -= 1
+    # A light run of prose between (one sentence amid a list) is crossed when a heavy one lies beyond.
+    floor = max(40.0, 0.15 * core)
+
+    def joins(near: int, far: int) -> bool:
+        step = 1 if far > near else -1
+        chain = [near, *range(near + step, far + step, step)]
+        if not 0 <= far < len(segments) or scored[far][1] >= 0.5 or scored[far][0] < floor:
+            return False
+        if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
+            return False
+        pairs = zip(chain, chain[1:]) if step > 0 else ((b, a) for a, b in zip(chain, chain[1:]))
+        return all(_bridgeable(units, reasons, seeds, segments[a][1], segments[b][0]) for a, b in pairs)
+
+    while True:
+        ahead = next((hi + d for d in (1, 2) if joins(hi, hi + d)), None)
+        if ahead is None:
+            break
+        hi = ahead
+    while True:
+        behind = next((lo - d for d in (1, 2) if joins(lo, lo - d)), None)
+        if behind is None:
+            break
+        lo = behind
     first, last = segments[lo][0], segments[hi][1]
     # A rail of cards that closes the region is not the article (unless it is all there is).
     last = _tail_rail(units, seeds, rail, first, last)
@@ -627,12 +658,22 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     # repeated on the page (breadcrumb, share box) is still a headline.
     lead = _content_words(" ".join(units[i].text for i in range(first, min(first + 12, last + 1)) if seeds[i]))
     candidates: list[int] = []
+    anchor = standfirst = -1
     looked = 0
     for i in range(first - 1, max(first - 60, -1), -1):
         # A line set aside only for being repeated may still be the headline (breadcrumb, share box).
         open_line = reasons[i] is None or (repeated[i] and _chrome_reason(units[i].text, False) is None)
         if reasons[i] is None and seeds[i] and (word_count(units[i].text) > 15 or looked >= 6):
-            break  # a short sentence under the headline is its standfirst; the search goes on past it
+            # A short sentence under the headline is its standfirst and the search goes on past it; a
+            # longer one is the standfirst only straight under a headline-shaped line, past chrome.
+            j = i - 1
+            while j >= 0 and i - j <= 3 and reasons[j] is not None:
+                j -= 1
+            if j >= 0 and reasons[j] is None and 15 < word_count(units[i].text) <= 80 and _headline_shaped(units[j]) \
+                    and not seeds[j] and not lists[j]:
+                candidates.append(j)
+                anchor, standfirst = j, i
+            break
         if not open_line:
             continue
         looked += 1
@@ -640,15 +681,21 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             break
         if _headline_shaped(units[i]) and not lists[i] and not seeds[i]:
             candidates.append(i)
+    # A line straight above a photo credit is that photo's caption: a headline only if nothing else is.
+    uncaptioned = [i for i in candidates if not (i + 1 < len(units) and reasons[i + 1] == "credit")]
+    candidates = uncaptioned or candidates
     best = -1
     if candidates:
         # A repeated line (breadcrumb, share box) is the headline only when it names the lead.
         # Far from the text, only a line naming the lead is taken for the headline.
-        best = next((i for i in candidates if _content_words(units[i].text) & lead),
+        # A headline-shaped line over a standfirst that leads into the text is the surest of all.
+        best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead else next((i for i in candidates if _content_words(units[i].text) & lead),
                     next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
     if candidates and best >= 0:
         labels[best] = (Label.TITLE, None)
         for i in range(best + 1, first):  # lines between the headline and the text are not the article
             if labels[i][0] is not Label.SKIP:
                 labels[i] = (Label.SKIP, "outside the article")
+        if standfirst > best:  # … but the standfirst under the headline is
+            labels[standfirst] = (Label.BODY, None)
     return labels

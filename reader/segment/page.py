@@ -28,23 +28,50 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 
 
+def _goes_on(block: list[str], j: int) -> bool:
+    """Line j starts lower-case after an unfinished line, and is more than a one- or two-word label
+    ("autoplay", "weitere Videos") unless it ends a sentence."""
+    line = block[j]
+    return line[:1].islower() and not _TERMINAL.search(block[j - 1]) \
+        and (len(line.split()) >= 3 or bool(_TERMINAL.search(line)))
+
+
+def _wraps_into(block: list[str], k: int) -> bool:
+    """True when line k of a block continues line k-1, cut by a hard wrap.
+
+    The wrap width is read from the lines around (a window of six, without whole paragraphs far
+    longer than the line), not from the whole block: a copy with no blank lines is one block, where
+    the page's longest paragraph says nothing about the width at which one paragraph was wrapped. A line that starts lower-case continues a long unfinished
+    line; one that starts otherwise (a name, a number) only inside a run of lines of one width where
+    other lines go on lower-case, and only when its first word would not have fitted on the line
+    before (a stack of headlines fails these tests).
+    """
+    prev, line = block[k - 1], block[k]
+    if len(prev) < 40 or _TERMINAL.search(prev) or prev.endswith((":", "：")):
+        return False
+    # A line far longer than this one is a whole paragraph, not part of the wrapped run.
+    window = [w for w in block[max(0, k - 4):k + 2] if len(w) <= 1.5 * len(prev)]
+    width = max(len(w) for w in window)
+    if len(prev) < 0.6 * width:
+        return False
+    if _goes_on(block, k):
+        return True
+    near = sum(1 for w in window if len(w) >= 0.8 * width)
+    first_word = line.split(" ", 1)[0]
+    # Wrapped prose shows it: somewhere nearby a line goes on lower-case from an unfinished one.
+    lower_seen = any(_goes_on(block, j) for j in range(max(1, k - 4), min(len(block), k + 2)))
+    return lower_seen and near >= 0.7 * len(window) and len(prev) + 1 + len(first_word) > 0.9 * width
+
+
 def _plain_units(block: list[str]) -> list[Unit]:
     """Lines of one blank-line-separated block: hard-wrapped prose is joined, menus stay apart."""
-    longest = max(len(line) for line in block)
-    # Hard-wrapped prose: most lines run close to the wrap width. A page copy's stack of headlines,
-    # teasers and labels does not, and its lines stay apart unless one plainly continues the other.
-    near_width = sum(1 for line in block if len(line) >= 0.8 * longest)
-    hard_wrapped = len(block) >= 2 and near_width >= 0.7 * len(block)
     out: list[str] = []
-    for line in block:
-        if out:
+    for k, line in enumerate(block):
+        if out and _wraps_into(block, k):
             prev = out[-1]
-            continues = line[:1].islower() or hard_wrapped
-            wrapped = continues and len(prev) >= 40 and len(prev) >= 0.6 * longest and not _TERMINAL.search(prev)
-            if wrapped and not prev.endswith(":"):
-                # A hyphen at a wrap stays ("conti-" + "nuation"): words are never merged or lost.
-                out[-1] = f"{prev}{line}" if prev.endswith("-") else f"{prev} {line}"
-                continue
+            # A hyphen at a wrap stays ("conti-" + "nuation"): words are never merged or lost.
+            out[-1] = f"{prev}{line}" if prev.endswith("-") else f"{prev} {line}"
+            continue
         out.append(line)
     return [Unit(text) for text in out]
 
