@@ -202,3 +202,20 @@ def test_headline_over_a_long_standfirst_is_found_past_share_buttons_and_the_sta
     spoken, title, _ = _read(page)
     assert title == "Night ferry keeps running through the winter"
     assert standfirst in spoken and "Partager" not in spoken and "Reading time" not in spoken
+
+
+def test_a_list_under_a_read_also_label_is_teasers_not_the_article() -> None:
+    from reader import segment
+    from reader.model import Article
+
+    body = ("The council met on Tuesday and agreed to keep the night ferry running through the winter months. "
+            "Officials said the money had already been set aside in the budget approved in the spring.")
+    text = (f"Council keeps the night ferry running\n\n{body}\n\n{body.replace('Tuesday', 'Monday')}\n\nSaiba mais\n\n"
+            "- Política Câmara aprova nova lei de transportes\n\n- Economia Preço da energia sobe no Nordeste\n\n"
+            "- Cidades Prefeitura abre consulta sobre o porto\n\n"
+            f"{body.replace('council', 'mayor')}\n\n{body.replace('night', 'morning')}\n")
+    doc = segment.split(Article(text=text))
+    spoken = " ".join(b.text for b in doc.blocks)
+    assert "Câmara aprova" not in spoken and "Preço da energia" not in spoken
+    assert "morning ferry" in spoken and "mayor met" in spoken  # the article goes on after the box
+    assert any(s.reason == "teaser" and "Câmara" in s.text for s in doc.skipped)

@@ -110,7 +110,7 @@ _UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})(?:[\W\d_]+(?:{_UI}))*[\W\d_]*$", re.
 _TEASER = re.compile(
     r"^\W*(?:read (?:also|more|next)|see also|related|more on this|you (?:may|might) also like|"
     r"читайте (?:также|тоже)|читать также|смотрите также|по теме|lire aussi|[àa] lire (?:aussi|également)|voir aussi|"
-    r"lesen sie (?:auch|mehr)|mehr dazu|lee (?:también|más)|ver también|leia (?:também|mais)|veja também|"
+    r"lesen sie (?:auch|mehr)|mehr dazu|lee (?:también|más)|ver también|leia (?:também|mais)|veja também|saiba mais|"
     r"čtěte (?:také|též|více)|související|相关阅读|延伸阅读|推荐阅读)\b",
     re.I,
 )
@@ -383,7 +383,9 @@ def _list_runs(units: list[Unit], reasons: list[str | None], seeds: list[bool]) 
         announced = k > 0 and seeds[live[k - 1]] and _colon_end(units[live[k - 1]].text)
         run: list[int] = []
         j = k
-        while j < len(live) and not seeds[live[j]] and word_count(units[live[j]].text) <= 30 \
+        # A list right under a "read also" label is a list of teasers, not the article's own list.
+        after_teaser = i > 0 and _TEASER.match(units[i - 1].text) is not None and word_count(units[i - 1].text) <= 6
+        while not after_teaser and j < len(live) and not seeds[live[j]] and word_count(units[live[j]].text) <= 30 \
                 and (announced or units[live[j]].item or _LIST_SHAPE.search(units[live[j]].text)):
             run.append(live[j])
             j += 1
@@ -591,6 +593,20 @@ def _verse_region(units: list[Unit], reasons: list[str | None]) -> tuple[int, in
     return best
 
 
+def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
+    """Mark the short lines listed under a "read also" label as teasers: a related-stories box inside
+    an article is a label and a list of headlines, without sentence ends."""
+    for i, unit in enumerate(units):
+        if reasons[i] != "teaser" or word_count(unit.text) > 6:
+            continue
+        j = i + 1
+        while j < len(units) and j - i <= 12 and word_count(units[j].text) <= 30 \
+                and (units[j].item or _BULLET.match(units[j].text) or units[j].text.lstrip()[:2] in ("- ", "– ")) \
+                and not _TERMINAL.search(units[j].text):
+            reasons[j] = reasons[j] or "teaser"
+            j += 1
+
+
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
     counts = Counter(u.text.casefold() for u in units)
@@ -599,6 +615,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         if unit.text not in memo:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
+    _teaser_lists(units, reasons)
     repeated = [counts[u.text.casefold()] > 1 for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
