@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import assemble, export, ffmpeg, pipeline, synth
+from reader import assemble, casting, export, ffmpeg, pipeline, synth
 from reader.engines import Registry
 from reader.model import Episode
+from reader.options import CastingOptions
 
 from .conftest import SAMPLES
 
@@ -23,7 +24,7 @@ def long_episode() -> Iterator[tuple[Episode, export.Loudness]]:
     engines = Registry.from_entry_points()
     lines = []
     for sample in sorted(SAMPLES.glob("*.md"))[:3]:
-        lines += pipeline.plan(pipeline.read_document(str(sample)), engines, engine="espeak").lines
+        lines += casting.plan(pipeline.read_document(str(sample)), engines, CastingOptions(engine="espeak")).lines
     with tempfile.TemporaryDirectory() as work:
         meter = export.Meter(assemble.SAMPLE_RATE)
         episode = assemble.join(synth.render(lines, engines), Path(work) / "e.pcm", title="long", tee=meter)
@@ -57,5 +58,5 @@ def test_a_long_episode_lands_on_target_in_one_encode(long_episode: tuple[Episod
 
 def test_quiet_speech_needs_no_limiter(long_episode: tuple[Episode, export.Loudness]) -> None:
     episode, measured = long_episode
-    chain = export.loudness_chain(episode, -30.0, -1.5, measured=measured)
-    assert chain.startswith("volume=") and "alimiter" not in chain and "acompressor" not in chain
+    plan = export.leveling(episode, -30.0, -1.5, measured=measured)
+    assert isinstance(plan, float) and abs(plan - (-30.0 - measured.integrated)) < 1e-6
