@@ -118,7 +118,7 @@ def block_gains(peak: Any, energy: Any, level: Leveling, rate: int) -> Any:
     ceiling = 32767 * 10 ** (level.ceiling / 20)
     needed = np.minimum(1.0, ceiling / np.maximum(peak * total, 1e-3))
     if needed.min() < 1.0:
-        smooth = _blocks(rate, 4.5)
+        smooth = _blocks(rate, 8)
         needed = np.minimum(_box(_sliding_min(needed, 2 * smooth + 1), smooth), needed)
     return (total * needed).astype(np.float32)
 
