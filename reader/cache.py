@@ -109,7 +109,7 @@ class ClipCache:
     def key(text: str, voice: VoiceProfile, engine_version: str) -> str:
         """The content hash naming a clip."""
         payload = json.dumps([_FORMAT, text, voice.engine, voice.voice, voice.language, voice.rate, voice.pitch,
-                              voice.formant, voice.pitch_range,
+                              voice.formant, voice.pitch_range, *([voice.brightness] if voice.brightness else []),
                               sorted((k, repr(v)) for k, v in voice.options.items()), engine_version],
                              ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -23,8 +23,8 @@ class Format:
     """dB kept under the true-peak target for the codec's own overshoot (lossy codecs add peaks)."""
 
 
-_MP4 = Format("ipod", ["-c:a", "aac", "-b:a", "96k"], 44100, True, headroom=0.8)
-_OPUS = Format("ogg", ["-c:a", "libopus", "-b:a", "64k", "-application", "voip"], 48000, True, headroom=2.4)
+_MP4 = Format("ipod", ["-c:a", "aac", "-b:a", "96k"], 44100, True, headroom=1.3)
+_OPUS = Format("ogg", ["-c:a", "libopus", "-b:a", "64k", "-application", "voip"], 48000, True, headroom=3.0)
 FORMATS: Mapping[str, Format] = {
     # LAME quality 7 halves encoding time; at 96 kbit/s mono speech it is not audibly different.
     ".mp3": Format("mp3", ["-c:a", "libmp3lame", "-b:a", "96k", "-compression_level", "7", "-id3v2_version", "3"],

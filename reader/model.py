@@ -153,6 +153,9 @@ class VoiceProfile:
     child's voice), below 1 longer (darker, a bigger man)."""
     pitch_range: float = 1.0
     """Multiplier of the pitch excursions around the median: below 1 flatter, above 1 livelier."""
+    brightness: float = 0.0
+    """Spectral tilt applied after synthesis, in dB per octave around 1 kHz: below 0 darker and
+    softer, above 0 brighter and thinner."""
     gender: Gender | None = None
     """How the voice sounds, when known; speaker variants are built from it."""
     options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), hash=False)
@@ -166,6 +169,8 @@ class VoiceProfile:
         """A stable description of how this profile sounds, for cache keys and timelines."""
         opts = ",".join(f"{k}={self.options[k]!r}" for k in sorted(self.options))
         shape = f"|f{self.formant:g}|r{self.pitch_range:g}" if (self.formant, self.pitch_range) != (1.0, 1.0) else ""
+        if self.brightness:
+            shape += f"|b{self.brightness:g}"
         return f"{self.engine}:{self.voice or 'default'}|{self.language}|{self.rate:g}|{self.pitch:g}{shape}|{opts}"
 
 

@@ -58,7 +58,7 @@ def voice_id(profile: VoiceProfile) -> str:
     if profile.engine == voices.DEFAULT_ENGINE and not profile.voice:
         base = f"{voices.DEFAULT_ENGINE}:{voices.DEFAULT_VOICE_ID}"
     altered = (profile.rate != 1.0 or profile.pitch != 1.0 or profile.formant != 1.0 or profile.pitch_range != 1.0
-               or bool(profile.options))
+               or profile.brightness != 0.0 or bool(profile.options))
     return f"{base}~{profile.name}" if altered else base
 
 

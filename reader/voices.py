@@ -31,6 +31,7 @@ _KEYS: Mapping[str, tuple[type, ...]] = {
     "pitch": (float, int),
     "formant": (float, int),
     "pitch_range": (float, int),
+    "brightness": (float, int),
     "gender": (str,),
     "description": (str,),
     "options": (dict,),
@@ -74,6 +75,8 @@ def load_profile(path: Path) -> VoiceProfile:
         raise _fail(path, "key 'formant' must be a vocal-tract scale from 0.7 to 1.5, such as 1.15")
     if "pitch_range" in raw and not 0 <= float(raw["pitch_range"]) <= 3:
         raise _fail(path, "key 'pitch_range' must be from 0 (monotone) to 3, such as 1.2")
+    if "brightness" in raw and not -6 <= float(raw["brightness"]) <= 6:
+        raise _fail(path, "key 'brightness' must be a tilt from -6 to 6 dB per octave, such as -2")
     if "gender" in raw and raw["gender"] not in {g.value for g in Gender}:
         raise _fail(path, "key 'gender' must be \"female\" or \"male\"")
     return VoiceProfile(
@@ -85,6 +88,7 @@ def load_profile(path: Path) -> VoiceProfile:
         pitch=float(raw.get("pitch", 1.0)),
         formant=float(raw.get("formant", 1.0)),
         pitch_range=float(raw.get("pitch_range", 1.0)),
+        brightness=float(raw.get("brightness", 0.0)),
         gender=Gender(raw["gender"]) if "gender" in raw else None,
         options=MappingProxyType(dict(raw.get("options", {}))),
         description=raw.get("description", ""),

@@ -1,7 +1,9 @@
 """Voice transformation: make one voice sound like another person, after any engine has spoken.
 
 Praat's "Change gender" (through praat-parselmouth) scales the vocal tract (formants), moves the
-median pitch and widens or narrows its range with PSOLA, keeping the duration. Numpy in, numpy out.
+median pitch and widens or narrows its range with PSOLA, keeping the duration; a spectral tilt then
+makes the voice darker or brighter (a softer or a sharper glottal source), at the same loudness.
+Numpy in, numpy out.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import numpy.typing as npt
 
 from .errors import EngineError
 
-__all__ = ["PITCH_CEILING", "PITCH_FLOOR", "Voicing", "transform"]
+__all__ = ["PITCH_CEILING", "PITCH_FLOOR", "Voicing", "tilt", "transform"]
 
 PITCH_FLOOR = 60.0
 """Lowest F0 (Hz) looked for; deep male voices reach about 70 Hz."""
@@ -35,11 +37,35 @@ class Voicing:
     longer one (darker, a bigger man)."""
     pitch_range: float = 1.0
     """Multiplier of the F0 excursions around the median: below 1 flatter, above 1 livelier."""
+    brightness: float = 0.0
+    """Spectral tilt in dB per octave around 1 kHz: -4 is a dark, soft voice, +4 a bright, thin one."""
 
     @property
     def neutral(self) -> bool:
         """Whether this leaves the voice as it is."""
-        return self.pitch == 1.0 and self.formant == 1.0 and self.pitch_range == 1.0
+        return self.pitch == 1.0 and self.formant == 1.0 and self.pitch_range == 1.0 and self.brightness == 0.0
+
+    @property
+    def shapes(self) -> bool:
+        """Whether Praat has work to do (anything but the tilt)."""
+        return self.pitch != 1.0 or self.formant != 1.0 or self.pitch_range != 1.0
+
+
+_TILT_LIMITS = (-15.0, 12.0)
+"""dB the tilt may cut or boost at the ends of the spectrum, so hum and hiss are not raised far."""
+
+
+def tilt(samples: npt.NDArray[np.float64], sample_rate: int, db_per_octave: float) -> npt.NDArray[np.float64]:
+    """`samples` with `db_per_octave` more level per octave above 1 kHz (less below), at the same RMS."""
+    if db_per_octave == 0 or not len(samples):
+        return samples
+    size = 1 << (len(samples) - 1).bit_length()  # a power of two keeps the FFT fast on any length
+    spectrum = np.fft.rfft(samples, size)
+    freqs = np.fft.rfftfreq(size, 1 / sample_rate)
+    gain_db = np.clip(db_per_octave * np.log2(np.maximum(freqs, 60.0) / 1000.0), *_TILT_LIMITS)
+    out = np.fft.irfft(spectrum * 10 ** (gain_db / 20), size)[: len(samples)]
+    before, after = float(np.mean(samples**2)), float(np.mean(out**2))
+    return out * math.sqrt(before / after) if after > 0 else out
 
 
 def transform(samples: npt.NDArray[np.int16], sample_rate: int, voicing: Voicing) -> npt.NDArray[np.int16]:
@@ -57,21 +83,25 @@ def transform(samples: npt.NDArray[np.int16], sample_rate: int, voicing: Voicing
     from parselmouth.praat import call
 
     sound = parselmouth.Sound(samples.astype(np.float64) / 32768.0, sampling_frequency=float(sample_rate))
-    try:
-        pitch = sound.to_pitch(pitch_floor=PITCH_FLOOR, pitch_ceiling=PITCH_CEILING)
-        median = float(call(pitch, "Get quantile", 0.0, 0.0, 0.5, "Hertz"))
-        # 0 tells Praat to keep the pitch where there is none to measure.
-        new_median = median * voicing.pitch if math.isfinite(median) else 0.0
-        changed = call([sound, pitch], "Change gender", voicing.formant, new_median, voicing.pitch_range, 1.0)
-    except parselmouth.PraatError as exc:
-        raise EngineError(f"voicing: Praat could not transform a {len(samples) / sample_rate:.1f} s clip: {exc}") \
-            from exc
+    if not voicing.shapes:
+        changed = sound
+    else:
+        try:
+            pitch = sound.to_pitch(pitch_floor=PITCH_FLOOR, pitch_ceiling=PITCH_CEILING)
+            median = float(call(pitch, "Get quantile", 0.0, 0.0, 0.5, "Hertz"))
+            # 0 tells Praat to keep the pitch where there is none to measure.
+            new_median = median * voicing.pitch if math.isfinite(median) else 0.0
+            changed = call([sound, pitch], "Change gender", voicing.formant, new_median, voicing.pitch_range, 1.0)
+        except parselmouth.PraatError as exc:
+            raise EngineError(f"voicing: Praat could not transform a {len(samples) / sample_rate:.1f} s clip: "
+                              f"{exc}") from exc
     out = np.asarray(changed.values[0], dtype=np.float64)
     if round(changed.sampling_frequency) != sample_rate:  # Praat keeps the rate; guard the contract anyway
         out = np.interp(np.arange(len(out) * sample_rate / changed.sampling_frequency)
                         * changed.sampling_frequency / sample_rate, np.arange(len(out)), out)
     # Same length as the input, so timings computed from the text still hold.
     out = np.pad(out, (0, max(0, len(samples) - len(out))))[: len(samples)]
+    out = tilt(out, sample_rate, voicing.brightness)
     peak = float(np.max(np.abs(out)))
     if peak > 0.999:  # scale instead of clipping: a clipped peak crackles
         out *= 0.999 / peak

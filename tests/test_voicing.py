@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +51,21 @@ def test_transform_moves_pitch_keeps_length_and_level(spoken: tuple[np.ndarray, 
     assert not np.array_equal(out, samples)
 
 
+def test_tilt_brightens_or_darkens_at_the_same_level(spoken: tuple[np.ndarray, int]) -> None:
+    samples, rate = spoken
+
+    def high_share(x: np.ndarray) -> float:
+        power = np.abs(np.fft.rfft(x.astype(np.float64))) ** 2
+        return float(power[np.fft.rfftfreq(len(x), 1 / rate) > 2000].sum() / power.sum())
+
+    bright = transform(samples, rate, Voicing(brightness=4))
+    dark = transform(samples, rate, Voicing(brightness=-4))
+    assert len(bright) == len(dark) == len(samples)
+    assert high_share(bright) > 1.5 * high_share(samples) > 2.25 * high_share(dark)
+    rms = [float(np.sqrt(np.mean(x.astype(np.float64) ** 2))) for x in (samples, bright, dark)]
+    assert abs(rms[1] / rms[0] - 1) < 0.05 and abs(rms[2] / rms[0] - 1) < 0.05
+
+
 def test_neutral_short_and_silent_clips_pass_through(spoken: tuple[np.ndarray, int]) -> None:
     samples, rate = spoken
     assert transform(samples, rate, Voicing()) is samples
@@ -87,12 +103,17 @@ PIPER, ESPEAK, GTTS = PiperEngine.capabilities, EspeakEngine.capabilities, GttsE
 def test_table_gives_women_and_men_distinct_voices() -> None:
     base = PROFILES["quote"]
     women = [casting.speaker_variant(base, i, Gender.FEMALE, capabilities=PIPER) for i in range(1, 5)]
-    men = [casting.speaker_variant(base, i, Gender.MALE, capabilities=PIPER) for i in range(1, 5)]
+    men = [casting.speaker_variant(base, i, Gender.MALE, capabilities=PIPER) for i in range(1, 6)]
     assert all(v.gender is Gender.FEMALE and v.pitch >= 1.9 and v.formant >= 1.1 for v in women)
-    assert all(v.gender is Gender.MALE and v.pitch <= 1.5 and 0.8 <= v.formant <= 1.2 for v in men)
+    # Men stay men: pitch at most 1.35 times a 90 Hz voice, vocal tract within a quarter of it.
+    assert all(v.gender is Gender.MALE and v.pitch <= 1.4 and 0.8 <= v.formant <= 1.25 for v in men)
+    assert all(-6 <= v.brightness <= 6 for v in men + women)
+    # Five men: any two differ in vocal tract by 0.07 or more, or in tilt by 8 dB/octave or more.
+    for a, b in itertools.combinations(men, 2):
+        assert abs(a.formant - b.formant) >= 0.07 or abs(a.brightness - b.brightness) >= 8, (a, b)
     keys = {v.key for v in women + men} | {base.key, PROFILES["default"].key}
-    assert len(keys) == 10, "every speaker voice differs from the others and from the narrator"
-    assert len({v.name for v in women + men}) == 8
+    assert len(keys) == 11, "every speaker voice differs from the others and from the narrator"
+    assert len({v.name for v in women + men}) == 9
     assert casting.speaker_variant(base, 0, Gender.FEMALE, capabilities=PIPER) is base
     assert casting.speaker_variant(base, 5, Gender.FEMALE, capabilities=PIPER).key == women[0].key  # the set wraps around
     assert casting.speaker_variant(base, 1, capabilities=PIPER).gender is Gender.MALE
@@ -105,7 +126,7 @@ def test_table_turns_around_for_a_womans_voice() -> None:
     man = casting.speaker_variant(base, 1, Gender.MALE, capabilities=PIPER)
     woman = casting.speaker_variant(base, 1, Gender.FEMALE, capabilities=PIPER)
     assert man.pitch < 0.6 and man.formant < 0.9
-    assert 0.6 < woman.pitch <= 1.0 and woman.gender is Gender.FEMALE
+    assert 0.6 < woman.pitch <= 1.3 and woman.gender is Gender.FEMALE  # 160-260 Hz from a 200 Hz woman
 
 
 def test_espeak_and_gtts_variants() -> None:
@@ -151,14 +172,18 @@ def test_unknown_speakers_alternate() -> None:
 
 def test_profile_fields_parse_and_reach_the_cache_key(tmp_path: Path) -> None:
     path = tmp_path / "anna.toml"
-    path.write_text('engine = "piper"\nformant = 1.2\npitch = 2.1\npitch_range = 1.3\ngender = "female"\n')
+    path.write_text('engine = "piper"\nformant = 1.2\npitch = 2.1\npitch_range = 1.3\nbrightness = -2\n'
+                    'gender = "female"\n')
     anna = voices.load_profile(path)
-    assert (anna.formant, anna.pitch, anna.pitch_range, anna.gender) == (1.2, 2.1, 1.3, Gender.FEMALE)
+    assert (anna.formant, anna.pitch, anna.pitch_range, anna.brightness, anna.gender) == (1.2, 2.1, 1.3, -2.0,
+                                                                                          Gender.FEMALE)
+    assert ClipCache.key("Hi.", anna, "v") != ClipCache.key("Hi.", dataclasses.replace(anna, brightness=0.0), "v")
+    assert anna.key != dataclasses.replace(anna, brightness=0.0).key
     plain = dataclasses.replace(anna, formant=1.0)
     assert anna.key != plain.key
     assert ClipCache.key("Hi.", anna, "v") != ClipCache.key("Hi.", plain, "v")
     assert ClipCache.key("Hi.", anna, "v") != ClipCache.key("Hi.", dataclasses.replace(anna, pitch_range=1.0), "v")
-    for bad, message in (("formant = 3.0", "formant"), ("pitch_range = -1", "pitch_range"),
+    for bad, message in (("formant = 3.0", "formant"), ("pitch_range = -1", "pitch_range"), ("brightness = 9", "brightness"),
                          ('gender = "robot"', "gender")):
         path.write_text(f'engine = "piper"\n{bad}\n')
         with pytest.raises(VoiceError, match=message):

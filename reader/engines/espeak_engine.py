@@ -332,14 +332,15 @@ class EspeakEngine:
         can be loaded (the text goes through stdin, never the command line). eSpeak sets the pitch
         itself; formants and pitch range are then moved by voicing."""
         audio = self._speak(text, voice)
-        if (voice.formant, voice.pitch_range) == (1.0, 1.0):
+        if (voice.formant, voice.pitch_range, voice.brightness) == (1.0, 1.0, 0.0):
             return audio
         import numpy as np
 
         from ..voicing import Voicing, transform
 
         samples = np.frombuffer(audio.raw_data, dtype=np.int16)
-        moved = transform(samples, audio.frame_rate, Voicing(formant=voice.formant, pitch_range=voice.pitch_range))
+        moved = transform(samples, audio.frame_rate, Voicing(formant=voice.formant, pitch_range=voice.pitch_range,
+                                                                      brightness=voice.brightness))
         return audio._spawn(moved.tobytes())
 
     def _speak(self, text: str, voice: VoiceProfile) -> AudioSegment:

@@ -222,7 +222,8 @@ class PiperEngine:
         except Exception as exc:  # onnxruntime and the phonemizer raise many unrelated types
             raise EngineError(f"piper: synthesis failed: {exc}") from exc
         _release_memory()
-        voicing = Voicing(pitch=voice.pitch, formant=voice.formant, pitch_range=voice.pitch_range)
+        voicing = Voicing(pitch=voice.pitch, formant=voice.formant, pitch_range=voice.pitch_range,
+                          brightness=voice.brightness)
         if not voicing.neutral:
             pcm = transform(np.frombuffer(pcm, dtype=np.int16), rate, voicing).tobytes()
         return AudioSegment(pcm, frame_rate=rate, sample_width=2, channels=1)
