@@ -180,6 +180,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
         work = Path(tmp)
         path = os.pathsep.join(p for p in (stage(work), os.environ.get("PYTHONPATH", "")) if p)
+        (work / "none.toml").write_text("")  # an empty config: the user's settings stay out of the bench
         env = {**os.environ, "READER_CACHE_DIR": str(work / "cache"), "READER_CONFIG": str(work / "none.toml"),
                "PYTHONPATH": path}
         text = work / "fixture-body.txt"

@@ -62,6 +62,7 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         from run import stage  # this checkout's package, laid out as installed
 
+        (work / "none.toml").write_text("")  # an empty config: the user's settings stay out of the bench
         env = {**os.environ, "READER_CACHE_DIR": str(work / "cache"), "READER_CONFIG": str(work / "none.toml"),
                "PYTHONPATH": os.pathsep.join(p for p in (stage(work), os.environ.get("PYTHONPATH", "")) if p)}
         rows = []

@@ -28,8 +28,9 @@ __all__ = ["BLOCK", "Leveling", "apply", "block_gains", "block_stats", "loudness
 
 BLOCK = 64
 """Samples per gain step."""
-_CHUNK_BLOCKS = 1 << 15
-"""Blocks processed at once (about 95 s at 22,050 Hz)."""
+_CHUNK_BLOCKS = 1 << 12
+"""Blocks processed at once (about 12 s at 22,050 Hz): small, so leveling adds little to the peak
+memory of an export whose voice model is still loaded."""
 _CONTEXT_BLOCKS = 64
 """Blocks of context on either side of a chunk: more than the windows below reach."""
 

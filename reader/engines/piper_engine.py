@@ -163,6 +163,9 @@ class PiperEngine:
 
                 options = onnxruntime.SessionOptions()
                 options.intra_op_num_threads = self.threads
+                # The extended graph fusions take 0.1 s at load and make this model no faster (measured
+                # on the embedded voice); the first words come sooner without them.
+                options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
                 with open(f"{path}.json", encoding="utf-8") as fh:
                     config = PiperConfig.from_dict(json.load(fh))
                 # PiperVoice.load() builds its own session; we build it to control the thread count.
@@ -174,9 +177,16 @@ class PiperEngine:
                 log.debug("loaded piper model %s (%d Hz)", path, config.sample_rate)
             return loaded
 
-    def preload(self, voice: VoiceProfile | None = None) -> None:
-        """Load a voice's model now (e.g. in a background thread while the article is segmented)."""
+    def preload(self, voice: VoiceProfile | None = None, threads: int | None = None) -> None:
+        """Load a voice's model now (e.g. in a background thread while the article is segmented).
+
+        `threads`, given before any model is loaded, sets the onnxruntime threads per synthesis: for
+        listening, one sentence at a time on every core brings the first words soonest.
+        """
         from ..model import VoiceProfile
+
+        if threads is not None and not self._voices:
+            self.threads = threads
 
         self._load(self.model_path(voice or VoiceProfile(name="default", engine="piper")))
 
