@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import casting, pipeline
+from reader import casting
 from reader.engines import Registry
 from reader.model import Article, Role, Run
 from reader.segment import language, split
@@ -53,7 +53,7 @@ def test_foreign_words_inside_a_sentence_are_their_own_pieces(sentence: str, lan
 def test_casting_follows_the_language_of_each_sentence() -> None:
     document = split(Article(text=f"{RUSSIAN} {ENGLISH} Жители давно просили об этом.\n"))
     assert casting.languages(document) == {"ru", "en"}
-    lines = pipeline.plan(document, Registry.from_entry_points()).lines
+    lines = casting.plan(document, Registry.from_entry_points()).lines
     assert [(line.lang, line.voice.engine, line.voice.language.split("-")[0]) for line in lines] == [
         ("ru", "espeak", "ru"), ("en", "piper", "en"), ("ru", "espeak", "ru")]
     assert all(line.display for line in lines)  # whole sentences, each its own cue
@@ -74,6 +74,7 @@ MIXED = ("The council met on Tuesday and decided that the night ferry will keep 
 def test_mixed_scripts_export_with_a_voice_for_each(tmp_path: Path) -> None:
     source = tmp_path / "mixed.txt"
     source.write_text(MIXED, encoding="utf-8")
+    (tmp_path / "none.toml").write_text("")  # an empty config keeps the user's settings out
     env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "cache"), "READER_CONFIG": str(tmp_path / "none.toml")}
     done = subprocess.run([sys.executable, "-m", "reader", "export", str(source), "-o", str(tmp_path / "m.mp3"),
                            "--transcript", "json", "-q"], capture_output=True, text=True, env=env, timeout=300)
