@@ -56,6 +56,12 @@ def timed(cmd: list[str], env: dict[str, str] | None = None, stdin: Path | None 
     return wall, usage.ru_maxrss / 1024
 
 
+def median(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The median wall time of several runs, with the highest peak RSS among them."""
+    times = sorted(t for t, _ in runs)
+    return times[len(times) // 2], max(rss for _, rss in runs)
+
+
 def wav_seconds(path: Path) -> float:
     import wave
 
@@ -210,20 +216,30 @@ def main() -> None:
         resynth = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm2.mp3"), "-q"), env_clips)
         row("fixture, Piper, MP3 from cached clips only (new format)", resynth, cold, audio,
             note="every clip cached, audio encoded again")
-        raw_espeak = timed([espeak, "-w", str(work / "raw-e.wav"), "-f", str(text)])
-        ours_e = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e.wav"), "--engine", "espeak",
-                                  "--no-cache", "-q"), env)
-        row("fixture, eSpeak NG, WAV", ours_e, raw_espeak, wav_seconds(work / "ours-e.wav"), "≤ 2.5×")
-        ours_e_raw = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e2.wav"), "--engine", "espeak",
-                                      "--no-cache", "--no-loudnorm", "-q"), env)
-        row("fixture, eSpeak NG, WAV, --no-loudnorm", ours_e_raw, raw_espeak, wav_seconds(work / "ours-e2.wav"))
-        firsts = sorted(first_audio(FIXTURE, work, env) for _ in range(3))
+        # Sub-second cases run five times, the two sides taking turns, and report medians: on a shared
+        # machine the load changes from second to second, and turns expose both sides to it alike.
+        raw_e, ours_e, ours_e_raw = [], [], []
+        for _ in range(5):
+            raw_e.append(timed([espeak, "-w", str(work / "raw-e.wav"), "-f", str(text)]))
+            ours_e.append(timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e.wav"), "--engine",
+                                           "espeak", "--no-cache", "-q"), env))
+            ours_e_raw.append(timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e2.wav"), "--engine",
+                                               "espeak", "--no-cache", "--no-loudnorm", "-q"), env))
+        raw_espeak = median(raw_e)
+        row("fixture, eSpeak NG, WAV (medians of 5)", median(ours_e), raw_espeak, wav_seconds(work / "ours-e.wav"),
+            "≤ 2.5×")
+        row("fixture, eSpeak NG, WAV, --no-loudnorm", median(ours_e_raw), raw_espeak, wav_seconds(work / "ours-e2.wav"))
         first_sentence(text, work / "first.txt")
-        raw_first = sorted(timed([*piper_cmd(model), "-f", str(work / "first.wav")], stdin=work / "first.txt")[0]
-                           for _ in range(3))
+        firsts, raw_first = [], []
+        for _ in range(5):
+            firsts.append(first_audio(FIXTURE, work, env))
+            raw_first.append(timed([*piper_cmd(model), "-f", str(work / "first.wav")], stdin=work / "first.txt")[0])
+        firsts.sort()
+        raw_first.sort()
         rows.append({"case": "reader play: first audio at the player vs bare piper writing the first sentence "
-                             "(medians of 3)", "ours_s": round(firsts[1], 3), "raw_s": round(raw_first[1], 3),
-                     "ratio": round(firsts[1] / raw_first[1], 2), "target": "≤ 1.0×"})
+                             "(medians of 5, taking turns)", "ours_s": round(firsts[2], 3),
+                     "raw_s": round(raw_first[2], 3), "ratio": round(firsts[2] / raw_first[2], 2),
+                     "target": "≤ 1.0×"})
         hour_s, hour_rss = assembly_hour()
         rows.append({"case": "assembling one hour of clips", "ours_s": round(hour_s, 2), "ours_rss_mb": round(hour_rss),
                      "target": "< 2 s"})
