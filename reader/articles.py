@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import ArticleError
 from .model import Article, InputFormat
 
-__all__ = ["MAX_BYTES", "decode", "load", "sniff_format"]
+__all__ = ["MAX_BYTES", "decode", "load", "read_file", "sniff_format"]
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +181,23 @@ def _read_url(url: str) -> tuple[bytes, str]:
     return data, ("page.html" if "html" in ctype else url)
 
 
+def read_file(path: Path) -> bytes:
+    """The bytes of an article file, at most one byte past MAX_BYTES (so callers can tell it is too large).
+
+    Raises:
+        ArticleError: missing, a folder, or unreadable.
+    """
+    if path.is_dir():
+        raise ArticleError(f"{path}: is a folder; give an article file")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: no such file; check the path") from None
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read: {exc.strerror}") from exc
+
+
 def load(source: str, title: str | None = None, fmt: InputFormat | None = None) -> Article:
     """Read an article from a path, '-' (stdin) or an http(s) URL.
 
@@ -196,13 +213,7 @@ def load(source: str, title: str | None = None, fmt: InputFormat | None = None) 
             if source == "-":
                 data = sys.stdin.buffer.read(MAX_BYTES + 1)
             else:
-                path = Path(source)
-                if path.is_dir():
-                    raise ArticleError(f"{source}: is a folder; give an article file")
-                with open(path, "rb") as fh:
-                    data = fh.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise ArticleError(f"{source}: no such file; check the path") from None
+                data = read_file(Path(source))
         except OSError as exc:
             raise ArticleError(f"{source}: cannot read: {exc.strerror}") from exc
     if len(data) > MAX_BYTES:

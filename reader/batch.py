@@ -26,6 +26,7 @@ from importlib.metadata import version as dist_version
 from pathlib import Path
 from typing import Any, Protocol
 
+from .articles import read_file
 from .errors import ReaderError
 from .model import Timeline
 from .options import ExportOptions
@@ -172,19 +173,6 @@ def _unique(stem: str, taken: set[str]) -> str:
     return name
 
 
-def _read(path: Path) -> bytes:
-    from .articles import MAX_BYTES
-
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file; check the path") from None
-    except OSError as exc:
-        raise ReaderError(f"{path}: cannot read: {exc.strerror}") from exc
-    return data
-
-
 def load_jobs(source: Path, options: JobSettings) -> list[Job]:
     """The batch's articles: every article file in a folder (sorted by name), or a TOML manifest:
 
@@ -207,7 +195,7 @@ def load_jobs(source: Path, options: JobSettings) -> list[Job]:
         if not files:
             raise ReaderError(f"{source}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder")
         for path in files:
-            jobs.append(Job(name=_unique(path.stem, taken), source=str(path), data=_read(path), options=options,
+            jobs.append(Job(name=_unique(path.stem, taken), source=str(path), data=read_file(path), options=options,
                             version=version))
         return jobs
     if not source.is_file():
@@ -242,7 +230,7 @@ def load_jobs(source: Path, options: JobSettings) -> list[Job]:
                             options=options, version=version))
         else:
             path = source.parent / given
-            jobs.append(Job(name=_unique(entry.get("name") or path.stem, taken), source=str(path), data=_read(path),
+            jobs.append(Job(name=_unique(entry.get("name") or path.stem, taken), source=str(path), data=read_file(path),
                             title=entry.get("title"), options=options, version=version))
     return jobs
 
@@ -641,7 +629,7 @@ class RemoteExport:
         cover = options.cover
         settings = JobSettings(export=options.replace(cover=None), suffix=output.suffix, use_cache=self.use_cache,
                                cover=(cover.name, cover.read_bytes()) if cover is not None else None)
-        job = Job(name=output.stem, source=source, data=None if is_url else _read(Path(source)), title=options.title,
+        job = Job(name=output.stem, source=source, data=None if is_url else read_file(Path(source)), title=options.title,
                   options=settings, version=dist_version("article-reader"))
         rendered = self.runner.call(job)
         if rendered.error is not None:
