@@ -56,6 +56,9 @@ _LETTER_NAMES = dict(zip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩ
                          "а бэ вэ гэ дэ е ё жэ зэ и и-краткое ка эль эм эн о пэ эр эс тэ у эф ха цэ чэ ша ща "
                          "твёрдый-знак ы мягкий-знак э ю я".split(), strict=True))
 # Acronyms whose reading as a word or letters is a fixed convention; they keep their special forms.
+_NUMBERED_AFTER = frozenset("""глава том часть раздел статья пункт книга серия сезон акт сцена тур этап уровень
+    класс категория группа степень созыв фаза приложение параграф лига дивизион""".split())
+"""Nouns whose number is written after them in Roman numerals ("глава II", "том IV")."""
 _ABBREVIATIONS = {"т. е.": "то есть", "т.е.": "то есть", "т. д.": "так далее", "т.д.": "так далее",
                   "т. п.": "тому подобное", "т.п.": "тому подобное", "и др.": "и другие", "ул.": "улица",
                   "пр-т": "проспект", "им.": "имени", "проф.": "профессор", "акад.": "академик", "зам.": "заместитель",
@@ -104,7 +107,9 @@ def _say(value: str, case: str = "n", gender: str = "m") -> str:
     value = value.replace(",", ".")
     if "." in value:
         return words(value, "ru")
-    return words(int(value), "ru", case=case, gender=gender, animate=False)
+    said = words(int(value), "ru", case=case, gender=gender, animate=False)
+    # 1000-1999: people say "тысяча пятьсот", "около тысячи пятисот", not "одна тысяча пятьсот".
+    return re.sub(r"^одн[а-я]* (?=тысяч)", "", said)
 
 
 def _ordinal(value: int, case: str = "n", gender: str = "m", plural: bool = False) -> str:
@@ -211,7 +216,7 @@ def years(text: str) -> str:
             else:
                 noun = word
                 parsed = [p for p in _parse(word) if p.normal_form == "год"]
-                case = _CASE.get(str(parsed[0].tag.case), "n") if parsed and word != "год" else "n"
+                case = _year_case(parsed, preposition) if parsed and word != "год" else "n"
                 plural = bool(parsed) and parsed[0].tag.number == "plur"
         else:
             case, plural, noun = "n", False, word
@@ -221,6 +226,15 @@ def years(text: str) -> str:
         return f"{said} {noun}{_kept_stop(m)}"
 
     return re.sub(r"\b(\d{4})(?:\s?[–—-]\s?(\d{4}))?\s(год[а-я]*|гг\.|г\.)(?!\w)", form, text)
+
+
+def _year_case(parsed: list[Any], preposition: str) -> str:
+    """The case of a form of 'год' after `preposition`: 'году' is dative after 'к', prepositional after 'в'."""
+    cases = [_CASE.get(str(p.tag.case), "n") for p in parsed]
+    for case in _PREPOSITIONS.get(preposition, ()):
+        if case in cases:
+            return case
+    return cases[0]
 
 
 def _agree_year(case: str, plural: bool) -> str:
@@ -249,15 +263,43 @@ def centuries(text: str) -> str:
 
     def regnal(m: re.Match[str]) -> str:
         value = roman_value(m.group(2))
-        parsed = [p for p in _parse(m.group(1)) if "Name" in p.tag or "Surn" in p.tag]
-        if not value or not parsed:
+        if not value:
             return m.group(0)
-        tag = parsed[0].tag
-        case = _CASE.get(str(tag.case), "n")
-        gender = "f" if tag.gender == "femn" else "m"
-        return f"{m.group(1)} {_ordinal(value, case, gender).capitalize()}"
+        names = [p for p in _parse(m.group(1)) if "Name" in p.tag or "Surn" in p.tag]
+        if names and m.group(1)[0].isupper():
+            tag = names[0].tag
+            case = _CASE.get(str(tag.case), "n")
+            gender = "f" if tag.gender == "femn" else "m"
+            return f"{m.group(1)} {_ordinal(value, case, gender).capitalize()}"
+        if not any(p.normal_form in _NUMBERED_AFTER for p in _parse(m.group(1).lower())):
+            return m.group(0)  # "итоги III квартала": the number belongs to the noun after it
+        said = _ordinal_for(value, m.group(1), _word_before(m.string, m.start()).lower())
+        return f"{m.group(1)} {said}" if said else m.group(0)
 
-    return re.sub(r"\b([А-ЯЁ][а-яё]+)\s([IVX]{1,5})\b", regnal, text)
+    text = re.sub(r"\b([А-ЯЁа-яё][а-яё]+)\s([IVXL]{1,7})\b", regnal, text)
+
+    def numbered(m: re.Match[str]) -> str:  # "II квартал", "во II квартале", "на III съезде"
+        value = roman_value(m.group(1))
+        said = _ordinal_for(value, m.group(2), _word_before(m.string, m.start()).lower()) if value else None
+        return f"{said} {m.group(2)}" if said else m.group(0)
+
+    return re.sub(r"(?<![\w.])([IVXL]{1,7})\s(?=[а-яё])([а-яё]+)\b", numbered, text)
+
+
+def _ordinal_for(value: int, noun: str, preposition: str) -> str | None:
+    """The ordinal `value` agreeing with `noun` ("глава" -> "вторая", "квартале" -> "втором"), or None
+    when `noun` is not a noun."""
+    parsed = [p for p in _parse(noun.lower()) if p.tag.POS == "NOUN" and p.tag.case]
+    if not parsed:
+        return None
+    # Numbered things are things: "глава" is the chapter (feminine), not the head of something.
+    parsed.sort(key=lambda p: p.tag.animacy == "anim")
+    allowed = _PREPOSITIONS.get(preposition, ())
+    chosen = next((p for case in allowed for p in parsed if _CASE.get(str(p.tag.case)) == case), parsed[0])
+    tag = chosen.tag
+    plural = tag.number == "plur"
+    gender = {"femn": "f", "neut": "n"}.get(str(tag.gender), "m")
+    return _ordinal(value, _CASE.get(str(tag.case), "n"), gender, plural)
 
 
 def times(text: str) -> str:
@@ -329,7 +371,7 @@ def quantities(text: str) -> str:
         if first:  # a range, "10–15%": both ends in the same case, "на десять-пятнадцать процентов"
             said = f"{_say(first, case, gender)}-{said}"
         if m.group("minus"):
-            said = f"минус {said}"
+            said = f"{'плюс' if m.group('minus') == '+' else 'минус'} {said}"
         if scale:
             said += " " + _agree(scale_lemma, value, case)
             if unit:  # after a scale word the unit is always genitive plural: "пяти миллионов рублей"
@@ -340,7 +382,7 @@ def quantities(text: str) -> str:
             said += "."  # "до 180 руб. Около…": the abbreviation's point also ended the sentence
         return said
 
-    return re.sub(rf"(?:(?P<sign>[$€₽£¥])\s?)?(?<![\w.,])(?:(?P<minus>(?<!\S)[−-])|(?P<first>{_NUM})\s?[–—-]\s?)?"
+    return re.sub(rf"(?:(?P<sign>[$€₽£¥])\s?)?(?<![\w.,])(?:(?P<minus>(?<!\S)[−+-])|(?P<first>{_NUM})\s?[–—-]\s?)?"
                   rf"(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
                   rf"(?:\s?(?P<unit>{_UNIT})(?![\w/²]))?", quantity, text)
 
