@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -21,6 +22,14 @@ have_russian = pytest.mark.skipif(
     reason="Festival's Russian voice is not installed (apt install festival festvox-ru)")
 
 
+@pytest.fixture(scope="module")
+def engine() -> Iterator[festival.FestivalEngine]:
+    """One engine (one festival process) for the tests that leave it running."""
+    made = festival.FestivalEngine()
+    yield made
+    made.close()
+
+
 @pytest.mark.parametrize(("text", "literal"), [
     ("Привет, мир.", '"Привет, мир."'),
     ('Он сказал: "да".', '"Он сказал: \\"да\\"."'),
@@ -38,32 +47,23 @@ def test_missing_program_is_unavailable_with_the_fix(monkeypatch: pytest.MonkeyP
 
 
 @have_russian
-def test_contract_and_russian_speech() -> None:
-    engine = festival.FestivalEngine()
-    try:
-        check_engine_contract(engine, RUSSIAN)
-        audio = engine.synthesize("Паром будет ходить всю зиму.", RUSSIAN)
-        assert audio.dBFS > -35 and 800 < len(audio) < 5000
-        longer = engine.synthesize("Паром будет ходить всю зиму, даже в самые сильные морозы и в шторм.", RUSSIAN)
-        assert len(longer) > 1.5 * len(audio)
-    finally:
-        engine.close()
+def test_contract_and_russian_speech(engine: festival.FestivalEngine) -> None:
+    check_engine_contract(engine, RUSSIAN)
+    audio = engine.synthesize("Паром будет ходить всю зиму.", RUSSIAN)
+    assert audio.dBFS > -35 and 800 < len(audio) < 5000
+    longer = engine.synthesize("Паром будет ходить всю зиму, даже в самые сильные морозы и в шторм.", RUSSIAN)
+    assert len(longer) > 1.5 * len(audio)
 
 
 @have_russian
-def test_quotes_and_backslashes_do_not_break_the_session() -> None:
-    engine = festival.FestivalEngine()
-    try:
-        first = engine.synthesize('Он сказал: "Мы успеем" \\ и ушёл.', RUSSIAN)
-        second = engine.synthesize("Паром ушёл вовремя.", RUSSIAN)
-        assert len(first) > 500 and len(second) > 500
-    finally:
-        engine.close()
+def test_quotes_and_backslashes_do_not_break_the_session(engine: festival.FestivalEngine) -> None:
+    first = engine.synthesize('Он сказал: "Мы успеем" \\ и ушёл.', RUSSIAN)
+    second = engine.synthesize("Паром ушёл вовремя.", RUSSIAN)
+    assert len(first) > 500 and len(second) > 500
 
 
 @have_russian
-def test_unknown_voice_names_the_installed_ones() -> None:
-    engine = festival.FestivalEngine()
+def test_unknown_voice_names_the_installed_ones(engine: festival.FestivalEngine) -> None:
     with pytest.raises(VoiceError, match="festival has no voice 'nobody'.*msu_ru_nsh_clunits"):
         engine.check(VoiceProfile(name="x", engine="festival", voice="nobody", language="ru"))
     with pytest.raises(VoiceError, match="unknown festival option"):
@@ -119,25 +119,17 @@ def test_a_profile_whose_voice_is_missing_is_passed_over() -> None:
 
 
 @have_russian
-def test_an_error_in_festival_is_an_engine_error_and_the_session_goes_on() -> None:
-    engine = festival.FestivalEngine()
-    try:
-        engine.synthesize("Первая фраза.", RUSSIAN)
-        assert engine._session is not None
-        with pytest.raises(EngineError, match="^festival: error while testing"):
-            engine._session.run("(reader-no-such-function 1)", what="testing")
-        assert len(engine.synthesize("Вторая фраза.", RUSSIAN)) > 300
-    finally:
-        engine.close()
+def test_an_error_in_festival_is_an_engine_error_and_the_session_goes_on(engine: festival.FestivalEngine) -> None:
+    engine.synthesize("Первая фраза.", RUSSIAN)
+    assert engine._session is not None
+    with pytest.raises(EngineError, match="^festival: error while testing"):
+        engine._session.run("(reader-no-such-function 1)", what="testing")
+    assert len(engine.synthesize("Вторая фраза.", RUSSIAN)) > 300
 
 
 @have_russian
 @pytest.mark.parametrize("text", ["Цена: 5 $ & 3 € / 100 % #тег @автор ~ ^ ` | _ * + = < > [ ] { }",
                                   "Сайт port.ru и почта info@port.ru, English words too.",
                                   "Число 123 и год 2025.", "Из Ростова-на-Дону в 12:30, 3.5 часа, д'Артаньян."])
-def test_symbols_latin_and_digits_do_not_stop_the_russian_voice(text: str) -> None:
-    engine = festival.FestivalEngine()
-    try:
-        assert len(engine.synthesize(text, RUSSIAN)) > 1000
-    finally:
-        engine.close()
+def test_symbols_latin_and_digits_do_not_stop_the_russian_voice(engine: festival.FestivalEngine, text: str) -> None:
+    assert len(engine.synthesize(text, RUSSIAN)) > 1000
