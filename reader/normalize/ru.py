@@ -38,6 +38,7 @@ _SCALES = {"тыс.": "тысяча", "тыс": "тысяча", "млн.": "ми
            "млрд": "миллиард", "трлн.": "триллион", "трлн": "триллион"}
 _UNITS = {
     "км/ч": "километр в час", "м/с": "метр в секунду", "км²": "квадратный километр", "кв. км": "квадратный километр",
+    "кв. м": "квадратный метр", "кв.м": "квадратный метр",
     "м²": "квадратный метр", "км": "километр", "см": "сантиметр", "мм": "миллиметр", "м": "метр", "кг": "килограмм",
     "мг": "миллиграмм", "г": "грамм", "т": "тонна", "л": "литр", "мл": "миллилитр", "ч": "час", "мин": "минута",
     "мин.": "минута", "сек": "секунда", "сек.": "секунда", "с": "секунда", "мс": "миллисекунда", "ГБ": "гигабайт",
@@ -59,7 +60,7 @@ _LETTER_NAMES = dict(zip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩ
 _NUMBERED_AFTER = frozenset("""глава том часть раздел статья пункт книга серия сезон акт сцена тур этап уровень
     класс категория группа степень созыв фаза приложение параграф лига дивизион""".split())
 """Nouns whose number is written after them in Roman numerals ("глава II", "том IV")."""
-_ABBREVIATIONS = {"т. е.": "то есть", "т.е.": "то есть", "т. д.": "так далее", "т.д.": "так далее",
+_ABBREVIATIONS = {"в т. ч.": "в том числе", "в т.ч.": "в том числе", "т. е.": "то есть", "т.е.": "то есть", "т. д.": "так далее", "т.д.": "так далее",
                   "т. п.": "тому подобное", "т.п.": "тому подобное", "и др.": "и другие", "ул.": "улица",
                   "пр-т": "проспект", "им.": "имени", "проф.": "профессор", "акад.": "академик", "зам.": "заместитель",
                   "св.": "святого", "см.": "смотрите", "напр.": "например", "обл.": "область", "р-н": "район"}
@@ -106,10 +107,29 @@ def _say(value: str, case: str = "n", gender: str = "m") -> str:
     """A cardinal in `case` and `gender`; decimals (with a comma or a point) as num2words reads them."""
     value = value.replace(",", ".")
     if "." in value:
-        return words(value, "ru")
+        return _decimal(value, case)
     said = words(int(value), "ru", case=case, gender=gender, animate=False)
     # 1000-1999: people say "тысяча пятьсот", "около тысячи пятисот", not "одна тысяча пятьсот".
     return re.sub(r"^одн[а-я]* (?=тысяч)", "", said)
+
+
+_FRACTION_NAMES = ("десятая", "сотая", "тысячная", "десятитысячная", "стотысячная", "миллионная")
+
+
+def _decimal(value: str, case: str) -> str:
+    """'92.5' in `case`: "девяносто две целых пять десятых", "до девяноста двух целых пяти десятых"."""
+    whole, _, part = value.partition(".")
+    part = part[:len(_FRACTION_NAMES)]
+    if not part.strip("0"):
+        return f"{words(int(whole), 'ru', case=case, gender='f', animate=False)} целых"
+    said = []
+    for number, noun in ((int(whole), "целая"), (int(part), _FRACTION_NAMES[len(part) - 1])):
+        said.append(words(number, "ru", case=case, gender="f", animate=False))
+        one = number % 10 == 1 and number % 100 != 11
+        form = _parse(noun)[0].inflect({_TAG[case], "sing"} if one else {
+            "gent" if case in ("n", "a") else _TAG[case], "plur"})
+        said.append(form.word if form is not None else noun)
+    return " ".join(said)
 
 
 def _ordinal(value: int, case: str = "n", gender: str = "m", plural: bool = False) -> str:
@@ -121,6 +141,22 @@ def _ordinal(value: int, case: str = "n", gender: str = "m", plural: bool = Fals
 def _agree(lemma: str, value: str, case: str) -> str:
     """The noun `lemma` (one word or 'градус Цельсия') in the form that follows the number `value`."""
     head, _, rest = lemma.partition(" ")
+    if rest and any(p.tag.POS == "ADJF" for p in _parse(head)):  # "квадратный метр": both words agree
+        noun = _agree(rest, value, case)
+        gender = next((str(p.tag.gender) for p in _parse(rest) if p.tag.POS == "NOUN" and p.tag.gender), "masc")
+        adjective = next((p for p in _parse(head) if p.tag.POS == "ADJF"), None)
+        if adjective is None:
+            return f"{head} {noun}"
+        if "." in value.replace(",", "."):
+            grammemes = {"gent", "sing", gender}  # "двух целых пяти десятых квадратного метра"
+        else:
+            one = int(value) % 10 == 1 and int(value) % 100 != 11
+            if case in ("n", "a"):  # units are things: their accusative is the nominative
+                grammemes = {"nomn", "sing", gender} if one else {"gent", "plur"}  # "два квадратных метра"
+            else:
+                grammemes = {_TAG[case], "sing", gender} if one else {_TAG[case], "plur"}
+        form = adjective.inflect(grammemes)
+        return f"{form.word if form is not None else head} {noun}"
     parsed = [p for p in _parse(head) if {"NOUN", "nomn", "sing"} in p.tag] or _parse(head)
     if not parsed or head == "евро":
         return lemma
@@ -211,6 +247,9 @@ def years(text: str) -> str:
         if word.startswith("г"):
             if word in ("г.", "гг."):
                 case = _PREPOSITIONS.get(preposition, ("n",))[-1 if preposition in ("в", "во") else 0]
+                if preposition not in _PREPOSITIONS and any(
+                        p.tag.POS == "NOUN" for p in _parse(preposition)) and preposition[:1].islower():
+                    case = "g"  # "за 9 месяцев 2024 г.", "на выборах 2018 г.": the year of something
                 plural = word == "гг." or second is not None
                 noun = _agree_year(case, plural)
             else:
@@ -340,9 +379,12 @@ def ordinals(text: str) -> str:
     """5-й, 21-го, 3-я, 90-х: the ordinal whose ending is the one written after the hyphen."""
     def ordinal(m: re.Match[str]) -> str:
         value, ending = int(m.group(1)), m.group(2)
+        allowed = _PREPOSITIONS.get(_word_before(m.string, m.start()).lower(), ())
+        # "в 2023-м" is prepositional: the preposition's cases are tried before the rest
+        cases = [*allowed, *(c for c in ("n", "g", "d", "a", "i", "p") if c not in allowed)]
         for plural in (False, True):
             for gender in ("m", "f", "n"):
-                for case in ("n", "g", "d", "a", "i", "p"):
+                for case in cases:
                     said = _ordinal(value, case, gender, plural)
                     if said.endswith(ending):
                         return said
@@ -382,7 +424,7 @@ def quantities(text: str) -> str:
             said += "."  # "до 180 руб. Около…": the abbreviation's point also ended the sentence
         return said
 
-    return re.sub(rf"(?:(?P<sign>[$€₽£¥])\s?)?(?<![\w.,])(?:(?P<minus>(?<!\S)[−+-])|(?P<first>{_NUM})\s?[–—-]\s?)?"
+    return re.sub(rf"(?:(?P<sign>[$€₽£¥])\s?)?(?<![\w.,])(?:(?P<minus>(?<![^\s…(])[−+-])|(?P<first>{_NUM})\s?[–—-]\s?)?"
                   rf"(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
                   rf"(?:\s?(?P<unit>{_UNIT})(?![\w/²]))?", quantity, text)
 
