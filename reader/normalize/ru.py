@@ -375,6 +375,39 @@ def fractions(text: str) -> str:
                   else m.group(0), text)
 
 
+def decades(text: str) -> str:
+    """1990-х годов, в 1990-е годы, в 1960–1970-х гг., в 2000-е: decades as plural ordinals."""
+    endings = {"х": ("p", "g"), "е": ("n", "a"), "ми": ("i",)}
+
+    def decade(m: re.Match[str]) -> str:
+        first, second, ending, noun = m.group(1), m.group(2), m.group(3), m.group(4)
+        if int(first) % 10 or (second and int(second) % 10):
+            return m.group(0)
+        possible = endings[ending]
+        allowed = _PREPOSITIONS.get(_word_before(m.string, m.start()).lower(), ())
+        case = next((c for c in allowed if c in possible), possible[-1])
+        said_case = "n" if case == "a" else case  # "в 1990-е годы": an inanimate accusative is the nominative
+        said = _ordinal(int(first), said_case, "m", True)
+        if second:
+            said += "-" + _ordinal(int(second), said_case, "m", True)
+        if noun == "гг.":
+            form = _parse("год")[0].inflect({_TAG[case], "plur"})
+            noun = form.word if form is not None else "годы"
+            ends = re.match(r"\s*(?:$|[A-ZА-ЯЁ«\"—])", m.string[m.end():])
+            return f"{said} {noun}{'.' if ends else ''}"
+        return f"{said} {noun}" if noun else said
+
+    return re.sub(r"\b(\d{4})(?:\s?[–—-]\s?(\d{4}))?-(х|е|ми)(?:\s(гг\.|год[а-я]*))?(?!\w)", decade, text)
+
+
+def scores(text: str) -> str:
+    """со счётом 2:1 -> со счётом два-один (a score, after the word 'счёт')."""
+    def score(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{_say(m.group(2))}-{_say(m.group(3))}"
+
+    return re.sub(r"(\bсч[её]т[а-я]*\s+)(\d{1,3}):(\d{1,3})\b", score, text)
+
+
 def ordinals(text: str) -> str:
     """5-й, 21-го, 3-я, 90-х: the ordinal whose ending is the one written after the hyphen."""
     def ordinal(m: re.Match[str]) -> str:
@@ -449,4 +482,5 @@ def acronyms(text: str) -> str:
 
 def steps() -> tuple[Step, ...]:
     """Russian steps in order."""
-    return (abbreviations, dates, years, centuries, times, phone_step("ru"), thousands, fractions, ordinals, quantities, acronyms)
+    return (abbreviations, dates, years, decades, centuries, scores, times, phone_step("ru"), thousands, fractions,
+            ordinals, quantities, acronyms)
