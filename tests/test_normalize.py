@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -199,6 +200,9 @@ RU = [
     ("abbreviations", "т.е. всё", "то есть всё"),
     ("abbreviations", "и т.д. и т.п.", "и так далее и тому подобное"),
     ("abbreviations", "в т.ч. дети", "в том числе дети"),
+    ("agreement", "достигла 68 500 руб.", "достигла шестидесяти восьми тысяч пятисот рублей."),
+    ("phone", "8 800 200-34-34", "восемь, восемь ноль ноль, два ноль ноль, три четыре, три четыре"),
+    ("dates", "на 15 марта 2026 г. Справки", "на пятнадцатое марта две тысячи двадцать шестого года. Справки"),
     ("decimals", "до 92,5 руб.", "до девяноста двух целых пяти десятых рубля."),
     ("decimals", "около 1,5 км", "около одной целой пяти десятых километра"),
     ("decimals", "при 36,6 °C", "при тридцати шести целых шести десятых градуса Цельсия"),
@@ -290,3 +294,17 @@ def test_utterances_pair_each_sentence_with_what_is_said() -> None:
 def test_hostile_text_is_bounded(lang: str) -> None:
     text = "1" * 5000 + " " + "12-" * 2000 + " " + "@" * 300 + "#" * 300 + " I" * 500
     assert isinstance(normalize(text, lang), str)
+
+
+@pytest.mark.parametrize("article", ["numbers-ru.txt", "numbers-ru-2.txt"])
+def test_russian_number_articles_are_said_as_their_read_aloud_references(article: str) -> None:
+    """Every paragraph as the voice receives it, word for word the reference a person wrote by reading it."""
+    data = Path(__file__).parent / "data"
+    source = (data / article).read_text(encoding="utf-8")
+    reference = (data / article.replace(".txt", ".reference.txt")).read_text(encoding="utf-8")
+
+    def said(text: str) -> list[str]:
+        return re.sub(r"[^\w\s]|_", " ", text.lower()).split()
+
+    spoken = [normalize(paragraph, "ru") for paragraph in source.split("\n\n")]
+    assert said(" ".join(spoken)) == said(reference)

@@ -57,6 +57,8 @@ _LETTER_NAMES = dict(zip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩ
                          "а бэ вэ гэ дэ е ё жэ зэ и и-краткое ка эль эм эн о пэ эр эс тэ у эф ха цэ чэ ша ща "
                          "твёрдый-знак ы мягкий-знак э ю я".split(), strict=True))
 # Acronyms whose reading as a word or letters is a fixed convention; they keep their special forms.
+_GENITIVE_VERBS = ("достиг", "достичь", "достигн")
+"""Verbs (by their stem) whose number object is in the genitive: "достигла шестидесяти тысяч"."""
 _NUMBERED_AFTER = frozenset("""глава том часть раздел статья пункт книга серия сезон акт сцена тур этап уровень
     класс категория группа степень созыв фаза приложение параграф лига дивизион""".split())
 """Nouns whose number is written after them in Roman numerals ("глава II", "том IV")."""
@@ -181,7 +183,8 @@ def _agree(lemma: str, value: str, case: str) -> str:
 
 def _kept_stop(m: re.Match[str]) -> str:
     """The full stop an abbreviation ('г.') swallowed when it also ended the sentence."""
-    return "." if m.group(0).endswith(".") and not m.string[m.end():].strip() else ""
+    ends = re.match(r"\s*(?:$|[A-ZА-ЯЁ«\"—])", m.string[m.end():])
+    return "." if m.group(0).endswith(".") and ends else ""
 
 
 def _word_before(text: str, start: int) -> str:
@@ -235,7 +238,8 @@ def dates(text: str) -> str:
     text = re.sub(rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b{tail}", lambda m: numeric(m, "iso"), text)
     text = re.sub(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b{tail}", lambda m: numeric(m, "dmy"), text)
     return re.sub(rf"\b(\d{{1,2}})\s({_MONTH})(?:\s(\d{{4}}){tail})?",
-                  lambda m: said(int(m.group(1)), _MONTHS.index(m.group(2)) + 1, m.group(3), m.start(), m.string),
+                  lambda m: said(int(m.group(1)), _MONTHS.index(m.group(2)) + 1, m.group(3), m.start(), m.string)
+                  + _kept_stop(m),
                   text)
 
 
@@ -437,7 +441,9 @@ def quantities(text: str) -> str:
         preposition = _word_before(m.string, m.start("first") if first else m.start())
         scale_lemma = _SCALES[scale] if scale else ""
         counted = scale_lemma or (_UNITS[unit] if unit else after)
-        if preposition.lower() in _PREPOSITIONS:
+        if preposition.lower().startswith(_GENITIVE_VERBS):  # "достигла 68 500 руб.": "шестидесяти восьми…"
+            case = "g"
+        elif preposition.lower() in _PREPOSITIONS:
             case = _case_from(preposition, "" if (scale or unit) else after)
         else:
             case = "n" if (scale or unit) else _case_from("", after)
