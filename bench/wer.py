@@ -2,7 +2,7 @@
 and the number-heavy articles read with the default casting.
 
     python bench/wer.py                 # the fixture paragraph and the whole fixture body
-    python bench/wer.py --numbers       # tests/data/numbers-{en,ru}.txt, and a Russian text without digits
+    python bench/wer.py --numbers       # tests/data/numbers-*.txt, and a Russian text without digits
     python bench/wer.py --keep DIR      # keep the audio and texts in DIR
 
 Needs the offline recognizer of ../shared/tools (bash ../shared/tools/setup_asr.sh once). Both
@@ -49,6 +49,7 @@ def bare_piper() -> list[str]:
 DATA = ROOT / "tests" / "data"
 NUMBER_CASES = (("numbers-en", "en", "numbers-en.txt", "numbers-en.reference.txt"),
                 ("numbers-ru", "ru", "numbers-ru.txt", "numbers-ru.reference.txt"),
+                ("numbers-ru-2", "ru", "numbers-ru-2.txt", "numbers-ru-2.reference.txt"),
                 ("plain-ru (no digits: the floor)", "ru", "plain-ru.txt", "plain-ru.txt"))
 """(case, language, article, reference read aloud) under tests/data."""
 
