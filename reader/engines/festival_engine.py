@@ -97,8 +97,11 @@ class _Session:
 
     def __init__(self, exe: str, voice: str) -> None:
         self.voice = voice
-        self.process = subprocess.Popen([exe, "--pipe"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE)
+        try:
+            self.process = subprocess.Popen([exe, "--pipe"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.PIPE)
+        except OSError as exc:
+            raise EngineError(f"festival: cannot start {exe}: {exc}; fix: {_INSTALL}") from exc
         self._pending = b""
         try:
             self.run(f"(voice_{voice})", what=f"loading voice {voice!r}")
@@ -115,7 +118,8 @@ class _Session:
         wrapped = (f'(unwind-protect (begin {command} (format stderr "{_DONE}\\n"))'
                    f' (format stderr "{_FAILED}\\n"))\n')
         stdin, stderr = self.process.stdin, self.process.stderr
-        assert stdin is not None and stderr is not None  # both are pipes (see __init__)
+        if stdin is None or stderr is None:  # both are pipes (see __init__) until close()
+            raise EngineError(f"festival: the festival process has been closed ({what})")
         try:
             stdin.write(wrapped.encode("utf-8"))
             stdin.flush()
