@@ -342,7 +342,8 @@ def voice_for_language(lang: str, profiles: Mapping[str, VoiceProfile], engines:
             return VoiceProfile(name=f"{engine}-{lang}", engine=engine, voice=lang, language=lang)
         return _listed_voice_for(engine, lang, engines)
     offline = [name for name in engines.names() if engines.usable(name) and not engines.get(name).needs_network]
-    candidates = sorted((p for p in profiles.values() if speaks_language(p, lang) and p.engine in offline),
+    candidates = sorted((p for p in profiles.values()
+                         if speaks_language(p, lang) and p.engine in offline and _voice_here(engines, p)),
                         key=lambda p: (_rank(engines, p.engine), p.name))
     if candidates:
         return candidates[0]
@@ -352,6 +353,15 @@ def voice_for_language(lang: str, profiles: Mapping[str, VoiceProfile], engines:
                 code.lower().split("-")[0] == lang for v in impl.list_voices() for code in v.languages):
             return VoiceProfile(name=f"{name}-{lang}", engine=name, voice=lang, language=lang)
     return None
+
+
+def _voice_here(engines: Registry, profile: VoiceProfile) -> bool:
+    """Whether the profile's voice is installed here (an engine can run with some voices missing)."""
+    try:
+        engines.get(profile.engine).check(profile)
+    except ReaderError:
+        return False
+    return True
 
 
 def _listed_voice_for(engine: str, lang: str, engines: Registry) -> VoiceProfile | None:

@@ -94,4 +94,4 @@ def test_voices_json_lists_engines_and_profiles() -> None:
 def test_voices_for_one_engine() -> None:
     done = reader("voices", "--engine", "piper")
     assert done.returncode == 0 and "en_US-joe-medium" in done.stdout
-    assert reader("voices", "--engine", "festival").returncode == 1
+    assert reader("voices", "--engine", "no-such-engine").returncode == 1

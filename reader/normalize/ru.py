@@ -38,6 +38,7 @@ _SCALES = {"тыс.": "тысяча", "тыс": "тысяча", "млн.": "ми
            "млрд": "миллиард", "трлн.": "триллион", "трлн": "триллион"}
 _UNITS = {
     "км/ч": "километр в час", "м/с": "метр в секунду", "км²": "квадратный километр", "кв. км": "квадратный километр",
+    "кв. м": "квадратный метр", "кв.м": "квадратный метр",
     "м²": "квадратный метр", "км": "километр", "см": "сантиметр", "мм": "миллиметр", "м": "метр", "кг": "килограмм",
     "мг": "миллиграмм", "г": "грамм", "т": "тонна", "л": "литр", "мл": "миллилитр", "ч": "час", "мин": "минута",
     "мин.": "минута", "сек": "секунда", "сек.": "секунда", "с": "секунда", "мс": "миллисекунда", "ГБ": "гигабайт",
@@ -56,7 +57,12 @@ _LETTER_NAMES = dict(zip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩ
                          "а бэ вэ гэ дэ е ё жэ зэ и и-краткое ка эль эм эн о пэ эр эс тэ у эф ха цэ чэ ша ща "
                          "твёрдый-знак ы мягкий-знак э ю я".split(), strict=True))
 # Acronyms whose reading as a word or letters is a fixed convention; they keep their special forms.
-_ABBREVIATIONS = {"т. е.": "то есть", "т.е.": "то есть", "т. д.": "так далее", "т.д.": "так далее",
+_GENITIVE_VERBS = ("достиг", "достичь", "достигн")
+"""Verbs (by their stem) whose number object is in the genitive: "достигла шестидесяти тысяч"."""
+_NUMBERED_AFTER = frozenset("""глава том часть раздел статья пункт книга серия сезон акт сцена тур этап уровень
+    класс категория группа степень созыв фаза приложение параграф лига дивизион""".split())
+"""Nouns whose number is written after them in Roman numerals ("глава II", "том IV")."""
+_ABBREVIATIONS = {"в т. ч.": "в том числе", "в т.ч.": "в том числе", "т. е.": "то есть", "т.е.": "то есть", "т. д.": "так далее", "т.д.": "так далее",
                   "т. п.": "тому подобное", "т.п.": "тому подобное", "и др.": "и другие", "ул.": "улица",
                   "пр-т": "проспект", "им.": "имени", "проф.": "профессор", "акад.": "академик", "зам.": "заместитель",
                   "св.": "святого", "см.": "смотрите", "напр.": "например", "обл.": "область", "р-н": "район"}
@@ -103,8 +109,29 @@ def _say(value: str, case: str = "n", gender: str = "m") -> str:
     """A cardinal in `case` and `gender`; decimals (with a comma or a point) as num2words reads them."""
     value = value.replace(",", ".")
     if "." in value:
-        return words(value, "ru")
-    return words(int(value), "ru", case=case, gender=gender, animate=False)
+        return _decimal(value, case)
+    said = words(int(value), "ru", case=case, gender=gender, animate=False)
+    # 1000-1999: people say "тысяча пятьсот", "около тысячи пятисот", not "одна тысяча пятьсот".
+    return re.sub(r"^одн[а-я]* (?=тысяч)", "", said)
+
+
+_FRACTION_NAMES = ("десятая", "сотая", "тысячная", "десятитысячная", "стотысячная", "миллионная")
+
+
+def _decimal(value: str, case: str) -> str:
+    """'92.5' in `case`: "девяносто две целых пять десятых", "до девяноста двух целых пяти десятых"."""
+    whole, _, part = value.partition(".")
+    part = part[:len(_FRACTION_NAMES)]
+    if not part.strip("0"):
+        return f"{words(int(whole), 'ru', case=case, gender='f', animate=False)} целых"
+    said = []
+    for number, noun in ((int(whole), "целая"), (int(part), _FRACTION_NAMES[len(part) - 1])):
+        said.append(words(number, "ru", case=case, gender="f", animate=False))
+        one = number % 10 == 1 and number % 100 != 11
+        form = _parse(noun)[0].inflect({_TAG[case], "sing"} if one else {
+            "gent" if case in ("n", "a") else _TAG[case], "plur"})
+        said.append(form.word if form is not None else noun)
+    return " ".join(said)
 
 
 def _ordinal(value: int, case: str = "n", gender: str = "m", plural: bool = False) -> str:
@@ -116,6 +143,22 @@ def _ordinal(value: int, case: str = "n", gender: str = "m", plural: bool = Fals
 def _agree(lemma: str, value: str, case: str) -> str:
     """The noun `lemma` (one word or 'градус Цельсия') in the form that follows the number `value`."""
     head, _, rest = lemma.partition(" ")
+    if rest and any(p.tag.POS == "ADJF" for p in _parse(head)):  # "квадратный метр": both words agree
+        noun = _agree(rest, value, case)
+        gender = next((str(p.tag.gender) for p in _parse(rest) if p.tag.POS == "NOUN" and p.tag.gender), "masc")
+        adjective = next((p for p in _parse(head) if p.tag.POS == "ADJF"), None)
+        if adjective is None:
+            return f"{head} {noun}"
+        if "." in value.replace(",", "."):
+            grammemes = {"gent", "sing", gender}  # "двух целых пяти десятых квадратного метра"
+        else:
+            one = int(value) % 10 == 1 and int(value) % 100 != 11
+            if case in ("n", "a"):  # units are things: their accusative is the nominative
+                grammemes = {"nomn", "sing", gender} if one else {"gent", "plur"}  # "два квадратных метра"
+            else:
+                grammemes = {_TAG[case], "sing", gender} if one else {_TAG[case], "plur"}
+        form = adjective.inflect(grammemes)
+        return f"{form.word if form is not None else head} {noun}"
     parsed = [p for p in _parse(head) if {"NOUN", "nomn", "sing"} in p.tag] or _parse(head)
     if not parsed or head == "евро":
         return lemma
@@ -140,7 +183,8 @@ def _agree(lemma: str, value: str, case: str) -> str:
 
 def _kept_stop(m: re.Match[str]) -> str:
     """The full stop an abbreviation ('г.') swallowed when it also ended the sentence."""
-    return "." if m.group(0).endswith(".") and not m.string[m.end():].strip() else ""
+    ends = re.match(r"\s*(?:$|[A-ZА-ЯЁ«\"—])", m.string[m.end():])
+    return "." if m.group(0).endswith(".") and ends else ""
 
 
 def _word_before(text: str, start: int) -> str:
@@ -194,7 +238,8 @@ def dates(text: str) -> str:
     text = re.sub(rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b{tail}", lambda m: numeric(m, "iso"), text)
     text = re.sub(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b{tail}", lambda m: numeric(m, "dmy"), text)
     return re.sub(rf"\b(\d{{1,2}})\s({_MONTH})(?:\s(\d{{4}}){tail})?",
-                  lambda m: said(int(m.group(1)), _MONTHS.index(m.group(2)) + 1, m.group(3), m.start(), m.string),
+                  lambda m: said(int(m.group(1)), _MONTHS.index(m.group(2)) + 1, m.group(3), m.start(), m.string)
+                  + _kept_stop(m),
                   text)
 
 
@@ -206,12 +251,15 @@ def years(text: str) -> str:
         if word.startswith("г"):
             if word in ("г.", "гг."):
                 case = _PREPOSITIONS.get(preposition, ("n",))[-1 if preposition in ("в", "во") else 0]
+                if preposition not in _PREPOSITIONS and any(
+                        p.tag.POS == "NOUN" for p in _parse(preposition)) and preposition[:1].islower():
+                    case = "g"  # "за 9 месяцев 2024 г.", "на выборах 2018 г.": the year of something
                 plural = word == "гг." or second is not None
                 noun = _agree_year(case, plural)
             else:
                 noun = word
                 parsed = [p for p in _parse(word) if p.normal_form == "год"]
-                case = _CASE.get(str(parsed[0].tag.case), "n") if parsed and word != "год" else "n"
+                case = _year_case(parsed, preposition) if parsed and word != "год" else "n"
                 plural = bool(parsed) and parsed[0].tag.number == "plur"
         else:
             case, plural, noun = "n", False, word
@@ -221,6 +269,15 @@ def years(text: str) -> str:
         return f"{said} {noun}{_kept_stop(m)}"
 
     return re.sub(r"\b(\d{4})(?:\s?[–—-]\s?(\d{4}))?\s(год[а-я]*|гг\.|г\.)(?!\w)", form, text)
+
+
+def _year_case(parsed: list[Any], preposition: str) -> str:
+    """The case of a form of 'год' after `preposition`: 'году' is dative after 'к', prepositional after 'в'."""
+    cases = [_CASE.get(str(p.tag.case), "n") for p in parsed]
+    for case in _PREPOSITIONS.get(preposition, ()):
+        if case in cases:
+            return case
+    return cases[0]
 
 
 def _agree_year(case: str, plural: bool) -> str:
@@ -249,15 +306,43 @@ def centuries(text: str) -> str:
 
     def regnal(m: re.Match[str]) -> str:
         value = roman_value(m.group(2))
-        parsed = [p for p in _parse(m.group(1)) if "Name" in p.tag or "Surn" in p.tag]
-        if not value or not parsed:
+        if not value:
             return m.group(0)
-        tag = parsed[0].tag
-        case = _CASE.get(str(tag.case), "n")
-        gender = "f" if tag.gender == "femn" else "m"
-        return f"{m.group(1)} {_ordinal(value, case, gender).capitalize()}"
+        names = [p for p in _parse(m.group(1)) if "Name" in p.tag or "Surn" in p.tag]
+        if names and m.group(1)[0].isupper():
+            tag = names[0].tag
+            case = _CASE.get(str(tag.case), "n")
+            gender = "f" if tag.gender == "femn" else "m"
+            return f"{m.group(1)} {_ordinal(value, case, gender).capitalize()}"
+        if not any(p.normal_form in _NUMBERED_AFTER for p in _parse(m.group(1).lower())):
+            return m.group(0)  # "итоги III квартала": the number belongs to the noun after it
+        said = _ordinal_for(value, m.group(1), _word_before(m.string, m.start()).lower())
+        return f"{m.group(1)} {said}" if said else m.group(0)
 
-    return re.sub(r"\b([А-ЯЁ][а-яё]+)\s([IVX]{1,5})\b", regnal, text)
+    text = re.sub(r"\b([А-ЯЁа-яё][а-яё]+)\s([IVXL]{1,7})\b", regnal, text)
+
+    def numbered(m: re.Match[str]) -> str:  # "II квартал", "во II квартале", "на III съезде"
+        value = roman_value(m.group(1))
+        said = _ordinal_for(value, m.group(2), _word_before(m.string, m.start()).lower()) if value else None
+        return f"{said} {m.group(2)}" if said else m.group(0)
+
+    return re.sub(r"(?<![\w.])([IVXL]{1,7})\s(?=[а-яё])([а-яё]+)\b", numbered, text)
+
+
+def _ordinal_for(value: int, noun: str, preposition: str) -> str | None:
+    """The ordinal `value` agreeing with `noun` ("глава" -> "вторая", "квартале" -> "втором"), or None
+    when `noun` is not a noun."""
+    parsed = [p for p in _parse(noun.lower()) if p.tag.POS == "NOUN" and p.tag.case]
+    if not parsed:
+        return None
+    # Numbered things are things: "глава" is the chapter (feminine), not the head of something.
+    parsed.sort(key=lambda p: p.tag.animacy == "anim")
+    allowed = _PREPOSITIONS.get(preposition, ())
+    chosen = next((p for case in allowed for p in parsed if _CASE.get(str(p.tag.case)) == case), parsed[0])
+    tag = chosen.tag
+    plural = tag.number == "plur"
+    gender = {"femn": "f", "neut": "n"}.get(str(tag.gender), "m")
+    return _ordinal(value, _CASE.get(str(tag.case), "n"), gender, plural)
 
 
 def times(text: str) -> str:
@@ -294,13 +379,49 @@ def fractions(text: str) -> str:
                   else m.group(0), text)
 
 
+def decades(text: str) -> str:
+    """1990-х годов, в 1990-е годы, в 1960–1970-х гг., в 2000-е: decades as plural ordinals."""
+    endings = {"х": ("p", "g"), "е": ("n", "a"), "ми": ("i",)}
+
+    def decade(m: re.Match[str]) -> str:
+        first, second, ending, noun = m.group(1), m.group(2), m.group(3), m.group(4)
+        if int(first) % 10 or (second and int(second) % 10):
+            return m.group(0)
+        possible = endings[ending]
+        allowed = _PREPOSITIONS.get(_word_before(m.string, m.start()).lower(), ())
+        case = next((c for c in allowed if c in possible), possible[-1])
+        said_case = "n" if case == "a" else case  # "в 1990-е годы": an inanimate accusative is the nominative
+        said = _ordinal(int(first), said_case, "m", True)
+        if second:
+            said += "-" + _ordinal(int(second), said_case, "m", True)
+        if noun == "гг.":
+            form = _parse("год")[0].inflect({_TAG[case], "plur"})
+            noun = form.word if form is not None else "годы"
+            ends = re.match(r"\s*(?:$|[A-ZА-ЯЁ«\"—])", m.string[m.end():])
+            return f"{said} {noun}{'.' if ends else ''}"
+        return f"{said} {noun}" if noun else said
+
+    return re.sub(r"\b(\d{4})(?:\s?[–—-]\s?(\d{4}))?-(х|е|ми)(?:\s(гг\.|год[а-я]*))?(?!\w)", decade, text)
+
+
+def scores(text: str) -> str:
+    """со счётом 2:1 -> со счётом два-один (a score, after the word 'счёт')."""
+    def score(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{_say(m.group(2))}-{_say(m.group(3))}"
+
+    return re.sub(r"(\bсч[её]т[а-я]*\s+)(\d{1,3}):(\d{1,3})\b", score, text)
+
+
 def ordinals(text: str) -> str:
     """5-й, 21-го, 3-я, 90-х: the ordinal whose ending is the one written after the hyphen."""
     def ordinal(m: re.Match[str]) -> str:
         value, ending = int(m.group(1)), m.group(2)
+        allowed = _PREPOSITIONS.get(_word_before(m.string, m.start()).lower(), ())
+        # "в 2023-м" is prepositional: the preposition's cases are tried before the rest
+        cases = [*allowed, *(c for c in ("n", "g", "d", "a", "i", "p") if c not in allowed)]
         for plural in (False, True):
             for gender in ("m", "f", "n"):
-                for case in ("n", "g", "d", "a", "i", "p"):
+                for case in cases:
                     said = _ordinal(value, case, gender, plural)
                     if said.endswith(ending):
                         return said
@@ -320,7 +441,9 @@ def quantities(text: str) -> str:
         preposition = _word_before(m.string, m.start("first") if first else m.start())
         scale_lemma = _SCALES[scale] if scale else ""
         counted = scale_lemma or (_UNITS[unit] if unit else after)
-        if preposition.lower() in _PREPOSITIONS:
+        if preposition.lower().startswith(_GENITIVE_VERBS):  # "достигла 68 500 руб.": "шестидесяти восьми…"
+            case = "g"
+        elif preposition.lower() in _PREPOSITIONS:
             case = _case_from(preposition, "" if (scale or unit) else after)
         else:
             case = "n" if (scale or unit) else _case_from("", after)
@@ -329,7 +452,7 @@ def quantities(text: str) -> str:
         if first:  # a range, "10–15%": both ends in the same case, "на десять-пятнадцать процентов"
             said = f"{_say(first, case, gender)}-{said}"
         if m.group("minus"):
-            said = f"минус {said}"
+            said = f"{'плюс' if m.group('minus') == '+' else 'минус'} {said}"
         if scale:
             said += " " + _agree(scale_lemma, value, case)
             if unit:  # after a scale word the unit is always genitive plural: "пяти миллионов рублей"
@@ -340,7 +463,7 @@ def quantities(text: str) -> str:
             said += "."  # "до 180 руб. Около…": the abbreviation's point also ended the sentence
         return said
 
-    return re.sub(rf"(?:(?P<sign>[$€₽£¥])\s?)?(?<![\w.,])(?:(?P<minus>(?<!\S)[−-])|(?P<first>{_NUM})\s?[–—-]\s?)?"
+    return re.sub(rf"(?:(?P<sign>[$€₽£¥])\s?)?(?<![\w.,])(?:(?P<minus>(?<![^\s…(])[−+-])|(?P<first>{_NUM})\s?[–—-]\s?)?"
                   rf"(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
                   rf"(?:\s?(?P<unit>{_UNIT})(?![\w/²]))?", quantity, text)
 
@@ -365,4 +488,5 @@ def acronyms(text: str) -> str:
 
 def steps() -> tuple[Step, ...]:
     """Russian steps in order."""
-    return (abbreviations, dates, years, centuries, times, phone_step("ru"), thousands, fractions, ordinals, quantities, acronyms)
+    return (abbreviations, dates, years, decades, centuries, scores, times, phone_step("ru"), thousands, fractions,
+            ordinals, quantities, acronyms)

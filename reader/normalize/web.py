@@ -95,7 +95,9 @@ def _phone(match: re.Match[str], lang: str) -> str:
     two_group_local = separated == 2 and re.fullmatch(r"\d{3}-\d{4}", text) is not None
     if not (7 <= digits <= 15) or (separated < 3 and "+" not in text and "(" not in text and not two_group_local):
         return text
-    if "+" not in text and any(len(g) < 2 for g in groups):  # "in 2020 5 people": not a phone number
+    # A one-digit trunk prefix before a hyphenated number ("8 800 200-34-34") is part of it.
+    trunk = len(groups[0]) == 1 and "-" in text and digits >= 10 and all(len(g) >= 2 for g in groups[1:])
+    if "+" not in text and any(len(g) < 2 for g in groups) and not trunk:  # "in 2020 5 people": not a phone
         return text
     if re.fullmatch(r"\d{1,3}(?: \d{3})+", text):  # 12 345 678: thousands written with spaces
         return text

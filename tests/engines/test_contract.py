@@ -16,7 +16,7 @@ def test_entry_points_list_every_builtin() -> None:
 
 def test_unknown_engine_names_the_installed_ones() -> None:
     with pytest.raises(EngineError, match="installed: .*piper"):
-        Registry.from_entry_points().get("festival")
+        Registry.from_entry_points().get("no-such-engine")
 
 
 def test_missing_package_is_unavailable_with_install_hint() -> None:
