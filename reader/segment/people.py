@@ -210,10 +210,15 @@ def _nominative(word: str, gender: str | None = None) -> str:
     if morph is None or not _CYRILLIC.search(word):
         return word
     parses = [p for p in morph.parse(word) if _PERSON_TAGS & set(p.tag.grammemes)]
-    if not parses or any(p.tag.case == "nomn" for p in parses):
+    # A surname's own nominative ending (Силуанов, Песков) is kept even when the analyser's best
+    # guess reads the word as some other name's genitive plural ("of the Siluans").
+    male, female = re.search(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$", word), re.search(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$", word)
+    if not parses or (male if gender == "masc" else female if gender == "femn" else male or female):
         return word
     if gender is not None:
         parses = [p for p in parses if p.tag.gender == gender] or parses
+    if parses[0].tag.case == "nomn":
+        return word
     form = parses[0].inflect({"nomn"})
     if form is None:
         return word
@@ -229,6 +234,10 @@ def _is_place(word: str) -> bool:
 
 def _nominative_name(words: list[str]) -> list[str]:
     """A Russian full name in the nominative, the surname agreeing with the given name's gender."""
+    if words and re.search(r"(?:ové|ovou|ské|skou|cké|ckou)$", words[-1]):
+        # A Czech woman's name in another case: "Jany Novákové" is Jana Nováková.
+        given = [re.sub(r"(?:ii|ií)$", "ie", re.sub(r"(?:y|ou|ě)$", "a", w)) for w in words[:-1]]
+        return given + [re.sub(r"(?:é|ou)$", "á", words[-1])]
     morph = _morph()
     if morph is None or not any(_CYRILLIC.search(w) for w in words):
         return words
@@ -261,6 +270,20 @@ _SPEECH_NEXT = re.compile(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
 def _introduced(text: str, end: int) -> bool:
     """A lone given name followed by an apposition or a verb of saying ('Antoine*, 32 ans', 'Zineb said')."""
     return text[end : end + 1] in (",", "*", "(") or bool(_SPEECH_NEXT.match(text, end))
+
+
+# Case endings of Czech and Russian names (and the nominative's own last vowel, "Fiala"/"Fialy").
+_CASE_ENDINGS = {"", "a", "u", "e", "ě", "y", "i", "ovi", "em", "ou", "é", "ová", "ové", "ovou",
+                 "а", "у", "е", "ы", "и", "ом", "ым", "ой", "ей", "ою", "ую", "ым", "ем", "ю", "я"}
+
+
+def _stem(surname: str) -> str:
+    """A surname without its nominative ending: 'Nováková' -> 'Novák', 'Fiala' -> 'Fial', 'Путин' -> 'Путин'."""
+    for ending in ("ová", "ова", "ева", "ина", "á", "a", "а", "я"):
+        if surname.endswith(ending) and len(surname) - len(ending) >= 3:
+            return surname[: -len(ending)] + ("ов" if ending == "ова" else "ев" if ending == "ева" else
+                                                "ин" if ending == "ина" else "")
+    return surname
 
 
 def _clean_token(token: str) -> str:
@@ -431,7 +454,16 @@ class People:
 
     def by_surname(self, word: str) -> str | None:
         """The most recently named person whose last name is `word`."""
-        return self.surnames.get(word) or self.surnames.get(_nominative(word))
+        found = self.surnames.get(word) or self.surnames.get(_nominative(word))
+        if found or len(word) < 4:
+            return found
+        # Slavic surnames decline: "Novákové", "Nováka", "Путину" are the Nováková, Novák, Путин named before.
+        for surname in reversed(list(self.surnames)):
+            stem = _stem(surname)
+            if len(stem) >= 3 and word.startswith(stem) and word[len(stem):] in _CASE_ENDINGS \
+                    and surname[len(stem):] in _CASE_ENDINGS:
+                return self.surnames[surname]
+        return None
 
     @staticmethod
     def is_role(word: str) -> bool:

@@ -41,6 +41,10 @@ _TERM_BEFORE = re.compile(
     r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
     r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
     r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
+_SO = re.compile(r"^[\s,;—–-]*so\s+(?=[A-ZÄÖÜ]|(?:der|die)\s)")
+_ARTICLE_WORDS = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "l'", "l’", "der", "die", "das", "den",
+                  "dem", "des", "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "his", "her", "its",
+                  "their", "su", "sa", "son", "seu", "sua", "sein", "seine", "ihr", "ihre"}
 _SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
@@ -352,10 +356,17 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     # "a-t-il souligné", "fügte er hinzu": an inversion, not a subject.
     if m and (_VERB.match(m.group("who")) or verb_first and re.search(r"-t-(?:il|elle|on)$", verb_first.group(0))):
         m = None
-    if not m and not verb_first:
+    so = _SO.match(clause)
+    if not m and not verb_first and not so:
         return False, None, ""
     cue = clause.strip(" ,.;:!?—–-")[:80]
     cue_gender = _gender.of_cue(cue)
+    if so or verb_first and not re.search(r"-t-(?:il|elle|on)$", verb_first.group(0)):
+        # An inverted subject: "declaró a la prensa el abogado Luis Gómez", "so Bürgermeister Peter Lang".
+        named = _inverted_subject(clause[(verb_first or so).end() :], people)  # type: ignore[union-attr]
+        if named:
+            people.note_gender(named, cue_gender)
+            return True, named, cue
     who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
     if who:
         if _INDEFINITE.match(who):
@@ -381,6 +392,30 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         speaker = people.last(cue_gender)
         return True, speaker, cue
     return False, None, ""
+
+
+def _inverted_subject(rest: str, people: People) -> str | None:
+    """The person an inverted verb of saying names as its subject, from the words after the verb.
+
+    The subject may follow an object or a place ("a la prensa el abogado Luis Gómez") or a role and a
+    comma ("le maire de la commune, Pierre Lefèvre"); a person after a preposition is the object
+    ("en alusión a Cristina Kirchner") and is passed over. None when no one is named.
+    """
+    first = re.match(r"\s*([\w’'-]+)", rest)
+    if first and first.group(1).lower() in _PERSON_PRONOUNS:  # "fügte er hinzu", "dijo ella"
+        return people.last(_gender.of_cue(_PERSON_PRONOUNS[first.group(1).lower()]))
+    for mention in people.find(rest):
+        words = re.findall(r"[\w’'-]+|,", rest[: mention.start])
+        k = len(words)
+        while k and (words[k - 1].lower() in _ARTICLE_WORDS or people.is_role(words[k - 1])):
+            k -= 1
+        if k and _PREPOSITION.fullmatch(words[k - 1]):
+            continue  # an object: "tiró en alusión a Cristina Kirchner"
+        apposition = k and words[k - 1] == "," and any(people.is_role(w) for w in words[:k])
+        if len([w for w in words[:k] if w != ","]) <= 4 or apposition:
+            return mention.name
+        break
+    return None
 
 
 def _head(who: str, people: People) -> str:
