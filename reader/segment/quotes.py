@@ -20,12 +20,15 @@ from .verbs import DOCUMENTS, QUOTING
 
 __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech"]
 
-_DASH_LEAD = re.compile(r"^\s*[—–-]\s+")
+_DASH_LEAD = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
 # Typesetters differ on the space before the dash: "…,— начал он.— …" as well as "…, — начал он. — …".
-_RU_ATTRIBUTION = re.compile(r"([,!?…](?:\.{1,2})?)\s*[—–]\s*(?=[a-zа-яё])")
-_RU_RESUME = re.compile(r"([.:!?…,])\s*[—–]\s*")
+# Spanish sets the dash against the words it opens: "—No vamos a ceder —dijo Pérez—. Tampoco …".
+# Portuguese drops the comma: "— Fizemos um grande jogo — disse o treinador."
+_RU_ATTRIBUTION = re.compile(r"(?:([,!?…](?:\.{1,2})?)\s*[—–]\s*|(?<=\w)\s[—–]|(?<=\w)\s[—–]\s+(?=(?:"
+                             + SPEECH_VERBS + r")\b))(?=[a-zà-ÿа-яё])")
+_RU_RESUME = re.compile(r"(?:[.:!?…,]\s*[—–]|(?<=\w)[—–]\s*[.,;:]?)\s*")
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_WHO_VERB = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<who>(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
@@ -53,7 +56,7 @@ _INDEFINITE = re.compile(
     r"jeden|jedna|někdo)\b", re.I)
 _INNER_CUE = re.compile(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
-    rf"[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])",
+    rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:mandatari[oa]|president[ea]?|vicepresident[ea]|senador[a]?|minist(?:ro|ra|re|er)|titular|"
@@ -231,7 +234,8 @@ def _dash_speech(text: str) -> tuple[list[tuple[int, int, int, int]], int]:
         if not attribution:
             spans.append((pos, pos, len(text), len(text)))
             return spans, len(text)
-        spans.append((pos, pos, attribution.start(1) + 1, attribution.end()))
+        speech_end = attribution.start(1) + 1 if attribution.group(1) else attribution.start()
+        spans.append((pos, pos, speech_end, attribution.end()))
         resume = _RU_RESUME.search(text, attribution.end())
         if not resume:
             return spans, attribution.end()
