@@ -41,6 +41,8 @@ _STARTERS = set(
     der die das ein eine im am an auf aus bei mit nach seit vor zu zum zur für gegen ohne um über unter und
     oder aber auch doch dann denn wenn als wie so laut dieser diese dieses diesem diesen jener jene jenes
     kein keine sein seine ihr ihre unser unsere es sie er wir man nur noch schon heute gestern morgen
+    ihren ihrem ihrer ihres seinen seinem seiner seines unseren unserem unserer deren dessen einem einen
+    einer eines jeden jedem jeder jedes allen alle viele wie wer wo warum was welche welcher nun zudem
     montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober
     dezember nacht tag woche jahr
     lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
@@ -70,7 +72,7 @@ _TITLES = set(
     juge avocat avocate procureur procureure secrétaire chercheur chercheuse professeur professeure
     sprecher sprecherin ministerin präsident präsidentin bürgermeister bürgermeisterin chefin leiter
     leiterin direktor direktorin trainer professorin experte expertin anwalt anwältin richter richterin
-    porta-voz prefeito prefeita deputado deputada governadora delegado delegada advogado advogada juiz juíza
+    porta-voz prefeito prefeita deputado deputada governador governadora delegado delegada advogado advogada juiz juíza
     secretário secretária diretor diretora comandante
     soudkyně soudce mluvčí ministr ministryně předseda předsedkyně prezident prezidentka advokát advokátka
     starosta starostka ředitel ředitelka poslanec poslankyně
@@ -84,7 +86,41 @@ _TITLES = set(
     exmandatario exmandataria ex-präsident ex-presidente exprezident экс-президент former
     piloto pilote fahrer rennfahrer driver jugador jugadora joueur joueuse spieler spielerin jogador jogadora
     player tenista futbolista capitán capitaine kapitän campeón campeona champion champion weltmeister
-    técnico treinador entraîneur hráč trenér pilot""".split()
+    técnico treinador entraîneur hráč trenér pilot
+    scientist physician surgeon psychologist psychiatrist virologist epidemiologist biologist physicist chemist
+    engineer architect activist campaigner teacher lecturer student actor actress singer musician artist
+    novelist writer playwright filmmaker entrepreneur businessman businesswoman owner boss candidate
+    commissioner prosecutor spokesperson strategist consultant pollster sociologist psychologist researcher
+    wissenschaftler wissenschaftlerin virologe virologin forscher forscherin arzt ärztin politiker politikerin
+    abgeordnete abgeordneter chef vorsitzende vorsitzender geschäftsführer geschäftsführerin kanzler kanzlerin
+    ökonom ökonomin historiker historikerin autorin sänger sängerin schauspieler schauspielerin lehrer
+    lehrerin polizist polizistin staatsanwalt staatsanwältin verteidiger verteidigerin unternehmer
+    unternehmerin gründer gründerin kritiker kritikerin aktivist aktivistin trainerin regierungschef
+    regierungschefin ministerpräsident ministerpräsidentin landrat landrätin oberbürgermeister
+    oberbürgermeisterin parteichef parteichefin konzernchef konzernchefin mediziner medizinerin psychologe
+    psychologin soziologe soziologin politologe politologin epidemiologe epidemiologin jurist juristin
+    bischof kardinal papst managerin geschäftsführerin pressesprecher pressesprecherin
+    científico científica investigador investigadora médico médica doctora psicólogo psicóloga profesor
+    profesora empresario empresaria activista cantante actor actriz escritor escritora economista analista
+    experto experta especialista sociólogo socióloga politólogo politóloga epidemiólogo epidemióloga líder
+    dirigente candidato candidata magistrado magistrada coordinador coordinadora gerente delegado delegada
+    consejero consejera rector rectora director diputado portavoza
+    scientifique chercheuse médecin docteur psychologue sociologue politologue économiste historien
+    historienne écrivain écrivaine auteur autrice chanteur chanteuse acteur actrice militant militante
+    responsable dirigeant dirigeante patron patronne élu élue candidat candidate enseignant enseignante
+    étudiant étudiante syndicaliste
+    cientista pesquisador pesquisadora médico médica psicóloga professora empresário empresária ativista
+    cantor cantora ator atriz escritora economista analista especialista socióloga candidato candidata
+    promotor promotora vereador vereadora parlamentar coordenador coordenadora gerente presidenta
+    premiér premiérka vědec vědkyně lékař lékařka psycholog psycholožka profesor profesorka ekonom
+    ekonomka analytik analytička hejtman hejtmanka senátor senátorka politik politička šéf šéfka herec
+    herečka zpěvák zpěvačka učitel učitelka kapitán primátor primátorka náměstek náměstkyně europoslanec
+    europoslankyně obhájce obhájkyně žalobce expert expertka odborník odbornice podnikatel podnikatelka
+    autor autorka spisovatel spisovatelka
+    учёный ученый врач психолог экономист политик актёр актер актриса певец певица писатель писательница
+    учитель учительница спортсменка чемпион чемпионка бизнесмен предприниматель вице-премьер лидер
+    кандидат генерал полковник историк социолог эпидемиолог вирусолог инфекционист специалист ректор
+    защитник следователь министр замминистра замглавы""".split()
 )
 # A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
 _DEMONYMS = set(
@@ -135,6 +171,7 @@ _ORG_HEADS = set(
     administration government duma senate congress reserve exchange index market arts sciences academy
     awards festival""".split()
 )
+_SAINTS = {"são", "san", "santa", "santo", "saint", "sainte", "sankt", "st", "st.", "svatý", "svatá"}
 PRONOUNS = {"he", "she", "they", "him", "her", "он", "она", "они", "il", "elle", "er", "sie", "él", "ella",
             "ele", "ela", "ona", "oni"}
 
@@ -359,7 +396,8 @@ class People:
         while name_words and name_words[0].lower() in _PARTICLES:  # "de Cristina Kirchner": the "de" is not hers
             name_words = name_words[1:]
             k += 1
-        if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES:
+        if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES \
+                or name_words[0].lower() in _SAINTS:  # "São Paulo", "San Sebastián", "Saint-Denis" are places
             return []
         # "Asociación Vecinal Pradera-Tercio Terol": an organisation's name, not a person's.
         if any(w.lower() in _ORG_WORDS for w in name_words):

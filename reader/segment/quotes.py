@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import sentences
 from . import gender as _gender
+from ..model import Gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from .verbs import DOCUMENTS, QUOTING
@@ -49,6 +50,12 @@ _ARTICLE_WORDS = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", 
                   "dem", "des", "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "his", "her", "its",
                   "their", "su", "sa", "son", "seu", "sua", "sein", "seine", "ihr", "ihre"}
 _SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
+_ACCORDING_PRONOUN = re.compile(
+    r"\b(?:según|selon|segundo|podle|laut|d['’]après)\s+(él|ella|lui|elle|ele|ela|něj|něho|ní|ihm|ihr)\b"
+    r"|\bпо\s+(его|её|ее)\s+(?:словам|мнению|данным)|\b(ihm|ihr|seinen|ihren)\s+(?:Worten\s+)?zufolge\b", re.I)
+_FEMININE_PRONOUNS = {"ella", "elle", "ela", "ní", "ihr", "ihren", "её", "ее"}
+_ZUFOLGE = re.compile(r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+zufolge\b")
+_FOR_WHO = re.compile(r"(?:^|[.;]\s+)(?:para|pour|for|für)\s+(?P<who>[^,.;:!?]{2,60}),\s*$", re.I)
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
 _INDEFINITE = re.compile(
@@ -300,9 +307,26 @@ def is_attributed_speech(text: str) -> bool:
 
 def _subject(sentence: str, people: People) -> str | None:
     """Who a lead-in sentence is about: 'according to X', a name before a speech verb, else the first person."""
+    pronoun = _ACCORDING_PRONOUN.search(sentence)
+    if pronoun:  # "Según ella,", "По его словам,", "Podle něj", "Ihren Worten zufolge"
+        word = next(g for g in pronoun.groups() if g).lower()
+        return people.last(Gender.FEMALE if word in _FEMININE_PRONOUNS else Gender.MALE)
+    zufolge = _ZUFOLGE.search(sentence)
+    if zufolge:  # "Scholz zufolge", "dem Minister zufolge": the name comes first in German
+        found = people.find(zufolge.group("who"))
+        who = found[-1].name if found else people.by_title(zufolge.group("who"))
+        if who:
+            return who
+    holder = _FOR_WHO.search(sentence)
+    if holder:  # "Para el ministro, «…»", "Pour Laurent Berger, « … »": the view is theirs
+        found = people.find(holder.group("who"))
+        who = found[0].name if found else people.by_title(holder.group("who"))
+        if who:
+            return who
     according = list(_ACCORDING_WHO.finditer(sentence))
     if according:
-        who = people.resolve(_head(according[-1].group("who"), people))
+        phrase = according[-1].group("who")
+        who = people.resolve(_head(phrase, people)) or _named_organisation(_OBJECT.split(phrase, maxsplit=1)[0], people)
         if who:
             return who
     mentions: list[Mention] = people.find(sentence)
@@ -438,7 +462,14 @@ def _head(who: str, people: People) -> str:
 def _named_organisation(who: str, people: People) -> str | None:
     """An organisation that speaks ('Big Machine Records said', 'dijo la Asociación Vecinal X'): a
     run of capitalized words that names no person."""
-    words = re.sub(r"^(?:the|el|la|los|las|le|les|l['’]|o|a|der|die|das)\s*", "", who.strip(), flags=re.I).split()
+    bare = re.sub(r"^(?:the|el|la|los|las|le|les|l['’]|o|a|der|die|das)\s*", "", who.strip(), flags=re.I)
+    words = bare.split()
+    # An acronym ("a indiqué la CGT", "said NASA"), or an institution's one-word name after a Romance or
+    # English article ("dijo la Fiscalía", "said the Pentagon"); German capitalizes every noun, so not there.
+    if len(words) == 1 and (re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ]{2,8}", words[0]) or bare != who.strip()
+                            and re.match(r"(?:the|el|la|le|l['’]|o|a)\s*[A-ZÀ-Þ][a-zà-ÿ]{3,}$", who.strip())
+                            and not people.is_role(words[0]) and not _gender.is_given_name(words[0])):
+        return None if people.find(words[0]) else words[0]
     if len(words) < 2 or not all(w[:1].isupper() or w.lower() in ("de", "del", "da", "do", "of", "for", "und", "and",
                                                                    "y", "e", "et", "des", "du", "la") for w in words):
         return None

@@ -117,8 +117,13 @@ potvrzuje odpovídá hodnotí líčí vzpomíná přiznává konstatuje varuje u
 doplňuje dodávají uvádějí říkají tvrdí""".split()
 
 ACCORDING = (
-    r"according to|as \w+ put it|по словам|по мнению|по данным|selon|d'après|d’après|laut|zufolge|según|"
-    r"segundo|de acordo com|conforme|podle|slovy"
+    r"according to|as \w+ put it|in the words of|in \w+ words|"
+    r"по словам|по мнению|по данным|по (?:его|её|ее|их) (?:словам|мнению|данным)|"
+    r"selon|d'après|d’après|aux yeux de|de l['’]avis de|"
+    r"laut|zufolge|nach (?:Ansicht|Angaben|Worten|Einschätzung|Meinung|Auffassung) (?:von|des|der)|"
+    r"según|de acuerdo con|en palabras de|a juicio del?|en opinión del?|a decir del?|"
+    r"segundo|de acordo com|conforme|nas palavras de|na opinião de|na avaliação de|"
+    r"podle slov|podle|slovy"
 )
 # A document or statement that speaks: "the report says", "diz o comunicado do STF", "говорится в сообщении".
 DOCUMENTS = (
