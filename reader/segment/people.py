@@ -193,7 +193,8 @@ _ROLE_GROUPS = [
     set("""jugador jugadora joueur joueuse spieler spielerin jogador jogadora player tenista futbolista hráč
         футболист теннисист хоккеист""".split()),
     set("""senator senador senadora sénateur sénatrice сенатор""".split()),
-    set("""judge juez jueza juge richter richterin juiz juíza soudce soudkyně судья""".split()),
+    set("""judge juez jueza juge richter richterin juiz juíza soudce soudkyně судья magistrado magistrada
+        instructor instructora magistrat magistrate""".split()),
     set("""vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin
         vice-presidente вице-президент""".split()),
     set("""journalist periodista journaliste jornalista novinář novinářka журналист reporter""".split()),
@@ -215,6 +216,7 @@ _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"
 # Words that join a role to its domain: "minister of health", "ministre de la Santé", "secretario general del".
 _CONNECTORS = {"of", "for", "de", "del", "la", "du", "des", "da", "do", "der", "von", "für"}
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
+_CZECH_LETTERS = re.compile(r"[ěřůťďňĚŘŮŤĎŇ]")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
 
@@ -269,17 +271,36 @@ def _is_place(word: str) -> bool:
     return morph is not None and bool(_CYRILLIC.search(word)) and "Geox" in morph.parse(word)[0].tag.grammemes
 
 
-def _nominative_name(words: list[str]) -> list[str]:
+def _nominative_name(words: list[str], czech: bool = False) -> list[str]:
     """A Russian full name in the nominative, the surname agreeing with the given name's gender."""
     if words and re.search(r"(?:ové|ovou|ské|skou|cké|ckou)$", words[-1]):
         # A Czech woman's name in another case: "Jany Novákové" is Jana Nováková.
         given = [re.sub(r"(?:ii|ií)$", "ie", re.sub(r"(?:y|ou|ě)$", "a", w)) for w in words[:-1]]
         return given + [re.sub(r"(?:é|ou)$", "á", words[-1])]
+    if czech and len(words) >= 2 and not any(_CYRILLIC.search(w) for w in words):
+        return _czech_masculine(words)
     morph = _morph()
     if morph is None or not any(_CYRILLIC.search(w) for w in words):
         return words
     gender = _name_gender(words[0])
     return [_nominative(w, gender) for w in words]
+
+
+def _czech_masculine(words: list[str]) -> list[str]:
+    """A Czech man's name in another case, back in the nominative: 'Donalda Trumpa', 'Petru Novákovi',
+    'Janem Novákem'. Only when the given name without the ending is a man's name and the surname's
+    ending is a case ending after a consonant (a woman's 'Petra Nováková' is left alone)."""
+    first, last = words[0], words[-1]
+    for ending, nominative, first_endings in (("ovi", "", ("ovi", "u")), ("em", "", ("em",)), ("a", "", ("a",)),
+                                              ("u", "", ("u",)), ("y", "a", ("a",)), ("ovi", "a", ("ovi", "u"))):
+        stem = last[: -len(ending)]
+        if not last.endswith(ending) or len(stem) < 3 or (not nominative and stem[-1] in "aeiouyáéíóúůýě"):
+            continue
+        for first_ending in first_endings:
+            given = first[: -len(first_ending)]
+            if first.endswith(first_ending) and len(given) >= 3 and _gender.of_name(given + " X") is Gender.MALE:
+                return [given] + words[1:-1] + [stem + nominative]
+    return words
 
 
 @lru_cache(maxsize=4096)
@@ -427,7 +448,8 @@ class People:
         end = run[-1].end()
         if _is_place(name_words[-1]):
             return []
-        name_words = _nominative_name(name_words)  # "Анваром Ибрагимом" is Анвар Ибрагим
+        # "Анваром Ибрагимом" is Анвар Ибрагим; "Donalda Trumpa" Donald Trump in a Czech text.
+        name_words = _nominative_name(name_words, bool(_CZECH_LETTERS.search(text)))
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         if len(core) >= 2:
             name = " ".join(name_words)

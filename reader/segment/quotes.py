@@ -23,7 +23,11 @@ __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attr
 
 _DASH_LEAD = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+# Pages mix their marks ("… ostentaba”, “… objetivos“): a straight mark may close a curly one and back.
+_CLOSERS = {"“": "”\"", "«": "»", "„": "“”", '"': '"”'}
+# A closing mark used to open (`que ”es cuando …`), or an opening one used to close (`objetivos“.`).
+_CLOSER_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))”(?=\w)")
+_OPENER_CLOSING = re.compile(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
 # Typesetters differ on the space before the dash: "…,— начал он.— …" as well as "…, — начал он. — …".
 # Spanish sets the dash against the words it opens: "—No vamos a ceder —dijo Pérez—. Tampoco …".
 # Portuguese drops the comma: "— Fizemos um grande jogo — disse o treinador."
@@ -55,7 +59,10 @@ _ACCORDING_PRONOUN = re.compile(
     r"|\bпо\s+(его|её|ее)\s+(?:словам|мнению|данным)|\b(ihm|ihr|seinen|ihren)\s+(?:Worten\s+)?zufolge\b", re.I)
 _FEMININE_PRONOUNS = {"ella", "elle", "ela", "ní", "ihr", "ihren", "её", "ее"}
 _ZUFOLGE = re.compile(r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+zufolge\b")
-_FOR_WHO = re.compile(r"(?:^|[.;]\s+)(?:para|pour|for|für)\s+(?P<who>[^,.;:!?]{2,60}),\s*$", re.I)
+_FOR_WHO = re.compile(r"(?:^|[.;,]\s*)(?:para|pour|for|für)\s+(?P<who>[^,.;:!?]{2,60}),", re.I)
+# A lead-in that names no subject before its verb ("se listu Washington Post svěřil:", "como diría en
+# whatsapp"): in languages that drop the pronoun, the verb's own person speaks.
+_PLURAL_PRONOUNS = re.compile(r"\b(?:they|we|ils|elles|nous|wir|они|мы|ellos|ellas|nosotros|eles|elas|nós|oni|my)\b", re.I)
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
 _INDEFINITE = re.compile(
@@ -83,6 +90,7 @@ _DOCUMENT = re.compile(
     rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|una|o|os|as|um|uma|der|die|das|des|dem|den|ein|eine|einer|"
     rf"einem|in|im|en|na|no|em|dans|в|во|its|his|her|their|su|sa|son|seu|sua|ihrer|seiner)\s*)*"
     rf"(?:{DOCUMENTS})\b(?P<rest>.{{0,80}})", re.I)
+_DOCUMENT_WORD = re.compile(rf"\b(?:{DOCUMENTS})\b", re.I)
 _QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 _ORG_RUN = re.compile(
     r"[A-ZÀ-ÞА-ЯЁ][\w’'.-]*(?:\s+(?:(?:de|del|da|do|des|du|of|the|für|la|los|y|e|and)\s+)*[A-ZÀ-ÞА-ЯЁ][\w’'.-]*)*")
@@ -267,6 +275,9 @@ def split_quotes(text: str) -> list[Piece]:
     first_open, first_close = text.find("«"), text.find("»")
     scan = text.translate(str.maketrans("«»", "»«")) if first_close >= 0 and (first_open < 0 or first_close < first_open) \
         else text
+    scan = _CLOSER_OPENING.sub("“", scan)
+    if "„" not in scan:  # German „…“ closes with “ by rule
+        scan = _OPENER_CLOSING.sub("”", scan)
     found = _spans(scan, resume)
     spans = dash_spans + [s for s in found
                           if not _is_scare(text[s[1] : s[2]], _sentence_around(text, s[0], s[3]),
@@ -317,12 +328,9 @@ def _subject(sentence: str, people: People) -> str | None:
         who = found[-1].name if found else people.by_title(zufolge.group("who"))
         if who:
             return who
-    holder = _FOR_WHO.search(sentence)
+    holder = _holder(sentence, people)
     if holder:  # "Para el ministro, «…»", "Pour Laurent Berger, « … »": the view is theirs
-        found = people.find(holder.group("who"))
-        who = found[0].name if found else people.by_title(holder.group("who"))
-        if who:
-            return who
+        return holder
     according = list(_ACCORDING_WHO.finditer(sentence))
     if according:
         phrase = according[-1].group("who")
@@ -331,7 +339,8 @@ def _subject(sentence: str, people: People) -> str | None:
             return who
     mentions: list[Mention] = people.find(sentence)
     for mention in reversed(mentions):
-        if re.match(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", sentence[mention.end :], re.I):
+        if re.match(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", sentence[mention.end :], re.I) \
+                and not _oblique(sentence, mention):
             return mention.name
     if sentence.rstrip().endswith(":"):
         # "X wanted to stand up, but Y shook his head and protested:" - the last clause's subject speaks.
@@ -358,6 +367,28 @@ def _subject(sentence: str, people: People) -> str | None:
                 candidates.append((role.start(), name))
             break
     return min(candidates)[1] if candidates else None
+
+
+def _holder(sentence: str, people: People) -> str | None:
+    """The person a view is given to: 'Para Hurtado, su intervención …', 'Pour le maire, …'."""
+    for m in _FOR_WHO.finditer(sentence):
+        found = people.find(m.group("who"))
+        who = found[0].name if found else people.by_title(m.group("who"))
+        if who:
+            return who
+    return None
+
+
+def _pro_drop(sentence: str, people: People) -> bool:
+    """True for a lead-in whose verb of saying has no subject of its own before it (the pronoun
+    dropped): no article, role or capitalized word in the three words before the verb."""
+    verb = _VERB.search(sentence)
+    if not verb or _PLURAL_PRONOUNS.search(sentence) or _DOCUMENT_WORD.search(sentence):
+        return False
+    near = re.findall(r"[\w’'-]+", sentence[: verb.start()])[-3:]
+    first = re.match(r"\W*([\w’'-]+)", sentence)
+    return not any(w.lower() in _ARTICLE_WORDS or people.is_role(w) or
+                   (w[:1].isupper() and not (first and w == first.group(1))) for w in near)
 
 
 def _unnamed_subject(sentence: str, people: People) -> bool:
@@ -437,13 +468,22 @@ def _inverted_subject(rest: str, people: People) -> str | None:
         k = len(words)
         while k and (words[k - 1].lower() in _ARTICLE_WORDS or people.is_role(words[k - 1])):
             k -= 1
-        if k and _PREPOSITION.fullmatch(words[k - 1]):
-            continue  # an object: "tiró en alusión a Cristina Kirchner"
+        if k and _PREPOSITION.fullmatch(words[k - 1]) or _oblique(rest, mention):
+            continue  # an object: "tiró en alusión a Cristina Kirchner", "řekl O’Brienovi", "сказал Путину"
         apposition = k and words[k - 1] == "," and any(people.is_role(w) for w in words[:k])
         if len([w for w in words[:k] if w != ","]) <= 4 or apposition:
             return mention.name
         break
     return None
+
+
+def _oblique(text: str, mention: Mention) -> bool:
+    """True when a Czech or Russian name stands in a case other than the nominative, so it is not the
+    subject: 'O’Brienovi' (to O'Brien) for O’Brien, 'Путину' for Путин."""
+    surface = re.findall(r"[\w’'-]+", text[mention.start : mention.end])
+    written, name = (surface[-1] if surface else ""), mention.name.split()[-1]
+    return written != name and written.startswith(name[:3]) and \
+        bool(re.search(r"(?:ovi|em|ou|ovou|ové|у|ю|ому|ему|ой|ей|ым|им|ом)$", written))
 
 
 def _head(who: str, people: People) -> str:
@@ -546,12 +586,15 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if not found and before:
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
-            if attached or _VERB.search(lead) or _ACCORDING.search(lead):
+            if attached or _VERB.search(lead) or _ACCORDING.search(lead) or _holder(lead, people):
                 speaker = _subject(lead, people)
                 if speaker:
                     cue = lead.strip()[-80:]
                     people.note_gender(speaker, _gender.of_cue(lead))
                     found = True
+                elif _pro_drop(lead, people):
+                    speaker = hint() or people.last(_gender.of_cue(lead))
+                    cue, found = lead.strip()[-80:], True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
         if not found and not before and piece.ends_sentence is False and i + 1 < len(pieces) \

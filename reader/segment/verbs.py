@@ -89,7 +89,8 @@ acotó acota expresaron agregaron añadieron explicaban decía decían insistía
 explicaba contaba recordaba agregaba añadía sostenía lamentaba reconocía comentaba advertía destacaba
 subrayaba matizó matiza zanjó concretó ahondó abundó completó valoró valora celebró celebra reprochó reprocha
 sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó continúa agradeció
-insistieron sostuvieron denunciaron explicó respondieron reclamó reclama pidió pide exigió exige""".split()
+insistieron sostuvieron denunciaron explicó respondieron reclamó reclama pidió pide exigió exige recoge
+recogió diría diciendo agregando añadiendo explicando señalando asegurando""".split()
 _ES_REFLEXIVE = """quejó queja quejaba lamentó lamenta preguntó pregunta disculpó justificó justifica defendió
 defiende sinceró sincera jactó sorprendió sorprende felicitó felicita congratuló jactaba""".split()
 
@@ -111,10 +112,11 @@ upozornil poznamenal potvrdil popsal připomněl svěřil přiznal vzkázal ocen
 oznámil dodával uváděl tvrdil pokračoval poukázal shrnul posteskl postěžoval pochválil ujistil slíbil
 přislíbil vyzval odmítl zopakoval vzpomínal vzpomněl líčil popisoval vysvětloval říkal usoudil zhodnotil
 nastínil hodnotil informoval ohradil zareagoval reagoval namítl opáčil prozradil upřesnil objasnil přiblížil
-zmínil naznačil odhadl předpověděl""".split()
+zmínil naznačil odhadl předpověděl přidal uzavřel
+myslel domníval soudil pravil""".split()
 _CS = """míní tvrdí říká uvádí dodává vysvětluje cituje upozorňuje zdůrazňuje poznamenává připomíná popisuje
 potvrzuje odpovídá hodnotí líčí vzpomíná přiznává konstatuje varuje ujišťuje shrnuje podotýká
-doplňuje dodávají uvádějí říkají tvrdí""".split()
+doplňuje dodávají uvádějí říkají tvrdí píše píšou myslí domnívá soudí dodává""".split()
 
 ACCORDING = (
     r"according to|as \w+ put it|in the words of|in \w+ words|"
