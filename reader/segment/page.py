@@ -219,6 +219,9 @@ def split(article: Article) -> Document:
         runs = _runs(unit, people, doc_lang, lead_in, carry)
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
         carry = _carry(runs)
+        if carry is None and runs and all(run.role is Role.NARRATION for run in runs):
+            # "… je podle Petra Smejkala neudržitelné." then a paragraph that is one quotation: his.
+            carry = quotes.reported_speaker(runs[-1].text, people)
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),

@@ -145,7 +145,7 @@ _DEMONYMS = set(
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
     frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais
-    palácio planalto élysée
+    palácio planalto élysée armadas armées streitkräfte forças fuerzas
     association plateforme mairie ministère gouvernement université parti tribunal conseil
     verband verein ministerium regierung universität partei gericht stiftung
     associação prefeitura ministério governo universidade partido fundação
@@ -171,7 +171,8 @@ _ORG_HEADS = set(
     administration government duma senate congress reserve exchange index market arts sciences academy
     awards festival""".split()
 )
-_SAINTS = {"são", "san", "santa", "santo", "saint", "sainte", "sankt", "st", "st.", "svatý", "svatá"}
+_SAINTS = {"são", "san", "santa", "santo", "saint", "sainte", "sankt", "st", "st.", "svatý", "svatá", "new", "nueva",
+           "nuevo", "nova", "novo", "nouvelle", "los", "las", "las", "port", "puerto", "porto", "fort", "bad"}
 PRONOUNS = {"he", "she", "they", "him", "her", "он", "она", "они", "il", "elle", "er", "sie", "él", "ella",
             "ele", "ela", "ona", "oni"}
 
@@ -320,8 +321,8 @@ def _mid_sentence(text: str, start: int) -> bool:
 _SPOKES_FOR = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|portavoz|vocero|vocera|porte-parole|sprecher(?:in)?|"
     r"porta-voz|mluvčí|пресс-секретарь|представитель)\s+(?:for|of|from|de|del|du|des|der|da|do|dos|das)\s+"
-    r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'.-]*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|für|for)\s+)?"
-    + _CAP + r"[\w’'.-]*)*)")
+    r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|"
+    r"für|for)\s+)?" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*)*)")
 _SPEECH_NEXT = re.compile(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
 
 
@@ -571,6 +572,12 @@ class People:
                     if parts[i] in _TITLES:
                         self.titles.setdefault(" ".join(parts[i:]), mention.name)
 
+    def last_person(self, gender: Gender | None = None) -> str | None:
+        """The most recently named person (not an organisation), of `gender` when given."""
+        return next((name for name in reversed(self.names) if self.is_person(name)
+                     and not _ORG_WORDS & {w.lower() for w in name.split()}
+                     and (gender is None or self.gender_of(name) in (gender, None))), None)
+
     def last(self, gender: Gender | None = None) -> str | None:
         """The most recently named person, of `gender` when given (people of unknown gender fit too)."""
         if gender is None:
@@ -639,5 +646,6 @@ class People:
             return mentions[0].name
         words = phrase.split()
         if len(words) == 1 and words[0][:1].isupper():
-            return self.by_surname(_clean_token(words[0])) or _clean_token(words[0])
+            word = _clean_token(words[0])
+            return self.by_surname(word) or (None if word.lower() in _STARTERS | _TITLES else word)
         return self.by_title(phrase)

@@ -19,7 +19,7 @@ from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from .verbs import DOCUMENTS, QUOTING
 
-__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech"]
+__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
 _DASH_LEAD = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -52,7 +52,9 @@ _TERM_BEFORE = re.compile(
 _SO = re.compile(r"^[\s,;—–-]*so\s+(?=[A-ZÄÖÜ]|(?:der|die)\s)")
 _ARTICLE_WORDS = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "l'", "l’", "der", "die", "das", "den",
                   "dem", "des", "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "his", "her", "its",
-                  "their", "su", "sa", "son", "seu", "sua", "sein", "seine", "ihr", "ihre"}
+                  "their", "su", "sa", "son", "seu", "sua", "sein", "seine", "ihr", "ihre", "this", "that", "este",
+                  "esta", "ese", "esa", "aquel", "aquella", "ce", "cet", "cette", "dieser", "diese", "dieses", "esse",
+                  "essa", "tento", "tato", "toto", "ten", "ta", "этот", "эта", "тот", "та"}
 _SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
 _ACCORDING_PRONOUN = re.compile(
     r"\b(?:según|selon|segundo|podle|laut|d['’]après)\s+(él|ella|lui|elle|ele|ela|něj|něho|ní|ihm|ihr)\b"
@@ -90,6 +92,13 @@ _DOCUMENT = re.compile(
     rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|una|o|os|as|um|uma|der|die|das|des|dem|den|ein|eine|einer|"
     rf"einem|in|im|en|na|no|em|dans|в|во|its|his|her|their|su|sa|son|seu|sua|ihrer|seiner)\s*)*"
     rf"(?:{DOCUMENTS})\b(?P<rest>.{{0,80}})", re.I)
+# Where an attribution clause ends: a stop that is not an abbreviation's ("a affirmé M. Peskov", "said
+# Dr. Ruth Ngata", "dijo la Sra. Gómez") or a single initial's ("John F. Kennedy").
+_ABBREVIATION_END = re.compile(
+    r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bProf)(?<!\bSt)(?<!\bSr)"
+    r"(?<!\bSra)(?<!\bHr)(?<!\bFr)(?<!\bIng)(?<!\bMgr)(?<!\bgen)(?<!\bGen)(?<!\bdr)(?<!\bProf)(?<!\b[A-ZÀ-ÞА-ЯЁ])[.;!?]")
+# Plural forms of verbs of saying: dijeron, afirmaram, sagten, ont déclaré, expliquent, заявили, řekli.
+_PLURAL_VERB = re.compile(r"(?:aron|ieron|eron|aram|eram|iram|ten|ent|ли|li|ly|^ont\s.*|^se sont\s.*)$")
 _DOCUMENT_WORD = re.compile(rf"\b(?:{DOCUMENTS})\b", re.I)
 _QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 _ORG_RUN = re.compile(
@@ -383,7 +392,8 @@ def _pro_drop(sentence: str, people: People) -> bool:
     """True for a lead-in whose verb of saying has no subject of its own before it (the pronoun
     dropped): no article, role or capitalized word in the three words before the verb."""
     verb = _VERB.search(sentence)
-    if not verb or _PLURAL_PRONOUNS.search(sentence) or _DOCUMENT_WORD.search(sentence):
+    if not verb or _PLURAL_PRONOUNS.search(sentence) or _DOCUMENT_WORD.search(sentence) \
+            or _PLURAL_VERB.search(verb.group(0)):
         return False
     near = re.findall(r"[\w’'-]+", sentence[: verb.start()])[-3:]
     first = re.match(r"\W*([\w’'-]+)", sentence)
@@ -427,6 +437,8 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             people.note_gender(named, cue_gender)
             return True, named, cue
     who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
+    if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who):
+        who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
     if who:
         if _INDEFINITE.match(who):
             return True, None, cue  # "said one person": someone speaks, the article does not say who
@@ -444,7 +456,10 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
     if verb_first:
         # The verb without a name ("disse.", "řekla."): the person the paragraph has speaking,
-        # else the one it is about, of the gender the verb shows.
+        # else the one it is about, of the gender the verb shows. A plural verb ("explicaron a
+        # Clarín desde el entorno presidencial") is a group the article does not name.
+        if _PLURAL_VERB.search(verb_first.group(0)):
+            return True, None, cue
         speaking = hint()
         if speaking and (cue_gender is None or people.gender_of(speaking) in (cue_gender, None)):
             return True, speaking, cue
@@ -574,7 +589,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         # After a quote that closed its sentence, a capitalized clause is new narration, not "X said".
         if piece.ends_sentence and after[:1].isupper():
             after = ""
-        clause = re.split(r"[.;!?]", after, maxsplit=1)[0] if after else ""
+        clause = _ABBREVIATION_END.split(after, maxsplit=1)[0] if after else ""
         found, speaker, cue_words = _after(clause, people, hint) if clause else (False, None, "")
         if found:
             cue = cue_words or None
@@ -593,7 +608,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     people.note_gender(speaker, _gender.of_cue(lead))
                     found = True
                 elif _pro_drop(lead, people):
-                    speaker = hint() or people.last(_gender.of_cue(lead))
+                    speaker = hint() or people.last_person(_gender.of_cue(lead))
                     cue, found = lead.strip()[-80:], True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
@@ -631,6 +646,16 @@ def _backfill(pieces: list[Piece], out: list[tuple[str | None, str | None]], nam
                 break
             if j + 1 < len(pieces) and any(m.name != out[j + 1][0] for m in named[j]):
                 break
+
+
+def reported_speaker(text: str, people: People) -> str | None:
+    """Who a paragraph of narration ends by reporting ('… je podle Petra Smejkala neudržitelné', 'X
+    souhlasí a doplňuje, že …'): the speaker of a quotation that fills the next paragraph on its own."""
+    parts = sentences.split(text)
+    last = parts[-1] if parts else ""
+    if not (_VERB.search(last) or _ACCORDING.search(last) or _holder(last, people)):
+        return None
+    return _speaking(last, people.find(last), people) or _subject(last, people)
 
 
 def attribute(pieces: list[Piece], people: People) -> list[str | None]:
