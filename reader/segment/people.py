@@ -217,6 +217,9 @@ _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"
 # Words that join a role to its domain: "minister of health", "ministre de la Santé", "secretario general del".
 _CONNECTORS = {"of", "for", "de", "del", "la", "du", "des", "da", "do", "der", "von", "für"}
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
+_GERMAN = re.compile(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind)\b")
+# Endings of German nouns and adjectives ("Künstliche", "Texteingabefeld", "Forschung").
+_GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|ismus|ität|tion|feld|werk|haus|amt|e|en|es|er|em)$")
 _CZECH_LETTERS = re.compile(r"[ěřůťďňĚŘŮŤĎŇ]")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
@@ -453,6 +456,13 @@ class People:
         name_words = _nominative_name(name_words, bool(_CZECH_LETTERS.search(text)))
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         if len(core) >= 2:
+            # German capitalizes every noun: "Künstliche Intelligenz", "Texteingabefeld Antworten" are
+            # not people. There a name starts with a given name, or a title or a verb of saying vouches.
+            if len(_GERMAN.findall(text)) >= 3 and \
+                    not _gender.is_given_name(name_words[0], loose=True) and _GERMAN_NOUN.search(name_words[0]) and \
+                    not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
+                    not self._title_before(text, start, words[:k]) and not _introduced(text, end):
+                return []
             name = " ".join(name_words)
         elif len(core) == 1:
             # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.

@@ -99,6 +99,9 @@ _ABBREVIATION_END = re.compile(
     r"(?<!\bSra)(?<!\bHr)(?<!\bFr)(?<!\bIng)(?<!\bMgr)(?<!\bgen)(?<!\bGen)(?<!\bdr)(?<!\bProf)(?<!\b[A-ZÀ-ÞА-ЯЁ])[.;!?]")
 # Plural forms of verbs of saying: dijeron, afirmaram, sagten, ont déclaré, expliquent, заявили, řekli.
 _PLURAL_VERB = re.compile(r"(?:aron|ieron|eron|aram|eram|iram|ten|ent|ли|li|ly|^ont\s.*|^se sont\s.*)$")
+_FROM_ORG = re.compile(
+    r"\b(?i:aus|desde|from|du côté d[eu]|z|ze|из|из-под)\s+(?:(?:dem|der|den|el|la|los|las|the|l['’]|del)\s+)?"
+    r"(?P<org>[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+(?:\s+(?:de\s+|del\s+|der\s+|des\s+)?[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+)*)")
 _DOCUMENT_WORD = re.compile(rf"\b(?:{DOCUMENTS})\b", re.I)
 _QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 _ORG_RUN = re.compile(
@@ -337,6 +340,10 @@ def _subject(sentence: str, people: People) -> str | None:
         who = found[-1].name if found else people.by_title(zufolge.group("who"))
         if who:
             return who
+    source = _FROM_ORG.search(sentence)
+    if source and _VERB.search(sentence[source.end() :]) and not people.find(source.group("org")):
+        # "Aus dem Schulministerium heißt es", "Desde la Plataforma aseguran": the body speaks.
+        return source.group("org")
     holder = _holder(sentence, people)
     if holder:  # "Para el ministro, «…»", "Pour Laurent Berger, « … »": the view is theirs
         return holder
