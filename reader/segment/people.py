@@ -147,7 +147,7 @@ _ORG_WORDS = set(
     frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais
     palácio planalto élysée armadas armées streitkräfte forças fuerzas
     association plateforme mairie ministère gouvernement université parti tribunal conseil
-    verband verein ministerium regierung universität partei gericht stiftung
+    verband verein ministerium regierung universität partei gericht stiftung comité komitee committee комитет výbor
     associação prefeitura ministério governo universidade partido fundação
     sdružení ministerstvo vláda univerzita strana soud
     ассоциация министерство правительство университет партия суд фонд""".split()
@@ -159,7 +159,7 @@ _PLACES = set(
     belarus usa america china france germany britain england europe kiev kyiv moscow washington london paris
     berlin beijing kremlin white house pentagon brussels israel iran turkey poland spain portugal italy japan
     korea india brazil canada australia mexico syria crimea donbass kursk kharkov kharkiv jeddah riyadh
-    gaza africa asia""".split()
+    gaza africa asia unidos unido unidas unis uni estados états vereinigten spojené соединенные штаты""".split()
 )
 _ORG_HEADS = set(
     """states forces federation union kingdom republic region ministry department center centre council
@@ -220,6 +220,17 @@ _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _GERMAN = re.compile(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind)\b")
 # Endings of German nouns and adjectives ("Künstliche", "Texteingabefeld", "Forschung").
 _GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|ismus|ität|tion|feld|werk|haus|amt|e|en|es|er|em)$")
+_ORGANISATION = re.compile(
+    _CAP + r"[\w’'-]*(?:\s+(?:(?:de|del|de la|des|du|da|do|of|the|für|der|y|e|and)\s+)*" + _CAP + r"[\w’'-]*)+")
+_GENERIC_ORGS = {"ong", "ngo", "organización", "organisation", "organization", "organização", "organizace",
+                 "организация", "company", "empresa", "compañía", "entreprise", "société", "unternehmen", "firma",
+                 "společnost", "компания", "institución", "institution", "instituição", "entidad", "agency",
+                 "agencia", "agence", "agentur", "agência", "group", "grupo", "groupe", "gruppe", "skupina", "группа"}
+# Words that end a title phrase: what comes after them is not the title's domain.
+_APPOSITION_STOPS = {"sobre", "about", "con", "with", "por", "by", "para", "for", "contra", "against", "sur", "über",
+                     "mit", "durch", "que", "who", "qui", "quien", "that", "which", "than", "como", "comme", "wie",
+                     "о", "с", "по", "что", "který", "která", "že", "s", "se", "pour", "avec", "par", "à", "a", "en",
+                     "in", "to", "at", "on", "y", "and", "et", "und", "e", "и"}
 _CZECH_LETTERS = re.compile(r"[ěřůťďňĚŘŮŤĎŇ]")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
@@ -349,7 +360,7 @@ def _stem(surname: str) -> str:
 
 
 def _clean_token(token: str) -> str:
-    return re.sub(r"[’']s$", "", token)
+    return re.sub(r"[’']s$", "", token.rstrip("-"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +391,8 @@ class People:
     """Full name -> the role groups of the titles they were introduced with."""
     role_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Full name -> the words of the title they were introduced with."""
+    organisations: list[str] = field(default_factory=list)
+    """Organisations named so far, most recent last."""
 
     def find(self, text: str) -> list[Mention]:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
@@ -507,6 +520,16 @@ class People:
         while taken and taken[0] in _CONNECTORS:
             taken.pop(0)
         if not any(w in _TITLES for w in taken):
+            # "El portavoz militar de los insurgentes, Yahya Sarea": an apposition whose role word
+            # opens the clause before the comma, lower-case words and all.
+            clause = re.search(r"(?:^|[.;:,(—–]\s*)([^.;:,(—–]{3,80}),\s*$", window)
+            words = re.findall(r"[\w’'-]+", clause.group(1).lower())[-6:] if clause else []
+            # The role nearest the comma: "el testimonio del director de gabinete de Díaz Ayuso, Miguel …".
+            for i in range(len(words) - 1, -1, -1):
+                if words[i] in _APPOSITION_STOPS:
+                    return None  # "un periodista sobre la declaración de Scott": not Scott's title
+                if _lemma(words[i]) in _TITLES:
+                    return _lemma(words[i])
             return None
         return " ".join(taken)
 
@@ -581,6 +604,31 @@ class People:
                 for i in range(1, len(parts)):
                     if parts[i] in _TITLES:
                         self.titles.setdefault(" ".join(parts[i:]), mention.name)
+
+    def note_organisations(self, text: str) -> None:
+        """Remember the organisations a stretch of narration names ('el Comité Internacional de la Cruz
+        Roja', 'Ministerio de Sanidad'), for 'la ONG', 'este ministerio' later."""
+        for m in _ORGANISATION.finditer(text):
+            words = m.group(0).split()
+            if any(w.lower() in _ORG_WORDS or w.lower() in _ORG_HEADS for w in words) and len(words) >= 2:
+                if m.group(0) in self.organisations:
+                    self.organisations.remove(m.group(0))
+                self.organisations.append(m.group(0))
+
+    def organisation(self, phrase: str) -> str | None:
+        """The organisation a common noun means ('este ministerio', 'la ONG', 'the company'): the latest
+        named one with that word in its name, or the latest named at all for a generic word."""
+        words = [w.lower() for w in re.findall(r"[\w’'-]+", phrase)]
+        if not words or words[0] not in _ARTICLES | {"este", "esta", "ese", "esa", "this", "that", "ce", "cette",
+                                                      "dieser", "diese", "dieses", "esse", "essa", "tento", "tato",
+                                                      "этот", "эта"} or len(words) > 3:
+            return None
+        noun = words[1] if len(words) > 1 else ""
+        if noun in _GENERIC_ORGS:
+            return self.organisations[-1] if self.organisations else None
+        if noun in _ORG_WORDS or noun in _ORG_HEADS:
+            return next((o for o in reversed(self.organisations) if noun in o.lower().split()), None)
+        return None
 
     def last_person(self, gender: Gender | None = None) -> str | None:
         """The most recently named person (not an organisation), of `gender` when given."""

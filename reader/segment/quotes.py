@@ -452,7 +452,7 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
             return True, _organisation(document.group("rest")), cue
-        speaker = people.resolve(who) or _named_organisation(who, people)
+        speaker = people.organisation(who) or people.resolve(who) or _named_organisation(who, people)
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
@@ -588,6 +588,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             if any(m.name != last_quote_speaker for m in mentions):
                 named_since_quote = True
             people.remember(mentions)
+            people.note_organisations(piece.text)
             narrated.append((piece.text, mentions))
             continue
         speaker: str | None = None
