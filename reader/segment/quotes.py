@@ -102,6 +102,7 @@ _PLURAL_VERB = re.compile(r"(?:aron|ieron|eron|aram|eram|iram|ten|ent|ли|li|ly
 _FROM_ORG = re.compile(
     r"\b(?i:aus|desde|from|du côté d[eu]|z|ze|из|из-под)\s+(?:(?:dem|der|den|el|la|los|las|the|l['’]|del)\s+)?"
     r"(?P<org>[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+(?:\s+(?:de\s+|del\s+|der\s+|des\s+)?[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+)*)")
+_CONNECTOR_WORDS = {"de", "del", "da", "do", "des", "du", "of", "der", "von", "für"}
 _DOCUMENT_WORD = re.compile(rf"\b(?:{DOCUMENTS})\b", re.I)
 _QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 _ORG_RUN = re.compile(
@@ -492,8 +493,12 @@ def _inverted_subject(rest: str, people: People) -> str | None:
             k -= 1
         if k and _PREPOSITION.fullmatch(words[k - 1]) or _oblique(rest, mention):
             continue  # an object: "tiró en alusión a Cristina Kirchner", "řekl O’Brienovi", "сказал Путину"
+        before = [w for w in words[:k] if w != ","]
+        # "сказал ведущий автор исследования, заведующий лабораторией … Михаил Пантелеев": a long
+        # title before the name is still the subject's.
         apposition = k and words[k - 1] == "," and any(people.is_role(w) for w in words[:k])
-        if len([w for w in words[:k] if w != ","]) <= 4 or apposition:
+        if len(before) <= 4 or apposition or any(people.is_role(w) for w in words[:k]) and len(before) <= 30 \
+                and not any(_PREPOSITION.fullmatch(w) and w.lower() not in _CONNECTOR_WORDS for w in before):
             return mention.name
         break
     return None
@@ -505,7 +510,7 @@ def _oblique(text: str, mention: Mention) -> bool:
     surface = re.findall(r"[\w’'-]+", text[mention.start : mention.end])
     written, name = (surface[-1] if surface else ""), mention.name.split()[-1]
     return written != name and written.startswith(name[:3]) and \
-        bool(re.search(r"(?:ovi|em|ou|ovou|ové|у|ю|ому|ему|ой|ей|ым|им|ом)$", written))
+        bool(re.search(r"(?:ovi|em|ou|ovou|ové|a|у|ю|ому|ему|ой|ей|ым|им|ом|а|я)$", written))
 
 
 def _head(who: str, people: People) -> str:
