@@ -200,6 +200,7 @@ _ROLE_GROUPS = [
         vice-presidente вице-президент""".split()),
     set("""journalist periodista journaliste jornalista novinář novinářka журналист reporter""".split()),
 ]
+_DEMONYM_GROUP = len(_ROLE_GROUPS)
 _ROLE_GROUPS.append(_DEMONYMS)
 _ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
 _TITLES |= _DEMONYMS
@@ -231,6 +232,11 @@ _APPOSITION_STOPS = {"sobre", "about", "con", "with", "por", "by", "para", "for"
                      "mit", "durch", "que", "who", "qui", "quien", "that", "which", "than", "como", "comme", "wie",
                      "о", "с", "по", "что", "který", "která", "že", "s", "se", "pour", "avec", "par", "à", "a", "en",
                      "in", "to", "at", "on", "y", "and", "et", "und", "e", "и"}
+_EPITHET = re.compile(r"(?:eño|eña|ano|ana|ense|és|esa|ego|ega|ais|aise|ois|oise|ien|ienne|ês)$")
+_NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana humano veterano veterana cirujano cirujana
+    paisano paisana aldeano aldeana cristiano cristiana mecánico empresa mesa presa princesa promesa sorpresa
+    defensa tesis ancien ancienne citoyen citoyenne mien mienne sien sienne chrétien chrétienne gardien gardienne
+    mais jamais anglais""".split())
 _CZECH_LETTERS = re.compile(r"[ěřůťďňĚŘŮŤĎŇ]")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
@@ -391,6 +397,10 @@ class People:
     """Full name -> the role groups of the titles they were introduced with."""
     role_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Full name -> the words of the title they were introduced with."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Full name -> how often the article has named them."""
+    first_seen: list[str] = field(default_factory=list)
+    """Full names in the order the article first named them."""
     organisations: list[str] = field(default_factory=list)
     """Organisations named so far, most recent last."""
 
@@ -588,6 +598,9 @@ class People:
             if mention.name in self.names:
                 self.names.remove(mention.name)
             self.names.append(mention.name)
+            self.counts[mention.name] = self.counts.get(mention.name, 0) + 1
+            if mention.name not in self.counts or self.counts[mention.name] == 1:
+                self.first_seen.append(mention.name)
             parts = mention.name.split()
             self.surnames[parts[-1]] = mention.name
             if len(parts) >= 2:
@@ -651,6 +664,8 @@ class People:
         None if no role word."""
         words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower())]
         at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP), None)
+        if at is None and len(words) == 2 and words[0] in _ARTICLES and self.is_epithet(words[1]):
+            at = 1  # "el madrileño"
         if at is None:
             return None
         role = words[at]
@@ -670,11 +685,23 @@ class People:
                 return best or same[0]
         if not guess:
             return None
+        if group == _DEMONYM_GROUP or role not in _TITLES:
+            # An epithet ("ha explicado el neerlandés", "dijo el asturiano") names the story's main
+            # person more often than the last one named: the most often named of those who fit.
+            people = [n for n in fits if self.is_person(n) and not self.roles.get(n)]
+            first = {n: i for i, n in enumerate(self.first_seen)}
+            return max(people, key=lambda n: (self.counts.get(n, 0), -first.get(n, 0))) if people else None
         # Otherwise the nearest person not introduced with another office: "la vicepresidenta" is not
         # the journalist just named. An office over the same body still fits ("presidente do Senado"
         # for "o senador").
         return next((n for n in fits if group is None or not self.roles.get(n)
                      or any(t[:5] == role[:5] for t in self.role_words.get(n, ()))), None)
+
+    @staticmethod
+    def is_epithet(word: str) -> bool:
+        """True for a lower-case word that calls a person by origin ('madrileño', 'asturiano',
+        'neerlandés', 'nantais'): speech verbs take it as their subject in sports and regional news."""
+        return word.islower() and bool(_EPITHET.search(word)) and word not in _STARTERS | _NOT_EPITHETS
 
     def is_person(self, name: str) -> bool:
         """False for a speaker whose name ends like an organisation ('Supreme Court', 'UCEA')."""
@@ -705,5 +732,8 @@ class People:
         words = phrase.split()
         if len(words) == 1 and words[0][:1].isupper():
             word = _clean_token(words[0])
-            return self.by_surname(word) or (None if word.lower() in _STARTERS | _TITLES else word)
+            initials = next((n for n in reversed(self.names) if len(n.split()) >= 2 and word.isupper() and
+                             "".join(w[0] for w in n.split() if w[:1].isupper()) == word), None)
+            # "expresó JOH": Juan Orlando Hernández by his initials.
+            return self.by_surname(word) or initials or (None if word.lower() in _STARTERS | _TITLES else word)
         return self.by_title(phrase)

@@ -120,7 +120,7 @@ _PREPOSITION = re.compile(
 _QUOTED = re.compile(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
 _SUBJECT_VERB = re.compile(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-_LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|dass|že|{SPEECH_VERBS}))\W*$", re.I)
+_LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,9 +457,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
-        if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])):
+        epithet = re.fullmatch(r"(?:el|la|le|o|a|der|die)\s+([\w-]+)", who)
+        if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])
+                           or epithet and people.is_epithet(epithet.group(1))):
             # "dijo el mandatario", "написал спортсмен": the person introduced with that office.
-            return True, people.by_role(who, cue_gender) or people.last(cue_gender), cue
+            return True, people.by_role(who, cue_gender) or (None if epithet else people.last(cue_gender)), cue
         if verb_first and not _PREPOSITION.match(who):
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
     if verb_first:

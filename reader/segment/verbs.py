@@ -91,6 +91,14 @@ subrayaba matizó matiza zanjó concretó ahondó abundó completó valoró valo
 sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó continúa agradeció
 insistieron sostuvieron denunciaron explicó respondieron reclamó reclama pidió pide exigió exige recoge
 recogió diría diciendo agregando añadiendo explicando señalando asegurando""".split()
+# Spain's press reports in the perfect: "ha dicho", "ha asegurado", "han explicado".
+_ES_PARTICIPLES = """dicho afirmado asegurado explicado señalado añadido declarado indicado preguntado respondido
+remarcado apuntado escrito comentado recalcado destacado insistido sostenido advertido subrayado expresado
+manifestado admitido reconocido lamentado confesado contado relatado denunciado replicado criticado enfatizado
+puntualizado aclarado concluido precisado detallado reiterado sentenciado opinado considerado cuestionado
+expuesto planteado mencionado narrado recordado ironizado bromeado publicado tuiteado contestado argumentado
+alertado defendido resaltado exclamado aseverado acotado matizado zanjado valorado celebrado reprochado
+sugerido anunciado avisado resumido continuado agradecido reclamado pedido exigido recogido apostillado""".split()
 _ES_REFLEXIVE = """quejó queja quejaba lamentó lamenta preguntó pregunta disculpó justificó justifica defendió
 defiende sinceró sincera jactó sorprendió sorprende felicitó felicita congratuló jactaba""".split()
 
@@ -172,11 +180,15 @@ def _all_words() -> list[str]:
                 words.append(stem + ending + reflexive)
     words += _RU
     words += [w.strip() for line in _FR for w in _split_fr(line)]
+    words += ["a fait valoir", "fait valoir", "a fait savoir", "fait savoir"]
     for participle in _FR_REFLEXIVE:  # "s'est félicitée": the participle agrees with the speaker
         for aux in ("s'est", "s’est", "se sont"):
             words += [f"{aux} {participle}", f"{aux} {participle}e", f"{aux} {participle}s", f"{aux} {participle}es"]
     words += _DE + _DE_PHRASES + _ES + _PT
     words += [f"se {verb}" for verb in _ES_REFLEXIVE]
+    words += [f"{aux} {participle}" for participle in _ES_PARTICIPLES for aux in ("ha", "han", "había", "habían")]
+    words += [f"se ha {participle}" for participle in ("quejado", "lamentado", "preguntado", "mostrado", "sincerado",
+                                                        "defendido", "justificado")]
     for stem in _CS_STEMS:
         words += [stem + ending for ending in ("", "a", "i", "o")]
     words += _CS
