@@ -237,6 +237,9 @@ _NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana human
     paisano paisana aldeano aldeana cristiano cristiana mecánico empresa mesa presa princesa promesa sorpresa
     defensa tesis ancien ancienne citoyen citoyenne mien mienne sien sienne chrétien chrétienne gardien gardienne
     mais jamais anglais""".split())
+_HEAD_OF_STATE = re.compile(
+    r"\b(?:chef de l['’]état|jefe del? estado|chefe de estado|head of state|staatsoberhaupt|hlava státu|"
+    r"глав\w* государства|chef de l['’]etat)\b")
 _CZECH_LETTERS = re.compile(r"[ěřůťďňĚŘŮŤĎŇ]")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
@@ -457,7 +460,7 @@ class People:
         # ... unless the run starts at a given name: "Paulo Sérgio Nogueira", "Ana Sofia Cardenal".
         first_given = next((i for i, w in enumerate(name_words) if _gender.is_given_name(w, loose=True)), None) \
             if len(core) > 2 else None
-        if first_given is not None and len(name_words) - first_given <= 4 and \
+        if first_given is not None and len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) <= 4 and \
                 len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) >= 2:
             name_words = name_words[first_given:]
         elif len(core) > 2:
@@ -487,6 +490,8 @@ class People:
                     not self._title_before(text, start, words[:k]) and not _introduced(text, end):
                 return []
             name = " ".join(name_words)
+            # "uvedla Pekarová Adamová" after "Markéta Pekarová Adamová": the person already named.
+            name = next((n for n in reversed(self.names) if n.endswith(" " + name)), name)
         elif len(core) == 1:
             # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.
             known = next((m.name for m in reversed(earlier) if m.name.split()[-1] == core[0]), None) or \
@@ -662,7 +667,9 @@ class People:
         спортсмен'): the nearest person introduced with a title of the same office, else the nearest
         person of the phrase's gender not introduced with a different office (only when `guess`).
         None if no role word."""
-        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower())]
+        # "le chef de l'État", "el jefe de Estado", "the head of state": the president.
+        phrase = _HEAD_OF_STATE.sub(" president ", phrase.lower())
+        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase)]
         at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP), None)
         if at is None and len(words) == 2 and words[0] in _ARTICLES and self.is_epithet(words[1]):
             at = 1  # "el madrileño"
