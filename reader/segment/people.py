@@ -145,7 +145,8 @@ _DEMONYMS = set(
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
     frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais
-    palácio planalto élysée armadas armées streitkräfte forças fuerzas
+    palácio planalto élysée armadas armées streitkräfte forças fuerzas guardia policía policia polizei police
+    полиция policie ejército bomberos junta generalitat xunta consejería diputación cabildo unidad unité
     association plateforme mairie ministère gouvernement université parti tribunal conseil
     verband verein ministerium regierung universität partei gericht stiftung comité komitee committee комитет výbor
     associação prefeitura ministério governo universidade partido fundação
@@ -159,7 +160,7 @@ _PLACES = set(
     belarus usa america china france germany britain england europe kiev kyiv moscow washington london paris
     berlin beijing kremlin white house pentagon brussels israel iran turkey poland spain portugal italy japan
     korea india brazil canada australia mexico syria crimea donbass kursk kharkov kharkiv jeddah riyadh
-    gaza africa asia unidos unido unidas unis uni estados états vereinigten spojené соединенные штаты""".split()
+    gaza africa asia rio río unidos unido unidas unis uni estados états vereinigten spojené соединенные штаты""".split()
 )
 _ORG_HEADS = set(
     """states forces federation union kingdom republic region ministry department center centre council
@@ -608,6 +609,11 @@ class People:
                 self.first_seen.append(mention.name)
             parts = mention.name.split()
             self.surnames[parts[-1]] = mention.name
+            # Spanish and Portuguese names carry two surnames and go by the first ("Moreno" for Juan
+            # Manuel Moreno Bonilla, "Lula" for Luiz Inácio Lula da Silva).
+            for part in parts[1:-1]:
+                if part[:1].isupper() and part.lower() not in _PARTICLES and not _gender.is_given_name(part):
+                    self.surnames.setdefault(part, mention.name)
             if len(parts) >= 2:
                 self.given[parts[0]] = mention.name
             if mention.title:

@@ -556,8 +556,16 @@ def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
     """Who a stretch of narration has saying something ("Lira disse que …", "o senador afirmou que",
     "Ele afirmou que"), for a later quote whose verb has no subject."""
     for mention in reversed(mentions):
-        if re.match(rf"\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", text[mention.end :], re.I):
+        if re.match(rf"\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", text[mention.end :], re.I) \
+                and not _oblique(text, mention):
             return mention.name
+    for verb in reversed(list(_VERB.finditer(text))):
+        # "Con esas palabras ha descrito Moreno …", "Así ha resumido el consejero …, Antonio Sanz".
+        if text[max(0, verb.start() - 1) : verb.start()] in ("", " ") and mentions:
+            clause = re.split(r"[.;!?]\s", text[verb.end() :], maxsplit=1)[0]
+            named = _inverted_subject(clause, people)
+            if named and any(m.name == named for m in mentions):
+                return named
     for m in reversed(list(_SUBJECT_VERB.finditer(text))):
         word = m.group("w").lower()
         if word in _PERSON_PRONOUNS:

@@ -88,7 +88,7 @@ contestó contesta argumentó argumenta alertó defendió defiende resaltó resa
 acotó acota expresaron agregaron añadieron explicaban decía decían insistía aseguraba afirmaba señalaba
 explicaba contaba recordaba agregaba añadía sostenía lamentaba reconocía comentaba advertía destacaba
 subrayaba matizó matiza zanjó concretó ahondó abundó completó valoró valora celebró celebra reprochó reprocha
-sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó continúa agradeció
+sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó agradeció
 insistieron sostuvieron denunciaron explicó respondieron reclamó reclama pidió pide exigió exige recoge
 recogió diría diciendo agregando añadiendo explicando señalando asegurando""".split()
 # Spain's press reports in the perfect: "ha dicho", "ha asegurado", "han explicado".
@@ -98,7 +98,8 @@ manifestado admitido reconocido lamentado confesado contado relatado denunciado 
 puntualizado aclarado concluido precisado detallado reiterado sentenciado opinado considerado cuestionado
 expuesto planteado mencionado narrado recordado ironizado bromeado publicado tuiteado contestado argumentado
 alertado defendido resaltado exclamado aseverado acotado matizado zanjado valorado celebrado reprochado
-sugerido anunciado avisado resumido continuado agradecido reclamado pedido exigido recogido apostillado""".split()
+sugerido anunciado avisado resumido continuado agradecido reclamado pedido exigido recogido apostillado descrito
+definido calificado especificado agregado informado confirmado asegurado""".split()
 _ES_REFLEXIVE = """quejó queja quejaba lamentó lamenta preguntó pregunta disculpó justificó justifica defendió
 defiende sinceró sincera jactó sorprendió sorprende felicitó felicita congratuló jactaba""".split()
 
