@@ -401,6 +401,8 @@ class People:
     """Full name -> the role groups of the titles they were introduced with."""
     role_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Full name -> the words of the title they were introduced with."""
+    subjects: list[str] = field(default_factory=list)
+    """Who each sentence of narration was about, in order."""
     counts: dict[str, int] = field(default_factory=dict)
     """Full name -> how often the article has named them."""
     first_seen: list[str] = field(default_factory=list)
@@ -653,6 +655,17 @@ class People:
         if noun in _ORG_WORDS or noun in _ORG_HEADS:
             return next((o for o in reversed(self.organisations) if noun in o.lower().split()), None)
         return None
+
+    def note_subject(self, name: str) -> None:
+        """Record that a sentence was about `name`."""
+        self.subjects.append(name)
+
+    def last_subject(self, gender: Gender | None = None) -> str | None:
+        """The person the latest sentences were about, of `gender` when given, if still among the
+        few people named last; None otherwise."""
+        recent = self.names[-4:]
+        return next((n for n in reversed(self.subjects[-3:]) if n in recent
+                     and (gender is None or self.gender_of(n) in (gender, None))), None)
 
     def last_person(self, gender: Gender | None = None) -> str | None:
         """The most recently named person (not an organisation), of `gender` when given."""

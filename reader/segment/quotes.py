@@ -119,6 +119,16 @@ _PREPOSITION = re.compile(
 # Titles, nicknames and scare quotes left in narration name no one ("Once Upon A Time in Hollywood").
 _QUOTED = re.compile(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
 _SUBJECT_VERB = re.compile(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
+# A finite verb makes a quoted phrase a clause someone said ("South Africa was a crumbling disaster"),
+# where a scare quote or a nickname is a noun phrase.
+_FINITE = re.compile(
+    r"\b(?:is|was|are|were|has|have|had|will|would|can|could|should|must|does|did|am|"
+    r"es|está|están|son|fue|era|eran|ha|han|hay|será|"
+    r"est|sont|était|ont|sera|serait|"
+    r"ist|sind|war|waren|hat|haben|wird|werden|kann|können|muss|"
+    r"é|são|foi|era|tem|têm|há|será|"
+    r"je|jsou|byl|byla|bylo|bude|má|"
+    r"был|была|было|были|будет|есть)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
@@ -225,6 +235,7 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
     whole_sentence = opens_sentence and len(words) >= 4 and bool(re.match(r"\s*[.!?…]", after))
     if context and not whole_sentence and not (opens_sentence and re.match(r"\s*,\s*[a-zà-ÿа-яё]", after)) and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
+            not (len(words) >= 4 and _FINITE.search(inner)) and \
             not _VERB.search(context) and not re.search(rf"\b(?:{ACCORDING})\b", context, re.I) and ":" not in context:
         return True
     if word_count(inner) > len(words):  # CJK: characters, not spaces, make the words
@@ -453,6 +464,12 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
             return True, _organisation(document.group("rest")), cue
+        pronoun = who.lower() in PRONOUNS and _gender.of_cue(who)
+        speaking = (hint() or people.last_subject(pronoun or None)) if pronoun else None
+        if pronoun and speaking and people.gender_of(speaking) in (pronoun, None):
+            # "… he said" after a paragraph that has Levitt speaking: the one speaking, not the
+            # last man named ("Sinwar").
+            return True, speaking, cue
         speaker = people.organisation(who) or people.resolve(who) or _named_organisation(who, people)
         if speaker:
             people.note_gender(speaker, cue_gender)
@@ -504,6 +521,17 @@ def _inverted_subject(rest: str, people: People) -> str | None:
             return mention.name
         break
     return None
+
+
+def _note_subjects(text: str, people: People) -> None:
+    """Record who each sentence is about: a person named among its first words and not after a
+    preposition ('But Al Saud is aware of the effect Sinwar may have' is about Al Saud). Pronouns
+    later go to them before the last person named."""
+    for sentence in sentences.split(text):
+        for mention in people.find(sentence)[:1]:
+            words = re.findall(r"[\w’'-]+", sentence[: mention.start])
+            if len(words) <= 5 and not (words and _PREPOSITION.fullmatch(words[-1])) and not _oblique(sentence, mention):
+                people.note_subject(mention.name)
 
 
 def _oblique(text: str, mention: Mention) -> bool:
@@ -569,7 +597,8 @@ def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
     for m in reversed(list(_SUBJECT_VERB.finditer(text))):
         word = m.group("w").lower()
         if word in _PERSON_PRONOUNS:
-            return people.last(_gender.of_cue(_PERSON_PRONOUNS[word]))
+            gender = _gender.of_cue(_PERSON_PRONOUNS[word])
+            return people.last_subject(gender) or people.last(gender)
         if people.is_role(word):
             return people.by_title(text[m.start("w") :]) or \
                 people.by_role(text[max(0, m.start("w") - 4) : m.end("w") + 40], guess=False)
@@ -591,10 +620,13 @@ def attribute_with_cues(pieces: list[Piece], people: People,
     last_cue: str | None = "continues" if carry else None
     named_since_quote = False
     narrated: list[tuple[str, list[Mention]]] = []
+    attributed_by = -1  # the narration piece that attributed the last quote
 
     def hint() -> str | None:
-        # Read only when a verb lacks its subject: most paragraphs never need it.
-        return next((who for text, found in reversed(narrated) if (who := _speaking(text, found, people))), None)
+        # Read only when a verb lacks its subject: most paragraphs never need it. Else whoever spoke
+        # last, when still among the people just named.
+        return next((who for text, found in reversed(narrated) if (who := _speaking(text, found, people))), None) \
+            or (last_quote_speaker if last_quote_speaker in people.names[-3:] else None)
     for i, piece in enumerate(pieces):
         if not piece.quote:
             mentions = people.find(_QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text))
@@ -604,6 +636,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                 named_since_quote = True
             people.remember(mentions)
             people.note_organisations(piece.text)
+            _note_subjects(piece.text, people)
             narrated.append((piece.text, mentions))
             continue
         speaker: str | None = None
@@ -617,6 +650,11 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
+        if not found and before and i - 1 == attributed_by and last_quote_speaker \
+                and len(sentences.split(before)) == 1:
+            # `"…," he told El Saife. "…"`: the narration between was the first part's attribution;
+            # the same person goes on, whoever else it names.
+            speaker, cue, found = last_quote_speaker, last_cue, True
         if not found and not before and i >= 2 and pieces[i - 1].quote and not pieces[i - 2].quote \
                 and piece.raw_before.strip() == ":":
             # »…«: »…« - a colon after a quoted fragment: the sentence before both introduces the speech.
@@ -649,6 +687,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if speaker:
             people.remember([Mention(speaker, 0, 0)])
         out[i] = (speaker, cue if speaker else None)
+        attributed_by = i + 1 if clause and found else -1
         last_quote_speaker, last_cue = speaker, cue
         named_since_quote = False
     _backfill(pieces, out, named, unknown)

@@ -20,7 +20,7 @@ suggested suggests remarked remarks observed observes shouted whispered agreed a
 acknowledged acknowledges complained complains urged urges predicted predicts promised promises wondered
 joked conceded concedes cautioned cautions noting saying adding asking quipped recounted recounts tweeted
 posted testified reported reports maintained maintains countered counters responded responds reiterated
-reiterates explained described describes told added pointed out points out went on goes on retorted retorts
+reiterates explained described describes told added retorted retorts
 mused muses reflected recalled remembered remembers advised advises pleaded demanded demands estimated estimates
 disclosed revealed reveals boasted lamented laments protested objected elaborated clarified underlined
 highlighted texted emailed messaged laughed sighed explains recalls writes conceded acknowledged summed""".split()
