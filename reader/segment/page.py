@@ -203,6 +203,10 @@ def split(article: Article) -> Document:
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
             continue
+        if label is Label.TITLE and title is None and quotes.is_attributed_speech(unit.text):
+            # '"Parece que são grupos mínimos", diz Temer': the title quotes someone; read it in their voice.
+            title = unit.text
+            label = Label.BODY
         if label is Label.HEADING and (unit.text.rstrip().endswith(":") or quotes.is_attributed_speech(unit.text)):
             # "Анвар Ибрагим признался:" introduces the next paragraph's speech; a short line that
             # quotes someone with a verb of saying is speech, not a heading.

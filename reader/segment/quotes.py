@@ -222,6 +222,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "",
               before: str = "") -> bool:
     words = _WORD.findall(inner)
+    if _VERB_ONLY.match(after) and re.match(r"\s*[,—–-]", after) and words:
+        return False  # '"Manifestações onde?", questionou Serra': short, but attributed speech
     # A title keeps its comma or period inside the marks in American style: "The Case for Colonialism,".
     if words and not re.search(r"[.!?…,;:]", inner.rstrip(", ")) and _is_title(words) and len(words) >= 2:
         return True
@@ -589,7 +591,9 @@ def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
             return mention.name
     for verb in reversed(list(_VERB.finditer(text))):
         # "Con esas palabras ha descrito Moreno …", "Así ha resumido el consejero …, Antonio Sanz".
-        if text[max(0, verb.start() - 1) : verb.start()] in ("", " ") and mentions:
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
+        if text[max(0, verb.start() - 1) : verb.start()] in ("", " ") and mentions \
+                and _pro_drop(text[start : verb.end()], people):
             clause = re.split(r"[.;!?]\s", text[verb.end() :], maxsplit=1)[0]
             named = _inverted_subject(clause, people)
             if named and any(m.name == named for m in mentions):
