@@ -34,7 +34,8 @@ _STARTERS = set(
     thus hence indeed perhaps maybe nevertheless nonetheless furthermore besides otherwise dear mr mrs ms
     dr prof sir madam monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
-    desde según para por con sin sobre entre hacia hasta tras ante durante el los las un una unos unas al
+    desde según para por con sin sobre entre hacia hasta tras ante durante el los las un una unos unas al en
+    mientras tanto luego después antes aunque sin embargo pues porque si
     pero como cuando donde este esta estos estas ese esa también además así ahora hoy ayer
     les des un une dans pour par avec sans sur sous chez selon depuis après avant pendant mais et ou comme
     quand où que qui ce cette ces aussi ainsi
@@ -170,7 +171,7 @@ _ORG_HEADS = set(
     association organization organisation fund foundation commission coalition alliance treaty agreement day
     week war games cup league club team press media television radio tv channel network studies affairs
     administration government duma senate congress reserve exchange index market arts sciences academy
-    awards festival""".split()
+    awards festival estado état etat staat stát государство seguridad sécurité""".split()
 )
 _SAINTS = {"são", "san", "santa", "santo", "saint", "sainte", "sankt", "st", "st.", "svatý", "svatá", "new", "nueva",
            "nuevo", "nova", "novo", "nouvelle", "los", "las", "las", "port", "puerto", "porto", "fort", "bad"}

@@ -530,6 +530,14 @@ def _note_subjects(text: str, people: People) -> None:
     preposition ('But Al Saud is aware of the effect Sinwar may have' is about Al Saud). Pronouns
     later go to them before the last person named."""
     for sentence in sentences.split(text):
+        role = re.match(r"\W*(?:(?:the|el|la|le|o|a|der|die|l['’])\s+)?([\w’'-]+)", sentence)
+        if role and people.is_role(role.group(1)):
+            # "El consejero ha lanzado además un mensaje …": about the one introduced as consejero.
+            who = people.by_title(sentence[role.start(1) : role.start(1) + 60]) or \
+                people.by_role(sentence[: role.end(1)], guess=False)
+            if who:
+                people.note_subject(who)
+                continue
         for mention in people.find(sentence)[:1]:
             words = re.findall(r"[\w’'-]+", sentence[: mention.start])
             if len(words) <= 5 and not (words and _PREPOSITION.fullmatch(words[-1])) and not _oblique(sentence, mention):
@@ -586,8 +594,9 @@ def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
     """Who a stretch of narration has saying something ("Lira disse que …", "o senador afirmou que",
     "Ele afirmou que"), for a later quote whose verb has no subject."""
     for mention in reversed(mentions):
-        if re.match(rf"\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", text[mention.end :], re.I) \
-                and not _oblique(text, mention):
+        # "Lira disse", "Antonia Martínez, aseguró", "Abu Hassan Amer, 44, agreed".
+        if re.match(rf"\s*(?:,[^,.;:!?]{{0,80}},|,|\([^()]{{0,40}}\))?\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b",
+                    text[mention.end :], re.I) and not _oblique(text, mention):
             return mention.name
     for verb in reversed(list(_VERB.finditer(text))):
         # "Con esas palabras ha descrito Moreno …", "Así ha resumido el consejero …, Antonio Sanz".
@@ -625,11 +634,13 @@ def attribute_with_cues(pieces: list[Piece], people: People,
     named_since_quote = False
     narrated: list[tuple[str, list[Mention]]] = []
     attributed_by = -1  # the narration piece that attributed the last quote
+    subjects_before = len(people.subjects)
 
     def hint() -> str | None:
         # Read only when a verb lacks its subject: most paragraphs never need it. Else whoever spoke
         # last, when still among the people just named.
         return next((who for text, found in reversed(narrated) if (who := _speaking(text, found, people))), None) \
+            or (people.subjects[-1] if len(people.subjects) > subjects_before else None) \
             or (last_quote_speaker if last_quote_speaker in people.names[-3:] else None)
     for i, piece in enumerate(pieces):
         if not piece.quote:
