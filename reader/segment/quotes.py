@@ -530,7 +530,7 @@ def _note_subjects(text: str, people: People) -> None:
     preposition ('But Al Saud is aware of the effect Sinwar may have' is about Al Saud). Pronouns
     later go to them before the last person named."""
     for sentence in sentences.split(text):
-        role = re.match(r"\W*(?:(?:the|el|la|le|o|a|der|die|l['’])\s+)?([\w’'-]+)", sentence)
+        role = re.match(r"\W*(?:(?i:the|el|la|le|o|a|der|die|l['’])\s+)?([\w’'-]+)", sentence)
         if role and people.is_role(role.group(1)):
             # "El consejero ha lanzado además un mensaje …": about the one introduced as consejero.
             who = people.by_title(sentence[role.start(1) : role.start(1) + 60]) or \
@@ -540,7 +540,8 @@ def _note_subjects(text: str, people: People) -> None:
                 continue
         for mention in people.find(sentence)[:1]:
             words = re.findall(r"[\w’'-]+", sentence[: mention.start])
-            if len(words) <= 5 and not (words and _PREPOSITION.fullmatch(words[-1])) and not _oblique(sentence, mention):
+            if len(words) <= 5 and not (words and (_PREPOSITION.fullmatch(words[-1]) or words[-1] in _CONNECTOR_WORDS)) \
+                    and not _oblique(sentence, mention):
                 people.note_subject(mention.name)
 
 
