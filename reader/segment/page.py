@@ -137,7 +137,8 @@ def _run_lang(text: str, block_lang: str) -> str:
     return block_lang
 
 
-def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | None) -> tuple[Run, ...]:
+def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | None,
+          reported: str = "") -> tuple[Run, ...]:
     lang = language.detect(unit.text, doc_lang)
     if unit.quote:
         inner = unit.text.strip().strip("\"“”«»„")
@@ -151,7 +152,11 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
         attributed = quotes.attribute_with_cues([quotes.Piece(lead_in + ":", False)] + pieces, people)[1:]
     else:
         # A paragraph that opens with a quotation continues the speaker of a quotation that closed the last one.
-        attributed = quotes.attribute_with_cues(pieces, people, carry if pieces and pieces[0].quote else None)
+        opens = bool(pieces) and pieces[0].quote
+        if opens and carry is None and reported:
+            # "… je podle Petra Smejkala neudržitelné." then a paragraph that is one quotation: his.
+            carry = quotes.reported_speaker(reported, people)
+        attributed = quotes.attribute_with_cues(pieces, people, carry if opens else None)
     single = len(pieces) == 1
     return tuple(
         Run(Role.QUOTE if piece.quote else Role.NARRATION, piece.text, speaker,
@@ -199,6 +204,7 @@ def split(article: Article) -> Document:
     skipped: list[Skipped] = []
     lead_in = ""
     carry: str | None = None
+    reported = ""
     for unit, (label, reason) in zip(units, labels):
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
@@ -219,13 +225,13 @@ def split(article: Article) -> Document:
                                                         language.detect(unit.text, doc_lang)),)))
             lead_in = ""
             carry = None
+            reported = ""
             continue
-        runs = _runs(unit, people, doc_lang, lead_in, carry)
+        runs = _runs(unit, people, doc_lang, lead_in, carry, reported)
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
         carry = _carry(runs)
-        if carry is None and runs and all(run.role is Role.NARRATION for run in runs):
-            # "… je podle Petra Smejkala neudržitelné." then a paragraph that is one quotation: his.
-            carry = quotes.reported_speaker(runs[-1].text, people)
+        # Narration alone may report who speaks next; read only if a quotation opens the next paragraph.
+        reported = runs[-1].text if carry is None and runs and all(run.role is Role.NARRATION for run in runs) else ""
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),

@@ -206,6 +206,8 @@ _DEMONYM_GROUP = len(_ROLE_GROUPS)
 _ROLE_GROUPS.append(_DEMONYMS)
 _ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
 _TITLES |= _DEMONYMS
+# Words that never start a person's name: sentence starters, titles, places.
+_NOT_NAMES = _STARTERS | _TITLES | _PLACES
 _MALE_ARTICLES = {"el", "le", "o", "der", "il", "lo", "du", "del", "do", "dem", "des"}
 _FEMALE_ARTICLES = {"la", "die", "une", "una", "uma", "da"}
 _FEMALE_ROLES = set("""presidenta présidente präsidentin prezidentka ministra ministerin ministryně vocera
@@ -394,6 +396,10 @@ class People:
     """Lower-case title phrase -> full name of the person introduced with it."""
     surnames: dict[str, str] = field(default_factory=dict)
     """Last name -> the most recently named person with it."""
+    tails: dict[str, str] = field(default_factory=dict)
+    """The last two words of a longer name -> the full name ('Pekarová Adamová')."""
+    stems: dict[str, str] = field(default_factory=dict)
+    """A surname without its case ending ('Novák' for Nováková) -> the person, for declined forms."""
     genders: dict[str, Gender | None] = field(default_factory=dict)
     """Full name -> gender, from the name itself or from the grammar of a cue that named them."""
     given: dict[str, str] = field(default_factory=dict)
@@ -442,7 +448,7 @@ class People:
         # The name is the run's tail after title words, places and sentence-initial words.
         k = 0
         while k < len(words) and (
-            words[k].lower().rstrip(".") in _STARTERS | _TITLES | _PLACES
+            words[k].lower().rstrip(".") in _NOT_NAMES
             or _lemma(words[k].lower()) in _TITLES
             or (words[k].isupper() and len(words[k]) > 1)
         ):
@@ -495,7 +501,7 @@ class People:
                 return []
             name = " ".join(name_words)
             # "uvedla Pekarová Adamová" after "Markéta Pekarová Adamová": the person already named.
-            name = next((n for n in reversed(self.names) if n.endswith(" " + name)), name)
+            name = self.tails.get(name, name)
         elif len(core) == 1:
             # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.
             known = next((m.name for m in reversed(earlier) if m.name.split()[-1] == core[0]), None) or \
@@ -571,12 +577,17 @@ class People:
         if found or len(word) < 4:
             return found
         # Slavic surnames decline: "Novákové", "Nováka", "Путину" are the Nováková, Novák, Путин named before.
-        for surname in reversed(list(self.surnames)):
-            stem = _stem(surname)
-            if len(stem) >= 3 and word.startswith(stem) and word[len(stem):] in _CASE_ENDINGS \
-                    and surname[len(stem):] in _CASE_ENDINGS:
-                return self.surnames[surname]
+        for cut in range(len(word), max(2, len(word) - 5), -1):
+            if word[cut:] in _CASE_ENDINGS and word[:cut] in self.stems:
+                return self.stems[word[:cut]]
         return None
+
+    def _add_surname(self, surname: str, name: str, replace: bool = True) -> None:
+        if replace or surname not in self.surnames:
+            self.surnames[surname] = name
+            stem = _stem(surname)
+            if len(stem) >= 3 and surname[len(stem):] in _CASE_ENDINGS:
+                self.stems[stem] = name
 
     @staticmethod
     def is_role(word: str) -> bool:
@@ -608,15 +619,17 @@ class People:
                 self.names.remove(mention.name)
             self.names.append(mention.name)
             self.counts[mention.name] = self.counts.get(mention.name, 0) + 1
+            if len(parts := mention.name.split()) >= 3:
+                self.tails[" ".join(parts[-2:])] = mention.name
             if mention.name not in self.counts or self.counts[mention.name] == 1:
                 self.first_seen.append(mention.name)
             parts = mention.name.split()
-            self.surnames[parts[-1]] = mention.name
+            self._add_surname(parts[-1], mention.name)
             # Spanish and Portuguese names carry two surnames and go by the first ("Moreno" for Juan
             # Manuel Moreno Bonilla, "Lula" for Luiz Inácio Lula da Silva).
             for part in parts[1:-1]:
                 if part[:1].isupper() and part.lower() not in _PARTICLES and not _gender.is_given_name(part):
-                    self.surnames.setdefault(part, mention.name)
+                    self._add_surname(part, mention.name, replace=False)
             if len(parts) >= 2:
                 self.given[parts[0]] = mention.name
             if mention.title:
@@ -762,5 +775,5 @@ class People:
             initials = next((n for n in reversed(self.names) if len(n.split()) >= 2 and word.isupper() and
                              "".join(w[0] for w in n.split() if w[:1].isupper()) == word), None)
             # "expresó JOH": Juan Orlando Hernández by his initials.
-            return self.by_surname(word) or initials or (None if word.lower() in _STARTERS | _TITLES else word)
+            return self.by_surname(word) or initials or (None if word.lower() in _NOT_NAMES else word)
         return self.by_title(phrase)

@@ -525,11 +525,13 @@ def _inverted_subject(rest: str, people: People) -> str | None:
     return None
 
 
-def _note_subjects(text: str, people: People) -> None:
+def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
     """Record who each sentence is about: a person named among its first words and not after a
     preposition ('But Al Saud is aware of the effect Sinwar may have' is about Al Saud). Pronouns
     later go to them before the last person named."""
-    for sentence in sentences.split(text):
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        sentence = text[start:end]
         role = re.match(r"\W*(?:(?i:the|el|la|le|o|a|der|die|l['’])\s+)?([\w’'-]+)", sentence)
         if role and people.is_role(role.group(1)):
             # "El consejero ha lanzado además un mensaje …": about the one introduced as consejero.
@@ -538,10 +540,11 @@ def _note_subjects(text: str, people: People) -> None:
             if who:
                 people.note_subject(who)
                 continue
-        for mention in people.find(sentence)[:1]:
-            words = re.findall(r"[\w’'-]+", sentence[: mention.start])
+        mention = next((m for m in mentions if start <= m.start < end), None)
+        if mention:
+            words = re.findall(r"[\w’'-]+", text[start : mention.start])
             if len(words) <= 5 and not (words and (_PREPOSITION.fullmatch(words[-1]) or words[-1] in _CONNECTOR_WORDS)) \
-                    and not _oblique(sentence, mention):
+                    and not _oblique(text, mention):
                 people.note_subject(mention.name)
 
 
@@ -645,14 +648,15 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             or (last_quote_speaker if last_quote_speaker in people.names[-3:] else None)
     for i, piece in enumerate(pieces):
         if not piece.quote:
-            mentions = people.find(_QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text))
+            masked = _QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text)
+            mentions = people.find(masked)
             named[i] = mentions
             # The attribution of the last quote names its own speaker: that is not someone new.
             if any(m.name != last_quote_speaker for m in mentions):
                 named_since_quote = True
             people.remember(mentions)
             people.note_organisations(piece.text)
-            _note_subjects(piece.text, people)
+            _note_subjects(masked, mentions, people)
             narrated.append((piece.text, mentions))
             continue
         speaker: str | None = None
