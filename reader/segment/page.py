@@ -7,6 +7,7 @@ through trafilatura (`htmlpage`). Paragraphs are then split into narration and q
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..errors import ArticleError
@@ -174,6 +175,20 @@ def _carry(runs: tuple[Run, ...]) -> str | None:
     return runs[last].speaker
 
 
+def _full_names(blocks: list[Block], people: People) -> list[Block]:
+    """A speaker known by surname alone before the article gave the full name ("Albares ha recalcado",
+    then "José Manuel Albares") is one person: one name, one voice."""
+    full: dict[str, str] = {}
+    for name in people.names:
+        parts = name.split()
+        if len(parts) >= 2 and people.is_person(name):
+            full[parts[-1]] = name if parts[-1] not in full else ""
+    def named(run: Run) -> Run:
+        better = full.get(run.speaker or "")
+        return dataclasses.replace(run, speaker=better) if better and " " not in (run.speaker or " ") else run
+    return [dataclasses.replace(block, runs=tuple(named(run) for run in block.runs)) for block in blocks]
+
+
 def _speakers(blocks: list[Block], people: People) -> tuple[Speaker, ...]:
     """Everyone who speaks a quotation, once each, with the gender evidence the article gave."""
     names = dict.fromkeys(run.speaker for block in blocks for run in block.runs if run.speaker)
@@ -234,5 +249,6 @@ def split(article: Article) -> Document:
         reported = runs[-1].text if carry is None and runs and all(run.role is Role.NARRATION for run in runs) else ""
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
+    blocks = _full_names(blocks, people)
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),
                     source=article.source, speakers=_speakers(blocks, people))

@@ -145,7 +145,7 @@ _DEMONYMS = set(
 )
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
-    frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais
+    frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais grupo
     palácio planalto élysée armadas armées streitkräfte forças fuerzas guardia policía policia polizei police
     полиция policie ejército bomberos junta generalitat xunta consejería diputación cabildo unidad unité
     association plateforme mairie ministère gouvernement université parti tribunal conseil
@@ -509,9 +509,13 @@ class People:
             if known is None:
                 # A lone surname counts when a title introduces it ("Judge Ford", "Mr. Marcus"); a lone
                 # given name inside a sentence names someone too ("comme nous le raconte Antoine*").
+                # So does a lone surname that is the subject of a verb of saying inside a sentence
+                # ("Minutos antes del encuentro, Albares ha recalcado").
                 if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
                         not (len(words) == 1 and _mid_sentence(text, start) and _gender.is_given_name(core[0])
-                             and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())):
+                             and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())) and \
+                        not (len(words) == 1 and _mid_sentence(text, start) and core[0].lower() not in _NOT_NAMES
+                             and _SPEECH_NEXT.match(text, run[-1].end()) and not _GERMAN.search(text)):
                     return []
                 known = core[0]
             name = known

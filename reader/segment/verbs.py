@@ -85,7 +85,7 @@ enfatiza puntualizó puntualiza aclaró aclara concluyó concluye precisó preci
 sentenció sentencia opinó opina consideró considera cuestionó cuestiona expuso planteó plantea mencionó
 menciona narró narra recordó recuerda ironizó bromeó afirmaron señalaron indicaron aseguraron publicó tuiteó
 contestó contesta argumentó argumenta alertó defendió defiende resaltó resalta exclamó aseveró asevera
-acotó acota expresaron agregaron añadieron explicaban decía decían insistía aseguraba afirmaba señalaba
+acotó acota expresaron agregaron añadieron explicaban decía decían informó informa informaron insistía aseguraba afirmaba señalaba
 explicaba contaba recordaba agregaba añadía sostenía lamentaba reconocía comentaba advertía destacaba
 subrayaba matizó matiza zanjó concretó ahondó abundó completó valoró valora celebró celebra reprochó reprocha
 sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó agradeció
@@ -99,9 +99,11 @@ puntualizado aclarado concluido precisado detallado reiterado sentenciado opinad
 expuesto planteado mencionado narrado recordado ironizado bromeado publicado tuiteado contestado argumentado
 alertado defendido resaltado exclamado aseverado acotado matizado zanjado valorado celebrado reprochado
 sugerido anunciado avisado resumido continuado agradecido reclamado pedido exigido recogido apostillado descrito
-definido calificado especificado agregado informado confirmado asegurado""".split()
+definido calificado especificado agregado informado confirmado asegurado recalcado reafirmado reivindicado
+trasladado transmitido garantizado prometido negado desmentido revelado""".split()
 _ES_REFLEXIVE = """quejó queja quejaba lamentó lamenta preguntó pregunta disculpó justificó justifica defendió
-defiende sinceró sincera jactó sorprendió sorprende felicitó felicita congratuló jactaba""".split()
+defiende sinceró sincera jactó sorprendió sorprende felicitó felicita congratuló jactaba preguntaba
+lamentaba quejaba sinceraba""".split()
 
 _PT = """disse diz dizem afirmou afirma explicou explica declarou declara acrescentou acrescenta destacou destaca
 ressaltou ressalta perguntou pergunta respondeu responde informa informou aponta apontou frisou comentou comenta
