@@ -182,6 +182,16 @@ CASES = [
      ['Fernando Alonso', 'Fernando Alonso']),
     ('es-b10', 'El portavoz del Gobierno, Pilar Alegría, compareció tras el Consejo de Ministros.\n\n«No hay ninguna crisis en la coalición», aseveró Alegría, quien añadió que «el Gobierno goza de buena salud».',
      ['Pilar Alegría', 'Pilar Alegría']),
+    ('es-p1', 'El ministro del Interior, Fernando Grande-Marlaska, visitó la zona afectada por el fuego.\n\n"La situación está controlada en este momento", según el ministro.',
+     ['Fernando Grande-Marlaska']),
+    ('fr-p1', 'Le maire de Lyon, Grégory Doucet, a visité le quartier touché.\n\n« La situation est sous contrôle », selon lui.',
+     ['Grégory Doucet']),
+    ('en-p1', 'The harbour master, Ilse Varga, inspected the damaged pier on Monday.\n\n"The pier will need months of repairs," according to Varga.',
+     ['Ilse Varga']),
+    ('de-p1', 'Die Bürgermeisterin Katja Dörner besuchte am Montag die Baustelle.\n\n„Wir liegen gut im Zeitplan“, laut Dörner.',
+     ['Katja Dörner']),
+    ('es-p2', 'Max Verstappen, el piloto de Red Bull, dominó la carrera de principio a fin.\n\n"El coche ha funcionado perfectamente todo el fin de semana", comentó el de Red Bull.',
+     ['Max Verstappen']),
 ]
 
 

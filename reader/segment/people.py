@@ -566,14 +566,20 @@ class People:
     def _title_after(text: str, end: int) -> str | None:
         """An appositive title: 'Tigran Meloyan, an analyst at the HSE Center' -> 'analyst'."""
         m = re.match(
-            r",\s+(?:(?:an?|the|his|her)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+            r",\s+(?:(?:an?|the|his|her|el|la|le|l['’]|o|a|der|die|un|una|une|um|uma|ein|eine)\s+)?"
+            r"((?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
             r"(?=\s+(?:at|of|for|in|with|who|from|on|de|del|da|do|des|du|der|von|für|bei|в|из)\b|\s*[,.;]|$)",
             text[end : end + 120],
         )
         if not m:
             return None
         words = [_lemma(w) for w in m.group(1).lower().split()]
-        return " ".join(words) if words and all(w in _TITLES for w in words[-1:]) else None
+        if not (words and all(w in _TITLES for w in words[-1:])):
+            return None
+        # Keep the title's domain up to the comma: "el piloto de Red Bull" -> "piloto de red bull".
+        domain = re.match(r"\s+((?:de|del|of|at|for|von|der|du|des|da|do)\s+[^,.;:()]{1,40}?)\s*(?=[,.;:()]|$)",
+                          text[end + m.end() : end + m.end() + 60])
+        return " ".join(words + (domain.group(1).lower().split() if domain else []))
 
     def by_surname(self, word: str) -> str | None:
         """The most recently named person whose last name is `word`."""
@@ -740,6 +746,13 @@ class People:
         # for "o senador").
         return next((n for n in fits if group is None or not self.roles.get(n)
                      or any(t[:5] == role[:5] for t in self.role_words.get(n, ()))), None)
+
+    def by_domain(self, phrase: str) -> str | None:
+        """The latest person introduced with a title that names `phrase` ('Red Bull' for 'el piloto de Red
+        Bull, Max Verstappen')."""
+        words = phrase.lower().split()
+        return next((n for n in reversed(self.names) if words and all(w in self.role_words.get(n, ()) for w in words)),
+                    None)
 
     @staticmethod
     def is_epithet(word: str) -> bool:

@@ -435,6 +435,18 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     `hint` is who the paragraph's narration has speaking ("Lira disse que …"), for a verb with no
     subject ("…", disse.).
     """
+    according = re.match(r"[\s,.;:!?—–-]*(?=(?:" + ACCORDING + r")\b)", clause, re.I)
+    if according:
+        # '"…", según el ministro.', '« … », selon lui.', '"…," according to Varga.'
+        cue = clause.strip(" ,.;:!?—–-")[:80]
+        return True, _subject(clause[according.end() :], people), cue
+    of_the = re.match(r"[\s,.;:!?—–-]*(?:" + SPEECH_VERBS + r")\s+(?:el|la)\s+de\s+(?P<what>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*)",
+                      clause, re.I)
+    if of_the:
+        # "comentó el de Red Bull": the one the article introduced with Red Bull in their title.
+        who = people.by_domain(of_the.group("what"))
+        if who:
+            return True, who, clause.strip(" ,.;:!?—–-")[:80]
     quoting = _QUOTING_WHO.match(clause)
     if quoting:  # "— приводит слова Уайта Las Vegas Review-Journal": Уайт speaks
         cue = clause.strip(" ,.;:!?—–-")[:80]
