@@ -150,7 +150,7 @@ _ORG_WORDS = set(
     полиция policie ejército bomberos junta generalitat xunta consejería diputación cabildo unidad unité
     association plateforme mairie ministère gouvernement université parti tribunal conseil
     verband verein ministerium regierung universität partei gericht stiftung comité komitee committee комитет výbor
-    associação prefeitura ministério governo universidade partido fundação
+    associação prefeitura ministério governo universidade partido fundação comissão câmara cámara chambre
     sdružení ministerstvo vláda univerzita strana soud
     ассоциация министерство правительство университет партия суд фонд""".split()
 )
@@ -528,6 +528,13 @@ class People:
     def _title_before(text: str, start: int, cap_words: list[str]) -> str | None:
         """The title just before a name: 'President of Belarus Alexander Lukashenko' -> 'president of belarus'."""
         window = text[max(0, start - 100) : start]
+        # "O deputado afastado Eduardo Cunha", "El senador republicano Rick Scott": a role and its
+        # adjectives right before the name.
+        for count in (1, 2):
+            adjectives = re.search(r"([\w’'-]+)\s+((?:[a-zà-ÿ][\w’'-]*\s+){%d})$" % count, window)
+            if adjectives and _lemma(adjectives.group(1).lower()) in _TITLES and \
+                    not any(w in _STARTERS or w in _TITLES for w in adjectives.group(2).split()):
+                return " ".join([_lemma(adjectives.group(1).lower())] + adjectives.group(2).split())
         tokens = list(re.finditer(r"[\w’'-]+", window))
         taken: list[str] = []
         edge = len(window)
