@@ -705,6 +705,13 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     cue, found = lead.strip()[-80:], True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
+            parts = sentences.split(before)
+            if not found and len(parts) >= 2 and not _VERB.search(lead) and _VERB.search(parts[-2]):
+                # 'He said context and timing were important. Specifically on July 9, "…"': the
+                # sentence before reports the same person's words.
+                speaker = _speaking(parts[-2], people.find(parts[-2]), people)
+                if speaker:
+                    cue, found = parts[-2].strip()[-80:], True
         if not found and not before and piece.ends_sentence is False and i + 1 < len(pieces) \
                 and not pieces[i + 1].quote and not (last_quote_speaker and not named_since_quote):
             # `"…". Con esa frase, Alberto Fernández respondió …`: the next sentence says who spoke.
