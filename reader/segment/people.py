@@ -53,8 +53,12 @@ _STARTERS = set(
     segunda terça quarta quinta sexta sábado janeiro fevereiro março maio junho julho setembro outubro
     novembro dezembro
     o os as um uma no na nos nas em segundo após mas também
-    v ve na z ze s o u k ke za po pro při podle i ale když jak že také
-    в на по с со из к от до для об при за под над и а но как когда что это также""".split()
+    v ve na z ze s o u k ke za po pro při podle i ale když jak že také než protože pokud proto tak však jenže
+    přesto pak potom dnes včera zítra teď nyní už ještě to tento tato ten ta je jsou byl byla kromě během
+    mezi před od do nad pod podle jeho její jejich jak jaký která který které co kdo kde proč nebo ani
+    dle aby kdyby zatímco zato navíc například
+    в на по с со из к от до для об при за под над и а но как когда что это также однако если потому теперь
+    сейчас уже ещё еще после во этот эта эти тот та те его её ее их кроме между""".split()
 )
 _TITLES = set(
     """president prime minister secretary general chancellor councillor councilor mayor governor senator
