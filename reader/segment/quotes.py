@@ -24,7 +24,7 @@ __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attr
 _DASH_LEAD = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # Pages mix their marks ("… ostentaba”, “… objetivos“): a straight mark may close a curly one and back.
-_CLOSERS = {"“": "”\"", "«": "»", "„": "“”", '"': '"”'}
+_CLOSERS = {"“": "”\"", "«": "»", "„": "“”\"", '"': '"”'}
 # A closing mark used to open (`que ”es cuando …`), or an opening one used to close (`objetivos“.`).
 _CLOSER_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))”(?=\w)")
 _OPENER_CLOSING = re.compile(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
