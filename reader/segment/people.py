@@ -155,7 +155,8 @@ _ORG_WORDS = set(
     association plateforme mairie ministère gouvernement université parti tribunal conseil
     verband verein ministerium regierung universität partei gericht stiftung comité komitee committee комитет výbor
     associação prefeitura ministério governo universidade partido fundação comissão câmara cámara chambre
-    sdružení ministerstvo vláda univerzita strana soud
+    sdružení ministerstvo vláda univerzita strana soud úřad urząd bureau behörde oficina escritório агентство
+    управление ведомство служба agentura
     ассоциация министерство правительство университет партия суд фонд""".split()
 )
 _PLACES = set(

@@ -103,6 +103,8 @@ _FROM_ORG = re.compile(
     r"\b(?i:aus|desde|from|du côté d[eu]|z|ze|из|из-под)\s+(?:(?:dem|der|den|el|la|los|las|the|l['’]|del)\s+)?"
     r"(?P<org>[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+(?:\s+(?:de\s+|del\s+|der\s+|des\s+)?[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+)*)")
 _CONNECTOR_WORDS = {"de", "del", "da", "do", "des", "du", "of", "der", "von", "für"}
+_JOURNALIST = re.compile(r"\b(?:journalist\w*|jornalista|periodista|journaliste|novinář\w*|журналист\w*|reporter\w*|"
+                         r"repórter|entrevistador\w*|interviewer)\b", re.I)
 _DOCUMENT_WORD = re.compile(rf"\b(?:{DOCUMENTS})\b", re.I)
 _QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 _ORG_RUN = re.compile(
@@ -470,7 +472,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             people.note_gender(named, cue_gender)
             return True, named, cue
     who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
-    if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who):
+    # Portuguese "a"/"o" before a noun is the article ("diz a garota"), not the preposition.
+    article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who)
+    if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who) and not article:
         who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
     if who:
         if _INDEFINITE.match(who):
@@ -492,6 +496,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])
                            or epithet and people.is_epithet(epithet.group(1))):
             # "dijo el mandatario", "написал спортсмен": the person introduced with that office.
+            if _JOURNALIST.search(who):
+                # "respondeu a jornalista": the one asking is rarely named, and never the one quoted.
+                return True, people.by_role(who, cue_gender, guess=False), cue
             return True, people.by_role(who, cue_gender) or (None if epithet else people.last(cue_gender)), cue
         if verb_first and not _PREPOSITION.match(who):
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
