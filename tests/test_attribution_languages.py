@@ -192,6 +192,22 @@ CASES = [
      ['Katja Dörner']),
     ('es-p2', 'Max Verstappen, el piloto de Red Bull, dominó la carrera de principio a fin.\n\n"El coche ha funcionado perfectamente todo el fin de semana", comentó el de Red Bull.',
      ['Max Verstappen']),
+    ('es-c1', 'La secretaria de Seguridad Nacional, Kristi Noem, visitó la frontera el lunes.\n\n"Vamos a deportar a todos los criminales que podamos encontrar". Así lo afirmó Noem ante la prensa.',
+     ['Kristi Noem']),
+    ('es-c2', 'El abogado Raymond Colon habló ante el tribunal, quien dijo que "el juicio ha sido injusto desde el principio".',
+     ['Raymond Colon']),
+    ('es-c3', 'Lando Norris terminó segundo en Spa.\n\n"Hemos hecho todo lo posible" —dijo Norris—. "El coche no daba para más".',
+     ['Lando Norris', 'Lando Norris']),
+    ('es-c4', 'Según el tricampeón del mundo Max Verstappen: "Este circuito siempre es especial para mí".',
+     ['Max Verstappen']),
+    ('es-c5', 'El fiscal Damian Williams presentó las pruebas ante el jurado. "El acusado convirtió su país en un narcoestado", aseguró Williams durante la audiencia.',
+     ['Damian Williams']),
+    ('es-c6', 'Max Verstappen y Lando Norris pelearon por la victoria.\n\n"Ha sido una carrera durísima desde la primera vuelta", ha explicado el tricampeón del mundo.',
+     ['Max Verstappen']),
+    ('es-c7', 'El expresidente Juan Orlando Hernández Alvarado fue condenado el miércoles.\n\n"Soy inocente", dijo Hernández al juez.',
+     ['Juan Orlando Hernández Alvarado']),
+    ('es-c8', 'La portavoz de la Casa Blanca, Karoline Leavitt, habló el martes. La funcionaria aseguró: "Estas deportaciones van a continuar sin descanso".',
+     ['Karoline Leavitt']),
 ]
 
 

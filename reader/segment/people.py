@@ -125,7 +125,10 @@ _TITLES = set(
     учёный ученый врач психолог экономист политик актёр актер актриса певец певица писатель писательница
     учитель учительница спортсменка чемпион чемпионка бизнесмен предприниматель вице-премьер лидер
     кандидат генерал полковник историк социолог эпидемиолог вирусолог инфекционист специалист ректор
-    защитник следователь министр замминистра замглавы""".split()
+    защитник следователь министр замминистра замглавы
+    tricampeón tricampeona bicampeón bicampeona campeão campeã funcionario funcionaria funcionário funcionária
+    fonctionnaire beamter beamtin úředník úřednice чиновник чиновница dirigente ejecutivo ejecutiva executivo
+    executiva político política""".split()
 )
 # A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
 _DEMONYMS = set(
@@ -246,6 +249,13 @@ _NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana human
     paisano paisana aldeano aldeana cristiano cristiana mecánico empresa mesa presa princesa promesa sorpresa
     defensa tesis ancien ancienne citoyen citoyenne mien mienne sien sienne chrétien chrétienne gardien gardienne
     mais jamais anglais""".split())
+# Titles won, not held: "el tricampeón del mundo" is the story's main figure.
+_CHAMPIONS = set("""champion campeón campeona tricampeón tricampeona bicampeón bicampeona campeão campeã champion
+    championne weltmeister weltmeisterin mistr mistryně чемпион чемпионка""".split())
+# Words for any office-holder: they mean whoever holds an office in the story.
+_GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionária fonctionnaire beamter beamtin
+    úředník úřednice чиновник чиновница responsable dirigente politician político política politique politiker
+    politikerin""".split())
 _HEAD_OF_STATE = re.compile(
     r"\b(?:chef de l['’]état|jefe del? estado|chefe de estado|head of state|staatsoberhaupt|hlava státu|"
     r"глав\w* государства|chef de l['’]etat)\b")
@@ -745,9 +755,12 @@ class People:
             best = next((n for n in same if domain & set(self.role_words.get(n, ()))), None)
             if best or same:
                 return best or same[0]
+        if role in _GENERIC_ROLES:
+            # "La funcionaria aseguró": any office fits a word for every office-holder.
+            return next((n for n in fits if self.is_person(n)), None)
         if not guess:
             return None
-        if group == _DEMONYM_GROUP or role not in _TITLES:
+        if group == _DEMONYM_GROUP or role not in _TITLES or role in _CHAMPIONS:
             # An epithet ("ha explicado el neerlandés", "dijo el asturiano") names the story's main
             # person more often than the last one named: the most often named of those who fit.
             people = [n for n in fits if self.is_person(n) and not self.roles.get(n)]
