@@ -208,6 +208,20 @@ CASES = [
      ['Juan Orlando Hernández Alvarado']),
     ('es-c8', 'La portavoz de la Casa Blanca, Karoline Leavitt, habló el martes. La funcionaria aseguró: "Estas deportaciones van a continuar sin descanso".',
      ['Karoline Leavitt']),
+    ('fr-b1', "Nicolás Maduro a pris la parole à Caracas.\n\n« Nous ne céderons jamais aux menaces de l'empire », a-t-il estimé devant ses partisans.",
+     ['Nicolás Maduro']),
+    ('fr-b2', "Emmanuel Macron : « La France sera au rendez-vous de l'histoire. »",
+     ['Emmanuel Macron']),
+    ('fr-b3', "« C'est une provocation inacceptable », a fustigé le chef de la diplomatie ukrainienne, Dmytro Kouleba, sur X.",
+     ['Dmytro Kouleba']),
+    ('fr-b4', 'La ministre Agnès Pannier-Runacher a réagi sur X. « Nous protégerons nos pêcheurs », a-t-elle écrit.',
+     ['Agnès Pannier-Runacher']),
+    ('fr-b5', 'Le porte-parole du gouvernement, Olivier Véran, a assuré que « le gouvernement ne reculera pas sur cette réforme ».',
+     ['Olivier Véran']),
+    ('fr-b6', "Gabriel Attal et Bruno Le Maire ont présenté le budget.\n\n« Il n'y aura pas de hausse d'impôts pour les ménages », a promis le ministre de l'Économie.",
+     ['Bruno Le Maire']),
+    ('fr-b7', "Le ministre de l'Économie, Bruno Le Maire, et le Premier ministre, Gabriel Attal, ont présenté le budget.\n\n« Il n'y aura pas de hausse d'impôts », a promis le locataire de Bercy.",
+     [None]),
 ]
 
 

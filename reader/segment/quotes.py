@@ -340,6 +340,9 @@ def is_attributed_speech(text: str) -> bool:
     """True for a line that quotes someone with a verb of saying (`« … », a-t-il souligné`, `"…",
     indicó el senador Rick Scott`): speech, even when it is short enough to look like a heading."""
     pieces = split_quotes(text)
+    if len(pieces) == 2 and pieces[1].quote and pieces[1].raw_before.rstrip().endswith(":") \
+            and re.fullmatch(r"(?:[A-ZÀ-ÞА-ЯЁ][\w’'.-]*\s*){2,4}", pieces[0].text):
+        return True  # "Emmanuel Macron : « La France sera au rendez-vous »": a name, a colon, their words
     return any(p.quote for p in pieces) and any(
         not p.quote and (_VERB.search(p.text) or _ACCORDING.search(p.text)) for p in pieces)
 
