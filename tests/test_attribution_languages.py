@@ -222,6 +222,18 @@ CASES = [
      ['Bruno Le Maire']),
     ('fr-b7', "Le ministre de l'Économie, Bruno Le Maire, et le Premier ministre, Gabriel Attal, ont présenté le budget.\n\n« Il n'y aura pas de hausse d'impôts », a promis le locataire de Bercy.",
      [None]),
+    ('de-b1', 'Bundesgesundheitsminister Karl Lauterbach stellte am Montag den Plan vor.\n\n„Wir werden die Kliniken entlasten“, sagte der Gesundheitsminister.',
+     ['Karl Lauterbach']),
+    ('de-b2', 'Breel Embolo traf zweimal für die Schweiz.\n\n„Das war ein perfekter Abend für uns“, sagte der 27-Jährige nach dem Spiel.',
+     ['Breel Embolo']),
+    ('de-b3', '„Die Lage ist angespannt“, findet Maria Huber, die das Heim seit zehn Jahren leitet.',
+     ['Maria Huber']),
+    ('de-b4', 'Die Grünen-Politikerin Ricarda Lang äußerte sich am Abend.\n\n„Wir brauchen jetzt Klarheit“, sagte die Grünen-Chefin.',
+     ['Ricarda Lang']),
+    ('de-b5', '„Die Bahn hat uns im Stich gelassen“, teilte der Verband mit.',
+     [None]),
+    ('de-b6', 'Der Trainer Murat Yakin war zufrieden. „Die Mannschaft hat Charakter gezeigt“, räumte Yakin ein.',
+     ['Murat Yakin']),
 ]
 
 

@@ -252,6 +252,23 @@ _NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana human
 # Titles won, not held: "el tricampeón del mundo" is the story's main figure.
 _CHAMPIONS = set("""champion campeón campeona tricampeón tricampeona bicampeón bicampeona campeão campeã champion
     championne weltmeister weltmeisterin mistr mistryně чемпион чемпионка""".split())
+# German compounds whose head is a title ("Gesundheitsministerin", "Regierungssprecher", "SPD-Chef").
+_COMPOUND_HEADS = ("ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
+                   "präsidentin", "präsident", "politikerin", "politiker", "vorsitzende", "vorsitzender",
+                   "expertin", "experte", "forscherin", "forscher", "trainerin", "trainer", "bürgermeisterin",
+                   "bürgermeister", "direktorin", "direktor", "leiterin", "leiter", "managerin", "manager")
+_COMPOUND_ROLE = re.compile(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
+# "der 45-Jährige", "die 32-Jährige": a person by age, as German news calls the one just named.
+_AGED = re.compile(r"\d+-jährige[rn]?")
+
+
+def _compound_head(word: str) -> str:
+    """The title a German compound ends with ('gesundheitsministerin' -> 'ministerin'), or the word."""
+    if word in _TITLES or not _COMPOUND_ROLE.search(word):
+        return word
+    return next(head for head in _COMPOUND_HEADS if word.endswith(head))
+
+
 # Words for any office-holder: they mean whoever holds an office in the story.
 _GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionária fonctionnaire beamter beamtin
     úředník úřednice чиновник чиновница responsable dirigente politician político política politique politiker
@@ -624,7 +641,8 @@ class People:
     @staticmethod
     def is_role(word: str) -> bool:
         """True for a title or role word in any of our languages and cases ('portavoz', 'министром')."""
-        return _lemma(word.lower()) in _TITLES
+        low = word.lower()
+        return _lemma(low) in _TITLES or bool(_COMPOUND_ROLE.search(low)) or bool(_AGED.fullmatch(low))
 
     def by_title(self, phrase: str) -> str | None:
         """The person introduced with a title matching `phrase` ('The President of Belarus', 'el portavoz
@@ -735,7 +753,9 @@ class People:
         # "le chef de l'État", "el jefe de Estado", "the head of state": the president.
         phrase = _HEAD_OF_STATE.sub(" president ", phrase.lower())
         words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase)]
-        at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP), None)
+        # German compounds name the office by their head: "Gesundheitsminister", "SPD-Chef".
+        words = [_compound_head(w) for w in words]
+        at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP or _AGED.fullmatch(w)), None)
         if at is None and len(words) == 2 and words[0] in _ARTICLES and self.is_epithet(words[1]):
             at = 1  # "el madrileño"
         if at is None:

@@ -72,7 +72,7 @@ moniert bemängelte bemängelt beteuerte beteuert widersprach widerspricht entge
 erwidert konterte kontert rief ruft schimpfte schimpft urteilte urteilt analysiert analysierte resümiert
 bilanziert folgert folgerte appellierte appelliert gesteht gestand präzisierte präzisiert begründete
 begründet versprach verspricht sagen erklären betonen schreiben warnen fordern meinen berichten kritisieren
-bekräftigt""".split()
+bekräftigt findet fand""".split()
 _DE_PHRASES = ["fügte hinzu", "fügt hinzu", "heißt es", "hieß es", "stellte klar", "stellt klar", "fuhr fort", "führte aus",
                "gab zu", "stellte fest", "stellt fest"]
 
