@@ -170,7 +170,8 @@ _PLACES = set(
     berlin beijing kremlin white house pentagon brussels israel iran turkey poland spain portugal italy japan
     korea india brazil canada australia mexico syria crimea donbass kursk kharkov kharkiv jeddah riyadh
     gaza africa asia atlantique atlántico atlantic pacifique pacífico pacific nord-est nord-ouest sud-est sud-ouest
-    nordeste noroeste sudeste sudoeste northeast northwest southeast southwest rio río unidos unido unidas unis uni estados états vereinigten spojené соединенные штаты""".split()
+    nordeste noroeste sudeste sudoeste northeast northwest southeast southwest rio río unidos unido unidas unis
+    uni estados états vereinigten spojené соединенные штаты""".split()
 )
 _ORG_HEADS = set(
     """states forces federation union kingdom republic region ministry department center centre council
@@ -821,7 +822,6 @@ class People:
         """Record gender evidence from the text; the article's own grammar wins over the name list."""
         if gender is not None:
             self.genders[name] = gender
-
 
     def resolve(self, phrase: str) -> str | None:
         """A person for a name, surname, pronoun or title phrase; None if nothing fits."""
