@@ -184,7 +184,7 @@ _ORG_HEADS = set(
     awards festival estado état etat staat stát государство seguridad sécurité""".split()
 )
 _SAINTS = {"são", "san", "santa", "santo", "saint", "sainte", "sankt", "st", "st.", "svatý", "svatá", "new", "nueva",
-           "nuevo", "nova", "novo", "nouvelle", "los", "las", "las", "port", "puerto", "porto", "fort", "bad"}
+           "nuevo", "nova", "novo", "nouvelle", "los", "las", "port", "puerto", "porto", "fort", "bad"}
 PRONOUNS = {"he", "she", "they", "him", "her", "он", "она", "они", "il", "elle", "er", "sie", "él", "ella",
             "ele", "ela", "ona", "oni"}
 
@@ -394,7 +394,7 @@ def _introduced(text: str, end: int) -> bool:
 
 # Case endings of Czech and Russian names (and the nominative's own last vowel, "Fiala"/"Fialy").
 _CASE_ENDINGS = {"", "a", "u", "e", "ě", "y", "i", "ovi", "em", "ou", "é", "ová", "ové", "ovou",
-                 "а", "у", "е", "ы", "и", "ом", "ым", "ой", "ей", "ою", "ую", "ым", "ем", "ю", "я"}
+                 "а", "у", "е", "ы", "и", "ом", "ым", "ой", "ей", "ою", "ую", "ем", "ю", "я"}
 
 
 def _stem(surname: str) -> str:
@@ -565,7 +565,7 @@ class People:
         # "O deputado afastado Eduardo Cunha", "El senador republicano Rick Scott": a role and its
         # adjectives right before the name.
         for count in (1, 2):
-            adjectives = re.search(r"([\w’'-]+)\s+((?:[a-zà-ÿ][\w’'-]*\s+){%d})$" % count, window)
+            adjectives = re.search(rf"([\w’'-]+)\s+((?:[a-zà-ÿ][\w’'-]*\s+){{{count}}})$", window)
             if adjectives and _lemma(adjectives.group(1).lower()) in _TITLES and \
                     not any(w in _STARTERS or w in _TITLES for w in adjectives.group(2).split()):
                 return " ".join([_lemma(adjectives.group(1).lower())] + adjectives.group(2).split())
