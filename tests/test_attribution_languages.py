@@ -234,6 +234,18 @@ CASES = [
      [None]),
     ('de-b6', 'Der Trainer Murat Yakin war zufrieden. „Die Mannschaft hat Charakter gezeigt“, räumte Yakin ein.',
      ['Murat Yakin']),
+    ('de-c1', '«Eine Erkältung dauert meistens etwa eine Woche», sagt Dr. med. Hans Müller, Chefarzt am Unispital Zürich.',
+     ['Hans Müller']),
+    ('de-c2', 'Prof. Dr. Anna Weber leitet die Klinik seit zehn Jahren.\n\n«Viele Patienten kommen zu spät zu uns», erklärt die Ärztin.',
+     ['Anna Weber']),
+    ('de-c3', 'Die Hausärztin Sabine Keller rät zur Vorsicht. «Wer Fieber hat, sollte zu Hause bleiben», so Keller.',
+     ['Sabine Keller']),
+    ('de-c4', 'Laut Dr. Peter Brunner vom Kantonsspital Aarau «gibt es keinen Grund zur Panik».',
+     ['Peter Brunner']),
+    ('de-c5', 'Gegenüber 20 Minuten sagt Infektiologe Jan Fehr: «Die Grippesaison hat früh begonnen.»',
+     ['Jan Fehr']),
+    ('de-c6', 'Der Experte Jan Fehr war zuversichtlich.\n\n«Das Schlimmste ist vorbei», sagt Fehr gegenüber 20 Minuten. «Trotzdem sollten wir vorsichtig bleiben.»',
+     ['Jan Fehr', 'Jan Fehr']),
 ]
 
 

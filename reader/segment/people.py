@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Gender
 from . import gender as _gender
-from .verbs import ACCORDING, SPEECH_VERBS
+from .verbs import ACCORDING, GERMAN_VERBS, SPEECH_VERBS
 
 __all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "Mention"]
 
@@ -385,6 +385,7 @@ _SPOKES_FOR = re.compile(
     r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|"
     r"für|for)\s+)?" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*)*)")
 _SPEECH_NEXT = re.compile(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
+_GERMAN_NEXT = re.compile(rf"\s+(?:{GERMAN_VERBS})\b")
 
 
 def _introduced(text: str, end: int) -> bool:
@@ -549,7 +550,9 @@ class People:
                         not (len(words) == 1 and _mid_sentence(text, start) and _gender.is_given_name(core[0])
                              and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())) and \
                         not (len(words) == 1 and _mid_sentence(text, start) and core[0].lower() not in _NOT_NAMES
-                             and _SPEECH_NEXT.match(text, run[-1].end()) and not _GERMAN.search(text)):
+                             and _SPEECH_NEXT.match(text, run[-1].end()) and not _GERMAN.search(text)
+                             and not _GERMAN_NEXT.match(text, run[-1].end())
+                             and not re.search(r"\d\s*$", text[: run[0].start()])):
                     return []
                 known = core[0]
             name = known

@@ -96,7 +96,8 @@ _DOCUMENT = re.compile(
 # Dr. Ruth Ngata", "dijo la Sra. Gómez") or a single initial's ("John F. Kennedy").
 _ABBREVIATION_END = re.compile(
     r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bProf)(?<!\bSt)(?<!\bSr)"
-    r"(?<!\bSra)(?<!\bHr)(?<!\bFr)(?<!\bIng)(?<!\bMgr)(?<!\bgen)(?<!\bGen)(?<!\bdr)(?<!\bProf)(?<!\b[A-ZÀ-ÞА-ЯЁ])[.;!?]")
+    r"(?<!\bSra)(?<!\bHr)(?<!\bFr)(?<!\bIng)(?<!\bMgr)(?<!\bgen)(?<!\bGen)(?<!\bdr)(?<!\bProf)(?<!\bmed)(?<!\bphil)"
+    r"(?<!\bnat)(?<!\bjur)(?<!\bDipl)(?<!\bMUDr)(?<!\bJUDr)(?<!\bPhDr)(?<!\bdoc)(?<!\b[A-ZÀ-ÞА-ЯЁ])[.;!?]")
 # Plural forms of verbs of saying: dijeron, afirmaram, sagten, ont déclaré, expliquent, заявили, řekli.
 _PLURAL_VERB = re.compile(r"(?:aron|ieron|eron|aram|eram|iram|ten|ent|ли|li|ly|^ont\s.*|^se sont\s.*)$")
 _FROM_ORG = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SPEECH_VERBS", "ACCORDING", "DOCUMENTS", "QUOTING", "CS_PAST", "trie_pattern"]
+__all__ = ["SPEECH_VERBS", "ACCORDING", "DOCUMENTS", "QUOTING", "CS_PAST", "GERMAN_VERBS", "trie_pattern"]
 
 _EN = """said says say added adds noted notes stated states asked asks told tells explained explains stressed
 stresses emphasised emphasized emphasises emphasizes believes believed thinks thought argued argues recalled
@@ -215,6 +215,9 @@ def _split_fr(line: str) -> list[str]:
 
 SPEECH_VERBS = trie_pattern(_all_words())
 """A regular expression (no anchors, no word boundaries) for a verb of saying in any of our languages."""
+
+GERMAN_VERBS = trie_pattern(sorted(set(_DE + _DE_PHRASES)))
+"""A regular expression for a German verb of saying: German capitalizes nouns, so 'Minuten sagt' is no name."""
 
 CS_PAST = trie_pattern(sorted(set(_CS_STEMS)))
 """A regular expression for the masculine past of a Czech verb of saying ('řekl'); + 'a' is feminine."""
