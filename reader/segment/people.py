@@ -456,6 +456,9 @@ class People:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
         found: list[Mention] = []
         tokens = list(_TOKEN.finditer(text))
+        # What the text's language says about names, read once per text (German nouns, Czech cases).
+        german = _GERMAN.findall(text) if len(tokens) > 1 else []
+        script = (len(german) >= 3, bool(german), bool(_CZECH_LETTERS.search(text)) if tokens else False)
         i = 0
         while i < len(tokens):
             j = i
@@ -464,7 +467,7 @@ class People:
                 if tokens[j + 1].group(0) in ("der", "den") and tokens[j].group(0) not in ("von", "van"):
                     break
                 j += 1
-            found.extend(self._from_run(text, tokens[i : j + 1], found))
+            found.extend(self._from_run(text, tokens[i : j + 1], found, script))
             i = j + 1
         # "a spokesperson for the Universities and Colleges Employers' Association said": no person is
         # named, so the organisation stands for whoever speaks for it ("…," he said).
@@ -478,7 +481,9 @@ class People:
                 found.sort(key=lambda f: f.start)
         return found
 
-    def _from_run(self, text: str, run: list[re.Match[str]], earlier: list[Mention]) -> list[Mention]:
+    def _from_run(self, text: str, run: list[re.Match[str]], earlier: list[Mention],
+                  script: tuple[bool, bool, bool]) -> list[Mention]:
+        german_text, german_word, czech = script
         words = [_clean_token(m.group(0)) for m in run]
         # The name is the run's tail after title words, places and sentence-initial words.
         k = 0
@@ -524,12 +529,12 @@ class People:
         if _is_place(name_words[-1]):
             return []
         # "Анваром Ибрагимом" is Анвар Ибрагим; "Donalda Trumpa" Donald Trump in a Czech text.
-        name_words = _nominative_name(name_words, bool(_CZECH_LETTERS.search(text)))
+        name_words = _nominative_name(name_words, czech)
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         if len(core) >= 2:
             # German capitalizes every noun: "Künstliche Intelligenz", "Texteingabefeld Antworten" are
             # not people. There a name starts with a given name, or a title or a verb of saying vouches.
-            if len(_GERMAN.findall(text)) >= 3 and \
+            if german_text and \
                     not _gender.is_given_name(name_words[0], loose=True) and _GERMAN_NOUN.search(name_words[0]) and \
                     not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
                     not self._title_before(text, start, words[:k]) and not _introduced(text, end):
@@ -550,7 +555,7 @@ class People:
                         not (len(words) == 1 and _mid_sentence(text, start) and _gender.is_given_name(core[0])
                              and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())) and \
                         not (len(words) == 1 and _mid_sentence(text, start) and core[0].lower() not in _NOT_NAMES
-                             and _SPEECH_NEXT.match(text, run[-1].end()) and not _GERMAN.search(text)
+                             and _SPEECH_NEXT.match(text, run[-1].end()) and not german_word
                              and not _GERMAN_NEXT.match(text, run[-1].end())
                              and not re.search(r"\d\s*$", text[: run[0].start()])):
                     return []
@@ -567,11 +572,15 @@ class People:
         window = text[max(0, start - 100) : start]
         # "O deputado afastado Eduardo Cunha", "El senador republicano Rick Scott": a role and its
         # adjectives right before the name.
+        last = window[-60:].split()[-3:] if window[-1:].isspace() else []
         for count in (1, 2):
-            adjectives = re.search(rf"([\w’'-]+)\s+((?:[a-zà-ÿ][\w’'-]*\s+){{{count}}})$", window)
-            if adjectives and _lemma(adjectives.group(1).lower()) in _TITLES and \
-                    not any(w in _STARTERS or w in _TITLES for w in adjectives.group(2).split()):
-                return " ".join([_lemma(adjectives.group(1).lower())] + adjectives.group(2).split())
+            if len(last) <= count:
+                break
+            head, adjectives = last[-count - 1], last[-count:]
+            if head.isalpha() and _lemma(head.lower()) in _TITLES and all(
+                    w[:1].islower() and w.replace("-", "").isalpha() and w not in _STARTERS and w not in _TITLES
+                    for w in adjectives):
+                return " ".join([_lemma(head.lower())] + adjectives)
         tokens = list(re.finditer(r"[\w’'-]+", window))
         taken: list[str] = []
         edge = len(window)
