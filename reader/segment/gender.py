@@ -13,21 +13,21 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Gender
+from .verbs import CS_PAST
 
 __all__ = ["of_name", "of_cue", "is_given_name"]
 
 _FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая|ová|á)$", re.I)
 _MALE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ý)$", re.I)
 # Czech past tense agrees with the speaker: řekl (he), řekla (she).
-_CS_PAST = (r"(?:řek|uved|doda|prohlási|napsa|zdůrazni|vysvětli|zepta|odpověd[eě]|dopln|doplni|konstatova|"
-            r"podotk|sděli|upozorni|poznamena|potvrdi|popsa|připomně)")
+_CS_PAST = f"(?:{CS_PAST})"
 _FEMALE_CUE = re.compile(
-    r"\b(?:she|her|elle|ella|ela|sie|она)\b|-t-elle\b|\b\w+(?:ла|лась)\b"
-    rf"|\b{_CS_PAST}la\b",
+    r"\b(?:she|her|elle|ella|ela|sie|она)\b|-t-elle\b|\b\w+(?:ла|лась)\b|\bs['’]est\s+\w+ée\b"
+    rf"|\b{_CS_PAST}a\b",
     re.I,
 )
 _MALE_CUE = re.compile(
-    rf"\b(?:he|his|him|il|él|ele|er|он)\b|-t-il\b|\b{_CS_PAST}l\b|\b\w+(?:[аеиоуяэ]л|ался|ился)\b",
+    rf"\b(?:he|his|him|il|él|ele|er|он)\b|-t-il\b|\b{_CS_PAST}\b|\b\w+(?:[аеиоуяэ]л|ался|ился)\b",
     re.I,
 )
 

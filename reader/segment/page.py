@@ -7,6 +7,7 @@ through trafilatura (`htmlpage`). Paragraphs are then split into narration and q
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..errors import ArticleError
@@ -137,7 +138,8 @@ def _run_lang(text: str, block_lang: str) -> str:
     return block_lang
 
 
-def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | None) -> tuple[Run, ...]:
+def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | None,
+          reported: str = "") -> tuple[Run, ...]:
     lang = language.detect(unit.text, doc_lang)
     if unit.quote:
         inner = unit.text.strip().strip("\"“”«»„")
@@ -151,7 +153,11 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
         attributed = quotes.attribute_with_cues([quotes.Piece(lead_in + ":", False)] + pieces, people)[1:]
     else:
         # A paragraph that opens with a quotation continues the speaker of a quotation that closed the last one.
-        attributed = quotes.attribute_with_cues(pieces, people, carry if pieces and pieces[0].quote else None)
+        opens = bool(pieces) and pieces[0].quote
+        if opens and carry is None and reported:
+            # "… je podle Petra Smejkala neudržitelné." then a paragraph that is one quotation: his.
+            carry = quotes.reported_speaker(reported, people)
+        attributed = quotes.attribute_with_cues(pieces, people, carry if opens else None)
     single = len(pieces) == 1
     return tuple(
         Run(Role.QUOTE if piece.quote else Role.NARRATION, piece.text, speaker,
@@ -167,6 +173,20 @@ def _carry(runs: tuple[Run, ...]) -> str | None:
     if last is None or sum(len(run.text.split()) for run in runs[last + 1 :]) > 8:
         return None
     return runs[last].speaker
+
+
+def _full_names(blocks: list[Block], people: People) -> list[Block]:
+    """A speaker known by surname alone before the article gave the full name ("Albares ha recalcado",
+    then "José Manuel Albares") is one person: one name, one voice."""
+    full: dict[str, str] = {}
+    for name in people.names:
+        parts = name.split()
+        if len(parts) >= 2 and people.is_person(name):
+            full[parts[-1]] = name if parts[-1] not in full else ""
+    def named(run: Run) -> Run:
+        better = full.get(run.speaker or "")
+        return dataclasses.replace(run, speaker=better) if better and " " not in (run.speaker or " ") else run
+    return [dataclasses.replace(block, runs=tuple(named(run) for run in block.runs)) for block in blocks]
 
 
 def _speakers(blocks: list[Block], people: People) -> tuple[Speaker, ...]:
@@ -199,10 +219,15 @@ def split(article: Article) -> Document:
     skipped: list[Skipped] = []
     lead_in = ""
     carry: str | None = None
+    reported = ""
     for unit, (label, reason) in zip(units, labels):
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
             continue
+        if label is Label.TITLE and title is None and quotes.is_attributed_speech(unit.text):
+            # '"Parece que são grupos mínimos", diz Temer': the title quotes someone; read it in their voice.
+            title = unit.text
+            label = Label.BODY
         if label is Label.HEADING and (unit.text.rstrip().endswith(":") or quotes.is_attributed_speech(unit.text)):
             # "Анвар Ибрагим признался:" introduces the next paragraph's speech; a short line that
             # quotes someone with a verb of saying is speech, not a heading.
@@ -215,11 +240,15 @@ def split(article: Article) -> Document:
                                                         language.detect(unit.text, doc_lang)),)))
             lead_in = ""
             carry = None
+            reported = ""
             continue
-        runs = _runs(unit, people, doc_lang, lead_in, carry)
+        runs = _runs(unit, people, doc_lang, lead_in, carry, reported)
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
         carry = _carry(runs)
+        # Narration alone may report who speaks next; read only if a quotation opens the next paragraph.
+        reported = runs[-1].text if carry is None and runs and all(run.role is Role.NARRATION for run in runs) else ""
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
+    blocks = _full_names(blocks, people)
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),
                     source=article.source, speakers=_speakers(blocks, people))

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Gender
 from . import gender as _gender
-from .verbs import ACCORDING, SPEECH_VERBS
+from .verbs import ACCORDING, GERMAN_VERBS, SPEECH_VERBS
 
 __all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "Mention"]
 
@@ -34,13 +34,16 @@ _STARTERS = set(
     thus hence indeed perhaps maybe nevertheless nonetheless furthermore besides otherwise dear mr mrs ms
     dr prof sir madam monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
-    desde según para por con sin sobre entre hacia hasta tras ante durante el los las un una unos unas al
+    desde según para por con sin sobre entre hacia hasta tras ante durante el los las un una unos unas al en
+    mientras tanto luego después antes aunque sin embargo pues porque si
     pero como cuando donde este esta estos estas ese esa también además así ahora hoy ayer
     les des un une dans pour par avec sans sur sous chez selon depuis après avant pendant mais et ou comme
     quand où que qui ce cette ces aussi ainsi
     der die das ein eine im am an auf aus bei mit nach seit vor zu zum zur für gegen ohne um über unter und
     oder aber auch doch dann denn wenn als wie so laut dieser diese dieses diesem diesen jener jene jenes
     kein keine sein seine ihr ihre unser unsere es sie er wir man nur noch schon heute gestern morgen
+    ihren ihrem ihrer ihres seinen seinem seiner seines unseren unserem unserer deren dessen einem einen
+    einer eines jeden jedem jeder jedes allen alle viele wie wer wo warum was welche welcher nun zudem
     montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober
     dezember nacht tag woche jahr
     lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
@@ -50,8 +53,12 @@ _STARTERS = set(
     segunda terça quarta quinta sexta sábado janeiro fevereiro março maio junho julho setembro outubro
     novembro dezembro
     o os as um uma no na nos nas em segundo após mas também
-    v ve na z ze s o u k ke za po pro při podle i ale když jak že také
-    в на по с со из к от до для об при за под над и а но как когда что это также""".split()
+    v ve na z ze s o u k ke za po pro při podle i ale když jak že také než protože pokud proto tak však jenže
+    přesto pak potom dnes včera zítra teď nyní už ještě to tento tato ten ta je jsou byl byla kromě během
+    mezi před od do nad pod podle jeho její jejich jak jaký která který které co kdo kde proč nebo ani
+    dle aby kdyby zatímco zato navíc například
+    в на по с со из к от до для об при за под над и а но как когда что это также однако если потому теперь
+    сейчас уже ещё еще после во этот эта эти тот та те его её ее их кроме между""".split()
 )
 _TITLES = set(
     """president prime minister secretary general chancellor councillor councilor mayor governor senator
@@ -70,7 +77,7 @@ _TITLES = set(
     juge avocat avocate procureur procureure secrétaire chercheur chercheuse professeur professeure
     sprecher sprecherin ministerin präsident präsidentin bürgermeister bürgermeisterin chefin leiter
     leiterin direktor direktorin trainer professorin experte expertin anwalt anwältin richter richterin
-    porta-voz prefeito prefeita deputado deputada governadora delegado delegada advogado advogada juiz juíza
+    porta-voz prefeito prefeita deputado deputada governador governadora delegado delegada advogado advogada juiz juíza
     secretário secretária diretor diretora comandante
     soudkyně soudce mluvčí ministr ministryně předseda předsedkyně prezident prezidentka advokát advokátka
     starosta starostka ředitel ředitelka poslanec poslankyně
@@ -84,7 +91,44 @@ _TITLES = set(
     exmandatario exmandataria ex-präsident ex-presidente exprezident экс-президент former
     piloto pilote fahrer rennfahrer driver jugador jugadora joueur joueuse spieler spielerin jogador jogadora
     player tenista futbolista capitán capitaine kapitän campeón campeona champion champion weltmeister
-    técnico treinador entraîneur hráč trenér pilot""".split()
+    técnico treinador entraîneur hráč trenér pilot
+    scientist physician surgeon psychologist psychiatrist virologist epidemiologist biologist physicist chemist
+    engineer architect activist campaigner teacher lecturer student actor actress singer musician artist
+    novelist writer playwright filmmaker entrepreneur businessman businesswoman owner boss candidate
+    commissioner prosecutor spokesperson strategist consultant pollster sociologist psychologist researcher
+    wissenschaftler wissenschaftlerin virologe virologin forscher forscherin arzt ärztin politiker politikerin
+    abgeordnete abgeordneter chef vorsitzende vorsitzender geschäftsführer geschäftsführerin kanzler kanzlerin
+    ökonom ökonomin historiker historikerin autorin sänger sängerin schauspieler schauspielerin lehrer
+    lehrerin polizist polizistin staatsanwalt staatsanwältin verteidiger verteidigerin unternehmer
+    unternehmerin gründer gründerin kritiker kritikerin aktivist aktivistin trainerin regierungschef
+    regierungschefin ministerpräsident ministerpräsidentin landrat landrätin oberbürgermeister
+    oberbürgermeisterin parteichef parteichefin konzernchef konzernchefin mediziner medizinerin psychologe
+    psychologin soziologe soziologin politologe politologin epidemiologe epidemiologin jurist juristin
+    bischof kardinal papst managerin geschäftsführerin pressesprecher pressesprecherin
+    científico científica investigador investigadora médico médica doctora psicólogo psicóloga profesor
+    profesora empresario empresaria activista cantante actor actriz escritor escritora economista analista
+    experto experta especialista sociólogo socióloga politólogo politóloga epidemiólogo epidemióloga líder
+    dirigente candidato candidata magistrado magistrada coordinador coordinadora gerente delegado delegada
+    consejero consejera rector rectora director diputado portavoza
+    scientifique chercheuse médecin docteur psychologue sociologue politologue économiste historien
+    historienne écrivain écrivaine auteur autrice chanteur chanteuse acteur actrice militant militante
+    responsable dirigeant dirigeante patron patronne élu élue candidat candidate enseignant enseignante
+    étudiant étudiante syndicaliste
+    cientista pesquisador pesquisadora médico médica psicóloga professora empresário empresária ativista
+    cantor cantora ator atriz escritora economista analista especialista socióloga candidato candidata
+    promotor promotora vereador vereadora parlamentar coordenador coordenadora gerente presidenta
+    premiér premiérka vědec vědkyně lékař lékařka psycholog psycholožka profesor profesorka ekonom
+    ekonomka analytik analytička hejtman hejtmanka senátor senátorka politik politička šéf šéfka herec
+    herečka zpěvák zpěvačka učitel učitelka kapitán primátor primátorka náměstek náměstkyně europoslanec
+    europoslankyně obhájce obhájkyně žalobce expert expertka odborník odbornice podnikatel podnikatelka
+    autor autorka spisovatel spisovatelka
+    учёный ученый врач психолог экономист политик актёр актер актриса певец певица писатель писательница
+    учитель учительница спортсменка чемпион чемпионка бизнесмен предприниматель вице-премьер лидер
+    кандидат генерал полковник историк социолог эпидемиолог вирусолог инфекционист специалист ректор
+    защитник следователь министр замминистра замглавы
+    tricampeón tricampeona bicampeón bicampeona campeão campeã funcionario funcionaria funcionário funcionária
+    fonctionnaire beamter beamtin úředník úřednice чиновник чиновница dirigente ejecutivo ejecutiva executivo
+    executiva político política""".split()
 )
 # A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
 _DEMONYMS = set(
@@ -108,12 +152,14 @@ _DEMONYMS = set(
 )
 _ORG_WORDS = set(
     """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
-    frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais
-    palácio planalto élysée
+    frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais grupo
+    palácio planalto élysée armadas armées streitkräfte forças fuerzas guardia policía policia polizei police
+    полиция policie ejército bomberos junta generalitat xunta consejería diputación cabildo unidad unité
     association plateforme mairie ministère gouvernement université parti tribunal conseil
-    verband verein ministerium regierung universität partei gericht stiftung
-    associação prefeitura ministério governo universidade partido fundação
-    sdružení ministerstvo vláda univerzita strana soud
+    verband verein ministerium regierung universität partei gericht stiftung comité komitee committee комитет výbor
+    associação prefeitura ministério governo universidade partido fundação comissão câmara cámara chambre
+    sdružení ministerstvo vláda univerzita strana soud úřad urząd bureau behörde oficina escritório агентство
+    управление ведомство служба agentura
     ассоциация министерство правительство университет партия суд фонд""".split()
 )
 _PLACES = set(
@@ -123,7 +169,9 @@ _PLACES = set(
     belarus usa america china france germany britain england europe kiev kyiv moscow washington london paris
     berlin beijing kremlin white house pentagon brussels israel iran turkey poland spain portugal italy japan
     korea india brazil canada australia mexico syria crimea donbass kursk kharkov kharkiv jeddah riyadh
-    gaza africa asia""".split()
+    gaza africa asia atlantique atlántico atlantic pacifique pacífico pacific nord-est nord-ouest sud-est sud-ouest
+    nordeste noroeste sudeste sudoeste northeast northwest southeast southwest rio río unidos unido unidas unis
+    uni estados états vereinigten spojené соединенные штаты""".split()
 )
 _ORG_HEADS = set(
     """states forces federation union kingdom republic region ministry department center centre council
@@ -133,8 +181,10 @@ _ORG_HEADS = set(
     association organization organisation fund foundation commission coalition alliance treaty agreement day
     week war games cup league club team press media television radio tv channel network studies affairs
     administration government duma senate congress reserve exchange index market arts sciences academy
-    awards festival""".split()
+    awards festival estado état etat staat stát государство seguridad sécurité""".split()
 )
+_SAINTS = {"são", "san", "santa", "santo", "saint", "sainte", "sankt", "st", "st.", "svatý", "svatá", "new", "nueva",
+           "nuevo", "nova", "novo", "nouvelle", "los", "las", "port", "puerto", "porto", "fort", "bad"}
 PRONOUNS = {"he", "she", "they", "him", "her", "он", "она", "они", "il", "elle", "er", "sie", "él", "ella",
             "ele", "ela", "ona", "oni"}
 
@@ -156,14 +206,18 @@ _ROLE_GROUPS = [
     set("""jugador jugadora joueur joueuse spieler spielerin jogador jogadora player tenista futbolista hráč
         футболист теннисист хоккеист""".split()),
     set("""senator senador senadora sénateur sénatrice сенатор""".split()),
-    set("""judge juez jueza juge richter richterin juiz juíza soudce soudkyně судья""".split()),
+    set("""judge juez jueza juge richter richterin juiz juíza soudce soudkyně судья magistrado magistrada
+        instructor instructora magistrat magistrate""".split()),
     set("""vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin
         vice-presidente вице-президент""".split()),
     set("""journalist periodista journaliste jornalista novinář novinářka журналист reporter""".split()),
 ]
+_DEMONYM_GROUP = len(_ROLE_GROUPS)
 _ROLE_GROUPS.append(_DEMONYMS)
 _ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
 _TITLES |= _DEMONYMS
+# Words that never start a person's name: sentence starters, titles, places.
+_NOT_NAMES = _STARTERS | _TITLES | _PLACES
 _MALE_ARTICLES = {"el", "le", "o", "der", "il", "lo", "du", "del", "do", "dem", "des"}
 _FEMALE_ARTICLES = {"la", "die", "une", "una", "uma", "da"}
 _FEMALE_ROLES = set("""presidenta présidente präsidentin prezidentka ministra ministerin ministryně vocera
@@ -178,6 +232,53 @@ _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"
 # Words that join a role to its domain: "minister of health", "ministre de la Santé", "secretario general del".
 _CONNECTORS = {"of", "for", "de", "del", "la", "du", "des", "da", "do", "der", "von", "für"}
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
+_GERMAN = re.compile(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind)\b")
+# Endings of German nouns and adjectives ("Künstliche", "Texteingabefeld", "Forschung").
+_GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|ismus|ität|tion|feld|werk|haus|amt|e|en|es|er|em)$")
+_ORGANISATION = re.compile(
+    _CAP + r"[\w’'-]*(?:\s+(?:(?:de|del|de la|des|du|da|do|of|the|für|der|y|e|and)\s+)*" + _CAP + r"[\w’'-]*)+")
+_GENERIC_ORGS = {"ong", "ngo", "organización", "organisation", "organization", "organização", "organizace",
+                 "организация", "company", "empresa", "compañía", "entreprise", "société", "unternehmen", "firma",
+                 "společnost", "компания", "institución", "institution", "instituição", "entidad", "agency",
+                 "agencia", "agence", "agentur", "agência", "group", "grupo", "groupe", "gruppe", "skupina", "группа"}
+# Words that end a title phrase: what comes after them is not the title's domain.
+_APPOSITION_STOPS = {"sobre", "about", "con", "with", "por", "by", "para", "for", "contra", "against", "sur", "über",
+                     "mit", "durch", "que", "who", "qui", "quien", "that", "which", "than", "como", "comme", "wie",
+                     "о", "с", "по", "что", "který", "která", "že", "s", "se", "pour", "avec", "par", "à", "a", "en",
+                     "in", "to", "at", "on", "y", "and", "et", "und", "e", "и"}
+_EPITHET = re.compile(r"(?:eño|eña|ano|ana|ense|és|esa|ego|ega|ais|aise|ois|oise|ien|ienne|ês)$")
+_NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana humano veterano veterana cirujano cirujana
+    paisano paisana aldeano aldeana cristiano cristiana mecánico empresa mesa presa princesa promesa sorpresa
+    defensa tesis ancien ancienne citoyen citoyenne mien mienne sien sienne chrétien chrétienne gardien gardienne
+    mais jamais anglais""".split())
+# Titles won, not held: "el tricampeón del mundo" is the story's main figure.
+_CHAMPIONS = set("""champion campeón campeona tricampeón tricampeona bicampeón bicampeona campeão campeã champion
+    championne weltmeister weltmeisterin mistr mistryně чемпион чемпионка""".split())
+# German compounds whose head is a title ("Gesundheitsministerin", "Regierungssprecher", "SPD-Chef").
+_COMPOUND_HEADS = ("ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
+                   "präsidentin", "präsident", "politikerin", "politiker", "vorsitzende", "vorsitzender",
+                   "expertin", "experte", "forscherin", "forscher", "trainerin", "trainer", "bürgermeisterin",
+                   "bürgermeister", "direktorin", "direktor", "leiterin", "leiter", "managerin", "manager")
+_COMPOUND_ROLE = re.compile(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
+# "der 45-Jährige", "die 32-Jährige": a person by age, as German news calls the one just named.
+_AGED = re.compile(r"\d+-jährige[rn]?")
+
+
+def _compound_head(word: str) -> str:
+    """The title a German compound ends with ('gesundheitsministerin' -> 'ministerin'), or the word."""
+    if word in _TITLES or not _COMPOUND_ROLE.search(word):
+        return word
+    return next(head for head in _COMPOUND_HEADS if word.endswith(head))
+
+
+# Words for any office-holder: they mean whoever holds an office in the story.
+_GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionária fonctionnaire beamter beamtin
+    úředník úřednice чиновник чиновница responsable dirigente politician político política politique politiker
+    politikerin""".split())
+_HEAD_OF_STATE = re.compile(
+    r"\b(?:chef de l['’]état|jefe del? estado|chefe de estado|head of state|staatsoberhaupt|hlava státu|"
+    r"глав\w* государства|chef de l['’]etat)\b")
+_CZECH_LETTERS = re.compile(r"[ěřůťďňĚŘŮŤĎŇ]")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
 
@@ -210,10 +311,15 @@ def _nominative(word: str, gender: str | None = None) -> str:
     if morph is None or not _CYRILLIC.search(word):
         return word
     parses = [p for p in morph.parse(word) if _PERSON_TAGS & set(p.tag.grammemes)]
-    if not parses or any(p.tag.case == "nomn" for p in parses):
+    # A surname's own nominative ending (Силуанов, Песков) is kept even when the analyser's best
+    # guess reads the word as some other name's genitive plural ("of the Siluans").
+    male, female = re.search(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$", word), re.search(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$", word)
+    if not parses or (male if gender == "masc" else female if gender == "femn" else male or female):
         return word
     if gender is not None:
         parses = [p for p in parses if p.tag.gender == gender] or parses
+    if parses[0].tag.case == "nomn":
+        return word
     form = parses[0].inflect({"nomn"})
     if form is None:
         return word
@@ -227,13 +333,36 @@ def _is_place(word: str) -> bool:
     return morph is not None and bool(_CYRILLIC.search(word)) and "Geox" in morph.parse(word)[0].tag.grammemes
 
 
-def _nominative_name(words: list[str]) -> list[str]:
+def _nominative_name(words: list[str], czech: bool = False) -> list[str]:
     """A Russian full name in the nominative, the surname agreeing with the given name's gender."""
+    if words and re.search(r"(?:ové|ovou|ské|skou|cké|ckou)$", words[-1]):
+        # A Czech woman's name in another case: "Jany Novákové" is Jana Nováková.
+        given = [re.sub(r"(?:ii|ií)$", "ie", re.sub(r"(?:y|ou|ě)$", "a", w)) for w in words[:-1]]
+        return given + [re.sub(r"(?:é|ou)$", "á", words[-1])]
+    if czech and len(words) >= 2 and not any(_CYRILLIC.search(w) for w in words):
+        return _czech_masculine(words)
     morph = _morph()
     if morph is None or not any(_CYRILLIC.search(w) for w in words):
         return words
     gender = _name_gender(words[0])
     return [_nominative(w, gender) for w in words]
+
+
+def _czech_masculine(words: list[str]) -> list[str]:
+    """A Czech man's name in another case, back in the nominative: 'Donalda Trumpa', 'Petru Novákovi',
+    'Janem Novákem'. Only when the given name without the ending is a man's name and the surname's
+    ending is a case ending after a consonant (a woman's 'Petra Nováková' is left alone)."""
+    first, last = words[0], words[-1]
+    for ending, nominative, first_endings in (("ovi", "", ("ovi", "u")), ("em", "", ("em",)), ("a", "", ("a",)),
+                                              ("u", "", ("u",)), ("y", "a", ("a",)), ("ovi", "a", ("ovi", "u"))):
+        stem = last[: -len(ending)]
+        if not last.endswith(ending) or len(stem) < 3 or (not nominative and stem[-1] in "aeiouyáéíóúůýě"):
+            continue
+        for first_ending in first_endings:
+            given = first[: -len(first_ending)]
+            if first.endswith(first_ending) and len(given) >= 3 and _gender.of_name(given + " X") is Gender.MALE:
+                return [given] + words[1:-1] + [stem + nominative]
+    return words
 
 
 @lru_cache(maxsize=4096)
@@ -253,9 +382,10 @@ def _mid_sentence(text: str, start: int) -> bool:
 _SPOKES_FOR = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|portavoz|vocero|vocera|porte-parole|sprecher(?:in)?|"
     r"porta-voz|mluvčí|пресс-секретарь|представитель)\s+(?:for|of|from|de|del|du|des|der|da|do|dos|das)\s+"
-    r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'.-]*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|für|for)\s+)?"
-    + _CAP + r"[\w’'.-]*)*)")
+    r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|"
+    r"für|for)\s+)?" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*)*)")
 _SPEECH_NEXT = re.compile(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
+_GERMAN_NEXT = re.compile(rf"\s+(?:{GERMAN_VERBS})\b")
 
 
 def _introduced(text: str, end: int) -> bool:
@@ -263,8 +393,22 @@ def _introduced(text: str, end: int) -> bool:
     return text[end : end + 1] in (",", "*", "(") or bool(_SPEECH_NEXT.match(text, end))
 
 
+# Case endings of Czech and Russian names (and the nominative's own last vowel, "Fiala"/"Fialy").
+_CASE_ENDINGS = {"", "a", "u", "e", "ě", "y", "i", "ovi", "em", "ou", "é", "ová", "ové", "ovou",
+                 "а", "у", "е", "ы", "и", "ом", "ым", "ой", "ей", "ою", "ую", "ем", "ю", "я"}
+
+
+def _stem(surname: str) -> str:
+    """A surname without its nominative ending: 'Nováková' -> 'Novák', 'Fiala' -> 'Fial', 'Путин' -> 'Путин'."""
+    for ending in ("ová", "ова", "ева", "ина", "á", "a", "а", "я"):
+        if surname.endswith(ending) and len(surname) - len(ending) >= 3:
+            return surname[: -len(ending)] + ("ов" if ending == "ова" else "ев" if ending == "ева" else
+                                                "ин" if ending == "ина" else "")
+    return surname
+
+
 def _clean_token(token: str) -> str:
-    return re.sub(r"[’']s$", "", token)
+    return re.sub(r"[’']s$", "", token.rstrip("-"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +431,10 @@ class People:
     """Lower-case title phrase -> full name of the person introduced with it."""
     surnames: dict[str, str] = field(default_factory=dict)
     """Last name -> the most recently named person with it."""
+    tails: dict[str, str] = field(default_factory=dict)
+    """The last two words of a longer name -> the full name ('Pekarová Adamová')."""
+    stems: dict[str, str] = field(default_factory=dict)
+    """A surname without its case ending ('Novák' for Nováková) -> the person, for declined forms."""
     genders: dict[str, Gender | None] = field(default_factory=dict)
     """Full name -> gender, from the name itself or from the grammar of a cue that named them."""
     given: dict[str, str] = field(default_factory=dict)
@@ -295,11 +443,22 @@ class People:
     """Full name -> the role groups of the titles they were introduced with."""
     role_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Full name -> the words of the title they were introduced with."""
+    subjects: list[str] = field(default_factory=list)
+    """Who each sentence of narration was about, in order."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Full name -> how often the article has named them."""
+    first_seen: list[str] = field(default_factory=list)
+    """Full names in the order the article first named them."""
+    organisations: list[str] = field(default_factory=list)
+    """Organisations named so far, most recent last."""
 
     def find(self, text: str) -> list[Mention]:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
         found: list[Mention] = []
         tokens = list(_TOKEN.finditer(text))
+        # What the text's language says about names, read once per text (German nouns, Czech cases).
+        german = _GERMAN.findall(text) if len(tokens) > 1 else []
+        script = (len(german) >= 3, bool(german), bool(_CZECH_LETTERS.search(text)) if tokens else False)
         i = 0
         while i < len(tokens):
             j = i
@@ -308,7 +467,7 @@ class People:
                 if tokens[j + 1].group(0) in ("der", "den") and tokens[j].group(0) not in ("von", "van"):
                     break
                 j += 1
-            found.extend(self._from_run(text, tokens[i : j + 1], found))
+            found.extend(self._from_run(text, tokens[i : j + 1], found, script))
             i = j + 1
         # "a spokesperson for the Universities and Colleges Employers' Association said": no person is
         # named, so the organisation stands for whoever speaks for it ("…," he said).
@@ -322,12 +481,14 @@ class People:
                 found.sort(key=lambda f: f.start)
         return found
 
-    def _from_run(self, text: str, run: list[re.Match[str]], earlier: list[Mention]) -> list[Mention]:
+    def _from_run(self, text: str, run: list[re.Match[str]], earlier: list[Mention],
+                  script: tuple[bool, bool, bool]) -> list[Mention]:
+        german_text, german_word, czech = script
         words = [_clean_token(m.group(0)) for m in run]
         # The name is the run's tail after title words, places and sentence-initial words.
         k = 0
         while k < len(words) and (
-            words[k].lower().rstrip(".") in _STARTERS | _TITLES | _PLACES
+            words[k].lower().rstrip(".") in _NOT_NAMES
             or _lemma(words[k].lower()) in _TITLES
             or (words[k].isupper() and len(words[k]) > 1)
         ):
@@ -336,7 +497,8 @@ class People:
         while name_words and name_words[0].lower() in _PARTICLES:  # "de Cristina Kirchner": the "de" is not hers
             name_words = name_words[1:]
             k += 1
-        if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES:
+        if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES \
+                or name_words[0].lower() in _SAINTS:  # "São Paulo", "San Sebastián", "Saint-Denis" are places
             return []
         # "Asociación Vecinal Pradera-Tercio Terol": an organisation's name, not a person's.
         if any(w.lower() in _ORG_WORDS for w in name_words):
@@ -348,7 +510,7 @@ class People:
         # ... unless the run starts at a given name: "Paulo Sérgio Nogueira", "Ana Sofia Cardenal".
         first_given = next((i for i, w in enumerate(name_words) if _gender.is_given_name(w, loose=True)), None) \
             if len(core) > 2 else None
-        if first_given is not None and len(name_words) - first_given <= 4 and \
+        if first_given is not None and len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) <= 4 and \
                 len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) >= 2:
             name_words = name_words[first_given:]
         elif len(core) > 2:
@@ -366,10 +528,20 @@ class People:
         end = run[-1].end()
         if _is_place(name_words[-1]):
             return []
-        name_words = _nominative_name(name_words)  # "Анваром Ибрагимом" is Анвар Ибрагим
+        # "Анваром Ибрагимом" is Анвар Ибрагим; "Donalda Trumpa" Donald Trump in a Czech text.
+        name_words = _nominative_name(name_words, czech)
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         if len(core) >= 2:
+            # German capitalizes every noun: "Künstliche Intelligenz", "Texteingabefeld Antworten" are
+            # not people. There a name starts with a given name, or a title or a verb of saying vouches.
+            if german_text and \
+                    not _gender.is_given_name(name_words[0], loose=True) and _GERMAN_NOUN.search(name_words[0]) and \
+                    not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
+                    not self._title_before(text, start, words[:k]) and not _introduced(text, end):
+                return []
             name = " ".join(name_words)
+            # "uvedla Pekarová Adamová" after "Markéta Pekarová Adamová": the person already named.
+            name = self.tails.get(name, name)
         elif len(core) == 1:
             # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.
             known = next((m.name for m in reversed(earlier) if m.name.split()[-1] == core[0]), None) or \
@@ -377,9 +549,15 @@ class People:
             if known is None:
                 # A lone surname counts when a title introduces it ("Judge Ford", "Mr. Marcus"); a lone
                 # given name inside a sentence names someone too ("comme nous le raconte Antoine*").
+                # So does a lone surname that is the subject of a verb of saying inside a sentence
+                # ("Minutos antes del encuentro, Albares ha recalcado").
                 if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
                         not (len(words) == 1 and _mid_sentence(text, start) and _gender.is_given_name(core[0])
-                             and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())):
+                             and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())) and \
+                        not (len(words) == 1 and _mid_sentence(text, start) and core[0].lower() not in _NOT_NAMES
+                             and _SPEECH_NEXT.match(text, run[-1].end()) and not german_word
+                             and not _GERMAN_NEXT.match(text, run[-1].end())
+                             and not re.search(r"\d\s*$", text[: run[0].start()])):
                     return []
                 known = core[0]
             name = known
@@ -392,6 +570,17 @@ class People:
     def _title_before(text: str, start: int, cap_words: list[str]) -> str | None:
         """The title just before a name: 'President of Belarus Alexander Lukashenko' -> 'president of belarus'."""
         window = text[max(0, start - 100) : start]
+        # "O deputado afastado Eduardo Cunha", "El senador republicano Rick Scott": a role and its
+        # adjectives right before the name.
+        last = window[-60:].split()[-3:] if window[-1:].isspace() else []
+        for count in (1, 2):
+            if len(last) <= count:
+                break
+            head, adjectives = last[-count - 1], last[-count:]
+            if head.isalpha() and _lemma(head.lower()) in _TITLES and all(
+                    w[:1].islower() and w.replace("-", "").isalpha() and w not in _STARTERS and w not in _TITLES
+                    for w in adjectives):
+                return " ".join([_lemma(head.lower())] + adjectives)
         tokens = list(re.finditer(r"[\w’'-]+", window))
         taken: list[str] = []
         edge = len(window)
@@ -413,6 +602,16 @@ class People:
         while taken and taken[0] in _CONNECTORS:
             taken.pop(0)
         if not any(w in _TITLES for w in taken):
+            # "El portavoz militar de los insurgentes, Yahya Sarea": an apposition whose role word
+            # opens the clause before the comma, lower-case words and all.
+            clause = re.search(r"(?:^|[.;:,(—–]\s*)([^.;:,(—–]{3,80}),\s*$", window)
+            words = re.findall(r"[\w’'-]+", clause.group(1).lower())[-6:] if clause else []
+            # The role nearest the comma: "el testimonio del director de gabinete de Díaz Ayuso, Miguel …".
+            for i in range(len(words) - 1, -1, -1):
+                if words[i] in _APPOSITION_STOPS:
+                    return None  # "un periodista sobre la declaración de Scott": not Scott's title
+                if _lemma(words[i]) in _TITLES:
+                    return _lemma(words[i])
             return None
         return " ".join(taken)
 
@@ -420,23 +619,44 @@ class People:
     def _title_after(text: str, end: int) -> str | None:
         """An appositive title: 'Tigran Meloyan, an analyst at the HSE Center' -> 'analyst'."""
         m = re.match(
-            r",\s+(?:(?:an?|the|his|her)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+            r",\s+(?:(?:an?|the|his|her|el|la|le|l['’]|o|a|der|die|un|una|une|um|uma|ein|eine)\s+)?"
+            r"((?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
             r"(?=\s+(?:at|of|for|in|with|who|from|on|de|del|da|do|des|du|der|von|für|bei|в|из)\b|\s*[,.;]|$)",
             text[end : end + 120],
         )
         if not m:
             return None
         words = [_lemma(w) for w in m.group(1).lower().split()]
-        return " ".join(words) if words and all(w in _TITLES for w in words[-1:]) else None
+        if not (words and all(w in _TITLES for w in words[-1:])):
+            return None
+        # Keep the title's domain up to the comma: "el piloto de Red Bull" -> "piloto de red bull".
+        domain = re.match(r"\s+((?:de|del|of|at|for|von|der|du|des|da|do)\s+[^,.;:()]{1,40}?)\s*(?=[,.;:()]|$)",
+                          text[end + m.end() : end + m.end() + 60])
+        return " ".join(words + (domain.group(1).lower().split() if domain else []))
 
     def by_surname(self, word: str) -> str | None:
         """The most recently named person whose last name is `word`."""
-        return self.surnames.get(word) or self.surnames.get(_nominative(word))
+        found = self.surnames.get(word) or self.surnames.get(_nominative(word))
+        if found or len(word) < 4:
+            return found
+        # Slavic surnames decline: "Novákové", "Nováka", "Путину" are the Nováková, Novák, Путин named before.
+        for cut in range(len(word), max(2, len(word) - 5), -1):
+            if word[cut:] in _CASE_ENDINGS and word[:cut] in self.stems:
+                return self.stems[word[:cut]]
+        return None
+
+    def _add_surname(self, surname: str, name: str, replace: bool = True) -> None:
+        if replace or surname not in self.surnames:
+            self.surnames[surname] = name
+            stem = _stem(surname)
+            if len(stem) >= 3 and surname[len(stem):] in _CASE_ENDINGS:
+                self.stems[stem] = name
 
     @staticmethod
     def is_role(word: str) -> bool:
         """True for a title or role word in any of our languages and cases ('portavoz', 'министром')."""
-        return _lemma(word.lower()) in _TITLES
+        low = word.lower()
+        return _lemma(low) in _TITLES or bool(_COMPOUND_ROLE.search(low)) or bool(_AGED.fullmatch(low))
 
     def by_title(self, phrase: str) -> str | None:
         """The person introduced with a title matching `phrase` ('The President of Belarus', 'el portavoz
@@ -462,8 +682,18 @@ class People:
             if mention.name in self.names:
                 self.names.remove(mention.name)
             self.names.append(mention.name)
+            self.counts[mention.name] = self.counts.get(mention.name, 0) + 1
+            if len(parts := mention.name.split()) >= 3:
+                self.tails[" ".join(parts[-2:])] = mention.name
+            if mention.name not in self.counts or self.counts[mention.name] == 1:
+                self.first_seen.append(mention.name)
             parts = mention.name.split()
-            self.surnames[parts[-1]] = mention.name
+            self._add_surname(parts[-1], mention.name)
+            # Spanish and Portuguese names carry two surnames and go by the first ("Moreno" for Juan
+            # Manuel Moreno Bonilla, "Lula" for Luiz Inácio Lula da Silva).
+            for part in parts[1:-1]:
+                if part[:1].isupper() and part.lower() not in _PARTICLES and not _gender.is_given_name(part):
+                    self._add_surname(part, mention.name, replace=False)
             if len(parts) >= 2:
                 self.given[parts[0]] = mention.name
             if mention.title:
@@ -479,6 +709,48 @@ class People:
                     if parts[i] in _TITLES:
                         self.titles.setdefault(" ".join(parts[i:]), mention.name)
 
+    def note_organisations(self, text: str) -> None:
+        """Remember the organisations a stretch of narration names ('el Comité Internacional de la Cruz
+        Roja', 'Ministerio de Sanidad'), for 'la ONG', 'este ministerio' later."""
+        for m in _ORGANISATION.finditer(text):
+            words = m.group(0).split()
+            if any(w.lower() in _ORG_WORDS or w.lower() in _ORG_HEADS for w in words) and len(words) >= 2:
+                if m.group(0) in self.organisations:
+                    self.organisations.remove(m.group(0))
+                self.organisations.append(m.group(0))
+
+    def organisation(self, phrase: str) -> str | None:
+        """The organisation a common noun means ('este ministerio', 'la ONG', 'the company'): the latest
+        named one with that word in its name, or the latest named at all for a generic word."""
+        words = [w.lower() for w in re.findall(r"[\w’'-]+", phrase)]
+        if not words or words[0] not in _ARTICLES | {"este", "esta", "ese", "esa", "this", "that", "ce", "cette",
+                                                      "dieser", "diese", "dieses", "esse", "essa", "tento", "tato",
+                                                      "этот", "эта"} or len(words) > 3:
+            return None
+        noun = words[1] if len(words) > 1 else ""
+        if noun in _GENERIC_ORGS:
+            return self.organisations[-1] if self.organisations else None
+        if noun in _ORG_WORDS or noun in _ORG_HEADS:
+            return next((o for o in reversed(self.organisations) if noun in o.lower().split()), None)
+        return None
+
+    def note_subject(self, name: str) -> None:
+        """Record that a sentence was about `name`."""
+        self.subjects.append(name)
+
+    def last_subject(self, gender: Gender | None = None) -> str | None:
+        """The person the latest sentences were about, of `gender` when given, if still among the
+        few people named last; None otherwise."""
+        recent = self.names[-4:]
+        return next((n for n in reversed(self.subjects[-3:]) if n in recent
+                     and (gender is None or self.gender_of(n) in (gender, None))), None)
+
+    def last_person(self, gender: Gender | None = None) -> str | None:
+        """The most recently named person (not an organisation), of `gender` when given."""
+        return next((name for name in reversed(self.names) if self.is_person(name)
+                     and not _ORG_WORDS & {w.lower() for w in name.split()}
+                     and (gender is None or self.gender_of(name) in (gender, None))), None)
+
     def last(self, gender: Gender | None = None) -> str | None:
         """The most recently named person, of `gender` when given (people of unknown gender fit too)."""
         if gender is None:
@@ -492,8 +764,14 @@ class People:
         спортсмен'): the nearest person introduced with a title of the same office, else the nearest
         person of the phrase's gender not introduced with a different office (only when `guess`).
         None if no role word."""
-        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower())]
-        at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP), None)
+        # "le chef de l'État", "el jefe de Estado", "the head of state": the president.
+        phrase = _HEAD_OF_STATE.sub(" president ", phrase.lower())
+        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase)]
+        # German compounds name the office by their head: "Gesundheitsminister", "SPD-Chef".
+        words = [_compound_head(w) for w in words]
+        at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP or _AGED.fullmatch(w)), None)
+        if at is None and len(words) == 2 and words[0] in _ARTICLES and self.is_epithet(words[1]):
+            at = 1  # "el madrileño"
         if at is None:
             return None
         role = words[at]
@@ -511,13 +789,35 @@ class People:
             best = next((n for n in same if domain & set(self.role_words.get(n, ()))), None)
             if best or same:
                 return best or same[0]
+        if role in _GENERIC_ROLES:
+            # "La funcionaria aseguró": any office fits a word for every office-holder.
+            return next((n for n in fits if self.is_person(n)), None)
         if not guess:
             return None
+        if group == _DEMONYM_GROUP or role not in _TITLES or role in _CHAMPIONS:
+            # An epithet ("ha explicado el neerlandés", "dijo el asturiano") names the story's main
+            # person more often than the last one named: the most often named of those who fit.
+            people = [n for n in fits if self.is_person(n) and not self.roles.get(n)]
+            first = {n: i for i, n in enumerate(self.first_seen)}
+            return max(people, key=lambda n: (self.counts.get(n, 0), -first.get(n, 0))) if people else None
         # Otherwise the nearest person not introduced with another office: "la vicepresidenta" is not
         # the journalist just named. An office over the same body still fits ("presidente do Senado"
         # for "o senador").
         return next((n for n in fits if group is None or not self.roles.get(n)
                      or any(t[:5] == role[:5] for t in self.role_words.get(n, ()))), None)
+
+    def by_domain(self, phrase: str) -> str | None:
+        """The latest person introduced with a title that names `phrase` ('Red Bull' for 'el piloto de Red
+        Bull, Max Verstappen')."""
+        words = phrase.lower().split()
+        return next((n for n in reversed(self.names) if words and all(w in self.role_words.get(n, ()) for w in words)),
+                    None)
+
+    @staticmethod
+    def is_epithet(word: str) -> bool:
+        """True for a lower-case word that calls a person by origin ('madrileño', 'asturiano',
+        'neerlandés', 'nantais'): speech verbs take it as their subject in sports and regional news."""
+        return word.islower() and bool(_EPITHET.search(word)) and word not in _STARTERS | _NOT_EPITHETS
 
     def is_person(self, name: str) -> bool:
         """False for a speaker whose name ends like an organisation ('Supreme Court', 'UCEA')."""
@@ -547,5 +847,9 @@ class People:
             return mentions[0].name
         words = phrase.split()
         if len(words) == 1 and words[0][:1].isupper():
-            return self.by_surname(_clean_token(words[0])) or _clean_token(words[0])
+            word = _clean_token(words[0])
+            initials = next((n for n in reversed(self.names) if len(n.split()) >= 2 and word.isupper() and
+                             "".join(w[0] for w in n.split() if w[:1].isupper()) == word), None)
+            # "expresó JOH": Juan Orlando Hernández by his initials.
+            return self.by_surname(word) or initials or (None if word.lower() in _NOT_NAMES else word)
         return self.by_title(phrase)

@@ -13,19 +13,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import sentences
+from ..model import Gender
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from .verbs import DOCUMENTS, QUOTING
 
-__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech"]
+__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
-_DASH_LEAD = re.compile(r"^\s*[—–-]\s+")
+_DASH_LEAD = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_CLOSERS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+# Pages mix their marks ("… ostentaba”, “… objetivos“): a straight mark may close a curly one and back.
+_CLOSERS = {"“": "”\"", "«": "»", "„": "“”\"", '"': '"”'}
+# A closing mark used to open (`que ”es cuando …`), or an opening one used to close (`objetivos“.`).
+_CLOSER_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))”(?=\w)")
+_OPENER_CLOSING = re.compile(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
 # Typesetters differ on the space before the dash: "…,— начал он.— …" as well as "…, — начал он. — …".
-_RU_ATTRIBUTION = re.compile(r"([,!?…](?:\.{1,2})?)\s*[—–]\s*(?=[a-zа-яё])")
-_RU_RESUME = re.compile(r"([.:!?…,])\s*[—–]\s*")
+# Spanish sets the dash against the words it opens: "—No vamos a ceder —dijo Pérez—. Tampoco …".
+# Portuguese drops the comma: "— Fizemos um grande jogo — disse o treinador."
+_RU_ATTRIBUTION = re.compile(r"(?:([,!?…](?:\.{1,2})?)\s*[—–]\s*|(?<=\w)\s[—–]|(?<=\w)\s[—–]\s+(?=(?:"
+                             + SPEECH_VERBS + r")\b))(?=[a-zà-ÿа-яё])")
+_RU_RESUME = re.compile(r"(?:[.:!?…,]\s*[—–]|(?<=\w)[—–]\s*[.,;:]?)\s*")
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_WHO_VERB = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<who>(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
@@ -41,7 +49,22 @@ _TERM_BEFORE = re.compile(
     r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
     r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
     r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
+_SO = re.compile(r"^[\s,;—–-]*so\s+(?=[A-ZÄÖÜ]|(?:der|die)\s)")
+_ARTICLE_WORDS = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "l'", "l’", "der", "die", "das", "den",
+                  "dem", "des", "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "his", "her", "its",
+                  "their", "su", "sa", "son", "seu", "sua", "sein", "seine", "ihr", "ihre", "this", "that", "este",
+                  "esta", "ese", "esa", "aquel", "aquella", "ce", "cet", "cette", "dieser", "diese", "dieses", "esse",
+                  "essa", "tento", "tato", "toto", "ten", "ta", "этот", "эта", "тот", "та"}
 _SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
+_ACCORDING_PRONOUN = re.compile(
+    r"\b(?:según|selon|segundo|podle|laut|d['’]après)\s+(él|ella|lui|elle|ele|ela|něj|něho|ní|ihm|ihr)\b"
+    r"|\bпо\s+(его|её|ее)\s+(?:словам|мнению|данным)|\b(ihm|ihr|seinen|ihren)\s+(?:Worten\s+)?zufolge\b", re.I)
+_FEMININE_PRONOUNS = {"ella", "elle", "ela", "ní", "ihr", "ihren", "её", "ее"}
+_ZUFOLGE = re.compile(r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+zufolge\b")
+_FOR_WHO = re.compile(r"(?:^|[.;,]\s*)(?:para|pour|for|für)\s+(?P<who>[^,.;:!?]{2,60}),", re.I)
+# A lead-in that names no subject before its verb ("se listu Washington Post svěřil:", "como diría en
+# whatsapp"): in languages that drop the pronoun, the verb's own person speaks.
+_PLURAL_PRONOUNS = re.compile(r"\b(?:they|we|ils|elles|nous|wir|они|мы|ellos|ellas|nosotros|eles|elas|nós|oni|my)\b", re.I)
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 _VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
 _INDEFINITE = re.compile(
@@ -49,7 +72,7 @@ _INDEFINITE = re.compile(
     r"jeden|jedna|někdo)\b", re.I)
 _INNER_CUE = re.compile(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
-    rf"[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])",
+    rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:mandatari[oa]|president[ea]?|vicepresident[ea]|senador[a]?|minist(?:ro|ra|re|er)|titular|"
@@ -69,6 +92,21 @@ _DOCUMENT = re.compile(
     rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|una|o|os|as|um|uma|der|die|das|des|dem|den|ein|eine|einer|"
     rf"einem|in|im|en|na|no|em|dans|в|во|its|his|her|their|su|sa|son|seu|sua|ihrer|seiner)\s*)*"
     rf"(?:{DOCUMENTS})\b(?P<rest>.{{0,80}})", re.I)
+# Where an attribution clause ends: a stop that is not an abbreviation's ("a affirmé M. Peskov", "said
+# Dr. Ruth Ngata", "dijo la Sra. Gómez") or a single initial's ("John F. Kennedy").
+_ABBREVIATION_END = re.compile(
+    r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bProf)(?<!\bSt)(?<!\bSr)"
+    r"(?<!\bSra)(?<!\bHr)(?<!\bFr)(?<!\bIng)(?<!\bMgr)(?<!\bgen)(?<!\bGen)(?<!\bdr)(?<!\bProf)(?<!\bmed)(?<!\bphil)"
+    r"(?<!\bnat)(?<!\bjur)(?<!\bDipl)(?<!\bMUDr)(?<!\bJUDr)(?<!\bPhDr)(?<!\bdoc)(?<!\b[A-ZÀ-ÞА-ЯЁ])[.;!?]")
+# Plural forms of verbs of saying: dijeron, afirmaram, sagten, ont déclaré, expliquent, заявили, řekli.
+_PLURAL_VERB = re.compile(r"(?:aron|ieron|eron|aram|eram|iram|ten|ent|ли|li|ly|^ont\s.*|^se sont\s.*)$")
+_FROM_ORG = re.compile(
+    r"\b(?i:aus|desde|from|du côté d[eu]|z|ze|из|из-под)\s+(?:(?:dem|der|den|el|la|los|las|the|l['’]|del)\s+)?"
+    r"(?P<org>[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+(?:\s+(?:de\s+|del\s+|der\s+|des\s+)?[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+)*)")
+_CONNECTOR_WORDS = {"de", "del", "da", "do", "des", "du", "of", "der", "von", "für"}
+_JOURNALIST = re.compile(r"\b(?:journalist\w*|jornalista|periodista|journaliste|novinář\w*|журналист\w*|reporter\w*|"
+                         r"repórter|entrevistador\w*|interviewer)\b", re.I)
+_DOCUMENT_WORD = re.compile(rf"\b(?:{DOCUMENTS})\b", re.I)
 _QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 _ORG_RUN = re.compile(
     r"[A-ZÀ-ÞА-ЯЁ][\w’'.-]*(?:\s+(?:(?:de|del|da|do|des|du|of|the|für|la|los|y|e|and)\s+)*[A-ZÀ-ÞА-ЯЁ][\w’'.-]*)*")
@@ -84,8 +122,18 @@ _PREPOSITION = re.compile(
 # Titles, nicknames and scare quotes left in narration name no one ("Once Upon A Time in Hollywood").
 _QUOTED = re.compile(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
 _SUBJECT_VERB = re.compile(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
+# A finite verb makes a quoted phrase a clause someone said ("South Africa was a crumbling disaster"),
+# where a scare quote or a nickname is a noun phrase.
+_FINITE = re.compile(
+    r"\b(?:is|was|are|were|has|have|had|will|would|can|could|should|must|does|did|am|"
+    r"es|está|están|son|fue|era|eran|ha|han|hay|será|"
+    r"est|sont|était|ont|sera|serait|"
+    r"ist|sind|war|waren|hat|haben|wird|werden|kann|können|muss|"
+    r"é|são|foi|era|tem|têm|há|será|"
+    r"je|jsou|byl|byla|bylo|bude|má|"
+    r"был|была|было|были|будет|есть)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-_LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|dass|že|{SPEECH_VERBS}))\W*$", re.I)
+_LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +225,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "",
               before: str = "") -> bool:
     words = _WORD.findall(inner)
+    if _VERB_ONLY.match(after) and re.match(r"\s*[,—–-]", after) and words:
+        return False  # '"Manifestações onde?", questionou Serra': short, but attributed speech
     # A title keeps its comma or period inside the marks in American style: "The Case for Colonialism,".
     if words and not re.search(r"[.!?…,;:]", inner.rstrip(", ")) and _is_title(words) and len(words) >= 2:
         return True
@@ -190,6 +240,7 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
     whole_sentence = opens_sentence and len(words) >= 4 and bool(re.match(r"\s*[.!?…]", after))
     if context and not whole_sentence and not (opens_sentence and re.match(r"\s*,\s*[a-zà-ÿа-яё]", after)) and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
+            not (len(words) >= 4 and _FINITE.search(inner)) and \
             not _VERB.search(context) and not re.search(rf"\b(?:{ACCORDING})\b", context, re.I) and ":" not in context:
         return True
     if word_count(inner) > len(words):  # CJK: characters, not spaces, make the words
@@ -227,7 +278,8 @@ def _dash_speech(text: str) -> tuple[list[tuple[int, int, int, int]], int]:
         if not attribution:
             spans.append((pos, pos, len(text), len(text)))
             return spans, len(text)
-        spans.append((pos, pos, attribution.start(1) + 1, attribution.end()))
+        speech_end = attribution.start(1) + 1 if attribution.group(1) else attribution.start()
+        spans.append((pos, pos, speech_end, attribution.end()))
         resume = _RU_RESUME.search(text, attribution.end())
         if not resume:
             return spans, attribution.end()
@@ -252,6 +304,9 @@ def split_quotes(text: str) -> list[Piece]:
     first_open, first_close = text.find("«"), text.find("»")
     scan = text.translate(str.maketrans("«»", "»«")) if first_close >= 0 and (first_open < 0 or first_close < first_open) \
         else text
+    scan = _CLOSER_OPENING.sub("“", scan)
+    if "„" not in scan:  # German „…“ closes with “ by rule
+        scan = _OPENER_CLOSING.sub("”", scan)
     found = _spans(scan, resume)
     spans = dash_spans + [s for s in found
                           if not _is_scare(text[s[1] : s[2]], _sentence_around(text, s[0], s[3]),
@@ -286,20 +341,42 @@ def is_attributed_speech(text: str) -> bool:
     """True for a line that quotes someone with a verb of saying (`« … », a-t-il souligné`, `"…",
     indicó el senador Rick Scott`): speech, even when it is short enough to look like a heading."""
     pieces = split_quotes(text)
+    if len(pieces) == 2 and pieces[1].quote and pieces[1].raw_before.rstrip().endswith(":") \
+            and re.fullmatch(r"(?:[A-ZÀ-ÞА-ЯЁ][\w’'.-]*\s*){2,4}", pieces[0].text):
+        return True  # "Emmanuel Macron : « La France sera au rendez-vous »": a name, a colon, their words
     return any(p.quote for p in pieces) and any(
         not p.quote and (_VERB.search(p.text) or _ACCORDING.search(p.text)) for p in pieces)
 
 
 def _subject(sentence: str, people: People) -> str | None:
     """Who a lead-in sentence is about: 'according to X', a name before a speech verb, else the first person."""
+    pronoun = _ACCORDING_PRONOUN.search(sentence)
+    if pronoun:  # "Según ella,", "По его словам,", "Podle něj", "Ihren Worten zufolge"
+        word = next(g for g in pronoun.groups() if g).lower()
+        return people.last(Gender.FEMALE if word in _FEMININE_PRONOUNS else Gender.MALE)
+    zufolge = _ZUFOLGE.search(sentence)
+    if zufolge:  # "Scholz zufolge", "dem Minister zufolge": the name comes first in German
+        found = people.find(zufolge.group("who"))
+        who = found[-1].name if found else people.by_title(zufolge.group("who"))
+        if who:
+            return who
+    source = _FROM_ORG.search(sentence)
+    if source and _VERB.search(sentence[source.end() :]) and not people.find(source.group("org")):
+        # "Aus dem Schulministerium heißt es", "Desde la Plataforma aseguran": the body speaks.
+        return source.group("org")
+    holder = _holder(sentence, people)
+    if holder:  # "Para el ministro, «…»", "Pour Laurent Berger, « … »": the view is theirs
+        return holder
     according = list(_ACCORDING_WHO.finditer(sentence))
     if according:
-        who = people.resolve(_head(according[-1].group("who"), people))
+        phrase = according[-1].group("who")
+        who = people.resolve(_head(phrase, people)) or _named_organisation(_OBJECT.split(phrase, maxsplit=1)[0], people)
         if who:
             return who
     mentions: list[Mention] = people.find(sentence)
     for mention in reversed(mentions):
-        if re.match(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", sentence[mention.end :], re.I):
+        if re.match(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", sentence[mention.end :], re.I) \
+                and not _oblique(sentence, mention):
             return mention.name
     if sentence.rstrip().endswith(":"):
         # "X wanted to stand up, but Y shook his head and protested:" - the last clause's subject speaks.
@@ -328,6 +405,29 @@ def _subject(sentence: str, people: People) -> str | None:
     return min(candidates)[1] if candidates else None
 
 
+def _holder(sentence: str, people: People) -> str | None:
+    """The person a view is given to: 'Para Hurtado, su intervención …', 'Pour le maire, …'."""
+    for m in _FOR_WHO.finditer(sentence):
+        found = people.find(m.group("who"))
+        who = found[0].name if found else people.by_title(m.group("who"))
+        if who:
+            return who
+    return None
+
+
+def _pro_drop(sentence: str, people: People) -> bool:
+    """True for a lead-in whose verb of saying has no subject of its own before it (the pronoun
+    dropped): no article, role or capitalized word in the three words before the verb."""
+    verb = _VERB.search(sentence)
+    if not verb or _PLURAL_PRONOUNS.search(sentence) or _DOCUMENT_WORD.search(sentence) \
+            or _PLURAL_VERB.search(verb.group(0)):
+        return False
+    near = re.findall(r"[\w’'-]+", sentence[: verb.start()])[-3:]
+    first = re.match(r"\W*([\w’'-]+)", sentence)
+    return not any(w.lower() in _ARTICLE_WORDS or people.is_role(w) or
+                   (w[:1].isupper() and not (first and w == first.group(1))) for w in near)
+
+
 def _unnamed_subject(sentence: str, people: People) -> bool:
     """True when a lead-in's subject is a role or group no one was introduced with ('La miembro de la
     Plataforma coincide:', 'dessen Chef sagt:'): someone speaks, but the article does not say who."""
@@ -341,6 +441,18 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     `hint` is who the paragraph's narration has speaking ("Lira disse que …"), for a verb with no
     subject ("…", disse.).
     """
+    according = re.match(r"[\s,.;:!?—–-]*(?=(?:" + ACCORDING + r")\b)", clause, re.I)
+    if according:
+        # '"…", según el ministro.', '« … », selon lui.', '"…," according to Varga.'
+        cue = clause.strip(" ,.;:!?—–-")[:80]
+        return True, _subject(clause[according.end() :], people), cue
+    of_the = re.match(r"[\s,.;:!?—–-]*(?:" + SPEECH_VERBS + r")\s+(?:el|la)\s+de\s+(?P<what>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*)",
+                      clause, re.I)
+    if of_the:
+        # "comentó el de Red Bull": the one the article introduced with Red Bull in their title.
+        who = people.by_domain(of_the.group("what"))
+        if who:
+            return True, who, clause.strip(" ,.;:!?—–-")[:80]
     quoting = _QUOTING_WHO.match(clause)
     if quoting:  # "— приводит слова Уайта Las Vegas Review-Journal": Уайт speaks
         cue = clause.strip(" ,.;:!?—–-")[:80]
@@ -352,35 +464,120 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     # "a-t-il souligné", "fügte er hinzu": an inversion, not a subject.
     if m and (_VERB.match(m.group("who")) or verb_first and re.search(r"-t-(?:il|elle|on)$", verb_first.group(0))):
         m = None
-    if not m and not verb_first:
+    so = _SO.match(clause)
+    if not m and not verb_first and not so:
         return False, None, ""
     cue = clause.strip(" ,.;:!?—–-")[:80]
     cue_gender = _gender.of_cue(cue)
+    if so or verb_first and not re.search(r"-t-(?:il|elle|on)$", verb_first.group(0)):
+        # An inverted subject: "declaró a la prensa el abogado Luis Gómez", "so Bürgermeister Peter Lang".
+        named = _inverted_subject(clause[(verb_first or so).end() :], people)  # type: ignore[union-attr]
+        if named:
+            people.note_gender(named, cue_gender)
+            return True, named, cue
     who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
+    # Portuguese "a"/"o" before a noun is the article ("diz a garota"), not the preposition.
+    article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who)
+    if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who) and not article:
+        who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
     if who:
         if _INDEFINITE.match(who):
             return True, None, cue  # "said one person": someone speaks, the article does not say who
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
             return True, _organisation(document.group("rest")), cue
-        speaker = people.resolve(who) or _named_organisation(who, people)
+        pronoun = who.lower() in PRONOUNS and _gender.of_cue(who)
+        speaking = (hint() or people.last_subject(pronoun or None)) if pronoun else None
+        if pronoun and speaking and people.gender_of(speaking) in (pronoun, None):
+            # "… he said" after a paragraph that has Levitt speaking: the one speaking, not the
+            # last man named ("Sinwar").
+            return True, speaking, cue
+        speaker = people.organisation(who) or people.resolve(who) or _named_organisation(who, people)
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
-        if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])):
+        epithet = re.fullmatch(r"(?:el|la|le|o|a|der|die)\s+([\w-]+)", who)
+        if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])
+                           or epithet and people.is_epithet(epithet.group(1))):
             # "dijo el mandatario", "написал спортсмен": the person introduced with that office.
-            return True, people.by_role(who, cue_gender) or people.last(cue_gender), cue
+            if _JOURNALIST.search(who):
+                # "respondeu a jornalista": the one asking is rarely named, and never the one quoted.
+                return True, people.by_role(who, cue_gender, guess=False), cue
+            return True, people.by_role(who, cue_gender) or (None if epithet else people.last(cue_gender)), cue
         if verb_first and not _PREPOSITION.match(who):
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
     if verb_first:
         # The verb without a name ("disse.", "řekla."): the person the paragraph has speaking,
-        # else the one it is about, of the gender the verb shows.
+        # else the one it is about, of the gender the verb shows. A plural verb ("explicaron a
+        # Clarín desde el entorno presidencial") is a group the article does not name.
+        if _PLURAL_VERB.search(verb_first.group(0)):
+            return True, None, cue
         speaking = hint()
         if speaking and (cue_gender is None or people.gender_of(speaking) in (cue_gender, None)):
             return True, speaking, cue
         speaker = people.last(cue_gender)
         return True, speaker, cue
     return False, None, ""
+
+
+def _inverted_subject(rest: str, people: People) -> str | None:
+    """The person an inverted verb of saying names as its subject, from the words after the verb.
+
+    The subject may follow an object or a place ("a la prensa el abogado Luis Gómez") or a role and a
+    comma ("le maire de la commune, Pierre Lefèvre"); a person after a preposition is the object
+    ("en alusión a Cristina Kirchner") and is passed over. None when no one is named.
+    """
+    first = re.match(r"\s*([\w’'-]+)", rest)
+    if first and first.group(1).lower() in _PERSON_PRONOUNS:  # "fügte er hinzu", "dijo ella"
+        return people.last(_gender.of_cue(_PERSON_PRONOUNS[first.group(1).lower()]))
+    for mention in people.find(rest):
+        words = re.findall(r"[\w’'-]+|,", rest[: mention.start])
+        k = len(words)
+        while k and (words[k - 1].lower() in _ARTICLE_WORDS or people.is_role(words[k - 1])):
+            k -= 1
+        if k and _PREPOSITION.fullmatch(words[k - 1]) or _oblique(rest, mention):
+            continue  # an object: "tiró en alusión a Cristina Kirchner", "řekl O’Brienovi", "сказал Путину"
+        before = [w for w in words[:k] if w != ","]
+        # "сказал ведущий автор исследования, заведующий лабораторией … Михаил Пантелеев": a long
+        # title before the name is still the subject's.
+        apposition = k and words[k - 1] == "," and any(people.is_role(w) for w in words[:k])
+        if len(before) <= 4 or apposition or any(people.is_role(w) for w in words[:k]) and len(before) <= 30 \
+                and not any(_PREPOSITION.fullmatch(w) and w.lower() not in _CONNECTOR_WORDS for w in before):
+            return mention.name
+        break
+    return None
+
+
+def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
+    """Record who each sentence is about: a person named among its first words and not after a
+    preposition ('But Al Saud is aware of the effect Sinwar may have' is about Al Saud). Pronouns
+    later go to them before the last person named."""
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        sentence = text[start:end]
+        role = re.match(r"\W*(?:(?i:the|el|la|le|o|a|der|die|l['’])\s+)?([\w’'-]+)", sentence)
+        if role and people.is_role(role.group(1)):
+            # "El consejero ha lanzado además un mensaje …": about the one introduced as consejero.
+            who = people.by_title(sentence[role.start(1) : role.start(1) + 60]) or \
+                people.by_role(sentence[: role.end(1)], guess=False)
+            if who:
+                people.note_subject(who)
+                continue
+        mention = next((m for m in mentions if start <= m.start < end), None)
+        if mention:
+            words = re.findall(r"[\w’'-]+", text[start : mention.start])
+            if len(words) <= 5 and not (words and (_PREPOSITION.fullmatch(words[-1]) or words[-1] in _CONNECTOR_WORDS)) \
+                    and not _oblique(text, mention):
+                people.note_subject(mention.name)
+
+
+def _oblique(text: str, mention: Mention) -> bool:
+    """True when a Czech or Russian name stands in a case other than the nominative, so it is not the
+    subject: 'O’Brienovi' (to O'Brien) for O’Brien, 'Путину' for Путин."""
+    surface = re.findall(r"[\w’'-]+", text[mention.start : mention.end])
+    written, name = (surface[-1] if surface else ""), mention.name.split()[-1]
+    return written != name and written.startswith(name[:3]) and \
+        bool(re.search(r"(?:ovi|em|ou|ovou|ové|a|у|ю|ому|ему|ой|ей|ым|им|ом|а|я)$", written))
 
 
 def _head(who: str, people: People) -> str:
@@ -399,7 +596,14 @@ def _head(who: str, people: People) -> str:
 def _named_organisation(who: str, people: People) -> str | None:
     """An organisation that speaks ('Big Machine Records said', 'dijo la Asociación Vecinal X'): a
     run of capitalized words that names no person."""
-    words = re.sub(r"^(?:the|el|la|los|las|le|les|l['’]|o|a|der|die|das)\s*", "", who.strip(), flags=re.I).split()
+    bare = re.sub(r"^(?:the|el|la|los|las|le|les|l['’]|o|a|der|die|das)\s*", "", who.strip(), flags=re.I)
+    words = bare.split()
+    # An acronym ("a indiqué la CGT", "said NASA"), or an institution's one-word name after a Romance or
+    # English article ("dijo la Fiscalía", "said the Pentagon"); German capitalizes every noun, so not there.
+    if len(words) == 1 and (re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ]{2,8}", words[0]) or bare != who.strip()
+                            and re.match(r"(?:the|el|la|le|l['’]|o|a)\s*[A-ZÀ-Þ][a-zà-ÿ]{3,}$", who.strip())
+                            and not people.is_role(words[0]) and not _gender.is_given_name(words[0])):
+        return None if people.find(words[0]) else words[0]
     if len(words) < 2 or not all(w[:1].isupper() or w.lower() in ("de", "del", "da", "do", "of", "for", "und", "and",
                                                                    "y", "e", "et", "des", "du", "la") for w in words):
         return None
@@ -417,12 +621,24 @@ def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
     """Who a stretch of narration has saying something ("Lira disse que …", "o senador afirmou que",
     "Ele afirmou que"), for a later quote whose verb has no subject."""
     for mention in reversed(mentions):
-        if re.match(rf"\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", text[mention.end :], re.I):
+        # "Lira disse", "Antonia Martínez, aseguró", "Abu Hassan Amer, 44, agreed".
+        if re.match(rf"\s*(?:,[^,.;:!?]{{0,80}},|,|\([^()]{{0,40}}\))?\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b",
+                    text[mention.end :], re.I) and not _oblique(text, mention):
             return mention.name
+    for verb in reversed(list(_VERB.finditer(text))):
+        # "Con esas palabras ha descrito Moreno …", "Así ha resumido el consejero …, Antonio Sanz".
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
+        if text[max(0, verb.start() - 1) : verb.start()] in ("", " ") and mentions \
+                and _pro_drop(text[start : verb.end()], people):
+            clause = re.split(r"[.;!?]\s", text[verb.end() :], maxsplit=1)[0]
+            named = _inverted_subject(clause, people)
+            if named and any(m.name == named for m in mentions):
+                return named
     for m in reversed(list(_SUBJECT_VERB.finditer(text))):
         word = m.group("w").lower()
         if word in _PERSON_PRONOUNS:
-            return people.last(_gender.of_cue(_PERSON_PRONOUNS[word]))
+            gender = _gender.of_cue(_PERSON_PRONOUNS[word])
+            return people.last_subject(gender) or people.last(gender)
         if people.is_role(word):
             return people.by_title(text[m.start("w") :]) or \
                 people.by_role(text[max(0, m.start("w") - 4) : m.end("w") + 40], guess=False)
@@ -444,18 +660,26 @@ def attribute_with_cues(pieces: list[Piece], people: People,
     last_cue: str | None = "continues" if carry else None
     named_since_quote = False
     narrated: list[tuple[str, list[Mention]]] = []
+    attributed_by = -1  # the narration piece that attributed the last quote
+    subjects_before = len(people.subjects)
 
     def hint() -> str | None:
-        # Read only when a verb lacks its subject: most paragraphs never need it.
-        return next((who for text, found in reversed(narrated) if (who := _speaking(text, found, people))), None)
+        # Read only when a verb lacks its subject: most paragraphs never need it. Else whoever spoke
+        # last, when still among the people just named.
+        return next((who for text, found in reversed(narrated) if (who := _speaking(text, found, people))), None) \
+            or (people.subjects[-1] if len(people.subjects) > subjects_before else None) \
+            or (last_quote_speaker if last_quote_speaker in people.names[-3:] else None)
     for i, piece in enumerate(pieces):
         if not piece.quote:
-            mentions = people.find(_QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text))
+            masked = _QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text)
+            mentions = people.find(masked)
             named[i] = mentions
             # The attribution of the last quote names its own speaker: that is not someone new.
             if any(m.name != last_quote_speaker for m in mentions):
                 named_since_quote = True
             people.remember(mentions)
+            people.note_organisations(piece.text)
+            _note_subjects(masked, mentions, people)
             narrated.append((piece.text, mentions))
             continue
         speaker: str | None = None
@@ -464,11 +688,16 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         # After a quote that closed its sentence, a capitalized clause is new narration, not "X said".
         if piece.ends_sentence and after[:1].isupper():
             after = ""
-        clause = re.split(r"[.;!?]", after, maxsplit=1)[0] if after else ""
+        clause = _ABBREVIATION_END.split(after, maxsplit=1)[0] if after else ""
         found, speaker, cue_words = _after(clause, people, hint) if clause else (False, None, "")
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
+        if not found and before and i - 1 == attributed_by and last_quote_speaker \
+                and len(sentences.split(before)) == 1:
+            # `"…," he told El Saife. "…"`: the narration between was the first part's attribution;
+            # the same person goes on, whoever else it names.
+            speaker, cue, found = last_quote_speaker, last_cue, True
         if not found and not before and i >= 2 and pieces[i - 1].quote and not pieces[i - 2].quote \
                 and piece.raw_before.strip() == ":":
             # »…«: »…« - a colon after a quoted fragment: the sentence before both introduces the speech.
@@ -476,14 +705,24 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if not found and before:
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
-            if attached or _VERB.search(lead) or _ACCORDING.search(lead):
+            if attached or _VERB.search(lead) or _ACCORDING.search(lead) or _holder(lead, people):
                 speaker = _subject(lead, people)
                 if speaker:
                     cue = lead.strip()[-80:]
                     people.note_gender(speaker, _gender.of_cue(lead))
                     found = True
+                elif _pro_drop(lead, people):
+                    speaker = hint() or people.last_person(_gender.of_cue(lead))
+                    cue, found = lead.strip()[-80:], True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
+            parts = sentences.split(before)
+            if not found and len(parts) >= 2 and not _VERB.search(lead) and _VERB.search(parts[-2]):
+                # 'He said context and timing were important. Specifically on July 9, "…"': the
+                # sentence before reports the same person's words.
+                speaker = _speaking(parts[-2], people.find(parts[-2]), people)
+                if speaker:
+                    cue, found = parts[-2].strip()[-80:], True
         if not found and not before and piece.ends_sentence is False and i + 1 < len(pieces) \
                 and not pieces[i + 1].quote and not (last_quote_speaker and not named_since_quote):
             # `"…". Con esa frase, Alberto Fernández respondió …`: the next sentence says who spoke.
@@ -498,6 +737,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if speaker:
             people.remember([Mention(speaker, 0, 0)])
         out[i] = (speaker, cue if speaker else None)
+        attributed_by = i + 1 if clause and found else -1
         last_quote_speaker, last_cue = speaker, cue
         named_since_quote = False
     _backfill(pieces, out, named, unknown)
@@ -518,6 +758,16 @@ def _backfill(pieces: list[Piece], out: list[tuple[str | None, str | None]], nam
                 break
             if j + 1 < len(pieces) and any(m.name != out[j + 1][0] for m in named[j]):
                 break
+
+
+def reported_speaker(text: str, people: People) -> str | None:
+    """Who a paragraph of narration ends by reporting ('… je podle Petra Smejkala neudržitelné', 'X
+    souhlasí a doplňuje, že …'): the speaker of a quotation that fills the next paragraph on its own."""
+    parts = sentences.split(text)
+    last = parts[-1] if parts else ""
+    if not (_VERB.search(last) or _ACCORDING.search(last) or _holder(last, people)):
+        return None
+    return _speaking(last, people.find(last), people) or _subject(last, people)
 
 
 def attribute(pieces: list[Piece], people: People) -> list[str | None]:
