@@ -34,7 +34,19 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 LANGS = ("en", "ru", "fr", "de", "es", "pt", "cs", "zh")
-PER_LANG = 12  # at most this many trafilatura pages per language, to keep the corpus small
+# How many pages of a language the corpus may hold when a source adds one (counted over the sources
+# read before it): few of the plentiful English pages, every usable page in the rarer languages, and
+# German from trafilatura's large German set only after fundus's German publishers.
+CAPS: dict[str, dict[str, int]] = {
+    "fundus": {"en": 12, "de": 20},
+    "trafilatura": {"en": 20, "de": 45},
+    "goose": {},
+}
+DEFAULT_CAP = {"fundus": 30, "trafilatura": 30, "goose": 36}
+
+
+def cap(source: str, lang: str) -> int:
+    return CAPS[source].get(lang, DEFAULT_CAP[source])
 
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "svg",
          "object", "embed", "canvas", "select", "option", "datalist", "input", "textarea", "audio", "video",
@@ -232,7 +244,9 @@ def main(argv: list[str] | None = None) -> int:
             return
         blocks = with_title(blocks, title, copy)
         (args.out / f"{name}.txt").write_text(copy, encoding="utf-8")
-        with gzip.open(args.out / f"{name}.html.gz", "wb", compresslevel=9) as fh:
+        # mtime 0: a rebuild from the same snapshots gives the same bytes
+        with open(args.out / f"{name}.html.gz", "wb") as raw, \
+                gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
             fh.write(html)
         (args.out / f"{name}.gold.json").write_text(
             json.dumps({"blocks": blocks}, ensure_ascii=False, indent=0), encoding="utf-8")
@@ -282,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not blocks:
                     continue
                 lang = lang_of(" ".join(b["text"] for b in blocks))
-                if lang not in LANGS or per_lang.get(lang, 0) >= PER_LANG + (8 if lang == "de" else 0):
+                if lang not in LANGS or per_lang.get(lang, 0) >= cap("fundus", lang):
                     continue
                 html = gzip.decompress(git_show(gd, f"HEAD:{path}"))
                 add(f"fundus-{Path(path).name[:-8]}", "flairNLP/fundus", path, html, blocks, meta.get("title"), lang,
@@ -303,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
             if not blocks:
                 continue
             lang = lang_of(text)
-            if lang not in LANGS or per_lang.get(lang, 0) >= PER_LANG + (8 if lang == "en" else 0):
+            if lang not in LANGS or per_lang.get(lang, 0) >= cap("trafilatura", lang):
                 continue
             flat = _norm(text)
             if not all(_norm(s) in flat for s in entry.get("with", [])) or any(
@@ -329,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             if not blocks or _norm(start[:200]) not in _norm(text):
                 continue
             lang = lang_of(text)
-            if lang not in LANGS or per_lang.get(lang, 0) >= PER_LANG + 24:
+            if lang not in LANGS or per_lang.get(lang, 0) >= cap("goose", lang):
                 continue
             add(f"goose-{Path(path).stem}", "goose3/goose3", path[:-5] + ".html", html, blocks, title, lang,
                 "trafilatura's extraction, checked against the repository's expected opening")
