@@ -219,3 +219,17 @@ def test_a_list_under_a_read_also_label_is_teasers_not_the_article() -> None:
     assert "Câmara aprova" not in spoken and "Preço da energia" not in spoken
     assert "morning ferry" in spoken and "mayor met" in spoken  # the article goes on after the box
     assert any(s.reason == "teaser" and "Câmara" in s.text for s in doc.skipped)
+
+
+def test_short_sections_that_go_on_from_the_article_are_read() -> None:
+    # Interview answers, one paragraph under each name: the shape of a teaser rail, but straight after
+    # the article's prose, with nothing set aside between and no excerpt cut short.
+    answers = "\n\n".join(
+        f"SKIPPER NUMBER {n}: THE WINTER CROSSING\n\nThe crossing in winter is slow and the wind is hard on the "
+        f"deck, said skipper {n}, but the passengers keep coming back every evening of the week." for n in range(1, 6))
+    teasers = "\n".join(f"Headline of another story number {n} here\nOne sentence of teaser text about story {n} "
+                        f"for readers…" for n in range(1, 6))
+    spoken, _, _ = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{answers}\n\nMore\n\n{teasers}\n")
+    for n in range(1, 6):
+        assert f"said skipper {n}," in spoken
+    assert "teaser text" not in spoken

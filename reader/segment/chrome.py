@@ -518,11 +518,12 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         lo = behind
     first, last = segments[lo][0], segments[hi][1]
     # A rail of cards that closes the region is not the article (unless it is all there is).
-    last = _tail_rail(units, seeds, rail, first, last)
+    last = _tail_rail(units, reasons, seeds, rail, first, last)
     return first, last
 
 
-def _tail_rail(units: list[Unit], seeds: list[bool], rail: list[bool], first: int, last: int) -> int:
+def _tail_rail(units: list[Unit], reasons: list[str | None], seeds: list[bool], rail: list[bool], first: int,
+               last: int) -> int:
     """The region's last index once a closing rail of teaser or comment cards is cut away.
 
     The cut goes before the earliest card from which, to the region's end, cards hold most of the prose:
@@ -544,7 +545,45 @@ def _tail_rail(units: list[Unit], seeds: list[bool], rail: list[bool], first: in
     j = cut - 1
     while j > first and (rail[j] or not seeds[j]):
         j -= 1
-    return j if j > first else last
+    if j <= first:
+        return last
+    sections = _sections_go_on(units, reasons, seeds, rail, cut, last)
+    return sections if sections >= 0 else j
+
+
+def _sections_go_on(units: list[Unit], reasons: list[str | None], seeds: list[bool], rail: list[bool],
+                    cut: int, last: int) -> int:
+    """The last index of the article's own short sections from `cut` on, or -1 when the cards there
+    are a rail of teasers.
+
+    The article's sections (interview answers, one paragraph under each name) follow its prose with
+    nothing set aside between (no "related stories" label, no byline or date, no widget), before the
+    first card or between the cards; a teaser rail stands apart from the article, and its excerpts are
+    cut short ("…") or its headlines shown twice on the page. The sections end where that stops.
+    """
+    head = cut - 1  # the first card's head line
+    prose = max((i for i in range(head) if seeds[i]), default=-1)
+    if head - prose > 2:
+        return -1
+    # Straight after the prose: the first card's head, under at most one heading of the article's own
+    # (a "Videos" or "More" label is too short to be one).
+    if any(reasons[i] is not None or not _headline_shaped(units[i]) for i in range(prose + 1, head)):
+        return -1
+    heads_text = [seeds[i + 1] if i + 1 < len(units) else False for i in range(len(units))]
+    texts = Counter(u.text.casefold() for u in units)
+    end = -1
+    cards = 0
+    for i in range(head, last + 1):
+        if rail[i] and (units[i].text.rstrip().endswith(("...", "…")) or texts[units[i - 1].text.casefold()] > 1):
+            break  # an excerpt cut short, or a headline the page shows twice: teasers
+        if not seeds[i] and reasons[i] is None and rail[i - 1] and not heads_text[i]:
+            return -1  # a line that heads nothing right under a card (an author, a date): a teaser card
+        if not seeds[i] and (reasons[i] is not None or word_count(units[i].text) > 16 or not heads_text[i]):
+            break  # a label, a byline, a date, a widget: the sections are over
+        if seeds[i]:
+            end = i
+            cards += rail[i]
+    return end if cards >= 2 else -1
 
 
 def _heading_ahead(units: list[Unit], reasons: list[str | None], body: list[bool], i: int, last: int) -> bool:
