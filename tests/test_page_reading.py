@@ -233,3 +233,23 @@ def test_short_sections_that_go_on_from_the_article_are_read() -> None:
     for n in range(1, 6):
         assert f"said skipper {n}," in spoken
     assert "teaser text" not in spoken
+
+
+def test_nothing_past_the_site_footer_and_its_consent_notice_joins_the_article() -> None:
+    menu = "\n".join(["Home", "News", "Police", "Sport", "Contact", "Imprint", "Privacy", "Archive"])
+    consent = "\n\n".join(
+        f"The technical storage or access for purpose {n} is needed so that the service can keep the settings "
+        f"that the subscriber or user asked for, and for nothing else at all." for n in range(1, 6))
+    page = (f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{menu}\n\nCopyright © 2023 The Harbour Paper. "
+            f"All rights reserved.\n\nManage cookie consent\n\nWe use technologies like cookies to store and access "
+            f"device information; you can withdraw your consent at any time in the settings.\n\n{consent}\n")
+    spoken, _, _ = _read(page)
+    assert P1 in spoken and P2 in spoken
+    assert "technical storage" not in spoken
+
+
+def test_a_photo_credit_reserving_rights_is_no_page_footer() -> None:
+    gallery = "\n".join(["Picture 1 of 3", "© Reuters / All rights reserved", "Picture 2 of 3", "Picture 3 of 3"])
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{gallery}\n\n{P3}\n\n{P4}\n")
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in spoken

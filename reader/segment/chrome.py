@@ -462,9 +462,29 @@ def _weight(units: list[Unit], seeds: list[bool], rail: list[bool], span: tuple[
     return total - 0.75 * railed, railed / total if total else 0.0
 
 
+# The page's own footer: a copyright notice or a rights reservation with its year (a photo's credit
+# under a picture, "© Reuters / Tous droits réservés", carries no year).
+_SITE_FOOTER = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|"
+    r"\btodos los derechos reservados\b|\btodos os direitos reservados\b|\bvšechna práva vyhrazena\b|"
+    r"\bвсе права защищены\b|版权所有)",
+    re.I,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _page_end(unit: Unit, reason: str | None) -> bool:
+    """The site's footer or its consent notice: the page is over, and no article goes on across it."""
+    words = word_count(unit.text)
+    return (reason == "consent" and words >= 12) or (reason == "credit" and words <= 40
+                                                     and bool(_SITE_FOOTER.search(unit.text)) and bool(_YEAR.search(unit.text)))
+
+
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
-    """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
-    if b - a - 1 > 40 or any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text) for i in range(a + 1, b)):
+    """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget,
+    and neither the site's footer nor a consent notice."""
+    if b - a - 1 > 40 or any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text)
+                             or _page_end(units[i], reasons[i]) for i in range(a + 1, b)):
         return False
     return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 24) for i in range(a + 1, b))
 
@@ -477,9 +497,9 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         return None
     rail = _rail_seeds(units, reasons, seeds)
     scored = [_weight(units, seeds, rail, span) for span in segments]
-    # Prose after a comment form or a paywall notice (or, less surely, after a "related stories" or
+    # Prose after a comment form, a paywall notice, the site's footer or its consent notice (or, less surely, after a "related stories" or
     # "comments" marker) that follows real prose is comments or teasers.
-    hard = [i for i, u in enumerate(units) if _hard_end(u.text)]
+    hard = [i for i, u in enumerate(units) if _hard_end(u.text) or _page_end(u, reasons[i])]
     soft = [i for i, u in enumerate(units) if _END_MARK.match(u.text)]
     weights = [w for w, _ in scored]
     for k, span in enumerate(segments):
