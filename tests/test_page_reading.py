@@ -253,3 +253,18 @@ def test_a_photo_credit_reserving_rights_is_no_page_footer() -> None:
     spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{gallery}\n\n{P3}\n\n{P4}\n")
     for paragraph in (P1, P2, P3, P4):
         assert paragraph in spoken
+
+
+def test_cards_cut_from_one_template_close_no_article() -> None:
+    # Each card's headline is a sentence of its own, so only the repeated widget lines show the cards.
+    cards = "\n".join(f"Big news from the harbour, story number {n}!\nOne sentence of teaser text about story {n}.\n"
+                      f"Share\nCopy link" for n in range(1, 6))
+    spoken, _, _ = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{P3}\n\n{cards}\n")
+    assert P3 in spoken and "teaser text" not in spoken
+
+
+def test_a_gallery_with_one_credit_under_every_picture_does_not_end_the_article() -> None:
+    gallery = "\n".join(f"The north pier at dusk, picture {n}.\nPhoto: Harbour Paper" for n in range(1, 6))
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{gallery}\n\n{P3}\n\n{P4}\n")
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in spoken

@@ -539,7 +539,43 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     first, last = segments[lo][0], segments[hi][1]
     # A rail of cards that closes the region is not the article (unless it is all there is).
     last = _tail_rail(units, reasons, seeds, rail, first, last)
+    last = _template_tail(units, reasons, seeds, first, last)
     return first, last
+
+
+def _template_tail(units: list[Unit], reasons: list[str | None], seeds: list[bool], first: int, last: int) -> int:
+    """The region's last index once a closing run of cards cut from one template is taken away.
+
+    Teaser cards repeat their widget lines ("Share", "Copy link") after every card; when a line set
+    aside recurs three times or more and only short prose (a headline and a sentence) stands between
+    its recurrences, up to the region's end, those cards are not the article, which ends before the first.
+    """
+    where: dict[str, list[int]] = {}
+    for i in range(first, last + 1):
+        if reasons[i] is not None and word_count(units[i].text) <= 6:
+            where.setdefault(units[i].text.casefold(), []).append(i)
+
+    def prose(a: int, b: int) -> int:
+        return sum(word_count(units[k].text) for k in range(a, b) if seeds[k])
+
+    cut = last
+    for spots in where.values():
+        if len(spots) < 3 or prose(spots[-1] + 1, last + 1) > 40:
+            continue
+        # Walk back from the last recurrence while each card between two recurrences is short.
+        k = len(spots) - 1
+        while k > 0 and 0 < prose(spots[k - 1] + 1, spots[k]) <= 40:
+            k -= 1
+        if len(spots) - k < 3:
+            continue
+        # The first card: the short prose just before the first recurrence of the run.
+        j, words = spots[k] - 1, 0
+        while j > first and (not seeds[j] or words + word_count(units[j].text) <= 40):
+            words += word_count(units[j].text) if seeds[j] else 0
+            j -= 1
+        if j > first:
+            cut = min(cut, j)
+    return cut
 
 
 def _tail_rail(units: list[Unit], reasons: list[str | None], seeds: list[bool], rail: list[bool], first: int,
