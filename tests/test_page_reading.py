@@ -268,3 +268,13 @@ def test_a_gallery_with_one_credit_under_every_picture_does_not_end_the_article(
     spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{gallery}\n\n{P3}\n\n{P4}\n")
     for paragraph in (P1, P2, P3, P4):
         assert paragraph in spoken
+
+
+def test_an_unpunctuated_clause_between_two_sentences_is_read() -> None:
+    goal = ("2-1: Anna Berg scores at the 45th minute with a header from inside the small box after a cross "
+            "from the left wing")
+    link = ("Read the council's full report on the winter ferry service and the two new night buses "
+            "with every figure from the budget debate")
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{goal}\n\n{P3}\n\nShare\n\n{link}\n\nShare\n\n{P4}\n")
+    assert goal in spoken
+    assert link not in spoken  # not between two sentences

@@ -659,6 +659,17 @@ def _heading_ahead(units: list[Unit], reasons: list[str | None], body: list[bool
     return False
 
 
+def _clause(unit: Unit) -> bool:
+    """An unpunctuated clause (a goal in a match report, a line of a results table): longer than a
+    headline, and in sentence case (a headline or a link is in Title Case). Read between two sentences."""
+    words = _WORD.findall(unit.text)
+    if not 20 <= len(words) <= 60 or unit.heading:
+        return False
+    long_words = [w for w in words[1:] if len(w) >= 4 and not w[0].isdigit()]
+    capitals: int = sum(1 for w in long_words if w[0].isupper())
+    return capitals <= 0.5 * max(len(long_words), 1)
+
+
 def _verse_line(unit: Unit) -> bool:
     """A line of a poem or song: a few words in sentence case (a link or headline is in Title Case)."""
     words = _WORD.findall(unit.text)
@@ -745,6 +756,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         if reasons[i]:
             continue
         if seeds[i] or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
+                _clause(unit) and 0 < i < len(units) - 1 and seeds[i - 1] and seeds[i + 1]) or (
                 not unit.heading and word_count(unit.text) >= 2
                 and (_TERMINAL.search(unit.text) or (_listish(unit, prev_body) and not _headingish(unit)))):
             body[i] = True
