@@ -278,3 +278,12 @@ def test_an_unpunctuated_clause_between_two_sentences_is_read() -> None:
     spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{goal}\n\n{P3}\n\nShare\n\n{link}\n\nShare\n\n{P4}\n")
     assert goal in spoken
     assert link not in spoken  # not between two sentences
+
+
+def test_a_notice_about_the_browser_is_not_read() -> None:
+    notices = ["To view this content, Javascript must be enabled and Adobe Flash Player must be installed.",
+               "Bitte JavaScript aktivieren, um das Video zu sehen.", "Your browser does not support the audio element."]
+    spoken, _, skipped = _read(f"{P1}\n\n{notices[0]}\n\n{P2}\n\n{notices[1]}\n\n{P3}\n\n{notices[2]}\n\n{P4}\n")
+    for notice in notices:
+        assert notice not in spoken
+        assert (notice, "boilerplate") in skipped

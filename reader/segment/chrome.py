@@ -212,6 +212,15 @@ _HARD_END = re.compile(
     r"pouze pro předplatitele|il vous reste \d|suscripción se está usando",
     re.I,
 )
+# A notice about the reader's browser, standing where a player or widget failed to load.
+_BROWSER_NOTICE = re.compile(
+    r"\b(?:enable|turn on|activate) javascript\b|\bjavascript (?:must be|is|needs to be) (?:enabled|disabled|required|"
+    r"turned (?:on|off))|\bflash player\b.{0,40}\b(?:install|required|enabled)|\byour browser does not support\b|"
+    r"javascript (?:aktivieren|einschalten)|javascript (?:ist )?deaktiviert|activer (?:le )?javascript|"
+    r"javascript (?:est )?désactivé|(?:habilita|habilitar|activa|activar|ativar|ative|habilite) (?:el |o )?javascript|"
+    r"включите javascript|povolte javascript|启用javascript|启用 javascript",
+    re.I,
+)
 _CJK_MENU = re.compile(r"^(?:[\u3400-\u9fff]{1,4}\s+){4,}[\u3400-\u9fff]{1,4}$")
 # An author's note closing the article: "<Name> is a freelance reporter ...", in the languages we read.
 _BIO = re.compile(
@@ -299,6 +308,8 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
             return "credit"  # a site's long copyright and legal footer
         return "consent" if words <= 400 and _consent(text, words) else None
     if words <= 8 and _UI_LINE.match(text):
+        return "boilerplate"
+    if _BROWSER_NOTICE.search(text) and words <= 40:
         return "boilerplate"
     if _HARD_END.search(text) and words <= 40:
         return "boilerplate"
