@@ -287,3 +287,20 @@ def test_a_notice_about_the_browser_is_not_read() -> None:
     for notice in notices:
         assert notice not in spoken
         assert (notice, "boilerplate") in skipped
+
+
+def test_newsletter_pitches_share_prompts_and_marked_captions_are_not_read() -> None:
+    lines = {"The Morning newsletter brings you the day's news from the harbour before breakfast.": "boilerplate",
+             "Der Newsletter informiert Sie montags bis freitags über das Wichtigste vom Tag.": "boilerplate",
+             "Klicken, um die Teilen-Funktion zu öffnen.": "boilerplate",
+             "(Symbolbild) Wenn Bus und Bahn stillstehen, wird der Arbeitsweg für viele zur Herausforderung.": "credit"}
+    body = f"{P1}\n\n{P2}\n\n" + "\n\n".join(lines) + f"\n\n{P3}\n\n{P4}\n"
+    spoken, _, skipped = _read(body)
+    for line, reason in lines.items():
+        assert line not in spoken
+        assert (line, reason) in skipped
+    # An article about a newsletter that does not speak to the reader is read.
+    report = ("The council's weekly newsletter will now be printed on recycled paper, the clerk said, "
+              "after complaints from residents.")
+    spoken, _, _ = _read(f"{P1}\n\n{report}\n\n{P2}\n")
+    assert report in spoken

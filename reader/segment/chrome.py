@@ -212,6 +212,25 @@ _HARD_END = re.compile(
     r"pouze pro předplatitele|il vous reste \d|suscripción se está usando",
     re.I,
 )
+# A newsletter's pitch speaks to the reader ("The Morning newsletter brings you …").
+_NEWSLETTER = re.compile(r"newsletter|infolettre|boletín|рассылк|напишите нам|新闻通讯", re.I)
+_YOU = re.compile(r"\b(?:you|your|sie|ihnen|ihr|vous|votre|vos|te|tu|tus|usted|você|seu|sua|vy|vás|vám|вы|вас|вам)\b|您|你",
+                  re.I)
+# A prompt to press a share or print button ("Click to open the share menu.").
+_SHARE_PROMPT = re.compile(
+    r"^\W*(?:click|tap|klicken|klicke|tippen|cliquez|cliquer|haz clic|pulsa|clique|toque|klikněte|нажмите)\b"
+    r".{0,40}\b(?:share|sharing|teilen|teilen-funktion|partager|partage|compartir|compartilhar|sdílet|sdílení|"
+    r"поделиться|print|drucken|imprimer|imprimir|tisk)",
+    re.I,
+)
+# A caption marked as such by a bracketed note ("(Symbolbild)", "(photo d'illustration)").
+_CAPTION_MARK = re.compile(
+    r"\((?:symbolbild|symbolfoto|archivbild|archivfoto|illustrationsbild|image d'illustration|photo d'illustration|"
+    r"illustration|imagen de archivo|foto de archivo|imagen ilustrativa|foto de arquivo|imagem ilustrativa|"
+    r"ilustrační (?:foto|snímek|obrázek)|archivní (?:foto|snímek)|иллюстративное фото|архивное фото|"
+    r"stock photo|file photo|illustrative image)\)",
+    re.I,
+)
 # A notice about the reader's browser, standing where a player or widget failed to load.
 _BROWSER_NOTICE = re.compile(
     r"\b(?:enable|turn on|activate) javascript\b|\bjavascript (?:must be|is|needs to be) (?:enabled|disabled|required|"
@@ -318,6 +337,12 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if _cjk_text(text) and len(text.split()) >= 6 and not _CJK_PUNCT.search(text) \
             and sum(len(t) <= 4 for t in text.split()) >= 0.7 * len(text.split()):
         return "boilerplate"  # a Chinese menu: many short labels and no punctuation
+    if words <= 40 and _NEWSLETTER.search(text) and _YOU.search(text):
+        return "boilerplate"  # a newsletter's sign-up pitch, addressed to the reader
+    if words <= 14 and _SHARE_PROMPT.match(text):
+        return "boilerplate"
+    if words <= 40 and _CAPTION_MARK.search(text):
+        return "credit"
     if _TEASER.match(text) and words <= 30:
         return "teaser"
     if _credit(text, words):
@@ -560,6 +585,8 @@ def _template_tail(units: list[Unit], reasons: list[str | None], seeds: list[boo
     Teaser cards repeat their widget lines ("Share", "Copy link") after every card; when a line set
     aside recurs three times or more and only short prose (a headline and a sentence) stands between
     its recurrences, up to the region's end, those cards are not the article, which ends before the first.
+    The first card has two lines or more (a headline and its text), so the article's own last paragraph
+    over its own share bar is never taken for one.
     """
     where: dict[str, list[int]] = {}
     for i in range(first, last + 1):
@@ -575,7 +602,7 @@ def _template_tail(units: list[Unit], reasons: list[str | None], seeds: list[boo
             continue
         # Walk back from the last recurrence while each card between two recurrences is short.
         k = len(spots) - 1
-        while k > 0 and 0 < prose(spots[k - 1] + 1, spots[k]) <= 40:
+        while k > 0 and prose(spots[k - 1] + 1, spots[k]) <= 40:
             k -= 1
         if len(spots) - k < 3:
             continue
@@ -584,7 +611,7 @@ def _template_tail(units: list[Unit], reasons: list[str | None], seeds: list[boo
         while j > first and (not seeds[j] or words + word_count(units[j].text) <= 40):
             words += word_count(units[j].text) if seeds[j] else 0
             j -= 1
-        if j > first:
+        if first < j < last and sum(reasons[i] is None for i in range(j + 1, spots[k])) >= 2:
             cut = min(cut, j)
     return cut
 
