@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 __all__ = ["TERMINAL", "Label", "Unit", "classify", "is_sentence", "word_count"]
 
@@ -264,10 +265,12 @@ _COMMENTS_MARK = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def _hard_end(text: str) -> bool:
     return word_count(text) <= 40 and bool(_HARD_END.search(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def word_count(text: str) -> int:
     """Words in `text`; each two CJK characters count as one word."""
     cjk = len(_CJK.findall(text))
@@ -328,7 +331,9 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
         return "consent" if words <= 400 and _consent(text, words) else None
     if words <= 8 and _UI_LINE.match(text):
         return "boilerplate"
-    if _BROWSER_NOTICE.search(text) and words <= 40:
+    folded = text.casefold()
+    if words <= 40 and ("javascript" in folded or "flash" in folded or "browser" in folded) \
+            and _BROWSER_NOTICE.search(text):
         return "boilerplate"
     if _HARD_END.search(text) and words <= 40:
         return "boilerplate"
@@ -341,7 +346,7 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
         return "boilerplate"  # a newsletter's sign-up pitch, addressed to the reader
     if words <= 14 and _SHARE_PROMPT.match(text):
         return "boilerplate"
-    if words <= 40 and _CAPTION_MARK.search(text):
+    if words <= 40 and "(" in text and _CAPTION_MARK.search(text):
         return "credit"
     if _TEASER.match(text) and words <= 30:
         return "teaser"
@@ -511,9 +516,10 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 def _page_end(unit: Unit, reason: str | None) -> bool:
     """The site's footer or its consent notice: the page is over, and no article goes on across it."""
-    words = word_count(unit.text)
-    return (reason == "consent" and words >= 12) or (reason == "credit" and words <= 40
-                                                     and bool(_SITE_FOOTER.search(unit.text)) and bool(_YEAR.search(unit.text)))
+    if reason == "consent":
+        return word_count(unit.text) >= 12
+    return reason == "credit" and word_count(unit.text) <= 40 and bool(_SITE_FOOTER.search(unit.text)) \
+        and bool(_YEAR.search(unit.text))
 
 
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
