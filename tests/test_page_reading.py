@@ -304,3 +304,26 @@ def test_newsletter_pitches_share_prompts_and_marked_captions_are_not_read() -> 
               "after complaints from residents.")
     spoken, _, _ = _read(f"{P1}\n\n{report}\n\n{P2}\n")
     assert report in spoken
+
+
+def test_an_amount_is_not_a_date_and_a_list_of_figures_is_read() -> None:
+    from reader.segment import chrome
+
+    assert chrome._chrome_reason("Neupreis: 20.000 Euro", False) is None
+    assert chrome._chrome_reason("Updated 10:45", False) == "byline"
+    figures = ["Price new: 20,000 euros", "Term: three years", "Deposit: 4,000 euros", "Monthly rate: 300 euros"]
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\nAn example\n" + "\n".join(figures) + f"\n\n{P3}\n\n{P4}\n")
+    for line in figures:
+        assert line in spoken
+
+
+def test_a_short_section_after_a_table_of_the_article_is_read() -> None:
+    long_part = "\n\n".join([P1, P2, P3, P4] * 4)
+    table = "\n".join(["Pros and cons of leasing", "Pros", "Cons", "short terms", "service contracts bind you",
+                       "low monthly rates", "the car is never yours", "cheap for people who drive little",
+                       "mileage must be planned"])
+    closing = ("Buying suits drivers who keep a car for many years and want no ties to a workshop, the adviser "
+               "said, while leasing suits people who drive little and like a new car every few years. Both "
+               "should read the small print on mileage before they sign anything.")
+    spoken, _, _ = _read(f"Lease or buy a car\n\n{long_part}\n\n{table}\n\n{closing}\n")
+    assert closing in spoken

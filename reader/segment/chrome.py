@@ -166,8 +166,9 @@ _MONTHS = (
     r"května|června|července|srpna|září|října|listopadu|prosince)\b\.?|"
     r"(?<![а-яё])(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}(?![а-яё])"
 )
-# A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …").
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\d{{2,4}}\s*年\s*\d{{1,2}}\s*月|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
+# A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …");
+# a time or a day and month stand alone ("20.000 Euro" is an amount).
+_DATELINE = re.compile(rf"(?<!\d)\d{{1,2}}[:./]\d{{2}}(?!\d)|\d{{2,4}}\s*年\s*\d{{1,2}}\s*月|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
     r"veröffentlicht|publiziert|erschienen|actualizado|publicado|atualizado|aktualizováno|publikováno)\b|"
@@ -409,8 +410,10 @@ def _listish(unit: Unit, prev: str | None) -> bool:
 
 
 # A list line by its shape: a bullet, a number or quantity ("200 g flour", "3/4 cup"), a lower-case
-# start, or a comma or semicolon at its end.
-_LIST_SHAPE = re.compile(r"^\s*(?:[•·▪◦●*+–-]\s|\d+(?:[.,/]\d+)?(?:\s|[a-zA-Z%)]{1,3}\b)|[^\W\d_](?<=[a-zà-ÿа-яё]))|[,;，；、]$")
+# start, a comma or semicolon at its end, or a label and its short value ("Laufzeit: drei Jahre"; a
+# headline under its kicker, "Familie: Wie … politisieren", is longer).
+_LIST_SHAPE = re.compile(r"^\s*(?:[•·▪◦●*+–-]\s|\d+(?:[.,/]\d+)?(?:\s|[a-zA-Z%)]{1,3}\b)|[^\W\d_](?<=[a-zà-ÿа-яё]))|[,;，；、]$"
+                         r"|^[^\W\d_][^:：]{0,30}[:：]\s*\S+(?:\s+\S+){0,4}$")
 
 
 def _list_runs(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[bool]:
@@ -558,10 +561,20 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     # A light run of prose between (one sentence amid a list) is crossed when a heavy one lies beyond.
     floor = max(40.0, 0.15 * core)
 
+    def list_gap(a: int, b: int) -> bool:
+        """The lines between two runs of prose are mostly list-shaped: a list or table of the article's."""
+        live = [i for i in range(a + 1, b) if reasons[i] is None]
+        shaped = sum(1 for i in live if units[i].item or _LIST_SHAPE.search(units[i].text))
+        return len(live) >= 3 and shaped >= 0.5 * len(live)
+
     def joins(near: int, far: int) -> bool:
         step = 1 if far > near else -1
         chain = [near, *range(near + step, far + step, step)]
-        if not 0 <= far < len(segments) or scored[far][1] >= 0.5 or scored[far][0] < floor:
+        if not 0 <= far < len(segments) or scored[far][1] >= 0.5:
+            return False
+        # A run of prose past a list of the article's own (a table of pros and cons) needs less weight.
+        gap = (segments[near][1], segments[near + step][0]) if step > 0 else (segments[near + step][1], segments[near][0])
+        if scored[far][0] < (40.0 if far == near + step and list_gap(*gap) else floor):
             return False
         if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
             return False
