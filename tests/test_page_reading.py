@@ -327,3 +327,20 @@ def test_a_short_section_after_a_table_of_the_article_is_read() -> None:
                "should read the small print on mileage before they sign anything.")
     spoken, _, _ = _read(f"Lease or buy a car\n\n{long_part}\n\n{table}\n\n{closing}\n")
     assert closing in spoken
+
+
+def test_a_headline_that_asks_is_the_title_and_is_read_once() -> None:
+    headline = "Night ferry: is the winter service worth its cost?"
+    spoken, title, _ = _read(f"Home\nNews\nAudio\n\n{headline}\n\n{headline}\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert title == headline
+    assert spoken.count(headline) == 1
+
+
+def test_a_headline_of_short_words_and_members_only_widgets() -> None:
+    headline = "Where and How to Buy an RTX 3080 or 3090"
+    page = (f"Home\nNews\n{headline}\nBy\nJane Doe\n04 November 2020\nShow more sharing options\n"
+            f"Esta funcionalidad es sólo para suscriptores\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    spoken, title, skipped = _read(page)
+    assert title == headline
+    assert ("Show more sharing options", "boilerplate") in skipped
+    assert ("Esta funcionalidad es sólo para suscriptores", "boilerplate") in skipped

@@ -54,7 +54,7 @@ _UI = "|".join(
         # English
         r"skip to (?:main )?content|skip navigation|jump to|menu|main menu|navigation|search|home|homepage|"
         r"subscribe(?: now)?|sign (?:in|up|out)|log ?in|log out|register|my account|account|profile|"
-        r"share(?: this(?: article| story)?)?(?: on \w+)?|save|saved|print|e-?mail|tweet|copy(?: the| this)? link|link copied|"
+        r"share(?: this(?: article| story)?)?(?: on \w+)?|(?:show |see )?(?:more )?shar(?:e|ing) options|save|saved|print|e-?mail|tweet|copy(?: the| this)? link|link copied|"
         r"back to (?:overview|home|the list|news)|listen to this (?:text|article|story|page)|"
         r"copier le lien|lien copié|retour(?: à l'accueil)?|link kopieren|zurück(?: zur übersicht)?|copiar (?:el )?enlace|"
         r"enlace copiado|copiar link|voltar|скопировать ссылку|ссылка скопирована|kopírovat odkaz|zpět|复制链接|"
@@ -225,6 +225,14 @@ _SHARE_PROMPT = re.compile(
     r"поделиться|print|drucken|imprimer|imprimir|tisk)",
     re.I,
 )
+# A button or feature kept for subscribers ("Esta funcionalidad es sólo para suscriptores").
+_MEMBERS_ONLY = re.compile(
+    r"\b(?:sólo|solo|só|somente|exclusiv[oa]|only|nur|uniquement|réservée? aux?|pouze|jen|только) "
+    r"(?:para |for |für |pour |pro |для )?(?:los |our |unsere |nos |os |naše )?"
+    r"(?:suscriptores|assinantes|subscribers|members|registrados|registered users|abonnenten|registrierte nutzer|"
+    r"abonnés|inscrits|předplatitele|registrované|подписчиков|зарегистрированных)\b",
+    re.I,
+)
 # A caption marked as such by a bracketed note ("(Symbolbild)", "(photo d'illustration)").
 _CAPTION_MARK = re.compile(
     r"\((?:symbolbild|symbolfoto|archivbild|archivfoto|illustrationsbild|image d'illustration|photo d'illustration|"
@@ -345,7 +353,7 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
         return "boilerplate"  # a Chinese menu: many short labels and no punctuation
     if words <= 40 and _NEWSLETTER.search(text) and _YOU.search(text):
         return "boilerplate"  # a newsletter's sign-up pitch, addressed to the reader
-    if words <= 14 and _SHARE_PROMPT.match(text):
+    if words <= 14 and (_SHARE_PROMPT.match(text) or _MEMBERS_ONLY.search(text)):
         return "boilerplate"
     if words <= 40 and "(" in text and _CAPTION_MARK.search(text):
         return "credit"
@@ -390,14 +398,15 @@ def _content_words(text: str) -> set[str]:
 
 def _headline_shaped(unit: Unit) -> bool:
     """A line that can be the page's headline: heading-shaped, with at least three content words (six
-    CJK characters), not a label ending in a colon. Widget labels and bylines never get here."""
+    CJK characters) or six words ("Where and How to Buy an RTX 3080"), not a label ending in a colon.
+    Widget labels and bylines never get here."""
     text = unit.text
     if _colon_end(text) or not (unit.heading or _headingish(unit)):
         return False
     if unit.heading:  # the source said so (Markdown '#', HTML <h1>)
         return True
     cjk = len(_CJK.findall(text))
-    return cjk >= 6 or len(_LONG_WORD.findall(_CJK.sub(" ", text))) >= 3
+    return cjk >= 6 or len(_LONG_WORD.findall(_CJK.sub(" ", text))) >= 3 or word_count(text) >= 6
 
 
 def _colon_end(text: str) -> bool:
@@ -699,6 +708,27 @@ def _sections_go_on(units: list[Unit], reasons: list[str | None], seeds: list[bo
     return end if cards >= 2 else -1
 
 
+def _asks(text: str) -> bool:
+    """A short line ending in a question or exclamation mark: a headline may be one ("Are we too soft?")."""
+    return word_count(text) <= 16 and text.rstrip("\"'”’»)] ").endswith(("?", "!", "？", "！"))
+
+
+def _headline_in_lead(units: list[Unit], reasons: list[str | None], seeds: list[bool], lists: list[bool],
+                      first: int, lead: set[str]) -> int:
+    """The headline when it stands inside the region's first lines (the region began at a short
+    question or promo line above it): a headline-shaped line before the first paragraph of weight,
+    with at most two short sentences before that paragraph. -1 when there is none."""
+    start = next((i for i in range(first, min(first + 8, len(units))) if seeds[i] and word_count(units[i].text) > 15), -1)
+    if start <= first:
+        return -1
+    short = [i for i in range(first, start) if seeds[i]]
+    if len(short) > 2 or any(word_count(units[i].text) > 10 for i in short):
+        return -1
+    found = [i for i in range(start - 1, first - 1, -1) if reasons[i] is None and not lists[i]
+             and _headline_shaped(units[i]) and (not seeds[i] or _asks(units[i].text))]
+    return next((i for i in found if _content_words(units[i].text) & lead), -1)
+
+
 def _heading_ahead(units: list[Unit], reasons: list[str | None], body: list[bool], i: int, last: int) -> bool:
     """True when prose follows a heading closely: past credits and widgets, and at most one short line
     (a caption, a photo credit or an interviewee's role)."""
@@ -860,7 +890,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         looked += 1
         if looked > 12:
             break
-        if _headline_shaped(units[i]) and not lists[i] and not seeds[i]:
+        if _headline_shaped(units[i]) and not lists[i] and (not seeds[i] or _asks(units[i].text)):
             candidates.append(i)
     # A line straight above a photo credit is that photo's caption: a headline only if nothing else is.
     uncaptioned = [i for i in candidates if not (i + 1 < len(units) and reasons[i + 1] == "credit")]
@@ -872,8 +902,19 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         # A headline-shaped line over a standfirst that leads into the text is the surest of all.
         best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead else next((i for i in candidates if _content_words(units[i].text) & lead),
                     next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
+    if best < 0:
+        best = _headline_in_lead(units, reasons, seeds, lists, first, lead)
+        if best >= 0:
+            for i in range(first, best):  # what stood above the headline was not the article
+                if labels[i][0] is not Label.SKIP:
+                    labels[i] = (Label.SKIP, "outside the article")
+            candidates = [best]
+            first = next((i for i in range(best + 1, last + 1) if seeds[i] and word_count(units[i].text) > 15), best + 1)
     if candidates and best >= 0:
         labels[best] = (Label.TITLE, None)
+        for i in range(best + 1, last + 1):  # the headline shown again under itself is not read twice
+            if units[i].text.casefold() == units[best].text.casefold() and labels[i][0] is not Label.SKIP:
+                labels[i] = (Label.SKIP, "boilerplate")
         for i in range(best + 1, first):  # lines between the headline and the text are not the article
             if labels[i][0] is not Label.SKIP:
                 labels[i] = (Label.SKIP, "outside the article")
