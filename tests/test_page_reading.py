@@ -344,3 +344,22 @@ def test_a_headline_of_short_words_and_members_only_widgets() -> None:
     assert title == headline
     assert ("Show more sharing options", "boilerplate") in skipped
     assert ("Esta funcionalidad es sólo para suscriptores", "boilerplate") in skipped
+
+
+def test_a_byline_cut_in_two_lines_does_not_hide_the_headline() -> None:
+    headline = "Covid et infox : comment une rumeur devient réalité sur les réseaux"
+    standfirst = ("Les informations non vérifiées ont envahi les réseaux sociaux et les médias pendant la pandémie, "
+                  "et certaines ont fini par être reprises comme des faits établis.")
+    spoken, title, skipped = _read(f"Accueil\n\n{headline}\nPar\nNicolas Martin\nle 14.09.2020 à 11h46\n\n{standfirst}\n\n"
+                                   f"Commenter\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert title == headline
+    assert ("Par", "byline") in skipped and ("Nicolas Martin", "byline") in skipped
+
+
+def test_a_long_headline_over_its_standfirst_is_the_title() -> None:
+    headline = ("Los vecinos de Carabanchel exigen cambios en las próximas ediciones de San Isidro: "
+                "quince días son demasiados")
+    standfirst = ("Los residentes del barrio madrileño denuncian la duración de las fiestas un año más, como cada "
+                  "primavera, y piden al ayuntamiento que escuche sus quejas.")
+    spoken, title, _ = _read(f"Inicio\n\n{headline}\n\n{standfirst}\n\nComparte\nLuna González\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert title == headline

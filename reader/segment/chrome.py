@@ -374,13 +374,13 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     return None
 
 
-def _headingish(unit: Unit) -> bool:
+def _headingish(unit: Unit, most: int = 16) -> bool:
     text = unit.text
     words = word_count(text)
     first = text.lstrip("\"'“«„(—–- ")[:1]
     return (
-        0 < words <= 16
-        and len(text) <= 160
+        0 < words <= most
+        and len(text) <= 10 * most
         and (first.isupper() or first.isdigit() or bool(_CJK.match(first)))
         and not re.search(r"[.,;…。，；、]$", text)
         and "|" not in text
@@ -396,12 +396,12 @@ def _content_words(text: str) -> set[str]:
     return found | set(_CJK.findall(text))
 
 
-def _headline_shaped(unit: Unit) -> bool:
+def _headline_shaped(unit: Unit, most: int = 16) -> bool:
     """A line that can be the page's headline: heading-shaped, with at least three content words (six
     CJK characters) or six words ("Where and How to Buy an RTX 3080"), not a label ending in a colon.
     Widget labels and bylines never get here."""
     text = unit.text
-    if _colon_end(text) or not (unit.heading or _headingish(unit)):
+    if _colon_end(text) or not (unit.heading or _headingish(unit, most)):
         return False
     if unit.heading:  # the source said so (Markdown '#', HTML <h1>)
         return True
@@ -786,6 +786,19 @@ def _verse_region(units: list[Unit], reasons: list[str | None]) -> tuple[int, in
     return best
 
 
+_BY_ALONE = re.compile(r"^\W*(?:by|von|par|por|autor|autora|автор|od|作者)\W*$", re.I)
+
+
+def _split_bylines(units: list[Unit], reasons: list[str | None]) -> None:
+    """A byline cut in two lines ("By" / "Jane Doe"): the word alone and the name under it are set aside."""
+    for i, unit in enumerate(units[:-1]):
+        if _BY_ALONE.match(unit.text):
+            reasons[i] = reasons[i] or "byline"
+            name = units[i + 1].text
+            if word_count(name) <= 5 and not _TERMINAL.search(name):
+                reasons[i + 1] = reasons[i + 1] or "byline"
+
+
 def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark the short lines listed under a "read also" label as teasers: a related-stories box inside
     an article is a label and a list of headlines, without sentence ends."""
@@ -809,6 +822,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
     _teaser_lists(units, reasons)
+    _split_bylines(units, reasons)
     repeated = [counts[u.text.casefold()] > 1 for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
@@ -880,7 +894,8 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             j = i - 1
             while j >= 0 and i - j <= 3 and reasons[j] is not None:
                 j -= 1
-            if j >= 0 and reasons[j] is None and 15 < word_count(units[i].text) <= 80 and _headline_shaped(units[j]) \
+            # Over its standfirst, a headline may run longer than a subheading (up to 24 words).
+            if j >= 0 and reasons[j] is None and 15 < word_count(units[i].text) <= 80 and _headline_shaped(units[j], 24) \
                     and not seeds[j] and not lists[j]:
                 candidates.append(j)
                 anchor, standfirst = j, i
@@ -890,7 +905,9 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         looked += 1
         if looked > 12:
             break
-        if _headline_shaped(units[i]) and not lists[i] and (not seeds[i] or _asks(units[i].text)):
+        # Straight over the text (past chrome only), a headline may be a long one.
+        most = 24 if looked == 1 else 16
+        if _headline_shaped(units[i], most) and not lists[i] and (not seeds[i] or _asks(units[i].text)):
             candidates.append(i)
     # A line straight above a photo credit is that photo's caption: a headline only if nothing else is.
     uncaptioned = [i for i in candidates if not (i + 1 < len(units) and reasons[i + 1] == "credit")]
