@@ -363,3 +363,10 @@ def test_a_long_headline_over_its_standfirst_is_the_title() -> None:
                   "primavera, y piden al ayuntamiento que escuche sus quejas.")
     spoken, title, _ = _read(f"Inicio\n\n{headline}\n\n{standfirst}\n\nComparte\nLuna González\n\n{P1}\n\n{P2}\n\n{P3}\n")
     assert title == headline
+
+
+def test_a_long_slideshow_inside_the_article_does_not_cut_it() -> None:
+    slides = "\n".join(f"Photo {n} of 45" for n in range(1, 46))
+    spoken, _, _ = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{slides}\n\n{P3}\n\n{P4}\n")
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in spoken

@@ -537,10 +537,19 @@ def _page_end(unit: Unit, reason: str | None) -> bool:
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
     """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget,
     and neither the site's footer nor a consent notice."""
-    if b - a - 1 > 40 or any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text)
-                             or _page_end(units[i], reasons[i]) for i in range(a + 1, b)):
+    if b - a - 1 > 40 and not (b - a - 1 <= 200 and _one_template(units, a, b)):
+        return False
+    if any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text)
+           or _page_end(units[i], reasons[i]) for i in range(a + 1, b)):
         return False
     return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 24) for i in range(a + 1, b))
+
+
+def _one_template(units: list[Unit], a: int, b: int) -> bool:
+    """True when most lines strictly between a and b are one line with its numbers changed ("Photo 3 of
+    45"): a long gallery or slideshow inside the article, which a reader skips over."""
+    shapes = Counter(re.sub(r"\d+", "#", units[i].text.casefold()) for i in range(a + 1, b))
+    return shapes.most_common(1)[0][1] >= 0.5 * (b - a - 1)
 
 
 def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
