@@ -370,3 +370,13 @@ def test_a_long_slideshow_inside_the_article_does_not_cut_it() -> None:
     spoken, _, _ = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{slides}\n\n{P3}\n\n{P4}\n")
     for paragraph in (P1, P2, P3, P4):
         assert paragraph in spoken
+
+
+def test_cards_under_a_read_also_label_inside_the_article_are_teasers() -> None:
+    cards = "\n".join(f"The port rebuilds its quays, part {n}\nOne sentence of teaser text that sells story {n} to readers."
+                      for n in range(1, 5))
+    spoken, _, skipped = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\nRead also\n{cards}\n\n{P3}\n\n{P4}\n")
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in spoken
+    assert "teaser text" not in spoken
+    assert ("One sentence of teaser text that sells story 1 to readers.", "teaser") in skipped

@@ -809,17 +809,26 @@ def _split_bylines(units: list[Unit], reasons: list[str | None]) -> None:
 
 
 def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
-    """Mark the short lines listed under a "read also" label as teasers: a related-stories box inside
-    an article is a label and a list of headlines, without sentence ends."""
+    """Mark what a "read also" label lists as teasers: a related-stories box inside an article is a
+    label and a list of headlines without sentence ends, or of cards (a headline and a one-sentence
+    excerpt), up to the first line that is neither."""
     for i, unit in enumerate(units):
-        if reasons[i] != "teaser" or word_count(unit.text) > 6:
+        if reasons[i] is None or word_count(unit.text) > 6 or not _TEASER.match(unit.text):
             continue
         j = i + 1
-        while j < len(units) and j - i <= 12 and word_count(units[j].text) <= 30 \
-                and (units[j].item or _BULLET.match(units[j].text) or units[j].text.lstrip()[:2] in ("- ", "– ")) \
-                and not _TERMINAL.search(units[j].text):
-            reasons[j] = reasons[j] or "teaser"
-            j += 1
+        while j < len(units) and j - i <= 12:
+            text = units[j].text
+            if word_count(text) <= 30 and (units[j].item or _BULLET.match(text) or text.lstrip()[:2] in ("- ", "– ")) \
+                    and not _TERMINAL.search(text):
+                reasons[j] = reasons[j] or "teaser"
+                j += 1
+            elif j + 1 < len(units) and _headline_shaped(units[j]) and not _TERMINAL.search(text) \
+                    and is_sentence(units[j + 1].text) and word_count(units[j + 1].text) <= 30:
+                reasons[j] = reasons[j] or "teaser"
+                reasons[j + 1] = reasons[j + 1] or "teaser"
+                j += 2
+            else:
+                break
 
 
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
