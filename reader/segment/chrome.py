@@ -214,7 +214,7 @@ _HARD_END = re.compile(
     r"pouze pro předplatitele|il vous reste \d|suscripción se está usando",
     re.I,
 )
-# A newsletter's pitch speaks to the reader ("The Morning newsletter brings you …").
+# A newsletter's pitch names it first and speaks to the reader ("The Morning newsletter brings you …").
 _NEWSLETTER = re.compile(r"newsletter|infolettre|boletín|рассылк|напишите нам|新闻通讯", re.I)
 _YOU = re.compile(r"\b(?:you|your|sie|ihnen|ihr|vous|votre|vos|te|tu|tus|usted|você|seu|sua|vy|vás|vám|вы|вас|вам)\b|您|你",
                   re.I)
@@ -351,8 +351,8 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if _cjk_text(text) and len(text.split()) >= 6 and not _CJK_PUNCT.search(text) \
             and sum(len(t) <= 4 for t in text.split()) >= 0.7 * len(text.split()):
         return "boilerplate"  # a Chinese menu: many short labels and no punctuation
-    if words <= 40 and _NEWSLETTER.search(text) and _YOU.search(text):
-        return "boilerplate"  # a newsletter's sign-up pitch, addressed to the reader
+    if words <= 30 and _NEWSLETTER.search(" ".join(text.split()[:5])) and _YOU.search(text):
+        return "boilerplate"  # a newsletter's pitch: the newsletter is its subject, and it speaks to the reader
     if words <= 14 and (_SHARE_PROMPT.match(text) or _MEMBERS_ONLY.search(text)):
         return "boilerplate"
     if words <= 40 and "(" in text and _CAPTION_MARK.search(text):
