@@ -310,6 +310,7 @@ def test_an_amount_is_not_a_date_and_a_list_of_figures_is_read() -> None:
     from reader.segment import chrome
 
     assert chrome._chrome_reason("Neupreis: 20.000 Euro", False) is None
+    assert chrome._chrome_reason("Článek", False) == "boilerplate"  # the label over an embedded article card
     assert chrome._chrome_reason("Updated 10:45", False) == "byline"
     figures = ["Price new: 20,000 euros", "Term: three years", "Deposit: 4,000 euros", "Monthly rate: 300 euros"]
     spoken, _, _ = _read(f"{P1}\n\n{P2}\n\nAn example\n" + "\n".join(figures) + f"\n\n{P3}\n\n{P4}\n")

@@ -97,7 +97,7 @@ _UI = "|".join(
         r"publicidade|anúncio|compartilhar|partilhar|assine|entrar|leia também|leia mais|comentários|"
         r"pesquisar|ouvir(?: notícia)?|"
         # Czech
-        r"reklama|sdílet|přihlásit(?: se)?|odebírat|předplatné|čtěte také|čtěte též|související|"
+        r"reklama|sdílet|přihlásit(?: se)?|odebírat|předplatné|čtěte také|čtěte též|související|článek|"
         r"komentáře|hledat|diskuse|poslechnout(?: si)?(?: článek)?|"
         # Chinese
         r"广告|分享|订阅|登录|注册|相关阅读|相关新闻|阅读更多|评论|搜索|首页|返回顶部|收藏|打印|扫一扫|"
