@@ -219,3 +219,165 @@ def test_a_list_under_a_read_also_label_is_teasers_not_the_article() -> None:
     assert "Câmara aprova" not in spoken and "Preço da energia" not in spoken
     assert "morning ferry" in spoken and "mayor met" in spoken  # the article goes on after the box
     assert any(s.reason == "teaser" and "Câmara" in s.text for s in doc.skipped)
+
+
+def test_short_sections_that_go_on_from_the_article_are_read() -> None:
+    # Interview answers, one paragraph under each name: the shape of a teaser rail, but straight after
+    # the article's prose, with nothing set aside between and no excerpt cut short.
+    answers = "\n\n".join(
+        f"SKIPPER NUMBER {n}: THE WINTER CROSSING\n\nThe crossing in winter is slow and the wind is hard on the "
+        f"deck, said skipper {n}, but the passengers keep coming back every evening of the week." for n in range(1, 6))
+    teasers = "\n".join(f"Headline of another story number {n} here\nOne sentence of teaser text about story {n} "
+                        f"for readers…" for n in range(1, 6))
+    spoken, _, _ = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{answers}\n\nMore\n\n{teasers}\n")
+    for n in range(1, 6):
+        assert f"said skipper {n}," in spoken
+    assert "teaser text" not in spoken
+
+
+def test_nothing_past_the_site_footer_and_its_consent_notice_joins_the_article() -> None:
+    menu = "\n".join(["Home", "News", "Police", "Sport", "Contact", "Imprint", "Privacy", "Archive"])
+    consent = "\n\n".join(
+        f"The technical storage or access for purpose {n} is needed so that the service can keep the settings "
+        f"that the subscriber or user asked for, and for nothing else at all." for n in range(1, 6))
+    page = (f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{menu}\n\nCopyright © 2023 The Harbour Paper. "
+            f"All rights reserved.\n\nManage cookie consent\n\nWe use technologies like cookies to store and access "
+            f"device information; you can withdraw your consent at any time in the settings.\n\n{consent}\n")
+    spoken, _, _ = _read(page)
+    assert P1 in spoken and P2 in spoken
+    assert "technical storage" not in spoken
+
+
+def test_a_photo_credit_reserving_rights_is_no_page_footer() -> None:
+    gallery = "\n".join(["Picture 1 of 3", "© Reuters / All rights reserved", "Picture 2 of 3", "Picture 3 of 3"])
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{gallery}\n\n{P3}\n\n{P4}\n")
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in spoken
+
+
+def test_cards_cut_from_one_template_close_no_article() -> None:
+    # Each card's headline is a sentence of its own, so only the repeated widget lines show the cards.
+    cards = "\n".join(f"Big news from the harbour, story number {n}!\nOne sentence of teaser text about story {n}.\n"
+                      f"Share\nCopy link" for n in range(1, 6))
+    spoken, _, _ = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{P3}\n\n{cards}\n")
+    assert P3 in spoken and "teaser text" not in spoken
+
+
+def test_a_gallery_with_one_credit_under_every_picture_does_not_end_the_article() -> None:
+    gallery = "\n".join(f"The north pier at dusk, picture {n}.\nPhoto: Harbour Paper" for n in range(1, 6))
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{gallery}\n\n{P3}\n\n{P4}\n")
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in spoken
+
+
+def test_an_unpunctuated_clause_between_two_sentences_is_read() -> None:
+    goal = ("2-1: Anna Berg scores at the 45th minute with a header from inside the small box after a cross "
+            "from the left wing")
+    link = ("Read the council's full report on the winter ferry service and the two new night buses "
+            "with every figure from the budget debate")
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\n{goal}\n\n{P3}\n\nShare\n\n{link}\n\nShare\n\n{P4}\n")
+    assert goal in spoken
+    assert link not in spoken  # not between two sentences
+
+
+def test_a_notice_about_the_browser_is_not_read() -> None:
+    notices = ["To view this content, Javascript must be enabled and Adobe Flash Player must be installed.",
+               "Bitte JavaScript aktivieren, um das Video zu sehen.", "Your browser does not support the audio element."]
+    spoken, _, skipped = _read(f"{P1}\n\n{notices[0]}\n\n{P2}\n\n{notices[1]}\n\n{P3}\n\n{notices[2]}\n\n{P4}\n")
+    for notice in notices:
+        assert notice not in spoken
+        assert (notice, "boilerplate") in skipped
+
+
+def test_newsletter_pitches_share_prompts_and_marked_captions_are_not_read() -> None:
+    lines = {"The Morning newsletter brings you the day's news from the harbour before breakfast.": "boilerplate",
+             "Der Newsletter informiert Sie montags bis freitags über das Wichtigste vom Tag.": "boilerplate",
+             "Klicken, um die Teilen-Funktion zu öffnen.": "boilerplate",
+             "(Symbolbild) Wenn Bus und Bahn stillstehen, wird der Arbeitsweg für viele zur Herausforderung.": "credit"}
+    body = f"{P1}\n\n{P2}\n\n" + "\n\n".join(lines) + f"\n\n{P3}\n\n{P4}\n"
+    spoken, _, skipped = _read(body)
+    for line, reason in lines.items():
+        assert line not in spoken
+        assert (line, reason) in skipped
+    # An article about a newsletter that does not speak to the reader is read.
+    report = ("The council's weekly newsletter will now be printed on recycled paper, the clerk said, "
+              "after complaints from residents.")
+    spoken, _, _ = _read(f"{P1}\n\n{report}\n\n{P2}\n")
+    assert report in spoken
+
+
+def test_an_amount_is_not_a_date_and_a_list_of_figures_is_read() -> None:
+    from reader.segment import chrome
+
+    assert chrome._chrome_reason("Neupreis: 20.000 Euro", False) is None
+    assert chrome._chrome_reason("Článek", False) == "boilerplate"  # the label over an embedded article card
+    assert chrome._chrome_reason("Updated 10:45", False) == "byline"
+    figures = ["Price new: 20,000 euros", "Term: three years", "Deposit: 4,000 euros", "Monthly rate: 300 euros"]
+    spoken, _, _ = _read(f"{P1}\n\n{P2}\n\nAn example\n" + "\n".join(figures) + f"\n\n{P3}\n\n{P4}\n")
+    for line in figures:
+        assert line in spoken
+
+
+def test_a_short_section_after_a_table_of_the_article_is_read() -> None:
+    long_part = "\n\n".join([P1, P2, P3, P4] * 4)
+    table = "\n".join(["Pros and cons of leasing", "Pros", "Cons", "short terms", "service contracts bind you",
+                       "low monthly rates", "the car is never yours", "cheap for people who drive little",
+                       "mileage must be planned"])
+    closing = ("Buying suits drivers who keep a car for many years and want no ties to a workshop, the adviser "
+               "said, while leasing suits people who drive little and like a new car every few years. Both "
+               "should read the small print on mileage before they sign anything.")
+    spoken, _, _ = _read(f"Lease or buy a car\n\n{long_part}\n\n{table}\n\n{closing}\n")
+    assert closing in spoken
+
+
+def test_a_headline_that_asks_is_the_title_and_is_read_once() -> None:
+    headline = "Night ferry: is the winter service worth its cost?"
+    spoken, title, _ = _read(f"Home\nNews\nAudio\n\n{headline}\n\n{headline}\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert title == headline
+    assert spoken.count(headline) == 1
+
+
+def test_a_headline_of_short_words_and_members_only_widgets() -> None:
+    headline = "Where and How to Buy an RTX 3080 or 3090"
+    page = (f"Home\nNews\n{headline}\nBy\nJane Doe\n04 November 2020\nShow more sharing options\n"
+            f"Esta funcionalidad es sólo para suscriptores\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    spoken, title, skipped = _read(page)
+    assert title == headline
+    assert ("Show more sharing options", "boilerplate") in skipped
+    assert ("Esta funcionalidad es sólo para suscriptores", "boilerplate") in skipped
+
+
+def test_a_byline_cut_in_two_lines_does_not_hide_the_headline() -> None:
+    headline = "Covid et infox : comment une rumeur devient réalité sur les réseaux"
+    standfirst = ("Les informations non vérifiées ont envahi les réseaux sociaux et les médias pendant la pandémie, "
+                  "et certaines ont fini par être reprises comme des faits établis.")
+    spoken, title, skipped = _read(f"Accueil\n\n{headline}\nPar\nNicolas Martin\nle 14.09.2020 à 11h46\n\n{standfirst}\n\n"
+                                   f"Commenter\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert title == headline
+    assert ("Par", "byline") in skipped and ("Nicolas Martin", "byline") in skipped
+
+
+def test_a_long_headline_over_its_standfirst_is_the_title() -> None:
+    headline = ("Los vecinos de Carabanchel exigen cambios en las próximas ediciones de San Isidro: "
+                "quince días son demasiados")
+    standfirst = ("Los residentes del barrio madrileño denuncian la duración de las fiestas un año más, como cada "
+                  "primavera, y piden al ayuntamiento que escuche sus quejas.")
+    spoken, title, _ = _read(f"Inicio\n\n{headline}\n\n{standfirst}\n\nComparte\nLuna González\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert title == headline
+
+
+def test_a_long_slideshow_inside_the_article_does_not_cut_it() -> None:
+    slides = "\n".join(f"Photo {n} of 45" for n in range(1, 46))
+    spoken, _, _ = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\n{slides}\n\n{P3}\n\n{P4}\n")
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in spoken
+
+
+def test_cards_under_a_read_also_label_inside_the_article_are_teasers() -> None:
+    cards = "\n".join(f"The port rebuilds its quays, part {n}\nOne sentence of teaser text that sells story {n} to readers."
+                      for n in range(1, 5))
+    spoken, _, skipped = _read(f"Night ferry stays open all winter\n\n{P1}\n\n{P2}\n\nRead also\n{cards}\n\n{P3}\n\n{P4}\n")
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in spoken
+    assert "teaser text" not in spoken
+    assert ("One sentence of teaser text that sells story 1 to readers.", "teaser") in skipped

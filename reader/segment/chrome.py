@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 __all__ = ["TERMINAL", "Label", "Unit", "classify", "is_sentence", "word_count"]
 
@@ -53,7 +54,7 @@ _UI = "|".join(
         # English
         r"skip to (?:main )?content|skip navigation|jump to|menu|main menu|navigation|search|home|homepage|"
         r"subscribe(?: now)?|sign (?:in|up|out)|log ?in|log out|register|my account|account|profile|"
-        r"share(?: this(?: article| story)?)?(?: on \w+)?|save|saved|print|e-?mail|tweet|copy(?: the| this)? link|link copied|"
+        r"share(?: this(?: article| story)?)?(?: on \w+)?|(?:show |see )?(?:more )?shar(?:e|ing) options|save|saved|print|e-?mail|tweet|copy(?: the| this)? link|link copied|"
         r"back to (?:overview|home|the list|news)|listen to this (?:text|article|story|page)|"
         r"copier le lien|lien copié|retour(?: à l'accueil)?|link kopieren|zurück(?: zur übersicht)?|copiar (?:el )?enlace|"
         r"enlace copiado|copiar link|voltar|скопировать ссылку|ссылка скопирована|kopírovat odkaz|zpět|复制链接|"
@@ -96,7 +97,7 @@ _UI = "|".join(
         r"publicidade|anúncio|compartilhar|partilhar|assine|entrar|leia também|leia mais|comentários|"
         r"pesquisar|ouvir(?: notícia)?|"
         # Czech
-        r"reklama|sdílet|přihlásit(?: se)?|odebírat|předplatné|čtěte také|čtěte též|související|"
+        r"reklama|sdílet|přihlásit(?: se)?|odebírat|předplatné|čtěte také|čtěte též|související|článek|"
         r"komentáře|hledat|diskuse|poslechnout(?: si)?(?: článek)?|"
         # Chinese
         r"广告|分享|订阅|登录|注册|相关阅读|相关新闻|阅读更多|评论|搜索|首页|返回顶部|收藏|打印|扫一扫|"
@@ -165,8 +166,9 @@ _MONTHS = (
     r"května|června|července|srpna|září|října|listopadu|prosince)\b\.?|"
     r"(?<![а-яё])(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}(?![а-яё])"
 )
-# A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …").
-_DATELINE = re.compile(rf"\d{{1,2}}[:./]\d{{2}}|\d{{2,4}}\s*年\s*\d{{1,2}}\s*月|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
+# A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …");
+# a time or a day and month stand alone ("20.000 Euro" is an amount).
+_DATELINE = re.compile(rf"(?<!\d)\d{{1,2}}[:./]\d{{2}}(?!\d)|\d{{2,4}}\s*年\s*\d{{1,2}}\s*月|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
 _DATE_WORDS = re.compile(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
     r"veröffentlicht|publiziert|erschienen|actualizado|publicado|atualizado|aktualizováno|publikováno)\b|"
@@ -212,6 +214,42 @@ _HARD_END = re.compile(
     r"pouze pro předplatitele|il vous reste \d|suscripción se está usando",
     re.I,
 )
+# A newsletter's pitch names it first and speaks to the reader ("The Morning newsletter brings you …").
+_NEWSLETTER = re.compile(r"newsletter|infolettre|boletín|рассылк|напишите нам|新闻通讯", re.I)
+_YOU = re.compile(r"\b(?:you|your|sie|ihnen|ihr|vous|votre|vos|te|tu|tus|usted|você|seu|sua|vy|vás|vám|вы|вас|вам)\b|您|你",
+                  re.I)
+# A prompt to press a share or print button ("Click to open the share menu.").
+_SHARE_PROMPT = re.compile(
+    r"^\W*(?:click|tap|klicken|klicke|tippen|cliquez|cliquer|haz clic|pulsa|clique|toque|klikněte|нажмите)\b"
+    r".{0,40}\b(?:share|sharing|teilen|teilen-funktion|partager|partage|compartir|compartilhar|sdílet|sdílení|"
+    r"поделиться|print|drucken|imprimer|imprimir|tisk)",
+    re.I,
+)
+# A button or feature kept for subscribers ("Esta funcionalidad es sólo para suscriptores").
+_MEMBERS_ONLY = re.compile(
+    r"\b(?:sólo|solo|só|somente|exclusiv[oa]|only|nur|uniquement|réservée? aux?|pouze|jen|только) "
+    r"(?:para |for |für |pour |pro |для )?(?:los |our |unsere |nos |os |naše )?"
+    r"(?:suscriptores|assinantes|subscribers|members|registrados|registered users|abonnenten|registrierte nutzer|"
+    r"abonnés|inscrits|předplatitele|registrované|подписчиков|зарегистрированных)\b",
+    re.I,
+)
+# A caption marked as such by a bracketed note ("(Symbolbild)", "(photo d'illustration)").
+_CAPTION_MARK = re.compile(
+    r"\((?:symbolbild|symbolfoto|archivbild|archivfoto|illustrationsbild|image d'illustration|photo d'illustration|"
+    r"illustration|imagen de archivo|foto de archivo|imagen ilustrativa|foto de arquivo|imagem ilustrativa|"
+    r"ilustrační (?:foto|snímek|obrázek)|archivní (?:foto|snímek)|иллюстративное фото|архивное фото|"
+    r"stock photo|file photo|illustrative image)\)",
+    re.I,
+)
+# A notice about the reader's browser, standing where a player or widget failed to load.
+_BROWSER_NOTICE = re.compile(
+    r"\b(?:enable|turn on|activate) javascript\b|\bjavascript (?:must be|is|needs to be) (?:enabled|disabled|required|"
+    r"turned (?:on|off))|\bflash player\b.{0,40}\b(?:install|required|enabled)|\byour browser does not support\b|"
+    r"javascript (?:aktivieren|einschalten)|javascript (?:ist )?deaktiviert|activer (?:le )?javascript|"
+    r"javascript (?:est )?désactivé|(?:habilita|habilitar|activa|activar|ativar|ative|habilite) (?:el |o )?javascript|"
+    r"включите javascript|povolte javascript|启用javascript|启用 javascript",
+    re.I,
+)
 _CJK_MENU = re.compile(r"^(?:[\u3400-\u9fff]{1,4}\s+){4,}[\u3400-\u9fff]{1,4}$")
 # An author's note closing the article: "<Name> is a freelance reporter ...", in the languages we read.
 _BIO = re.compile(
@@ -236,10 +274,12 @@ _COMMENTS_MARK = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def _hard_end(text: str) -> bool:
     return word_count(text) <= 40 and bool(_HARD_END.search(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def word_count(text: str) -> int:
     """Words in `text`; each two CJK characters count as one word."""
     cjk = len(_CJK.findall(text))
@@ -300,6 +340,10 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
         return "consent" if words <= 400 and _consent(text, words) else None
     if words <= 8 and _UI_LINE.match(text):
         return "boilerplate"
+    folded = text.casefold()
+    if words <= 40 and ("javascript" in folded or "flash" in folded or "browser" in folded) \
+            and _BROWSER_NOTICE.search(text):
+        return "boilerplate"
     if _HARD_END.search(text) and words <= 40:
         return "boilerplate"
     if _CJK_MENU.match(text):
@@ -307,6 +351,12 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if _cjk_text(text) and len(text.split()) >= 6 and not _CJK_PUNCT.search(text) \
             and sum(len(t) <= 4 for t in text.split()) >= 0.7 * len(text.split()):
         return "boilerplate"  # a Chinese menu: many short labels and no punctuation
+    if words <= 30 and _NEWSLETTER.search(" ".join(text.split()[:5])) and _YOU.search(text):
+        return "boilerplate"  # a newsletter's pitch: the newsletter is its subject, and it speaks to the reader
+    if words <= 14 and (_SHARE_PROMPT.match(text) or _MEMBERS_ONLY.search(text)):
+        return "boilerplate"
+    if words <= 40 and "(" in text and _CAPTION_MARK.search(text):
+        return "credit"
     if _TEASER.match(text) and words <= 30:
         return "teaser"
     if _credit(text, words):
@@ -324,13 +374,13 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     return None
 
 
-def _headingish(unit: Unit) -> bool:
+def _headingish(unit: Unit, most: int = 16) -> bool:
     text = unit.text
     words = word_count(text)
     first = text.lstrip("\"'“«„(—–- ")[:1]
     return (
-        0 < words <= 16
-        and len(text) <= 160
+        0 < words <= most
+        and len(text) <= 10 * most
         and (first.isupper() or first.isdigit() or bool(_CJK.match(first)))
         and not re.search(r"[.,;…。，；、]$", text)
         and "|" not in text
@@ -346,16 +396,17 @@ def _content_words(text: str) -> set[str]:
     return found | set(_CJK.findall(text))
 
 
-def _headline_shaped(unit: Unit) -> bool:
+def _headline_shaped(unit: Unit, most: int = 16) -> bool:
     """A line that can be the page's headline: heading-shaped, with at least three content words (six
-    CJK characters), not a label ending in a colon. Widget labels and bylines never get here."""
+    CJK characters) or six words ("Where and How to Buy an RTX 3080"), not a label ending in a colon.
+    Widget labels and bylines never get here."""
     text = unit.text
-    if _colon_end(text) or not (unit.heading or _headingish(unit)):
+    if _colon_end(text) or not (unit.heading or _headingish(unit, most)):
         return False
     if unit.heading:  # the source said so (Markdown '#', HTML <h1>)
         return True
     cjk = len(_CJK.findall(text))
-    return cjk >= 6 or len(_LONG_WORD.findall(_CJK.sub(" ", text))) >= 3
+    return cjk >= 6 or len(_LONG_WORD.findall(_CJK.sub(" ", text))) >= 3 or word_count(text) >= 6
 
 
 def _colon_end(text: str) -> bool:
@@ -368,8 +419,10 @@ def _listish(unit: Unit, prev: str | None) -> bool:
 
 
 # A list line by its shape: a bullet, a number or quantity ("200 g flour", "3/4 cup"), a lower-case
-# start, or a comma or semicolon at its end.
-_LIST_SHAPE = re.compile(r"^\s*(?:[•·▪◦●*+–-]\s|\d+(?:[.,/]\d+)?(?:\s|[a-zA-Z%)]{1,3}\b)|[^\W\d_](?<=[a-zà-ÿа-яё]))|[,;，；、]$")
+# start, a comma or semicolon at its end, or a label and its short value ("Laufzeit: drei Jahre"; a
+# headline under its kicker, "Familie: Wie … politisieren", is longer).
+_LIST_SHAPE = re.compile(r"^\s*(?:[•·▪◦●*+–-]\s|\d+(?:[.,/]\d+)?(?:\s|[a-zA-Z%)]{1,3}\b)|[^\W\d_](?<=[a-zà-ÿа-яё]))|[,;，；、]$"
+                         r"|^[^\W\d_][^:：]{0,30}[:：]\s*\S+(?:\s+\S+){0,4}$")
 
 
 def _list_runs(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[bool]:
@@ -462,11 +515,41 @@ def _weight(units: list[Unit], seeds: list[bool], rail: list[bool], span: tuple[
     return total - 0.75 * railed, railed / total if total else 0.0
 
 
+# The page's own footer: a copyright notice or a rights reservation with its year (a photo's credit
+# under a picture, "© Reuters / Tous droits réservés", carries no year).
+_SITE_FOOTER = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|"
+    r"\btodos los derechos reservados\b|\btodos os direitos reservados\b|\bvšechna práva vyhrazena\b|"
+    r"\bвсе права защищены\b|版权所有)",
+    re.I,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _page_end(unit: Unit, reason: str | None) -> bool:
+    """The site's footer or its consent notice: the page is over, and no article goes on across it."""
+    if reason == "consent":
+        return word_count(unit.text) >= 12
+    return reason == "credit" and word_count(unit.text) <= 40 and bool(_SITE_FOOTER.search(unit.text)) \
+        and bool(_YEAR.search(unit.text))
+
+
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
-    """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget."""
-    if b - a - 1 > 40 or any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text) for i in range(a + 1, b)):
+    """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget,
+    and neither the site's footer nor a consent notice."""
+    if b - a - 1 > 40 and not (b - a - 1 <= 200 and _one_template(units, a, b)):
+        return False
+    if any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text)
+           or _page_end(units[i], reasons[i]) for i in range(a + 1, b)):
         return False
     return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 24) for i in range(a + 1, b))
+
+
+def _one_template(units: list[Unit], a: int, b: int) -> bool:
+    """True when most lines strictly between a and b are one line with its numbers changed ("Photo 3 of
+    45"): a long gallery or slideshow inside the article, which a reader skips over."""
+    shapes = Counter(re.sub(r"\d+", "#", units[i].text.casefold()) for i in range(a + 1, b))
+    return shapes.most_common(1)[0][1] >= 0.5 * (b - a - 1)
 
 
 def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
@@ -477,9 +560,9 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         return None
     rail = _rail_seeds(units, reasons, seeds)
     scored = [_weight(units, seeds, rail, span) for span in segments]
-    # Prose after a comment form or a paywall notice (or, less surely, after a "related stories" or
+    # Prose after a comment form, a paywall notice, the site's footer or its consent notice (or, less surely, after a "related stories" or
     # "comments" marker) that follows real prose is comments or teasers.
-    hard = [i for i, u in enumerate(units) if _hard_end(u.text)]
+    hard = [i for i, u in enumerate(units) if _hard_end(u.text) or _page_end(u, reasons[i])]
     soft = [i for i, u in enumerate(units) if _END_MARK.match(u.text)]
     weights = [w for w, _ in scored]
     for k, span in enumerate(segments):
@@ -496,10 +579,20 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     # A light run of prose between (one sentence amid a list) is crossed when a heavy one lies beyond.
     floor = max(40.0, 0.15 * core)
 
+    def list_gap(a: int, b: int) -> bool:
+        """The lines between two runs of prose are mostly list-shaped: a list or table of the article's."""
+        live = [i for i in range(a + 1, b) if reasons[i] is None]
+        shaped = sum(1 for i in live if units[i].item or _LIST_SHAPE.search(units[i].text))
+        return len(live) >= 3 and shaped >= 0.5 * len(live)
+
     def joins(near: int, far: int) -> bool:
         step = 1 if far > near else -1
         chain = [near, *range(near + step, far + step, step)]
-        if not 0 <= far < len(segments) or scored[far][1] >= 0.5 or scored[far][0] < floor:
+        if not 0 <= far < len(segments) or scored[far][1] >= 0.5:
+            return False
+        # A run of prose past a list of the article's own (a table of pros and cons) needs less weight.
+        gap = (segments[near][1], segments[near + step][0]) if step > 0 else (segments[near + step][1], segments[near][0])
+        if scored[far][0] < (40.0 if far == near + step and list_gap(*gap) else floor):
             return False
         if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
             return False
@@ -518,11 +611,50 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         lo = behind
     first, last = segments[lo][0], segments[hi][1]
     # A rail of cards that closes the region is not the article (unless it is all there is).
-    last = _tail_rail(units, seeds, rail, first, last)
+    last = _tail_rail(units, reasons, seeds, rail, first, last)
+    last = _template_tail(units, reasons, seeds, first, last)
     return first, last
 
 
-def _tail_rail(units: list[Unit], seeds: list[bool], rail: list[bool], first: int, last: int) -> int:
+def _template_tail(units: list[Unit], reasons: list[str | None], seeds: list[bool], first: int, last: int) -> int:
+    """The region's last index once a closing run of cards cut from one template is taken away.
+
+    Teaser cards repeat their widget lines ("Share", "Copy link") after every card; when a line set
+    aside recurs three times or more and only short prose (a headline and a sentence) stands between
+    its recurrences, up to the region's end, those cards are not the article, which ends before the first.
+    The first card has two lines or more (a headline and its text), so the article's own last paragraph
+    over its own share bar is never taken for one.
+    """
+    where: dict[str, list[int]] = {}
+    for i in range(first, last + 1):
+        if reasons[i] is not None and word_count(units[i].text) <= 6:
+            where.setdefault(units[i].text.casefold(), []).append(i)
+
+    def prose(a: int, b: int) -> int:
+        return sum(word_count(units[k].text) for k in range(a, b) if seeds[k])
+
+    cut = last
+    for spots in where.values():
+        if len(spots) < 3 or prose(spots[-1] + 1, last + 1) > 40:
+            continue
+        # Walk back from the last recurrence while each card between two recurrences is short.
+        k = len(spots) - 1
+        while k > 0 and prose(spots[k - 1] + 1, spots[k]) <= 40:
+            k -= 1
+        if len(spots) - k < 3:
+            continue
+        # The first card: the short prose just before the first recurrence of the run.
+        j, words = spots[k] - 1, 0
+        while j > first and (not seeds[j] or words + word_count(units[j].text) <= 40):
+            words += word_count(units[j].text) if seeds[j] else 0
+            j -= 1
+        if first < j < last and sum(reasons[i] is None for i in range(j + 1, spots[k])) >= 2:
+            cut = min(cut, j)
+    return cut
+
+
+def _tail_rail(units: list[Unit], reasons: list[str | None], seeds: list[bool], rail: list[bool], first: int,
+               last: int) -> int:
     """The region's last index once a closing rail of teaser or comment cards is cut away.
 
     The cut goes before the earliest card from which, to the region's end, cards hold most of the prose:
@@ -544,7 +676,66 @@ def _tail_rail(units: list[Unit], seeds: list[bool], rail: list[bool], first: in
     j = cut - 1
     while j > first and (rail[j] or not seeds[j]):
         j -= 1
-    return j if j > first else last
+    if j <= first:
+        return last
+    sections = _sections_go_on(units, reasons, seeds, rail, cut, last)
+    return sections if sections >= 0 else j
+
+
+def _sections_go_on(units: list[Unit], reasons: list[str | None], seeds: list[bool], rail: list[bool],
+                    cut: int, last: int) -> int:
+    """The last index of the article's own short sections from `cut` on, or -1 when the cards there
+    are a rail of teasers.
+
+    The article's sections (interview answers, one paragraph under each name) follow its prose with
+    nothing set aside between (no "related stories" label, no byline or date, no widget), before the
+    first card or between the cards; a teaser rail stands apart from the article, and its excerpts are
+    cut short ("…") or its headlines shown twice on the page. The sections end where that stops.
+    """
+    head = cut - 1  # the first card's head line
+    prose = max((i for i in range(head) if seeds[i]), default=-1)
+    if head - prose > 2:
+        return -1
+    # Straight after the prose: the first card's head, under at most one heading of the article's own
+    # (a "Videos" or "More" label is too short to be one).
+    if any(reasons[i] is not None or not _headline_shaped(units[i]) for i in range(prose + 1, head)):
+        return -1
+    heads_text = [seeds[i + 1] if i + 1 < len(units) else False for i in range(len(units))]
+    texts = Counter(u.text.casefold() for u in units)
+    end = -1
+    cards = 0
+    for i in range(head, last + 1):
+        if rail[i] and (units[i].text.rstrip().endswith(("...", "…")) or texts[units[i - 1].text.casefold()] > 1):
+            break  # an excerpt cut short, or a headline the page shows twice: teasers
+        if not seeds[i] and reasons[i] is None and rail[i - 1] and not heads_text[i]:
+            return -1  # a line that heads nothing right under a card (an author, a date): a teaser card
+        if not seeds[i] and (reasons[i] is not None or word_count(units[i].text) > 16 or not heads_text[i]):
+            break  # a label, a byline, a date, a widget: the sections are over
+        if seeds[i]:
+            end = i
+            cards += rail[i]
+    return end if cards >= 2 else -1
+
+
+def _asks(text: str) -> bool:
+    """A short line ending in a question or exclamation mark: a headline may be one ("Are we too soft?")."""
+    return word_count(text) <= 16 and text.rstrip("\"'”’»)] ").endswith(("?", "!", "？", "！"))
+
+
+def _headline_in_lead(units: list[Unit], reasons: list[str | None], seeds: list[bool], lists: list[bool],
+                      first: int, lead: set[str]) -> int:
+    """The headline when it stands inside the region's first lines (the region began at a short
+    question or promo line above it): a headline-shaped line before the first paragraph of weight,
+    with at most two short sentences before that paragraph. -1 when there is none."""
+    start = next((i for i in range(first, min(first + 8, len(units))) if seeds[i] and word_count(units[i].text) > 15), -1)
+    if start <= first:
+        return -1
+    short = [i for i in range(first, start) if seeds[i]]
+    if len(short) > 2 or any(word_count(units[i].text) > 10 for i in short):
+        return -1
+    found = [i for i in range(start - 1, first - 1, -1) if reasons[i] is None and not lists[i]
+             and _headline_shaped(units[i]) and (not seeds[i] or _asks(units[i].text))]
+    return next((i for i in found if _content_words(units[i].text) & lead), -1)
 
 
 def _heading_ahead(units: list[Unit], reasons: list[str | None], body: list[bool], i: int, last: int) -> bool:
@@ -562,6 +753,17 @@ def _heading_ahead(units: list[Unit], reasons: list[str | None], body: list[bool
                 or _headline_shaped(units[j]):
             return False
     return False
+
+
+def _clause(unit: Unit) -> bool:
+    """An unpunctuated clause (a goal in a match report, a line of a results table): longer than a
+    headline, and in sentence case (a headline or a link is in Title Case). Read between two sentences."""
+    words = _WORD.findall(unit.text)
+    if not 20 <= len(words) <= 60 or unit.heading:
+        return False
+    long_words = [w for w in words[1:] if len(w) >= 4 and not w[0].isdigit()]
+    capitals: int = sum(1 for w in long_words if w[0].isupper())
+    return capitals <= 0.5 * max(len(long_words), 1)
 
 
 def _verse_line(unit: Unit) -> bool:
@@ -593,18 +795,40 @@ def _verse_region(units: list[Unit], reasons: list[str | None]) -> tuple[int, in
     return best
 
 
+_BY_ALONE = re.compile(r"^\W*(?:by|von|par|por|autor|autora|автор|od|作者)\W*$", re.I)
+
+
+def _split_bylines(units: list[Unit], reasons: list[str | None]) -> None:
+    """A byline cut in two lines ("By" / "Jane Doe"): the word alone and the name under it are set aside."""
+    for i, unit in enumerate(units[:-1]):
+        if _BY_ALONE.match(unit.text):
+            reasons[i] = reasons[i] or "byline"
+            name = units[i + 1].text
+            if word_count(name) <= 5 and not _TERMINAL.search(name):
+                reasons[i + 1] = reasons[i + 1] or "byline"
+
+
 def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
-    """Mark the short lines listed under a "read also" label as teasers: a related-stories box inside
-    an article is a label and a list of headlines, without sentence ends."""
+    """Mark what a "read also" label lists as teasers: a related-stories box inside an article is a
+    label and a list of headlines without sentence ends, or of cards (a headline and a one-sentence
+    excerpt), up to the first line that is neither."""
     for i, unit in enumerate(units):
-        if reasons[i] != "teaser" or word_count(unit.text) > 6:
+        if reasons[i] is None or word_count(unit.text) > 6 or not _TEASER.match(unit.text):
             continue
         j = i + 1
-        while j < len(units) and j - i <= 12 and word_count(units[j].text) <= 30 \
-                and (units[j].item or _BULLET.match(units[j].text) or units[j].text.lstrip()[:2] in ("- ", "– ")) \
-                and not _TERMINAL.search(units[j].text):
-            reasons[j] = reasons[j] or "teaser"
-            j += 1
+        while j < len(units) and j - i <= 12:
+            text = units[j].text
+            if word_count(text) <= 30 and (units[j].item or _BULLET.match(text) or text.lstrip()[:2] in ("- ", "– ")) \
+                    and not _TERMINAL.search(text):
+                reasons[j] = reasons[j] or "teaser"
+                j += 1
+            elif j + 1 < len(units) and _headline_shaped(units[j]) and not _TERMINAL.search(text) \
+                    and is_sentence(units[j + 1].text) and word_count(units[j + 1].text) <= 30:
+                reasons[j] = reasons[j] or "teaser"
+                reasons[j + 1] = reasons[j + 1] or "teaser"
+                j += 2
+            else:
+                break
 
 
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
@@ -616,6 +840,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
     _teaser_lists(units, reasons)
+    _split_bylines(units, reasons)
     repeated = [counts[u.text.casefold()] > 1 for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
@@ -650,6 +875,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         if reasons[i]:
             continue
         if seeds[i] or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
+                _clause(unit) and 0 < i < len(units) - 1 and seeds[i - 1] and seeds[i + 1]) or (
                 not unit.heading and word_count(unit.text) >= 2
                 and (_TERMINAL.search(unit.text) or (_listish(unit, prev_body) and not _headingish(unit)))):
             body[i] = True
@@ -686,7 +912,8 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             j = i - 1
             while j >= 0 and i - j <= 3 and reasons[j] is not None:
                 j -= 1
-            if j >= 0 and reasons[j] is None and 15 < word_count(units[i].text) <= 80 and _headline_shaped(units[j]) \
+            # Over its standfirst, a headline may run longer than a subheading (up to 24 words).
+            if j >= 0 and reasons[j] is None and 15 < word_count(units[i].text) <= 80 and _headline_shaped(units[j], 24) \
                     and not seeds[j] and not lists[j]:
                 candidates.append(j)
                 anchor, standfirst = j, i
@@ -696,7 +923,9 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         looked += 1
         if looked > 12:
             break
-        if _headline_shaped(units[i]) and not lists[i] and not seeds[i]:
+        # Straight over the text (past chrome only), a headline may be a long one.
+        most = 24 if looked == 1 else 16
+        if _headline_shaped(units[i], most) and not lists[i] and (not seeds[i] or _asks(units[i].text)):
             candidates.append(i)
     # A line straight above a photo credit is that photo's caption: a headline only if nothing else is.
     uncaptioned = [i for i in candidates if not (i + 1 < len(units) and reasons[i + 1] == "credit")]
@@ -708,8 +937,19 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         # A headline-shaped line over a standfirst that leads into the text is the surest of all.
         best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead else next((i for i in candidates if _content_words(units[i].text) & lead),
                     next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
+    if best < 0:
+        best = _headline_in_lead(units, reasons, seeds, lists, first, lead)
+        if best >= 0:
+            for i in range(first, best):  # what stood above the headline was not the article
+                if labels[i][0] is not Label.SKIP:
+                    labels[i] = (Label.SKIP, "outside the article")
+            candidates = [best]
+            first = next((i for i in range(best + 1, last + 1) if seeds[i] and word_count(units[i].text) > 15), best + 1)
     if candidates and best >= 0:
         labels[best] = (Label.TITLE, None)
+        for i in range(best + 1, last + 1):  # the headline shown again under itself is not read twice
+            if units[i].text.casefold() == units[best].text.casefold() and labels[i][0] is not Label.SKIP:
+                labels[i] = (Label.SKIP, "boilerplate")
         for i in range(best + 1, first):  # lines between the headline and the text are not the article
             if labels[i][0] is not Label.SKIP:
                 labels[i] = (Label.SKIP, "outside the article")
