@@ -1,12 +1,18 @@
 """HTML pages: trafilatura finds the article; its structure (headings, block quotes, lists) is kept.
 
-Nothing is fetched and no script runs: the page is parsed as data only.
+The page's own evidence completes what the extractor returns: the headline is the visible heading
+that the page's metadata (og:title, JSON-LD `headline`, <title>) names, and a standfirst under it is
+read when it is the summary the metadata gives as the page's description. Nothing is fetched and no
+script runs: the page is parsed as data only.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .chrome import Unit
 
@@ -35,6 +41,228 @@ def _fallback(html: str) -> list[Unit]:
     return [Unit(line) for line in (_SPACE.sub(" ", raw).strip() for raw in text.split("\n")) if line]
 
 
+_TOKEN = re.compile(r"[^\W_]+", re.U)
+_INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|screen-reader-text|hidden)(?:\s|$)", re.I)
+# Separators between a page title and the site's name ("Headline | Site", "Headline - Site").
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—»·:-]{1,2}\s+")
+_CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option", "form"})
+_STANDFIRST_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "strong", "b", "section", "header", "em"})
+# How far past the headline (in elements) a standfirst may sit; pages put share bars and bylines between.
+_STANDFIRST_REACH = 400
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _TOKEN.findall(text)]
+
+
+def _overlap(a: list[str], b: list[str]) -> float:
+    """F1 of two bags of words: 1.0 when they hold the same words."""
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b))
+
+
+@dataclass
+class _Meta:
+    """What the page says about itself in its head and its JSON-LD."""
+
+    titles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    site: str | None = None
+
+
+def _json_ld(data: object, meta: _Meta, depth: int = 0) -> None:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data[:50]:
+            _json_ld(item, meta, depth + 1)
+    elif isinstance(data, dict):
+        for key, found in (("headline", meta.titles), ("description", meta.descriptions)):
+            value = data.get(key)
+            if isinstance(value, str) and value.strip():
+                found.append(_SPACE.sub(" ", value).strip())
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), (list, dict)):
+                _json_ld(data[key], meta, depth + 1)
+
+
+def _page_meta(tree: object) -> _Meta:
+    import html as html_lib
+
+    meta = _Meta()
+    for element in tree.iter("meta"):  # type: ignore[attr-defined]
+        key = (element.get("property") or element.get("name") or "").lower()
+        value = _SPACE.sub(" ", html_lib.unescape(element.get("content") or "")).strip()
+        if not value:
+            continue
+        if key in ("og:title", "twitter:title", "dc.title", "dc:title"):
+            meta.titles.append(value)
+        elif key in ("description", "og:description", "twitter:description", "dc.description"):
+            meta.descriptions.append(value)
+        elif key == "og:site_name":
+            meta.site = value
+    for script in tree.iter("script"):  # type: ignore[attr-defined]
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            try:
+                _json_ld(json.loads(script.text), meta)
+            except (ValueError, RecursionError):
+                continue
+    for element in tree.iter("title"):  # type: ignore[attr-defined]
+        text = _text(element)
+        if text:
+            meta.titles.append(text)
+        break
+    return meta
+
+
+def _visible(element: object) -> bool:
+    node = element
+    while node is not None:
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:  # type: ignore[attr-defined]
+            return False
+        if node.get("hidden") is not None or node.get("aria-hidden") == "true" \
+                or _INVISIBLE.search(node.get("style") or "") or _HIDDEN_CLASS.search(node.get("class") or ""):  # type: ignore[attr-defined]
+            return False
+        node = node.getparent()  # type: ignore[attr-defined]
+    return True
+
+
+def _heading_text(element: object) -> str:
+    """A heading's words; pieces in separate elements ("Kicker" + "Headline") keep a space between them."""
+    parts: list[str] = []
+    for piece in element.itertext():  # type: ignore[attr-defined]
+        if parts and parts[-1][-1:].isalpha() and piece[:1].isupper():
+            parts.append(" ")
+        parts.append(piece)
+    return _SPACE.sub(" ", "".join(parts)).strip()
+
+
+def _headline(tree: object, meta: _Meta) -> tuple[str | None, object | None]:
+    """The visible heading the page's metadata names as its title, and its element.
+
+    A page's first <h1> is often the site's logo; the headline is the heading whose words the
+    page's og:title, JSON-LD headline or <title> repeat. A kicker set in the same heading ("Analysis",
+    "SVP-Sonderparteitag zur Migration") is left out when the metadata leaves it out.
+    """
+    titles = [_tokens(t) for t in meta.titles]
+    titles = [t for t in titles if t]
+    if not titles:
+        return None, None
+    best: tuple[float, str | None, object | None] = (0.0, None, None)
+    for level, tag in enumerate(("h1", "h2", "h3")):
+        for element in tree.iter(tag):  # type: ignore[attr-defined]
+            if not _visible(element):
+                continue
+            options = [(_heading_text(element), element)]
+            options += [(_heading_text(child), element) for child in element.iterdescendants()
+                        if isinstance(child.tag, str)]
+            if element.text and element.text.strip():
+                options.append((_SPACE.sub(" ", element.text).strip(), element))
+            for text, owner in options:
+                words = _tokens(text)
+                if len(words) < 2 or len(text) > 300:
+                    continue
+                score = max(_overlap(words, t) for t in titles) - 0.05 * level
+                if score > best[0]:
+                    best = (score, text, owner)
+        if best[0] >= 0.8:
+            break  # an <h1> that the metadata names beats any lower heading
+    if best[0] < 0.6:
+        return None, None
+    return best[1], best[2]
+
+
+def _title_of(meta: _Meta) -> str | None:
+    """The page's title without the site's name ("Headline | Site" → "Headline")."""
+    for title in meta.titles:
+        parts = _TITLE_SEPARATOR.split(title)
+        if len(parts) > 1 and meta.site and parts[-1].casefold() == meta.site.casefold():
+            return " ".join(title.rsplit(parts[-1], 1)[0].split()).rstrip(" |–—»·:-") or title
+        if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(_tokens(title)) - len(_tokens(parts[-1])) >= 3:
+            return title[: title.rfind(parts[-1])].rstrip(" |–—»·:-").strip() or title
+        return title
+    return None
+
+
+def _standfirst(head: object, meta: _Meta) -> str | None:
+    """The summary printed under the headline when the page's description repeats it, else None."""
+    wanted = [_tokens(d.rstrip(".…  ")) for d in meta.descriptions]
+    wanted = [w for w in wanted if len(w) >= 6]
+    if not wanted:
+        return None
+    best: tuple[float, str | None] = (0.0, None)
+    for n, element in enumerate(_after(head)):
+        if n > _STANDFIRST_REACH:
+            break
+        if element.tag not in _STANDFIRST_TAGS:  # type: ignore[attr-defined]
+            continue
+        text = _text(element)
+        words = _tokens(text)
+        if not words or len(words) > 3 * max(len(w) for w in wanted):
+            continue
+        for w in wanted:
+            # A description may be cut short ("… looking absolutely stun…"): its words open the text.
+            score = _overlap(words, w) if len(words) <= len(w) + 2 else \
+                _overlap(words[: len(w)], w) * (1.0 if len(words) <= 2 * len(w) else 0.9)
+            if score > best[0] and _visible(element):
+                best = (score, text)
+    return best[1] if best[0] >= 0.85 else None
+
+
+def _after(element: object) -> object:
+    """Elements after `element` in document order, its own descendants excluded."""
+    node = element
+    while node is not None:
+        sibling = node.getnext()  # type: ignore[attr-defined]
+        while sibling is not None:
+            if isinstance(sibling.tag, str):
+                yield sibling
+                yield from (d for d in sibling.iterdescendants() if isinstance(d.tag, str))
+            sibling = sibling.getnext()
+        node = node.getparent()  # type: ignore[attr-defined]
+
+
+def _covered(text: str, units: list[Unit]) -> bool:
+    """True when the extractor already returned this text, or most of it in one unit."""
+    words = _tokens(text)
+    if not words:
+        return True
+    for unit in units:
+        got = _tokens(unit.text)
+        if sum((Counter(words) & Counter(got)).values()) >= 0.8 * len(words) and len(got) <= 3 * len(words) + 5:
+            return True
+        if " ".join(words) in " ".join(got):
+            return True
+    return False
+
+
+def _frame(html: str, out: list[Unit]) -> tuple[list[Unit], str | None]:
+    """The extracted units with the page's headline and standfirst in front where the extractor left
+    them out, and the page's title."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
+    except (ValueError, etree.LxmlError):
+        return out, None
+    meta = _page_meta(tree)
+    headline, element = _headline(tree, meta)
+    front: list[Unit] = []
+    if headline and element is not None:
+        if not _covered(headline, out):
+            front.append(Unit(headline, heading=True, trusted=True))
+        lead = _standfirst(element, meta)
+        if lead and not _covered(lead, out):
+            front.append(Unit(lead, trusted=True))
+    return front + out, headline or _title_of(meta)
+
+
 def units(html: str) -> tuple[list[Unit], str | None, str | None]:
     """The article's units, the page's title, and the language its <html lang> declares."""
     lang_match = _LANG.search(html[:5000])
@@ -48,7 +276,7 @@ def units(html: str) -> tuple[list[Unit], str | None, str | None]:
     try:
         xml = trafilatura.extract(
             html, output_format="xml", include_formatting=True, include_comments=False,
-            include_tables=False, include_images=False, include_links=False, with_metadata=True,
+            include_tables=False, include_images=False, include_links=True, with_metadata=True,
         )
     except (ValueError, RecursionError, etree.LxmlError) as exc:
         log.info("trafilatura failed (%s); reading the page's visible text", exc)
@@ -56,7 +284,6 @@ def units(html: str) -> tuple[list[Unit], str | None, str | None]:
     if not xml:
         return _fallback(html), None, lang
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
-    title = root.get("title") or None
     out: list[Unit] = []
     main = root.find("main")
     for element in main if main is not None else []:
@@ -70,4 +297,5 @@ def units(html: str) -> tuple[list[Unit], str | None, str | None]:
             out.extend(Unit(_text(item), item=True, trusted=True) for item in element.iter("item"))
         else:
             out.append(Unit(_text(element), trusted=True))
-    return [u for u in out if u.text], title, lang
+    framed, title = _frame(html, [u for u in out if u.text])
+    return framed, title or root.get("title") or None, lang
