@@ -12,11 +12,16 @@ import json
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from .chrome import Unit
+from .chrome import Label, Unit, classify, word_count
 
-__all__ = ["units"]
+__all__ = ["HtmlPage", "read"]
+
+_Node = Any
+"""An lxml element (lxml ships no type information)."""
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +31,8 @@ _SPACE = re.compile(r"\s+")
 _MAX_DEPTH_HINT = 2000
 
 
-def _text(element: object) -> str:
-    return _SPACE.sub(" ", "".join(element.itertext())).strip()  # type: ignore[attr-defined]
+def _text(element: _Node) -> str:
+    return _SPACE.sub(" ", "".join(element.itertext())).strip()
 
 
 def _fallback(html: str) -> list[Unit]:
@@ -47,6 +52,13 @@ _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidde
 # Separators between a page title and the site's name ("Headline | Site", "Headline - Site").
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—»·:-]{1,2}\s+")
 _CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
+# A reading-time or widget line that extractors keep with the article ("3 Minuten Lesezeit", "5 min read").
+_WIDGET = re.compile(
+    r"^\W*(?:\d+\s*(?:min(?:ute[ns]?|utos?|\.)?|мин(?:ут[аы]?)?\.?)\s*(?:read|reading|lesezeit|de lecture|"
+    r"de lectura|de leitura|čtení|чтения)|(?:reading time|read time|lesezeit|lesedauer|temps de lecture|"
+    r"tiempo de lectura|tempo de leitura|doba čtení|время чтения)\s*:?\s*\d+\s*[^\W\d]*\.?)\W*$",
+    re.I,
+)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option", "form"})
 _STANDFIRST_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "strong", "b", "section", "header", "em"})
 # How far past the headline (in elements) a standfirst may sit; pages put share bars and bylines between.
@@ -90,11 +102,11 @@ def _json_ld(data: object, meta: _Meta, depth: int = 0) -> None:
                 _json_ld(data[key], meta, depth + 1)
 
 
-def _page_meta(tree: object) -> _Meta:
+def _page_meta(tree: _Node) -> _Meta:
     import html as html_lib
 
     meta = _Meta()
-    for element in tree.iter("meta"):  # type: ignore[attr-defined]
+    for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or "").lower()
         value = _SPACE.sub(" ", html_lib.unescape(element.get("content") or "")).strip()
         if not value:
@@ -105,13 +117,13 @@ def _page_meta(tree: object) -> _Meta:
             meta.descriptions.append(value)
         elif key == "og:site_name":
             meta.site = value
-    for script in tree.iter("script"):  # type: ignore[attr-defined]
+    for script in tree.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json" and script.text:
             try:
                 _json_ld(json.loads(script.text), meta)
             except (ValueError, RecursionError):
                 continue
-    for element in tree.iter("title"):  # type: ignore[attr-defined]
+    for element in tree.iter("title"):
         text = _text(element)
         if text:
             meta.titles.append(text)
@@ -119,29 +131,29 @@ def _page_meta(tree: object) -> _Meta:
     return meta
 
 
-def _visible(element: object) -> bool:
+def _visible(element: _Node) -> bool:
     node = element
     while node is not None:
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:  # type: ignore[attr-defined]
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
             return False
         if node.get("hidden") is not None or node.get("aria-hidden") == "true" \
-                or _INVISIBLE.search(node.get("style") or "") or _HIDDEN_CLASS.search(node.get("class") or ""):  # type: ignore[attr-defined]
+                or _INVISIBLE.search(node.get("style") or "") or _HIDDEN_CLASS.search(node.get("class") or ""):
             return False
-        node = node.getparent()  # type: ignore[attr-defined]
+        node = node.getparent()
     return True
 
 
-def _heading_text(element: object) -> str:
+def _heading_text(element: _Node) -> str:
     """A heading's words; pieces in separate elements ("Kicker" + "Headline") keep a space between them."""
     parts: list[str] = []
-    for piece in element.itertext():  # type: ignore[attr-defined]
+    for piece in element.itertext():
         if parts and parts[-1][-1:].isalpha() and piece[:1].isupper():
             parts.append(" ")
         parts.append(piece)
     return _SPACE.sub(" ", "".join(parts)).strip()
 
 
-def _headline(tree: object, meta: _Meta) -> tuple[str | None, object | None]:
+def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     """The visible heading the page's metadata names as its title, and its element.
 
     A page's first <h1> is often the site's logo; the headline is the heading whose words the
@@ -152,9 +164,9 @@ def _headline(tree: object, meta: _Meta) -> tuple[str | None, object | None]:
     titles = [t for t in titles if t]
     if not titles:
         return None, None
-    best: tuple[float, str | None, object | None] = (0.0, None, None)
+    best: tuple[float, str | None, _Node | None] = (0.0, None, None)
     for level, tag in enumerate(("h1", "h2", "h3")):
-        for element in tree.iter(tag):  # type: ignore[attr-defined]
+        for element in tree.iter(tag):
             if not _visible(element):
                 continue
             options = [(_heading_text(element), element)]
@@ -188,7 +200,7 @@ def _title_of(meta: _Meta) -> str | None:
     return None
 
 
-def _standfirst(head: object, meta: _Meta) -> str | None:
+def _standfirst(head: _Node, meta: _Meta) -> str | None:
     """The summary printed under the headline when the page's description repeats it, else None."""
     wanted = [_tokens(d.rstrip(".…  ")) for d in meta.descriptions]
     wanted = [w for w in wanted if len(w) >= 6]
@@ -198,7 +210,7 @@ def _standfirst(head: object, meta: _Meta) -> str | None:
     for n, element in enumerate(_after(head)):
         if n > _STANDFIRST_REACH:
             break
-        if element.tag not in _STANDFIRST_TAGS:  # type: ignore[attr-defined]
+        if element.tag not in _STANDFIRST_TAGS:
             continue
         text = _text(element)
         words = _tokens(text)
@@ -213,36 +225,77 @@ def _standfirst(head: object, meta: _Meta) -> str | None:
     return best[1] if best[0] >= 0.85 else None
 
 
-def _after(element: object) -> object:
+def _after(element: _Node) -> Iterator[_Node]:
     """Elements after `element` in document order, its own descendants excluded."""
     node = element
     while node is not None:
-        sibling = node.getnext()  # type: ignore[attr-defined]
+        sibling = node.getnext()
         while sibling is not None:
             if isinstance(sibling.tag, str):
                 yield sibling
                 yield from (d for d in sibling.iterdescendants() if isinstance(d.tag, str))
             sibling = sibling.getnext()
-        node = node.getparent()  # type: ignore[attr-defined]
+        node = node.getparent()
 
 
-def _covered(text: str, units: list[Unit]) -> bool:
-    """True when the extractor already returned this text, or most of it in one unit."""
+def _covered(text: str, units: list[Unit]) -> int | None:
+    """The unit in which the extractor already returned this text (or most of it), or None."""
     words = _tokens(text)
-    if not words:
-        return True
-    for unit in units:
+    for k, unit in enumerate(units):
         got = _tokens(unit.text)
+        if not got:
+            continue
         if sum((Counter(words) & Counter(got)).values()) >= 0.8 * len(words) and len(got) <= 3 * len(words) + 5:
-            return True
+            return k
         if " ".join(words) in " ".join(got):
-            return True
-    return False
+            return k
+    return None
 
 
-def _frame(html: str, out: list[Unit]) -> tuple[list[Unit], str | None]:
+def _host(url: str) -> str | None:
+    """The site part of a URL's host: "fr.euronews.com" and "www.euronews.com" are both "euronews.com"."""
+    match = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#:@]+)", url.strip(), re.I)
+    if not match:
+        return None
+    labels = match.group(1).lower().rstrip(".").split(".")
+    # "bbc.co.uk", "abc.net.au": a second-level label under a country code is not the site.
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "gob", "gv", "or", "ne"})
+
+
+def _internal(target: str, site: str | None) -> bool:
+    """A link to elsewhere on the page's own site (another article, a section, an anchor)."""
+    target = target.strip()
+    if not target or target.startswith(("#", "/", "?")) and not target.startswith("//"):
+        return bool(target)
+    if target.startswith("//"):
+        target = "https:" + target
+    if not re.match(r"^https?://", target, re.I):
+        return not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I)  # a relative path; mailto: and tel: are not
+    return site is not None and _host(target) == site
+
+
+def _link_reason(text: str, linked: int, targets: list[str], site: str | None) -> str | None:
+    """Why a unit that is (almost) all link text to the page's own site is not the article, or None.
+
+    Related-story lists, "read also" teasers, author and section links and comment counters are
+    links to elsewhere on the site; an article's own words are mostly not link text. Links to other
+    sites (sources, a press review, documents) are left to the extractor's judgement.
+    """
+    words = word_count(text)
+    if not targets or words > 25 or linked < 0.5 * len(text):
+        return None
+    if not all(_internal(t, site) for t in targets):
+        return None
+    return "teaser" if words >= 4 else "boilerplate"
+
+
+def _frame(html: str, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None], str | None, int | None]:
     """The extracted units with the page's headline and standfirst in front where the extractor left
-    them out, and the page's title."""
+    them out, their reasons, the page's title, and which unit is the headline."""
     import lxml.html
     from lxml import etree
 
@@ -250,26 +303,59 @@ def _frame(html: str, out: list[Unit]) -> tuple[list[Unit], str | None]:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"),
                                              parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
     except (ValueError, etree.LxmlError):
-        return out, None
+        return out, reasons, None, None
     meta = _page_meta(tree)
     headline, element = _headline(tree, meta)
     front: list[Unit] = []
+    at: int | None = None
     if headline and element is not None:
-        if not _covered(headline, out):
+        kept = [u if r is None else Unit("") for u, r in zip(out, reasons)]
+        found = _covered(headline, kept)
+        if found is None:
             front.append(Unit(headline, heading=True, trusted=True))
+            at = 0
+        elif kept[found].heading and not any(u.text and not u.heading for u in kept[:found]):
+            at = found  # the extractor's first heading is the headline
         lead = _standfirst(element, meta)
-        if lead and not _covered(lead, out):
+        if lead and _covered(lead, kept) is None:
             front.append(Unit(lead, trusted=True))
-    return front + out, headline or _title_of(meta)
+        if at is not None and at == found:
+            at += len(front)
+    return front + out, [None] * len(front) + reasons, headline or _title_of(meta), at
 
 
-def units(html: str) -> tuple[list[Unit], str | None, str | None]:
-    """The article's units, the page's title, and the language its <html lang> declares."""
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """An HTML page read into units, with what its markup already says about them."""
+
+    units: tuple[Unit, ...]
+    reasons: tuple[str | None, ...]
+    """Per unit: why its markup shows it is not the article (links to the site's other pages), or None."""
+    title: str | None
+    lang: str | None
+    """The language the page's <html lang> declares."""
+    headline: int | None = None
+    """Which unit is the headline the page's metadata confirms, if one is."""
+
+    def labels(self) -> list[tuple[Label, str | None]]:
+        """A label for every unit: the markup's verdicts, the headline, and `chrome` for the rest."""
+        keep = [i for i, reason in enumerate(self.reasons) if reason is None and i != self.headline]
+        labels: list[tuple[Label, str | None]] = [(Label.SKIP, reason) for reason in self.reasons]
+        for i, label in zip(keep, classify([self.units[i] for i in keep])):
+            # With the headline known, another headline-shaped line above the text is a subheading.
+            labels[i] = (Label.HEADING, None) if self.headline is not None and label[0] is Label.TITLE else label
+        if self.headline is not None:
+            labels[self.headline] = (Label.TITLE, None)
+        return labels
+
+
+def read(html: str) -> HtmlPage:
+    """The page's units, their markup's verdicts, its title and declared language."""
     lang_match = _LANG.search(html[:5000])
     lang = lang_match.group(1).lower()[:2] if lang_match else None
     if html.count("<") > 200_000 or html[:100_000].count("<div") > _MAX_DEPTH_HINT * 5:
         log.info("page too large or deep for extraction; reading its visible text")
-        return _fallback(html), None, lang
+        return _plain(_fallback(html), lang)
     import trafilatura
     from lxml import etree
 
@@ -282,20 +368,45 @@ def units(html: str) -> tuple[list[Unit], str | None, str | None]:
         log.info("trafilatura failed (%s); reading the page's visible text", exc)
         xml = None
     if not xml:
-        return _fallback(html), None, lang
+        return _plain(_fallback(html), lang)
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    site = _host(root.get("url") or "") or _common_host(root)
     out: list[Unit] = []
+    reasons: list[str | None] = []
+
+    def add(unit: Unit, element: _Node) -> None:
+        if not unit.text:
+            return
+        refs = list(element.iter("ref"))
+        linked = sum(len(_text(ref)) for ref in refs)
+        out.append(unit)
+        reasons.append(_WIDGET.match(unit.text) and "boilerplate"
+                       or _link_reason(unit.text, linked, [ref.get("target") or "" for ref in refs], site))
+
     main = root.find("main")
     for element in main if main is not None else []:
         tag = element.tag
         if tag == "head":
-            out.append(Unit(_text(element), heading=True, trusted=True))
+            add(Unit(_text(element), heading=True, trusted=True), element)
         elif tag == "quote":
-            paragraphs = element.findall(".//p") or [element]
-            out.extend(Unit(_text(p), quote=True, trusted=True) for p in paragraphs)
+            for p in element.findall(".//p") or [element]:
+                add(Unit(_text(p), quote=True, trusted=True), p)
         elif tag == "list":
-            out.extend(Unit(_text(item), item=True, trusted=True) for item in element.iter("item"))
+            for item in element.iter("item"):
+                add(Unit(_text(item), item=True, trusted=True), item)
         else:
-            out.append(Unit(_text(element), trusted=True))
-    framed, title = _frame(html, [u for u in out if u.text])
-    return framed, title or root.get("title") or None, lang
+            add(Unit(_text(element), trusted=True), element)
+    units, reasons, title, at = _frame(html, out, reasons)
+    return HtmlPage(tuple(units), tuple(reasons), title or root.get("title") or None, lang, at)
+
+
+def _plain(units: list[Unit], lang: str | None) -> HtmlPage:
+    return HtmlPage(tuple(units), (None,) * len(units), None, lang)
+
+
+def _common_host(root: _Node) -> str | None:
+    """The site most links point to: a page links to its own site more than to any other."""
+    hosts = Counter(_host(ref.get("target") or "") for ref in root.iter("ref"))
+    hosts.pop(None, None)
+    return hosts.most_common(1)[0][0] if hosts else None
+
