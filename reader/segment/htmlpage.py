@@ -59,6 +59,9 @@ _WIDGET = re.compile(
     r"tiempo de lectura|tempo de leitura|doba čtení|время чтения)\s*:?\s*\d+\s*[^\W\d]*\.?)\W*$",
     re.I,
 )
+_STANDFIRST_SHAPE = re.compile(r"\w[.!?…]\s+\S.*\w")
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option", "form"})
 _STANDFIRST_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "strong", "b", "section", "header", "em"})
 # How far past the headline (in elements) a standfirst may sit; pages put share bars and bylines between.
@@ -286,11 +289,62 @@ def _link_reason(text: str, linked: int, targets: list[str], site: str | None) -
     sites (sources, a press review, documents) are left to the extractor's judgement.
     """
     words = word_count(text)
-    if not targets or words > 25 or linked < 0.5 * len(text):
+    if not targets or linked < 0.5 * len(text) or words > (60 if linked >= 0.9 * len(text) else 25):
         return None
     if not all(_internal(t, site) for t in targets):
         return None
     return "teaser" if words >= 4 else "boilerplate"
+
+
+def _linked(element: _Node) -> bool:
+    """A heading that is, or sits in, a link: a card pointing to another page (a teaser)."""
+    if any((a.get("href") or "").strip() for a in element.iter("a")):
+        return True
+    node = element.getparent()
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.tag == "a" and (node.get("href") or "").strip():
+            return True
+        node = node.getparent()
+    return False
+
+
+def _restore_headings(tree: _Node, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None]]:
+    """Put back the subheadings the extractor dropped between two paragraphs it kept.
+
+    Extractors drop some headings inside an article (a live ticker's "10.31 Uhr: …" entries, headings
+    with a time or a link in them); a heading that sits in the page between two consecutive kept
+    paragraphs, and is no link to the site's other pages, belongs to the article.
+    """
+    blocks = [(element, element.tag in _SUBHEADINGS) for element in tree.iter(*_BLOCKS)]
+    position: list[int | None] = []
+    cursor = 0
+    for unit in out:
+        want = _tokens(unit.text)[:8]
+        found = None
+        if len(want) >= 3:
+            for k in range(cursor, min(len(blocks), cursor + 400)):
+                if _tokens(_text(blocks[k][0]))[: len(want)] == want:
+                    found = k
+                    break
+        position.append(found)
+        if found is not None:
+            cursor = found + 1
+    units: list[Unit] = []
+    kept: list[str | None] = []
+    for k, unit in enumerate(out):
+        here, there = position[k - 1] if k else None, position[k]
+        if here is not None and there is not None and not unit.heading and reasons[k] is None \
+                and reasons[k - 1] is None and there - here <= 12:
+            for element, heading in blocks[here + 1 : there]:
+                text = _heading_text(element)
+                if heading and 0 < word_count(text) <= 20 and not _linked(element) and _visible(element):
+                    units.append(Unit(text, heading=True, trusted=True))
+                    kept.append(None)
+        units.append(unit)
+        kept.append(reasons[k])
+    return units, kept
 
 
 def _frame(html: str, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None], str | None, int | None]:
@@ -304,6 +358,7 @@ def _frame(html: str, out: list[Unit], reasons: list[str | None]) -> tuple[list[
                                              parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
     except (ValueError, etree.LxmlError):
         return out, reasons, None, None
+    out, reasons = _restore_headings(tree, out, reasons)
     meta = _page_meta(tree)
     headline, element = _headline(tree, meta)
     front: list[Unit] = []
@@ -387,7 +442,9 @@ def read(html: str) -> HtmlPage:
     for element in main if main is not None else []:
         tag = element.tag
         if tag == "head":
-            add(Unit(_text(element), heading=True, trusted=True), element)
+            text = _text(element)
+            # A "heading" of two sentences is a standfirst set in a heading's type.
+            add(Unit(text, heading=not _STANDFIRST_SHAPE.search(text) or word_count(text) < 16, trusted=True), element)
         elif tag == "quote":
             for p in element.findall(".//p") or [element]:
                 add(Unit(_text(p), quote=True, trusted=True), p)
