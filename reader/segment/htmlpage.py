@@ -87,6 +87,7 @@ class _Meta:
     titles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     site: str | None = None
+    url: str | None = None
 
 
 def _json_ld(data: object, meta: _Meta, depth: int = 0) -> None:
@@ -120,6 +121,11 @@ def _page_meta(tree: _Node) -> _Meta:
             meta.descriptions.append(value)
         elif key == "og:site_name":
             meta.site = value
+        elif key == "og:url" and not meta.url:
+            meta.url = value
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            meta.url = meta.url or link.get("href")
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json" and script.text:
             try:
@@ -318,14 +324,21 @@ def _restore_headings(tree: _Node, out: list[Unit], reasons: list[str | None]) -
     paragraphs, and is no link to the site's other pages, belongs to the article.
     """
     blocks = [(element, element.tag in _SUBHEADINGS) for element in tree.iter(*_BLOCKS)]
+    opening: dict[int, list[str]] = {}  # each block's first words, read once
+
+    def opens(k: int) -> list[str]:
+        if k not in opening:
+            opening[k] = _tokens(_text(blocks[k][0])[:200])[:8]
+        return opening[k]
+
     position: list[int | None] = []
     cursor = 0
     for unit in out:
-        want = _tokens(unit.text)[:8]
+        want = _tokens(unit.text[:200])[:8]
         found = None
         if len(want) >= 3:
             for k in range(cursor, min(len(blocks), cursor + 400)):
-                if _tokens(_text(blocks[k][0]))[: len(want)] == want:
+                if opens(k)[: len(want)] == want:
                     found = k
                     break
         position.append(found)
@@ -347,19 +360,10 @@ def _restore_headings(tree: _Node, out: list[Unit], reasons: list[str | None]) -
     return units, kept
 
 
-def _frame(html: str, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None], str | None, int | None]:
+def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None], str | None, int | None]:
     """The extracted units with the page's headline and standfirst in front where the extractor left
     them out, their reasons, the page's title, and which unit is the headline."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
-    except (ValueError, etree.LxmlError):
-        return out, reasons, None, None
     out, reasons = _restore_headings(tree, out, reasons)
-    meta = _page_meta(tree)
     headline, element = _headline(tree, meta)
     front: list[Unit] = []
     at: int | None = None
@@ -411,13 +415,18 @@ def read(html: str) -> HtmlPage:
     if html.count("<") > 200_000 or html[:100_000].count("<div") > _MAX_DEPTH_HINT * 5:
         log.info("page too large or deep for extraction; reading its visible text")
         return _plain(_fallback(html), lang)
+    import lxml.html
     import trafilatura
     from lxml import etree
 
     try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
+        # The page's own metadata is read below; trafilatura's (dates, authors) is not needed and is
+        # the slower half of its work on a big page.
         xml = trafilatura.extract(
             html, output_format="xml", include_formatting=True, include_comments=False,
-            include_tables=False, include_images=False, include_links=True, with_metadata=True,
+            include_tables=False, include_images=False, include_links=True, with_metadata=False,
         )
     except (ValueError, RecursionError, etree.LxmlError) as exc:
         log.info("trafilatura failed (%s); reading the page's visible text", exc)
@@ -425,7 +434,8 @@ def read(html: str) -> HtmlPage:
     if not xml:
         return _plain(_fallback(html), lang)
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
-    site = _host(root.get("url") or "") or _common_host(root)
+    meta = _page_meta(tree)
+    site = _host(meta.url or "") or _common_host(root)
     out: list[Unit] = []
     reasons: list[str | None] = []
 
@@ -453,8 +463,8 @@ def read(html: str) -> HtmlPage:
                 add(Unit(_text(item), item=True, trusted=True), item)
         else:
             add(Unit(_text(element), trusted=True), element)
-    units, reasons, title, at = _frame(html, out, reasons)
-    return HtmlPage(tuple(units), tuple(reasons), title or root.get("title") or None, lang, at)
+    units, reasons, title, at = _frame(tree, meta, out, reasons)
+    return HtmlPage(tuple(units), tuple(reasons), title, lang, at)
 
 
 def _plain(units: list[Unit], lang: str | None) -> HtmlPage:
