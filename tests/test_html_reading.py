@@ -1,0 +1,87 @@
+"""HTML pages: the headline and standfirst the page's metadata confirms, links to the site's other
+pages, and subheadings the extractor dropped."""
+
+from __future__ import annotations
+
+from reader import segment
+from reader.model import Article, BlockKind, Document, InputFormat
+
+P1 = ("The harbour council voted on Tuesday to keep the night ferry running through the winter, after "
+      "a petition signed by four thousand residents asked it to reconsider the planned cuts.")
+P2 = ("Ferry workers said the decision would protect jobs on both sides of the bay, and the operator "
+      "promised to publish a new timetable before the end of the month.")
+P3 = ("Critics on the council argued that the subsidy could have paid for two new buses, but the motion "
+      "passed by seven votes to four after a long debate in the chamber.")
+P4 = ("The first winter sailings will leave the north pier at six in the evening, and tickets bought "
+      "for the summer service will remain valid until the spring.")
+P5 = ("Residents of the north shore, who rely on the last sailing to get home from evening shifts, "
+      "welcomed the vote and thanked the councillors who had changed their minds.")
+HEADLINE = "Night ferry will keep running through the winter"
+STANDFIRST = ("Four thousand residents signed the petition. The council listened and reversed the cuts it "
+              "had planned for the coldest months of the year.")
+
+
+def _page(body: str, head: str = "") -> str:
+    return (f"<!DOCTYPE html><html lang='en'><head><title>{HEADLINE} | Bay Courier</title>"
+            f"<meta property='og:title' content='{HEADLINE}'>"
+            f"<meta property='og:url' content='https://www.baycourier.example/news/ferry.html'>"
+            f"<meta name='description' content='{STANDFIRST}'>{head}</head><body>"
+            f"<header><h1 class='logo'><a href='/'>Bay Courier</a></h1>"
+            f"<nav><a href='/news'>News</a> <a href='/sport'>Sport</a></nav></header>{body}</body></html>")
+
+
+def _read(html: str) -> Document:
+    return segment.split(Article(text=html, format=InputFormat.HTML, source="page.html"))
+
+
+def _article(inside: str) -> str:
+    return (f"<main><div class='top'><div class='kicker'><a href='/news'>News</a></div><h1>{HEADLINE}</h1>"
+            f"<div class='share'><a href='/share'>Share</a></div><p class='lead'>{STANDFIRST}</p></div>"
+            f"<div class='meta'>By Jane Doe, 3 March 2025</div><article><div class='body'>{inside}</div></article></main>")
+
+
+def test_headline_is_the_heading_the_metadata_names_and_the_standfirst_is_read() -> None:
+    doc = _read(_page(_article("".join(f"<p>{p}</p>" for p in (P1, P2, P3, P4)))))
+    assert doc.title == HEADLINE  # not the logo's <h1>, not the <title> with the site's name
+    assert doc.blocks[0].kind is BlockKind.HEADING and doc.blocks[0].text == HEADLINE
+    assert doc.blocks[1].text == STANDFIRST
+    assert [b.text for b in doc.blocks[2:]] == [P1, P2, P3, P4]
+    assert sum(b.text == HEADLINE for b in doc.blocks) == 1
+
+
+def test_a_page_without_a_visible_headline_takes_its_title_without_the_site_name() -> None:
+    html = _page("<main><article>" + "".join(f"<p>{p}</p>" for p in (P1, P2, P3, P4)) + "</article></main>")
+    doc = _read(html.replace(f"<meta property='og:title' content='{HEADLINE}'>", ""))
+    assert doc.title == HEADLINE
+    assert all(b.kind is BlockKind.PARAGRAPH for b in doc.blocks)
+
+
+def test_links_to_the_sites_other_pages_are_skipped_and_sources_elsewhere_are_read() -> None:
+    related = "".join(f"<p><a href='https://www.baycourier.example/news/story-{n}.html'>Council story number {n} "
+                      f"about the ferry budget</a></p>" for n in range(1, 4))
+    source = ("<p><a href='https://stats.example.net/ferry'>Ferry passenger numbers for the past decade, "
+              "published by the statistics office</a></p>")
+    inside = (f"<p>{P1}</p><p>{P2}</p><h3><a href='/news/related.html'>Ferry fares rise again for the third "
+              f"year running as fuel costs climb</a></h3><p>{P3}</p>{related}<p>{P4}</p>{source}")
+    doc = _read(_page(_article(inside)))
+    spoken = "\n".join(b.text for b in doc.blocks)
+    assert P4 in spoken and "Ferry passenger numbers for the past decade" in spoken
+    assert "Council story number" not in spoken and "Ferry fares rise" not in spoken
+    skipped = {s.text: s.reason for s in doc.skipped}
+    assert skipped["Council story number 2 about the ferry budget"] == "teaser"
+
+
+def test_reading_time_label_is_not_read() -> None:
+    doc = _read(_page(_article("<p>4 min read</p>" + "".join(f"<p>{p}</p>" for p in (P1, P2, P3)))))
+    assert "4 min read" not in [b.text for b in doc.blocks]
+    assert ("4 min read", "boilerplate") in [(s.text, s.reason) for s in doc.skipped]
+
+
+def test_a_subheading_between_kept_paragraphs_is_read() -> None:
+    inside = (f"<p>{P1}</p><p>{P2}</p><h2>10.31 Uhr: Fähre fährt auch im Winter weiter</h2><p>{P3}</p>"
+              f"<p>{P4}</p><h2>08.57 Uhr: Anwohner danken dem Rat</h2><p>{P5}</p>")
+    doc = _read(_page(_article(inside)))
+    texts = [b.text for b in doc.blocks]
+    for heading in ("10.31 Uhr: Fähre fährt auch im Winter weiter", "08.57 Uhr: Anwohner danken dem Rat"):
+        assert heading in texts
+    assert texts.index(P5) > texts.index(P4)
