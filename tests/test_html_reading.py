@@ -85,3 +85,17 @@ def test_a_subheading_between_kept_paragraphs_is_read() -> None:
     for heading in ("10.31 Uhr: Fähre fährt auch im Winter weiter", "08.57 Uhr: Anwohner danken dem Rat"):
         assert heading in texts
     assert texts.index(P5) > texts.index(P4)
+
+
+def test_key_points_under_the_headline_are_read_and_related_links_are_not() -> None:
+    points = ("<h2>Key points:</h2><ul><li>The night ferry keeps running all winter, the council decided.</li>"
+              "<li>Four thousand residents had signed a petition against the cuts.</li></ul>")
+    related = ("<ul><li><a href='/news/a.html'>Bus lanes open on the bridge next month, the city says.</a></li>"
+               "<li><a href='/news/b.html'>The harbour market reopens after a long winter break.</a></li></ul>")
+    body = "".join(f"<p>{p}</p>" for p in (P1, P2, P3, P4))
+    html = _page(f"<main><h1>{HEADLINE}</h1><div class='share'><a href='/share'>Share</a></div>{points}{related}"
+                 f"<article>{body}</article></main>")
+    texts = [b.text for b in _read(html).blocks]
+    assert texts[:3] == [HEADLINE, "Key points", "The night ferry keeps running all winter, the council decided."]
+    assert "Bus lanes open on the bridge next month, the city says." not in texts
+    assert texts[-4:] == [P1, P2, P3, P4]

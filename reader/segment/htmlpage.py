@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .chrome import Label, Unit, classify, word_count
+from .chrome import Label, Unit, classify, is_sentence, word_count
 
 __all__ = ["HtmlPage", "read"]
 
@@ -304,8 +304,20 @@ def _link_reason(text: str, linked: int, targets: list[str], site: str | None) -
 
 def _linked(element: _Node) -> bool:
     """A heading that is, or sits in, a link: a card pointing to another page (a teaser)."""
-    if any((a.get("href") or "").strip() for a in element.iter("a")):
-        return True
+    return any((a.get("href") or "").strip() for a in element.iter("a")) or _linked_card(element)
+
+
+def _sentence_item(element: _Node) -> bool:
+    """A list item that is prose of its own (a key point), not a link to another page."""
+    if element.tag != "li" or next(element.iterdescendants("li"), None) is not None or _linked_card(element):
+        return False
+    text = _text(element)
+    linked = sum(len(_text(a)) for a in element.iter("a"))
+    return linked < 0.3 * len(text) and is_sentence(text)
+
+
+def _linked_card(element: _Node) -> bool:
+    """An element inside a link (a card whose whole face links to another page)."""
     node = element.getparent()
     for _ in range(4):
         if node is None:
@@ -316,12 +328,29 @@ def _linked(element: _Node) -> bool:
     return False
 
 
-def _restore_headings(tree: _Node, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None]]:
-    """Put back the subheadings the extractor dropped between two paragraphs it kept.
+def _dropped(blocks: list[tuple[_Node, bool]], lead: bool) -> list[Unit]:
+    """What the extractor left out of a stretch of the article: subheadings, and list items that are
+    prose (key points); before the text, a heading only over such a list."""
+    found: list[Unit] = []
+    for element, heading in blocks:
+        if heading:
+            text = _heading_text(element)
+            if 0 < word_count(text) <= 20 and not _linked(element) and _visible(element):
+                found.append(Unit(text, heading=True, trusted=True))
+        elif _sentence_item(element) and _visible(element):
+            found.append(Unit(_text(element), item=True, trusted=True))
+    if lead:
+        found = [u for k, u in enumerate(found) if u.item or k + 1 < len(found) and found[k + 1].item]
+    return found
 
-    Extractors drop some headings inside an article (a live ticker's "10.31 Uhr: …" entries, headings
-    with a time or a link in them); a heading that sits in the page between two consecutive kept
-    paragraphs, and is no link to the site's other pages, belongs to the article.
+
+def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None]]:
+    """Put back what the extractor dropped between the headline and the text, or between two kept paragraphs.
+
+    Extractors drop some parts of an article: a live ticker's "10.31 Uhr: …" headings, a "key points"
+    list under the headline. A subheading that sits in the page between two consecutive kept
+    paragraphs, and is no link to another page, belongs to the article; so does a list of sentences
+    there, or between the headline and the first paragraph.
     """
     blocks = [(element, element.tag in _SUBHEADINGS) for element in tree.iter(*_BLOCKS)]
     opening: dict[int, list[str]] = {}  # each block's first words, read once
@@ -344,17 +373,19 @@ def _restore_headings(tree: _Node, out: list[Unit], reasons: list[str | None]) -
         position.append(found)
         if found is not None:
             cursor = found + 1
+    top: int | None = None
+    if head is not None:
+        index = {element: k for k, (element, _) in enumerate(blocks)}
+        top = next((index[node] for node in (head, *head.iterancestors()) if node in index), None)
     units: list[Unit] = []
     kept: list[str | None] = []
     for k, unit in enumerate(out):
-        here, there = position[k - 1] if k else None, position[k]
-        if here is not None and there is not None and not unit.heading and reasons[k] is None \
-                and reasons[k - 1] is None and there - here <= 12:
-            for element, heading in blocks[here + 1 : there]:
-                text = _heading_text(element)
-                if heading and 0 < word_count(text) <= 20 and not _linked(element) and _visible(element):
-                    units.append(Unit(text, heading=True, trusted=True))
-                    kept.append(None)
+        here, there = position[k - 1] if k else top, position[k]
+        if here is not None and there is not None and here < there and not unit.heading and reasons[k] is None \
+                and (k == 0 or reasons[k - 1] is None) and there - here <= (30 if k == 0 else 12):
+            restored = _dropped(blocks[here + 1 : there], lead=k == 0)
+            units.extend(restored)
+            kept.extend([None] * len(restored))
         units.append(unit)
         kept.append(reasons[k])
     return units, kept
@@ -363,8 +394,8 @@ def _restore_headings(tree: _Node, out: list[Unit], reasons: list[str | None]) -
 def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None], str | None, int | None]:
     """The extracted units with the page's headline and standfirst in front where the extractor left
     them out, their reasons, the page's title, and which unit is the headline."""
-    out, reasons = _restore_headings(tree, out, reasons)
     headline, element = _headline(tree, meta)
+    out, reasons = _restore(tree, element, out, reasons)
     front: list[Unit] = []
     at: int | None = None
     if headline and element is not None:
@@ -405,6 +436,17 @@ class HtmlPage:
             labels[i] = (Label.HEADING, None) if self.headline is not None and label[0] is Label.TITLE else label
         if self.headline is not None:
             labels[self.headline] = (Label.TITLE, None)
+            # Under a known headline, what the extractor kept above the text is the article's opening
+            # (a standfirst, a key-points heading), not a search for the headline's place.
+            start = next((i for i, label in enumerate(labels) if label[0] is Label.BODY), len(labels))
+            for i in range(start - 1, self.headline, -1):
+                unit = self.units[i]
+                if labels[i] != (Label.SKIP, "outside the article"):
+                    continue
+                if unit.heading and labels[i + 1][0] is Label.BODY:
+                    labels[i] = (Label.HEADING, None)
+                elif not unit.heading and is_sentence(unit.text):
+                    labels[i] = (Label.BODY, None)
         return labels
 
 
