@@ -99,3 +99,16 @@ def test_key_points_under_the_headline_are_read_and_related_links_are_not() -> N
     assert texts[:3] == [HEADLINE, "Key points", "The night ferry keeps running all winter, the council decided."]
     assert "Bus lanes open on the bridge next month, the city says." not in texts
     assert texts[-4:] == [P1, P2, P3, P4]
+
+
+def test_another_storys_box_set_between_paragraphs_is_skipped() -> None:
+    excerpt = ("Two years ago the council cut the summer timetable instead, and the operator lost money on "
+               "every sailing that was left.")
+    box = (f"<div class='wrap'><div class='card'><h3>Ferry cuts, two years on</h3><div class='text'><p>{excerpt}</p>"
+           f"</div><a href='https://www.baycourier.example/news/cuts.html'>Read the story</a></div></div>")
+    inside = f"<p>{P1}</p><p>{P2}</p>{box}<p>{P3}</p><p>{P4}</p><p>{P5}</p>"
+    doc = _read(_page(_article(inside)))
+    texts = [b.text for b in doc.blocks]
+    assert excerpt not in texts and "Ferry cuts, two years on" not in texts
+    assert texts[-5:] == [P1, P2, P3, P4, P5]
+    assert (excerpt, "boxed") in [(s.text, s.reason) for s in doc.skipped]

@@ -344,7 +344,55 @@ def _dropped(blocks: list[tuple[_Node, bool]], lead: bool) -> list[Unit]:
     return found
 
 
-def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None]]:
+def _ancestor(element: _Node, level: int) -> _Node | None:
+    for _ in range(level):
+        element = element.getparent()
+        if element is None:
+            return None
+    return element
+
+
+def _boxed(out: list[Unit], elements: list[_Node | None], site: str | None) -> list[int]:
+    """Units in a box set into the article: another story's heading and excerpt, with a link to it.
+
+    The article's own paragraphs share one container (as its children, or one wrapper down); a box
+    nests its paragraphs deeper in that container, under a heading, beside a link to another page of
+    the site, between paragraphs of the article.
+    """
+    prose = [e for u, e in zip(out, elements) if e is not None and not (u.heading or u.item or u.quote)]
+    main = None
+    for level in (1, 2):
+        flow = Counter(a for a in (_ancestor(e, level) for e in prose) if a is not None)
+        if flow and flow.most_common(1)[0][1] >= 3:
+            main, count = flow.most_common(1)[0]
+            break
+    if main is None:
+        return []
+    boxes: dict[_Node, list[int]] = {}
+    inside: list[int] = []  # units of the article's own flow
+    for k, (unit, element) in enumerate(zip(out, elements)):
+        if element is None or unit.item or unit.quote:
+            continue
+        if _ancestor(element, level) is main:
+            inside.append(k)
+            continue
+        path = list(element.iterancestors())
+        if main in path and path.index(main) > level:
+            boxes.setdefault(path[path.index(main) - 1], []).append(k)
+    found: list[int] = []
+    for box, members in boxes.items():
+        if len(members) > max(3, 0.3 * count) or not any(out[k].heading for k in members) \
+                or all(out[k].heading for k in members) \
+                or not any(i < members[0] for i in inside) or not any(i > members[-1] for i in inside):
+            continue
+        if any(_internal(a.get("href") or "", site) and not (a.get("href") or "").startswith("#")
+               for a in box.iter("a")):
+            found.extend(members)
+    return sorted(found)
+
+
+def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str | None],
+             site: str | None) -> tuple[list[Unit], list[str | None]]:
     """Put back what the extractor dropped between the headline and the text, or between two kept paragraphs.
 
     Extractors drop some parts of an article: a live ticker's "10.31 Uhr: …" headings, a "key points"
@@ -373,6 +421,8 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
         position.append(found)
         if found is not None:
             cursor = found + 1
+    for k in _boxed(out, [None if f is None else blocks[f][0] for f in position], site):
+        reasons[k] = reasons[k] or "boxed"
     top: int | None = None
     if head is not None:
         index = {element: k for k, (element, _) in enumerate(blocks)}
@@ -391,11 +441,12 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
     return units, kept
 
 
-def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None], str | None, int | None]:
+def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None],
+           site: str | None) -> tuple[list[Unit], list[str | None], str | None, int | None]:
     """The extracted units with the page's headline and standfirst in front where the extractor left
     them out, their reasons, the page's title, and which unit is the headline."""
     headline, element = _headline(tree, meta)
-    out, reasons = _restore(tree, element, out, reasons)
+    out, reasons = _restore(tree, element, out, list(reasons), site)
     front: list[Unit] = []
     at: int | None = None
     if headline and element is not None:
@@ -505,7 +556,7 @@ def read(html: str) -> HtmlPage:
                 add(Unit(_text(item), item=True, trusted=True), item)
         else:
             add(Unit(_text(element), trusted=True), element)
-    units, reasons, title, at = _frame(tree, meta, out, reasons)
+    units, reasons, title, at = _frame(tree, meta, out, reasons, site)
     return HtmlPage(tuple(units), tuple(reasons), title, lang, at)
 
 
