@@ -254,7 +254,7 @@ def _covered(text: str, units: list[Unit]) -> int | None:
         got = _tokens(unit.text)
         if not got:
             continue
-        if sum((Counter(words) & Counter(got)).values()) >= 0.8 * len(words) and len(got) <= 3 * len(words) + 5:
+        if sum((Counter(words) & Counter(got)).values()) >= 0.8 * len(words) and len(got) <= 2 * len(words) + 3:
             return k
         if " ".join(words) in " ".join(got):
             return k
