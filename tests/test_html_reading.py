@@ -112,3 +112,20 @@ def test_another_storys_box_set_between_paragraphs_is_skipped() -> None:
     assert excerpt not in texts and "Ferry cuts, two years on" not in texts
     assert texts[-5:] == [P1, P2, P3, P4, P5]
     assert (excerpt, "boxed") in [(s.text, s.reason) for s in doc.skipped]
+
+
+def test_a_heading_over_links_between_paragraphs_is_not_read() -> None:
+    more = ("<h3>Also worth your time</h3><ul><li><a href='/news/a.html'>Buses on the bridge</a></li>"
+            "<li><a href='/news/b.html'>The market reopens</a></li></ul>")
+    inside = f"<p>{P1}</p><p>{P2}</p>{more}<p>{P3}</p><p>{P4}</p>"
+    texts = [b.text for b in _read(_page(_article(inside))).blocks]
+    assert "Also worth your time" not in texts
+    assert texts[-4:] == [P1, P2, P3, P4]
+
+
+def test_documents_the_site_hosts_are_sources_not_teasers() -> None:
+    review = "".join(f"<p><a href='/uploads/2019/press-{n}.pdf'>Press cutting number {n} on the ferry vote</a></p>"
+                     for n in range(1, 4))
+    inside = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>{review}<p>{P4}</p>"
+    doc = _read(_page(_article(inside)))
+    assert "teaser" not in [s.reason for s in doc.skipped]

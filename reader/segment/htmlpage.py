@@ -272,12 +272,16 @@ def _host(url: str) -> str | None:
     return ".".join(labels[-keep:])
 
 
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|odt|xlsx?|ods|pptx?|jpe?g|png|gif|webp|mp3|mp4|m4a|ogg|wav|zip)(?:[?#]|$)", re.I)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "gob", "gv", "or", "ne"})
 
 
 def _internal(target: str, site: str | None) -> bool:
-    """A link to elsewhere on the page's own site (another article, a section, an anchor)."""
+    """A link to elsewhere on the page's own site (another article, a section, an anchor); a
+    document the site hosts (a PDF, a picture, a recording) is a source, not another page."""
     target = target.strip()
+    if _DOCUMENT.search(target):
+        return False
     if not target or target.startswith(("#", "/", "?")) and not target.startswith("//"):
         return bool(target)
     if target.startswith("//"):
@@ -329,19 +333,41 @@ def _linked_card(element: _Node) -> bool:
 
 
 def _dropped(blocks: list[tuple[_Node, bool]], lead: bool) -> list[Unit]:
-    """What the extractor left out of a stretch of the article: subheadings, and list items that are
-    prose (key points); before the text, a heading only over such a list."""
-    found: list[Unit] = []
+    """What the extractor left out of a stretch of the article: subheadings straight over the text
+    that follows, and list items that are prose (key points); before the text, a heading only over
+    such a list. A heading over something else that was left out ("More on this" over links) is not
+    put back."""
+    found: list[Unit | None] = []  # None: a block of other text the extractor rightly left out
     for element, heading in blocks:
         if heading:
             text = _heading_text(element)
             if 0 < word_count(text) <= 20 and not _linked(element) and _visible(element):
                 found.append(Unit(text, heading=True, trusted=True))
+                continue
         elif _sentence_item(element) and _visible(element):
             found.append(Unit(_text(element), item=True, trusted=True))
-    if lead:
-        found = [u for k, u in enumerate(found) if u.item or k + 1 < len(found) and found[k + 1].item]
-    return found
+            continue
+        if _text(element) and element.tag != "figcaption" and next(element.iterancestors("figure"), None) is None:
+            found.append(None)
+    out: list[Unit] = []
+    for k, unit in enumerate(found):
+        after = found[k + 1] if k + 1 < len(found) else None
+        if unit is not None and (unit.item or (after is not None and after.item) or (k + 1 == len(found) and not lead)):
+            out.append(unit)
+    return out
+
+
+def _over_links(following: list[_Node], site: str | None) -> bool:
+    """True when the first text after a heading, which the extractor left out, is links to the
+    site's other pages: the heading is a "More on this" label over a list of teasers."""
+    for element in following:
+        text = _text(element)
+        if not text or element.tag == "figcaption":
+            continue
+        links = [a for a in element.iter("a") if (a.get("href") or "").strip()]
+        linked = sum(len(_text(a)) for a in links)
+        return linked >= 0.5 * len(text) and all(_internal(a.get("href") or "", site) for a in links)
+    return False
 
 
 def _ancestor(element: _Node, level: int) -> _Node | None:
@@ -413,9 +439,10 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
     for unit in out:
         want = _tokens(unit.text[:200])[:8]
         found = None
-        if len(want) >= 3:
+        if len(want) >= 3 or unit.heading and want:
             for k in range(cursor, min(len(blocks), cursor + 400)):
-                if opens(k)[: len(want)] == want:
+                # A short heading matches a heading's whole text only.
+                if opens(k)[: len(want)] == want and (len(want) >= 3 or blocks[k][1] and opens(k) == want):
                     found = k
                     break
         position.append(found)
@@ -423,6 +450,14 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
             cursor = found + 1
     for k in _boxed(out, [None if f is None else blocks[f][0] for f in position], site):
         reasons[k] = reasons[k] or "boxed"
+    text_seen = False  # a heading above the text (the headline, a kicker) may sit over links: a breadcrumb, a share bar
+    for k, unit in enumerate(out):
+        here = position[k]
+        if unit.heading and here is not None and reasons[k] is None and text_seen:
+            until = next((f for f in position[k + 1 :] if f is not None), None) or len(blocks)
+            if _over_links([element for element, _ in blocks[here + 1 : min(until, here + 7)]], site):
+                reasons[k] = "teaser"
+        text_seen = text_seen or not unit.heading and reasons[k] is None
     top: int | None = None
     if head is not None:
         index = {element: k for k, (element, _) in enumerate(blocks)}
