@@ -129,3 +129,16 @@ def test_documents_the_site_hosts_are_sources_not_teasers() -> None:
     inside = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>{review}<p>{P4}</p>"
     doc = _read(_page(_article(inside)))
     assert "teaser" not in [s.reason for s in doc.skipped]
+
+
+def test_a_photo_caption_is_not_read_even_when_the_metadata_describes_the_photo() -> None:
+    caption = "Commuters board the last ferry of the evening at the north pier, where the service will go on."
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"" + HEADLINE + "\", "
+            "\"description\": \"" + caption + "\"}</script>")
+    figure = (f"<figure><img src='ferry.jpg' alt=''><figcaption><p>{caption}</p><p>Photo: Jane Doe</p>"
+              f"</figcaption></figure>")
+    html = _page(f"<main><h1>{HEADLINE}</h1>{figure}<article>" + "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+                 + "</article></main>", head).replace(f"<meta name='description' content='{STANDFIRST}'>", "")
+    doc = _read(html)
+    assert caption not in [b.text for b in doc.blocks]
+    assert [b.text for b in doc.blocks] == [HEADLINE, P1, P2, P3]

@@ -50,7 +50,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.U)
 _INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|screen-reader-text|hidden)(?:\s|$)", re.I)
 # Separators between a page title and the site's name ("Headline | Site", "Headline - Site").
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—»·:-]{1,2}\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—»·-]{1,2}\s+")
 _CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
 # A reading-time or widget line that extractors keep with the article ("3 Minuten Lesezeit", "5 min read").
 _WIDGET = re.compile(
@@ -62,6 +62,7 @@ _WIDGET = re.compile(
 _STANDFIRST_SHAPE = re.compile(r"\w[.!?…]\s+\S.*\w")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption")
+_STORY_TYPE = re.compile(r"Article|Posting|WebPage|Report|Blog|LiveBlog", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option", "form"})
 _STANDFIRST_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "strong", "b", "section", "header", "em"})
 # How far past the headline (in elements) a standfirst may sit; pages put share bars and bylines between.
@@ -97,7 +98,10 @@ def _json_ld(data: object, meta: _Meta, depth: int = 0) -> None:
         for item in data[:50]:
             _json_ld(item, meta, depth + 1)
     elif isinstance(data, dict):
-        for key, found in (("headline", meta.titles), ("description", meta.descriptions)):
+        kind = data.get("@type")
+        kinds = " ".join(k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str))
+        # An article's (or its page's) headline and description; not a photo's, a video's or a person's.
+        for key, found in (("headline", meta.titles), ("description", meta.descriptions)) if _STORY_TYPE.search(kinds) else ():
             value = data.get(key)
             if isinstance(value, str) and value.strip():
                 found.append(_SPACE.sub(" ", value).strip())
@@ -341,7 +345,8 @@ def _dropped(blocks: list[tuple[_Node, bool]], lead: bool) -> list[Unit]:
     for element, heading in blocks:
         if heading:
             text = _heading_text(element)
-            if 0 < word_count(text) <= 20 and not _linked(element) and _visible(element):
+            if 0 < word_count(text) <= 20 and not _linked(element) and _visible(element) \
+                    and next(element.iterancestors("figure", "figcaption"), None) is None:
                 found.append(Unit(text, heading=True, trusted=True))
                 continue
         elif _sentence_item(element) and _visible(element):
@@ -477,7 +482,7 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
 
 
 def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None],
-           site: str | None) -> tuple[list[Unit], list[str | None], str | None, int | None]:
+           site: str | None, captions: list[str]) -> tuple[list[Unit], list[str | None], str | None, int | None]:
     """The extracted units with the page's headline and standfirst in front where the extractor left
     them out, their reasons, the page's title, and which unit is the headline."""
     headline, element = _headline(tree, meta)
@@ -493,7 +498,7 @@ def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None],
         elif kept[found].heading and not any(u.text and not u.heading for u in kept[:found]):
             at = found  # the extractor's first heading is the headline
         lead = _standfirst(element, meta)
-        if lead and _covered(lead, kept) is None:
+        if lead and _covered(lead, kept) is None and not _in_caption(lead, captions):
             front.append(Unit(lead, trusted=True))
         if at is not None and at == found:
             at += len(front)
@@ -591,8 +596,28 @@ def read(html: str) -> HtmlPage:
                 add(Unit(_text(item), item=True, trusted=True), item)
         else:
             add(Unit(_text(element), trusted=True), element)
-    units, reasons, title, at = _frame(tree, meta, out, reasons, site)
+    captions = _captions(tree)
+    reasons = [r or ("credit" if not u.quote and _in_caption(u.text, captions) else None) for u, r in zip(out, reasons)]
+    units, reasons, title, at = _frame(tree, meta, out, reasons, site, captions)
     return HtmlPage(tuple(units), tuple(reasons), title, lang, at)
+
+
+def _captions(tree: _Node) -> list[str]:
+    """The words of the page's figure captions (a photo's description and credit), one string each."""
+    found = []
+    for element in tree.iter("figcaption", "figure"):
+        if element.tag == "figure" and next(element.iter("blockquote"), None) is not None:
+            continue  # a pull quote set as a figure
+        words = _tokens(_text(element))
+        if words:
+            found.append(" ".join(words))
+    return found
+
+
+def _in_caption(text: str, captions: list[str]) -> bool:
+    """A unit the extractor kept that is a figure's caption: a photo's description is not the article."""
+    words = _tokens(text)
+    return len(words) >= 3 and any(" ".join(words) in caption for caption in captions)
 
 
 def _plain(units: list[Unit], lang: str | None) -> HtmlPage:
