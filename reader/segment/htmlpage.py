@@ -46,11 +46,12 @@ def _fallback(html: str) -> list[Unit]:
     return [Unit(line) for line in (_SPACE.sub(" ", raw).strip() for raw in text.split("\n")) if line]
 
 
-_TOKEN = re.compile(r"[^\W_]+", re.U)
+# A word, or one Chinese or Japanese character (those scripts do not space their words).
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|screen-reader-text|hidden)(?:\s|$)", re.I)
 # Separators between a page title and the site's name ("Headline | Site", "Headline - Site").
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—»·-]{1,2}\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—»·-]{1,2}\s+|(?<=[\u3400-\u9fff！？。])[-_|]{1,2}(?=[\u3400-\u9fff])")
 _CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
 # A reading-time or widget line that extractors keep with the article ("3 Minuten Lesezeit", "5 min read").
 _WIDGET = re.compile(
@@ -63,7 +64,9 @@ _STANDFIRST_SHAPE = re.compile(r"\w[.!?…]\s+\S.*\w")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption")
 _STORY_TYPE = re.compile(r"Article|Posting|WebPage|Report|Blog|LiveBlog", re.I)
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option", "form"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
+_NOT_TITLES = frozenset({"html", "head", "body", "title", "meta", "script", "style", "a", "img", "link"})
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])", re.I)
 _STANDFIRST_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "strong", "b", "section", "header", "em"})
 # How far past the headline (in elements) a standfirst may sit; pages put share bars and bylines between.
 _STANDFIRST_REACH = 400
@@ -173,13 +176,16 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     page's og:title, JSON-LD headline or <title> repeat. A kicker set in the same heading ("Analysis",
     "SVP-Sonderparteitag zur Migration") is left out when the metadata leaves it out.
     """
-    titles = [_tokens(t) for t in meta.titles]
+    titles = [_tokens(t) for t in meta.titles] + [_tokens(_clean_title(t, meta.site)) for t in meta.titles]
     titles = [t for t in titles if t]
     if not titles:
         return None, None
     best: tuple[float, str | None, _Node | None] = (0.0, None, None)
-    for level, tag in enumerate(("h1", "h2", "h3")):
-        for element in tree.iter(tag):
+    for level, tag in enumerate(("h1", "h2", "h3", "")):
+        # Past the heading levels, an element the page styles as its title ("h-title", "headline").
+        found = tree.iter(tag) if tag else (e for e in tree.iter() if isinstance(e.tag, str)
+                                            and e.tag not in _NOT_TITLES and _TITLE_CLASS.search(e.get("class") or ""))
+        for element in found:
             if not _visible(element):
                 continue
             options = [(_heading_text(element), element)]
@@ -201,16 +207,19 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     return best[1], best[2]
 
 
+def _clean_title(title: str, site: str | None) -> str:
+    """A page title without the site's name ("Headline | Site" → "Headline")."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1 and site and parts[-1].casefold() == site.casefold():
+        return " ".join(title.rsplit(parts[-1], 1)[0].split()).rstrip(" |–—»·:_-") or title
+    if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(_tokens(title)) - len(_tokens(parts[-1])) >= 3:
+        return title[: title.rfind(parts[-1])].rstrip(" |–—»·:_-").strip() or title
+    return title
+
+
 def _title_of(meta: _Meta) -> str | None:
-    """The page's title without the site's name ("Headline | Site" → "Headline")."""
-    for title in meta.titles:
-        parts = _TITLE_SEPARATOR.split(title)
-        if len(parts) > 1 and meta.site and parts[-1].casefold() == meta.site.casefold():
-            return " ".join(title.rsplit(parts[-1], 1)[0].split()).rstrip(" |–—»·:-") or title
-        if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(_tokens(title)) - len(_tokens(parts[-1])) >= 3:
-            return title[: title.rfind(parts[-1])].rstrip(" |–—»·:-").strip() or title
-        return title
-    return None
+    """The page's title without the site's name, from the first title its metadata gives."""
+    return _clean_title(meta.titles[0], meta.site) if meta.titles else None
 
 
 def _standfirst(head: _Node, meta: _Meta) -> str | None:
@@ -495,8 +504,8 @@ def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None],
         if found is None:
             front.append(Unit(headline, heading=True, trusted=True))
             at = 0
-        elif kept[found].heading and not any(u.text and not u.heading for u in kept[:found]):
-            at = found  # the extractor's first heading is the headline
+        elif kept[found].heading and not any(u.text and not u.heading and is_sentence(u.text) for u in kept[:found]):
+            at = found  # the extractor's heading above the text (past a date line, a kicker) is the headline
         lead = _standfirst(element, meta)
         if lead and _covered(lead, kept) is None and not _in_caption(lead, captions):
             front.append(Unit(lead, trusted=True))
