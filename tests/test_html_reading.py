@@ -142,3 +142,18 @@ def test_a_photo_caption_is_not_read_even_when_the_metadata_describes_the_photo(
     doc = _read(html)
     assert caption not in [b.text for b in doc.blocks]
     assert [b.text for b in doc.blocks] == [HEADLINE, P1, P2, P3]
+
+
+ZH = ["市议会周二投票决定，冬季继续开行夜间渡轮，此前四千名居民签名请愿，要求重新考虑削减计划。",
+      "渡轮工人表示，这一决定将保护海湾两岸的工作岗位，运营方承诺在月底前公布新的时刻表。",
+      "议会中的批评者认为，这笔补贴本可以购买两辆新公交车，但经过长时间辩论，动议以七票对四票获得通过。"]
+
+
+def test_a_chinese_headline_styled_as_the_title_and_a_page_inside_a_form() -> None:
+    headline = "夜间渡轮冬季继续运行"
+    html = (f"<html lang='zh'><head><title>{headline}-海湾日报</title></head><body><form action='/'>"
+            f"<div class='logo'>海湾日报</div><div class='h-title'>{headline}</div><div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in ZH) + "</div></form></body></html>")
+    doc = _read(html)
+    assert doc.title == headline
+    assert [b.text for b in doc.blocks] == [headline, *ZH]
