@@ -157,3 +157,18 @@ def test_a_chinese_headline_styled_as_the_title_and_a_page_inside_a_form() -> No
     doc = _read(html)
     assert doc.title == headline
     assert [b.text for b in doc.blocks] == [headline, *ZH]
+
+
+def test_a_reporters_address_signing_off_is_not_read() -> None:
+    doc = _read(_page(_article("".join(f"<p>{p}</p>" for p in (P1, P2, P3)) + "<p>jdoe@baycourier.example (END)</p>")))
+    assert [b.text for b in doc.blocks][-1] == P3
+    assert ("jdoe@baycourier.example (END)", "byline") in [(s.text, s.reason) for s in doc.skipped]
+
+
+def test_a_page_the_extractor_cannot_read_keeps_its_title() -> None:
+    from reader.segment import htmlpage
+
+    html = (f"<html><head><title>{HEADLINE} | Bay Courier</title></head>"
+            "<body><script>document.write('no text here')</script></body></html>")
+    page = htmlpage.read(html)
+    assert page.units == () and page.title == HEADLINE

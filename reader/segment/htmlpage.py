@@ -60,6 +60,8 @@ _WIDGET = re.compile(
     r"tiempo de lectura|tempo de leitura|doba čtení|время чтения)\s*:?\s*\d+\s*[^\W\d]*\.?)\W*$",
     re.I,
 )
+# A reporter's address alone on a line, as agencies sign off ("name@agency.example (END)").
+_CONTACT = re.compile(r"^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*(?:end\W*)?$", re.I)
 _STANDFIRST_SHAPE = re.compile(r"\w[.!?…]\s+\S.*\w")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption")
@@ -561,6 +563,7 @@ def read(html: str) -> HtmlPage:
     import trafilatura
     from lxml import etree
 
+    tree: _Node | None = None
     try:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"),
                                              parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
@@ -573,8 +576,8 @@ def read(html: str) -> HtmlPage:
     except (ValueError, RecursionError, etree.LxmlError) as exc:
         log.info("trafilatura failed (%s); reading the page's visible text", exc)
         xml = None
-    if not xml:
-        return _plain(_fallback(html), lang)
+    if not xml or tree is None:
+        return _plain(_fallback(html), lang, None if tree is None else _title_of(_page_meta(tree)))
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
     meta = _page_meta(tree)
     site = _host(meta.url or "") or _common_host(root)
@@ -587,7 +590,7 @@ def read(html: str) -> HtmlPage:
         refs = list(element.iter("ref"))
         linked = sum(len(_text(ref)) for ref in refs)
         out.append(unit)
-        reasons.append(_WIDGET.match(unit.text) and "boilerplate"
+        reasons.append(_WIDGET.match(unit.text) and "boilerplate" or _CONTACT.match(unit.text) and "byline"
                        or _link_reason(unit.text, linked, [ref.get("target") or "" for ref in refs], site))
 
     main = root.find("main")
@@ -629,8 +632,8 @@ def _in_caption(text: str, captions: list[str]) -> bool:
     return len(words) >= 3 and any(" ".join(words) in caption for caption in captions)
 
 
-def _plain(units: list[Unit], lang: str | None) -> HtmlPage:
-    return HtmlPage(tuple(units), (None,) * len(units), None, lang)
+def _plain(units: list[Unit], lang: str | None, title: str | None = None) -> HtmlPage:
+    return HtmlPage(tuple(units), (None,) * len(units), title, lang)
 
 
 def _common_host(root: _Node) -> str | None:
