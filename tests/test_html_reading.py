@@ -37,7 +37,8 @@ def _read(html: str) -> Document:
 def _article(inside: str) -> str:
     return (f"<main><div class='top'><div class='kicker'><a href='/news'>News</a></div><h1>{HEADLINE}</h1>"
             f"<div class='share'><a href='/share'>Share</a></div><p class='lead'>{STANDFIRST}</p></div>"
-            f"<div class='meta'>By Jane Doe, 3 March 2025</div><article><div class='body'>{inside}</div></article></main>")
+            f"<div class='meta'>By Jane Doe, 3 March 2025</div>"
+            f"<article><div class='body'>{inside}</div></article></main>")
 
 
 def test_headline_is_the_heading_the_metadata_names_and_the_standfirst_is_read() -> None:
@@ -144,9 +145,12 @@ def test_a_photo_caption_is_not_read_even_when_the_metadata_describes_the_photo(
     assert [b.text for b in doc.blocks] == [HEADLINE, P1, P2, P3]
 
 
-ZH = ["市议会周二投票决定，冬季继续开行夜间渡轮，此前四千名居民签名请愿，要求重新考虑削减计划。",
-      "渡轮工人表示，这一决定将保护海湾两岸的工作岗位，运营方承诺在月底前公布新的时刻表。",
-      "议会中的批评者认为，这笔补贴本可以购买两辆新公交车，但经过长时间辩论，动议以七票对四票获得通过。"]
+ZH = ["市议会周二投票决定，冬季继续开行夜间渡轮，"
+      "此前四千名居民签名请愿，要求重新考虑削减计划。",
+      "渡轮工人表示，这一决定将保护海湾两岸的工作岗位，"
+      "运营方承诺在月底前公布新的时刻表。",
+      "议会中的批评者认为，这笔补贴本可以购买两辆新公交车，"
+      "但经过长时间辩论，动议以七票对四票获得通过。"]
 
 
 def test_a_chinese_headline_styled_as_the_title_and_a_page_inside_a_form() -> None:

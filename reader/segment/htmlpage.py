@@ -47,12 +47,13 @@ def _fallback(html: str) -> list[Unit]:
 
 
 # A word, or one Chinese or Japanese character (those scripts do not space their words).
-_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_TOKEN = re.compile(f"[{_CJK_CHARS}]|[^\\W_{_CJK_CHARS}]+")
 _INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|screen-reader-text|hidden)(?:\s|$)", re.I)
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|screen-reader-text|hidden)(?:\s|$)", re.I)
 # Separators between a page title and the site's name ("Headline | Site", "Headline - Site").
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—»·-]{1,2}\s+|(?<=[\u3400-\u9fff！？。])[-_|]{1,2}(?=[\u3400-\u9fff])")
-_CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
 # A reading-time or widget line that extractors keep with the article ("3 Minuten Lesezeit", "5 min read").
 _WIDGET = re.compile(
     r"^\W*(?:\d+\s*(?:min(?:ute[ns]?|utos?|\.)?|мин(?:ут[аы]?)?\.?)\s*(?:read|reading|lesezeit|de lecture|"
@@ -97,6 +98,7 @@ class _Meta:
 
 
 def _json_ld(data: object, meta: _Meta, depth: int = 0) -> None:
+    """Add the headline and description of the article objects in a JSON-LD block to `meta`."""
     if depth > 6:
         return
     if isinstance(data, list):
@@ -106,7 +108,8 @@ def _json_ld(data: object, meta: _Meta, depth: int = 0) -> None:
         kind = data.get("@type")
         kinds = " ".join(k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str))
         # An article's (or its page's) headline and description; not a photo's, a video's or a person's.
-        for key, found in (("headline", meta.titles), ("description", meta.descriptions)) if _STORY_TYPE.search(kinds) else ():
+        story = _STORY_TYPE.search(kinds) is not None
+        for key, found in (("headline", meta.titles), ("description", meta.descriptions)) if story else ():
             value = data.get(key)
             if isinstance(value, str) and value.strip():
                 found.append(_SPACE.sub(" ", value).strip())
@@ -116,12 +119,12 @@ def _json_ld(data: object, meta: _Meta, depth: int = 0) -> None:
 
 
 def _page_meta(tree: _Node) -> _Meta:
-    import html as html_lib
-
+    """The page's titles (og:title, twitter:title, JSON-LD headline, then <title>), descriptions,
+    site name and canonical URL."""
     meta = _Meta()
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or "").lower()
-        value = _SPACE.sub(" ", html_lib.unescape(element.get("content") or "")).strip()
+        value = _SPACE.sub(" ", element.get("content") or "").strip()
         if not value:
             continue
         if key in ("og:title", "twitter:title", "dc.title", "dc:title"):
@@ -287,7 +290,8 @@ def _host(url: str) -> str | None:
     return ".".join(labels[-keep:])
 
 
-_DOCUMENT = re.compile(r"\.(?:pdf|docx?|odt|xlsx?|ods|pptx?|jpe?g|png|gif|webp|mp3|mp4|m4a|ogg|wav|zip)(?:[?#]|$)", re.I)
+_DOCUMENT = re.compile(
+    r"\.(?:pdf|docx?|odt|xlsx?|ods|pptx?|jpe?g|png|gif|webp|mp3|mp4|m4a|ogg|wav|zip)(?:[?#]|$)", re.I)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "gob", "gv", "or", "ne"})
 
 
