@@ -176,3 +176,10 @@ def test_a_page_the_extractor_cannot_read_keeps_its_title() -> None:
             "<body><script>document.write('no text here')</script></body></html>")
     page = htmlpage.read(html)
     assert not any(u.trusted for u in page.units) and page.title == HEADLINE
+
+
+def test_a_live_tickers_timed_headings_are_read() -> None:
+    inside = (f"<p>{P1}</p><h2>10.31 Uhr: Fähre fährt auch im Winter</h2><p>{P2}</p>"
+              f"<h2>08.57 Uhr: Anwohner danken dem Rat</h2><p>{P3}</p>")
+    texts = [b.text for b in _read(_page(_article(inside))).blocks]
+    assert "10.31 Uhr: Fähre fährt auch im Winter" in texts and "08.57 Uhr: Anwohner danken dem Rat" in texts

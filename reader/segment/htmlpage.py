@@ -63,6 +63,7 @@ _WIDGET = re.compile(
 )
 # A reporter's address alone on a line, as agencies sign off ("name@agency.example (END)").
 _CONTACT = re.compile(r"^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*(?:end\W*)?$", re.I)
+_TIMED = re.compile(r"^\W*\d{1,2}[.:h]\d{2}\s*(?:uhr|h|am|pm|hrs)?\s*[:–—|-]\s*(?:\S+\s+){2,}[^\W\d]{4,}", re.I)
 _STANDFIRST_SHAPE = re.compile(r"\w[.!?…]\s+\S.*\w")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption")
@@ -540,6 +541,10 @@ class HtmlPage:
         for i, label in zip(keep, classify([self.units[i] for i in keep])):
             # With the headline known, another headline-shaped line above the text is a subheading.
             labels[i] = (Label.HEADING, None) if self.headline is not None and label[0] is Label.TITLE else label
+            if label == (Label.SKIP, "byline") and self.units[i].heading and _TIMED.match(self.units[i].text) \
+                    and 0 < i < len(self.units) - 1 and labels[i - 1][0] is Label.BODY:
+                # A live ticker's entry heading ("10.31 Uhr: Farbanschlag auf …") is no date line.
+                labels[i] = (Label.HEADING, None)
         if self.headline is not None:
             labels[self.headline] = (Label.TITLE, None)
             # Under a known headline, what the extractor kept above the text is the article's opening
