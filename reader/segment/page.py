@@ -205,11 +205,12 @@ def split(article: Article) -> Document:
     title = article.title
     declared: str | None = None
     if article.format is InputFormat.HTML:
-        units, page_title, declared = htmlpage.units(article.text)
-        title = title or page_title
+        page = htmlpage.read(article.text)
+        units, title, declared = list(page.units), title or page.title, page.lang
+        labels = page.labels()
     else:
         units = units_of_text(article.text, markdown=article.format is InputFormat.MARKDOWN)
-    labels = chrome.classify(units)
+        labels = chrome.classify(units)
     kept = [u.text for u, (label, _) in zip(units, labels) if label is Label.BODY]
     if not kept:
         raise ArticleError(f"{article.source or 'input'}: no article text found (only page chrome, or no sentences)")
