@@ -261,11 +261,12 @@ def _loaded_file(name: str) -> str | None:
     path): read from the process's memory map on Linux; None elsewhere."""
     if os.path.isabs(name):
         return name
+    stem = os.path.basename(name).split(".so")[0] + ".so"
     try:
         with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
             for line in maps:
                 found = line.rstrip("\n").split(None, 5)[-1]
-                if os.path.basename(found).startswith(name.split(".so")[0] + ".so") and os.path.isabs(found):
+                if os.path.isabs(found) and os.path.basename(found).startswith(stem):
                     return found
     except OSError:
         pass
