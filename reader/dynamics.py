@@ -22,9 +22,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-__all__ = ["BLOCK", "Leveling", "apply", "block_gains", "block_stats", "loudness_change", "process"]
+__all__ = ["BLOCK", "Leveling", "apply", "block_gains", "block_stats", "loudness_change", "process", "write"]
 
 BLOCK = 64
 """Samples per gain step."""
@@ -152,14 +152,19 @@ def process(samples: Any, level: Leveling, rate: int) -> Any:
 
 def apply(source: Path, target: Path, level: Leveling, rate: int) -> None:
     """Level a mono s16le PCM file into another, chunk by chunk."""
+    with open(target, "wb") as out:
+        write(source, out, level, rate)
+
+
+def write(source: Path, sink: BinaryIO, level: Leveling, rate: int) -> None:
+    """Level a mono s16le PCM file into `sink` (a file, or an encoder's input), chunk by chunk."""
     import numpy as np
 
     data = np.memmap(source, dtype=np.int16, mode="r") if source.stat().st_size >= 2 else np.zeros(0, np.int16)
     step, context = _CHUNK_BLOCKS * BLOCK, _CONTEXT_BLOCKS * BLOCK
-    with open(target, "wb") as out:
-        for start in range(0, len(data), step):
-            # Context is a whole number of blocks, so block edges line up across chunks.
-            lo, hi = max(0, start - context), min(len(data), start + step + context)
-            leveled = process(np.asarray(data[lo:hi]), level, rate)
-            out.write(leveled[start - lo:start - lo + min(step, len(data) - start)].tobytes())
+    for start in range(0, len(data), step):
+        # Context is a whole number of blocks, so block edges line up across chunks.
+        lo, hi = max(0, start - context), min(len(data), start + step + context)
+        leveled = process(np.asarray(data[lo:hi]), level, rate)
+        sink.write(leveled[start - lo:start - lo + min(step, len(data) - start)].tobytes())
     del data

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import dynamics, ffmpeg
 from .errors import ExportError
@@ -25,9 +25,10 @@ __all__ = ["Loudness", "Meter", "leveling", "measure", "measure_episode", "write
 
 log = logging.getLogger(__name__)
 
-def _pcm_input(episode: Episode) -> list[str]:
-    return ["-f", "s16le", "-ar", str(episode.sample_rate), "-ac", str(episode.channels),
-            "-i", f"file:{episode.pcm_path}"]
+def _pcm_input(episode: Episode, piped: bool = False) -> list[str]:
+    """ffmpeg's input options for the episode's PCM: its file, or (`piped`) standard input."""
+    source = "pipe:0" if piped else f"file:{episode.pcm_path}"
+    return ["-f", "s16le", "-ar", str(episode.sample_rate), "-ac", str(episode.channels), "-i", source]
 
 
 _COMPRESS_BELOW = 8.0
@@ -263,11 +264,16 @@ def write(
     plan = leveling(episode, loudness, true_peak, fmt.headroom, measured) if loudness is not None else None
     chain = f"volume={plan:.2f}dB,{resample}" if isinstance(plan, float) else resample
     with tempfile.TemporaryDirectory(prefix="reader-export-") as work, atomic_path(output) as tmp:
+        feed: Callable[[BinaryIO], None] | None = None
         if isinstance(plan, dynamics.Leveling):
-            leveled = Path(work) / "leveled.pcm"
-            dynamics.apply(episode.pcm_path, leveled, plan, episode.sample_rate)
-            episode = replace(episode, pcm_path=leveled)
-        args = _pcm_input(episode)
+            # Leveled chunk by chunk straight into the encoder, which encodes one chunk while the next
+            # is leveled (on another core), with no leveled copy of the episode on disk.
+            leveling_plan = plan
+
+            def feed(sink: BinaryIO) -> None:
+                dynamics.write(episode.pcm_path, sink, leveling_plan, episode.sample_rate)
+
+        args = _pcm_input(episode, piped=feed is not None)
         inputs = 1
         maps = ["-map", "0:a"]
         if fmt.chapters and episode.chapters:
@@ -288,7 +294,7 @@ def write(
         if language:  # MP4 keeps the language on the audio track, in three letters
             args += ["-metadata:s:a:0", f"language={language}"]
         args += ["-f", fmt.muxer, f"file:{tmp}"]
-        ffmpeg.run(args, what=f"encoding {output}", progress=progress)
+        ffmpeg.run(args, what=f"encoding {output}", progress=progress, feed=feed)
         if fmt.muxer in ("flac", "ogg") and episode.chapters:
             vorbis_chapters(tmp, episode)
         if cover is not None and fmt.muxer in ("ogg", "flac"):

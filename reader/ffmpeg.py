@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from functools import cache
+from typing import BinaryIO
 
 from .errors import ExportError
 
@@ -37,18 +38,21 @@ def executable() -> str:
 
 
 def run(args: Sequence[str], what: str, stdin: bytes | None = None, timeout: float | None = None,
-        progress: Callable[[float], None] | None = None) -> str:
+        progress: Callable[[float], None] | None = None, feed: Callable[[BinaryIO], None] | None = None) -> str:
     """Run ffmpeg with `args` (never through a shell); return its stderr text.
 
     With `progress`, it is called with the seconds of output written so far, as ffmpeg reports them.
+    With `feed`, ffmpeg's standard input (`pipe:0` in `args`) is written by `feed(stream)` in a thread
+    while ffmpeg runs, so whatever makes the input works while ffmpeg encodes the part already made.
 
     Raises:
         ExportError: ffmpeg failed; the message names `what` and ffmpeg's last complaint.
     """
-    cmd = [executable(), "-hide_banner", "-nostdin", "-y", *args]
+    cmd = [executable(), "-hide_banner", "-y", *args]
     log.debug("ffmpeg: %s", cmd)
-    if progress is not None and stdin is None:
-        return _run_reporting(cmd, what, progress)
+    if feed is not None or (progress is not None and stdin is None):
+        return _run_streaming(cmd, what, progress, feed)
+    cmd.insert(2, "-nostdin")
     try:
         done = subprocess.run(
             cmd, input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
@@ -64,25 +68,60 @@ def run(args: Sequence[str], what: str, stdin: bytes | None = None, timeout: flo
     return err
 
 
-def _run_reporting(cmd: list[str], what: str, progress: Callable[[float], None]) -> str:
-    """Run ffmpeg with `-progress` on a pipe, passing the output time on as it grows."""
+def _run_streaming(cmd: list[str], what: str, progress: Callable[[float], None] | None,
+                   feed: Callable[[BinaryIO], None] | None) -> str:
+    """Run ffmpeg with `-progress` on a pipe (passing the output time on as it grows), its input
+    written by `feed` in a thread."""
     import tempfile
+    import threading
 
-    cmd = [cmd[0], "-progress", "pipe:1", "-nostats", *cmd[1:]]
+    cmd = [cmd[0], *(["-progress", "pipe:1", "-nostats"] if progress else []),
+           *([] if feed else ["-nostdin"]), *cmd[1:]]
+    failed: list[Exception] = []
+
+    def write(stream: BinaryIO) -> None:
+        assert feed is not None
+        try:
+            feed(stream)
+        except BrokenPipeError:
+            pass  # ffmpeg stopped reading: its own error says why
+        except Exception as exc:  # noqa: BLE001 - re-raised in the caller's thread once ffmpeg has stopped
+            failed.append(exc)
+        finally:
+            try:
+                stream.close()
+            except BrokenPipeError:
+                pass
+
     with tempfile.TemporaryFile() as errors:
         try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors)
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if feed else subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE if progress else subprocess.DEVNULL, stderr=errors)
         except OSError as exc:
             raise ExportError(f"{what}: could not run ffmpeg: {exc}") from exc
-        assert proc.stdout is not None
+        writer = None
+        if feed is not None:
+            assert proc.stdin is not None
+            writer = threading.Thread(target=write, args=(proc.stdin,), name="ffmpeg-input", daemon=True)
+            writer.start()
         try:
-            for raw in proc.stdout:
-                key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-                if key == "out_time_us" and value.isdigit():
-                    progress(int(value) / 1e6)
-        finally:
-            proc.stdout.close()
+            if progress is not None:
+                assert proc.stdout is not None
+                for raw in proc.stdout:
+                    key, _, value = raw.decode("ascii", "replace").strip().partition("=")
+                    if key == "out_time_us" and value.isdigit():
+                        progress(int(value) / 1e6)
             code = proc.wait()
+        finally:
+            if proc.poll() is None:  # interrupted: ffmpeg must not outlive us
+                proc.kill()
+                proc.wait()
+            if proc.stdout is not None:
+                proc.stdout.close()
+            if writer is not None:
+                writer.join()
+        if failed:  # making the input failed: that, not ffmpeg's view of a short input, is the error
+            raise failed[0]
         errors.seek(0)
         err = errors.read().decode("utf-8", "replace")
     if code != 0:

@@ -158,6 +158,18 @@ def export_article(
     files.check_outputs(source, output, [output.with_suffix(f".{kind}") for kind in options.transcripts]
                          + ([output.with_suffix(".html")] if options.read_along else []))
     progress_phase(progress, "reading the article")
+    # Without a cache every line is synthesized: the narrator's model loads while the article is read.
+    # (With one, a finished export may be copied whole, and waiting for a model would only slow that.)
+    preloading = _preload_default_voice(engines, options.casting.engine) if cache is None else None
+    try:
+        return _export(source, output, engines, options, jobs, progress, cache)
+    finally:
+        if preloading is not None:
+            preloading.join()
+
+
+def _export(source: str, output: Path, engines: Registry, options: ExportOptions, jobs: int,
+            progress: Progress | None, cache: ClipCache | None) -> ExportResult:
     document, planned, name, texts, all_tags = _prepare(source, engines, options)
     renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
     key = export_key(planned.lines, engines, output, texts, all_tags, options) if cache else ""

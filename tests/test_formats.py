@@ -6,7 +6,9 @@ import json
 import re
 import subprocess
 import tempfile
+import wave
 from collections.abc import Iterator
+from typing import BinaryIO
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,29 @@ def test_interrupt_leaves_nothing(episode: Episode, tmp_path: Path, monkeypatch:
 
 def test_unused_imports_stay_real() -> None:
     assert casting and voices  # the module fixture builds episodes through these stages
+
+
+def test_an_encoder_fed_through_a_pipe_reports_a_failing_feed(tmp_path: Path) -> None:
+    """Audio made while ffmpeg encodes it: written whole when the feed works, its error raised when not."""
+    import array
+    import math
+
+    tone = array.array("h", [int(8000 * math.sin(i / 7)) for i in range(22050)]).tobytes()
+
+    def good(sink: BinaryIO) -> None:
+        for _ in range(3):
+            sink.write(tone)
+
+    out = tmp_path / "fed.wav"
+    ffmpeg.run(["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "pipe:0", "-f", "wav", f"file:{out}"],
+               what="encoding fed.wav", feed=good)
+    with wave.open(str(out)) as wav:
+        assert wav.getnframes() == 3 * 22050 and wav.readframes(22050) == tone
+
+    def bad(sink: BinaryIO) -> None:
+        sink.write(tone)
+        raise OSError("episode.pcm: input/output error")
+
+    with pytest.raises(OSError, match="input/output error"):
+        ffmpeg.run(["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "pipe:0", "-f", "wav", f"file:{out}"],
+                   what="encoding fed.wav", feed=bad)

@@ -19,6 +19,8 @@ import subprocess
 import tempfile
 import threading
 import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -159,15 +161,17 @@ def _private_copy(module: Path) -> str:
 class _Library:
     """libespeak-ng through ctypes: in-process synthesis, without a program start per sentence.
 
-    The library keeps global state and is not thread-safe, so every call holds one lock.
+    The library keeps global state and is not thread-safe, so every call holds one lock. Threads
+    that speak at once each get an instance of their own (`_speaking`): a private copy of the file,
+    loaded again, has its own globals.
     """
 
     _SYNCHRONOUS = 2  # AUDIO_OUTPUT_SYNCHRONOUS: samples arrive through the callback
     _RATE, _PITCH, _WORDGAP = 1, 3, 7  # espeak_PARAMETER values
     _CHARS_UTF8 = 1
 
-    def __init__(self, path: str, data: Path | None = None, origin: str = "system") -> None:
-        copy = _private_copy(Path(path)) if origin == "bundled" else None
+    def __init__(self, path: str, data: Path | None = None, origin: str = "system", private: bool = False) -> None:
+        copy = _private_copy(Path(path)) if origin == "bundled" or private else None
         try:
             self.lib = ctypes.CDLL(copy or path)
         finally:
@@ -177,6 +181,9 @@ class _Library:
                 except OSError:
                     pass
         self.origin = origin
+        self.path = _loaded_file(path) if copy is None else path
+        """The library file itself (for more instances), when it can be found."""
+        self.data = data
         home = str(data.parent).encode() if data is not None else None
         self.sample_rate = int(self.lib.espeak_Initialize(self._SYNCHRONOUS, 0, home, 0))
         if self.sample_rate <= 0:
@@ -243,6 +250,52 @@ class _Library:
 
 _LIBRARY_LOCK = threading.Lock()
 _LIBRARY: list[_Library | None] = []
+_IDLE: list[_Library] = []
+"""Instances not speaking now; the first library is one of them."""
+_INSTANCES: list[_Library] = []
+"""Every instance made, the first library first."""
+
+
+def _loaded_file(name: str) -> str | None:
+    """The file a library loaded by `name` came from (a soname such as libespeak-ng.so.1 is not a
+    path): read from the process's memory map on Linux; None elsewhere."""
+    if os.path.isabs(name):
+        return name
+    stem = os.path.basename(name).split(".so")[0] + ".so"
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            for line in maps:
+                found = line.rstrip("\n").split(None, 5)[-1]
+                if os.path.isabs(found) and os.path.basename(found).startswith(stem):
+                    return found
+    except OSError:
+        pass
+    return None
+
+
+@contextmanager
+def _speaking(library: _Library) -> Iterator[_Library]:
+    """An instance of `library` for this thread alone while it speaks: an idle one, or a new private
+    copy while fewer than the cores are speaking, so threads speak in parallel (eSpeak NG itself
+    uses one core); else wait for the first library."""
+    with _LIBRARY_LOCK:
+        instance = _IDLE.pop() if _IDLE else None
+        # Not on Windows, where a loaded copy cannot be deleted and each would stay in the temp folder.
+        if instance is None and library.path and os.name != "nt" and len(_INSTANCES) < (os.cpu_count() or 1):
+            try:
+                instance = _Library(library.path, library.data, library.origin, private=True)
+                _INSTANCES.append(instance)
+                log.debug("eSpeak NG: instance %d of %s", len(_INSTANCES), library.path)
+            except (OSError, AttributeError) as exc:
+                log.debug("no further eSpeak NG instance (%s)", exc)
+    if instance is None:
+        yield library  # its lock makes this thread wait its turn
+        return
+    try:
+        yield instance
+    finally:
+        with _LIBRARY_LOCK:
+            _IDLE.append(instance)
 
 
 def _library_candidates() -> list[tuple[str, Path | None, str]]:
@@ -268,7 +321,10 @@ def _library() -> _Library | None:
         if not _LIBRARY:
             for path, data, origin in _library_candidates():
                 try:
-                    _LIBRARY.append(_Library(path, data, origin))
+                    library = _Library(path, data, origin)
+                    _LIBRARY.append(library)
+                    _INSTANCES.append(library)
+                    _IDLE.append(library)
                     log.debug("eSpeak NG: %s library %s", origin, path)
                     break
                 except (OSError, AttributeError) as exc:
@@ -351,7 +407,8 @@ class EspeakEngine:
             from pydub import AudioSegment
 
             gap = voice.options.get("gap")
-            pcm = library.speak(text, self._voice_arg(voice), wpm, pitch, gap=gap if isinstance(gap, int) else 0)
+            with _speaking(library) as instance:
+                pcm = instance.speak(text, self._voice_arg(voice), wpm, pitch, gap=gap if isinstance(gap, int) else 0)
             return AudioSegment(pcm, frame_rate=library.sample_rate, sample_width=2, channels=1)
         exe = espeak_executable()
         if exe is None:

@@ -32,13 +32,51 @@ _MALE_CUE = re.compile(
 )
 
 
+class _NameList:
+    """gender-guesser's Detector, with its name list parsed only for the names asked about.
+
+    Building the whole Detector parses 48,000 lines into dictionaries (more than half a second, longer
+    than eSpeak NG takes to read a whole article); an article asks about a few dozen words. The file
+    is indexed by name in one pass, and the Detector's own line parser and gender rule run on the
+    lines of each name when it is first asked about, so every answer is the Detector's.
+    """
+
+    def __init__(self, detector: Any) -> None:
+        from pathlib import Path
+
+        self._detector = detector.Detector.__new__(detector.Detector)
+        self._detector.case_sensitive = False
+        self._detector.names = {}
+        text = (Path(detector.__file__).parent / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+        self._lines = text.splitlines()
+        self._index: dict[str, list[int]] = {}
+        self._loaded: set[str] = set()
+        for number, line in enumerate(self._lines):
+            if line[:1] in ("#", "=", ""):
+                continue
+            name = line.split(None, 2)[1].lower()
+            # The Detector files "Anne+Marie" under "annemarie", "anne marie" and "anne-marie".
+            for key in {name.replace("+", joint) for joint in ("", " ", "-")}:
+                self._index.setdefault(key, []).append(number)
+
+    def get_gender(self, name: str) -> str:
+        """The Detector's answer for `name`: male, female, mostly_male, mostly_female, andy or unknown."""
+        key = name.lower()
+        if key not in self._loaded:
+            self._loaded.add(key)
+            # All of the name's lines, in file order: the Detector keeps the last line per gender.
+            for number in self._index.get(key, ()):
+                self._detector._eat_name_line(self._lines[number].strip())
+        return str(self._detector.get_gender(key))
+
+
 @lru_cache(maxsize=1)
 def _detector() -> Any:
     try:
         import gender_guesser.detector as detector  # type: ignore[import-untyped]
     except ImportError:  # the name list is optional: without it only the text's own grammar tells
         return None
-    return detector.Detector(case_sensitive=False)
+    return _NameList(detector)
 
 
 @lru_cache(maxsize=4096)

@@ -294,8 +294,10 @@ def _morph() -> Any:
 @lru_cache(maxsize=4096)
 def _lemma(word: str) -> str:
     """A lower-case Russian word's dictionary form ('премьер-министром' -> 'премьер-министр'); others as is."""
+    if not _CYRILLIC.search(word):  # other scripts never load the analyser
+        return word
     morph = _morph()
-    if morph is None or not _CYRILLIC.search(word):
+    if morph is None:
         return word
     return str(morph.parse(word)[0].normal_form)
 
@@ -307,8 +309,10 @@ def _nominative(word: str, gender: str | None = None) -> str:
     A word one of whose readings as a name is already nominative is kept, so a nominative surname
     that happens to look like another name's genitive stays as written.
     """
+    if not _CYRILLIC.search(word):
+        return word
     morph = _morph()
-    if morph is None or not _CYRILLIC.search(word):
+    if morph is None:
         return word
     parses = [p for p in morph.parse(word) if _PERSON_TAGS & set(p.tag.grammemes)]
     # A surname's own nominative ending (Силуанов, Песков) is kept even when the analyser's best
@@ -329,8 +333,10 @@ def _nominative(word: str, gender: str | None = None) -> str:
 @lru_cache(maxsize=4096)
 def _is_place(word: str) -> bool:
     """A Russian word whose likeliest reading is a place name ('Малайзии')."""
+    if not _CYRILLIC.search(word):
+        return False
     morph = _morph()
-    return morph is not None and bool(_CYRILLIC.search(word)) and "Geox" in morph.parse(word)[0].tag.grammemes
+    return morph is not None and "Geox" in morph.parse(word)[0].tag.grammemes
 
 
 def _nominative_name(words: list[str], czech: bool = False) -> list[str]:
@@ -341,8 +347,7 @@ def _nominative_name(words: list[str], czech: bool = False) -> list[str]:
         return given + [re.sub(r"(?:é|ou)$", "á", words[-1])]
     if czech and len(words) >= 2 and not any(_CYRILLIC.search(w) for w in words):
         return _czech_masculine(words)
-    morph = _morph()
-    if morph is None or not any(_CYRILLIC.search(w) for w in words):
+    if not any(_CYRILLIC.search(w) for w in words) or _morph() is None:
         return words
     gender = _name_gender(words[0])
     return [_nominative(w, gender) for w in words]

@@ -92,3 +92,38 @@ def test_bundled_library_speaks_without_a_system_espeak(tmp_path: object) -> Non
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith("ok espeak-ng ") and "(bundled)" in done.stdout
+
+
+def test_threads_speaking_at_once_get_instances_of_their_own(espeak: EspeakEngine) -> None:
+    """Two threads speak in parallel through two copies of the library, each with its own state."""
+    import os
+    import threading
+
+    from reader.engines import espeak_engine
+
+    library = espeak_engine._library()
+    if library is None or library.path is None or (os.cpu_count() or 1) < 2 or os.name == "nt":
+        pytest.skip("one eSpeak NG instance here (no library file found, or one core)")
+    with espeak_engine._speaking(library) as first, espeak_engine._speaking(library) as second:
+        assert first is not second and first.lib is not second.lib
+    english = VoiceProfile(name="e", engine="espeak", voice="en-us")
+    russian = VoiceProfile(name="r", engine="espeak", voice="ru", language="ru")
+    texts = {"e": ("The ferry will keep running all winter long, the council decided.", english),
+             "r": ("Паром будет ходить всю зиму, решил совет во вторник.", russian)}
+    alone = {key: len(espeak.synthesize(text, voice)) for key, (text, voice) in texts.items()}
+    together: dict[str, list[int]] = {"e": [], "r": []}
+
+    def speak(key: str) -> None:
+        text, voice = texts[key]
+        for _ in range(6):
+            together[key].append(len(espeak.synthesize(text, voice)))
+
+    threads = [threading.Thread(target=speak, args=(key,)) for key in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # A voice switched under the other thread would read English with Russian rules or the reverse:
+    # lengths far from each text's own.
+    for key, lengths in together.items():
+        assert all(abs(length - alone[key]) <= 0.05 * alone[key] for length in lengths), (key, alone[key], lengths)
