@@ -246,6 +246,17 @@ CASES = [
      ['Jan Fehr']),
     ('de-c6', 'Der Experte Jan Fehr war zuversichtlich.\n\n«Das Schlimmste ist vorbei», sagt Fehr gegenüber 20 Minuten. «Trotzdem sollten wir vorsichtig bleiben.»',
      ['Jan Fehr', 'Jan Fehr']),
+    # A lead-in whose subject is a common noun: someone else than the one quoted just before.
+    ('es-d1', 'El portavoz del club, Andrés Gil, habló con la prensa: "Queremos que el estadio siga abierto". La socia más antigua del club añade: "Sin el estadio el barrio pierde su alma".',
+     ['Andrés Gil', None]),
+    ('es-d3', 'El portavoz del club, Andrés Gil, habló con la prensa: "Queremos que el estadio siga abierto". La miembro de la junta coincide: "Sin el estadio el barrio pierde su alma".',
+     ['Andrés Gil', None]),
+    ('es-d2', 'El presidente del club, Andrés Gil, pidió calma a los socios.\n\nPor otro lado, esta vecina del barrio comenta que nadie le avisó: "Nos enteramos de las obras por la radio".',
+     [None]),
+    ('fr-d1', "« Nous irons jusqu'au bout », glisse Yasmina, étudiante en droit. Assise dans le hall, la jeune femme s'inquiète pourtant : « Les examens approchent et rien n'est prêt. »",
+     ['Yasmina', 'Yasmina']),
+    ('pt-d1', 'Marcos Almeida, deputado federal, apresentou a defesa na terça-feira.\n\nO parlamentar afirma que "nada foi provado contra ele até agora".',
+     ['Marcos Almeida']),
 ]
 
 

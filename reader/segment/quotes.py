@@ -133,6 +133,15 @@ _FINITE = re.compile(
     r"je|jsou|byl|byla|bylo|bude|má|"
     r"был|была|было|были|будет|есть)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+# Words that open a subject noun phrase (not "a", which is also a preposition in Portuguese and Spanish).
+_SUBJECT_DETERMINERS = {"the", "this", "that", "el", "la", "los", "las", "este", "esta", "ese", "esa", "aquel",
+                        "aquella", "le", "les", "ce", "cet", "cette", "der", "die", "das", "dieser", "diese", "o",
+                        "os", "as", "esse", "essa", "este", "esta", "tento", "tato", "этот", "эта"}
+_DETERMINER_GENDER = {
+    **dict.fromkeys(("la", "esta", "esa", "aquella", "cette", "essa", "tato", "эта"), Gender.FEMALE),
+    **dict.fromkeys(("el", "este", "ese", "aquel", "le", "ce", "cet", "o", "esse", "tento", "этот"), Gender.MALE),
+}
+_CLAUSE_CONJUNCTIONS = {"and", "but", "y", "e", "pero", "et", "mais", "und", "aber", "mas", "a", "ale", "и", "но"}
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -422,17 +431,58 @@ def _pro_drop(sentence: str, people: People) -> bool:
     if not verb or _PLURAL_PRONOUNS.search(sentence) or _DOCUMENT_WORD.search(sentence) \
             or _PLURAL_VERB.search(verb.group(0)):
         return False
+    if _noun_subject(sentence[: verb.start()]):
+        return False
     near = re.findall(r"[\w’'-]+", sentence[: verb.start()])[-3:]
     first = re.match(r"\W*([\w’'-]+)", sentence)
     return not any(w.lower() in _ARTICLE_WORDS or people.is_role(w) or
                    (w[:1].isupper() and not (first and w == first.group(1))) for w in near)
 
 
+def _noun_subject(before_verb: str) -> str | None:
+    """The determiner of a common noun phrase that opens the clause before a verb, its subject ('esta
+    vecina del barrio comenta que', 'la jeune femme raconte que'); None when there is none (the
+    verb's pronoun was dropped, or a name is the subject)."""
+    clause = re.split(r"[,;:()—–]", before_verb)[-1]
+    words: list[str] = re.findall(r"[\w’'-]+", clause)
+    while words and words[0].lower() in _CLAUSE_CONJUNCTIONS:
+        words = words[1:]
+    if len(words) >= 2 and words[0].lower() in _SUBJECT_DETERMINERS and words[1].islower():
+        return words[0].lower()
+    return None
+
+
+def _noun_speaker(lead: str, people: People, hint: Callable[[], str | None]) -> tuple[bool, str | None]:
+    """For a lead-in whose subject is a common noun phrase ('la jeune femme s’inquiète :', 'esta
+    vecina comenta que'): (found, speaker). The phrase means a person named before only when its
+    grammar shows a gender and that person is known to have it; otherwise the speaker is unnamed."""
+    verb = _VERB.search(lead)
+    determiner = _noun_subject(lead[: verb.start()]) if verb else None
+    if determiner is None or _PLURAL_VERB.search(verb.group(0) if verb else ""):
+        return False, None
+    gender = _DETERMINER_GENDER.get(determiner) or _gender.of_cue(lead)
+    if gender is None:
+        return True, None
+    # The one the paragraph has speaking may be of unknown gender ("glisse Zineb, … la jeune femme
+    # s’inquiète"); anyone further back must be known to be of that gender.
+    speaking = hint()
+    if speaking and people.gender_of(speaking) in (gender, None):
+        return True, speaking
+    for who in (people.last_subject(gender), people.last_person(gender)):
+        if who and people.gender_of(who) is gender:
+            return True, who
+    return True, None
+
+
 def _unnamed_subject(sentence: str, people: People) -> bool:
     """True when a lead-in's subject is a role or group no one was introduced with ('La miembro de la
-    Plataforma coincide:', 'dessen Chef sagt:'): someone speaks, but the article does not say who."""
+    Plataforma coincide:', 'dessen Chef sagt:', 'esta vecina comenta que'): someone speaks, but the
+    article does not say who."""
     words = re.findall(r"[\w’'-]+", sentence)
-    return any(people.is_role(w) for w in words[:8]) and _subject(sentence, people) is None
+    if _subject(sentence, people) is not None:
+        return False
+    verb = _VERB.search(sentence)
+    return any(people.is_role(w) for w in words[:8]) or bool(verb and _noun_subject(sentence[: verb.start()]))
 
 
 def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda: None) -> tuple[bool, str | None, str]:
@@ -690,6 +740,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             after = ""
         clause = _ABBREVIATION_END.split(after, maxsplit=1)[0] if after else ""
         found, speaker, cue_words = _after(clause, people, hint) if clause else (False, None, "")
+        found_after = found
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
@@ -711,6 +762,9 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     cue = lead.strip()[-80:]
                     people.note_gender(speaker, _gender.of_cue(lead))
                     found = True
+                elif (noun := _noun_speaker(lead, people, hint))[0]:
+                    speaker, found = noun[1], True
+                    cue = lead.strip()[-80:] if speaker else None
                 elif _pro_drop(lead, people):
                     speaker = hint() or people.last_person(_gender.of_cue(lead))
                     cue, found = lead.strip()[-80:], True
@@ -737,7 +791,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if speaker:
             people.remember([Mention(speaker, 0, 0)])
         out[i] = (speaker, cue if speaker else None)
-        attributed_by = i + 1 if clause and found else -1
+        attributed_by = i + 1 if found_after else -1
         last_quote_speaker, last_cue = speaker, cue
         named_since_quote = False
     _backfill(pieces, out, named, unknown)
