@@ -451,6 +451,25 @@ class People:
     """Full names in the order the article first named them."""
     organisations: list[str] = field(default_factory=list)
     """Organisations named so far, most recent last."""
+    upcoming: tuple[str, ...] = ()
+    """The next few paragraphs, for a role the article names before the person ('asegura el alcalde
+    de Bédar' a paragraph before 'el alcalde de Bédar, Ángel Collados'). Read only when needed."""
+
+    def by_title_ahead(self, phrase: str) -> str | None:
+        """The person the next paragraphs introduce with exactly the office phrase `phrase`, when it
+        names its office with a domain ('el alcalde de Bédar', not a bare 'el alcalde'); None otherwise."""
+        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in _ARTICLES]
+        first_role = next((i for i, w in enumerate(words) if w in _TITLES), None)
+        if first_role is None or len(words) - first_role < 3:
+            return None
+        key = " ".join(words[first_role:])
+        later = People()
+        for text in self.upcoming:
+            for mention in later.find(text):
+                if mention.title and (mention.title == key or mention.title.endswith(" " + key)):
+                    return self.find(mention.name)[0].name if self.find(mention.name) else mention.name
+                later.remember([mention])
+        return None
 
     def find(self, text: str) -> list[Mention]:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
@@ -674,7 +693,15 @@ class People:
             for title, name in reversed(list(self.titles.items())):
                 if title == key or title.endswith(" " + key) or key.endswith(" " + title):
                     return name
-        return None
+        # "El consejero ha lanzado …" after "el consejero de la Presidencia, Antonio Sanz": the bare
+        # office word means the latest person introduced with a title headed by it.
+        # A longer office phrase that only partly matches ("глава МИД" against "глава МИД Литвы")
+        # is left to the other rules: the speaker going on is likelier than the other minister.
+        head = words[0]
+        if len(words) > 1 and any(title.split()[:2] == words[:2] for title in self.titles):
+            return None
+        return next((name for title, name in reversed(list(self.titles.items()))
+                     if title.split()[0] == head), None)
 
     def remember(self, mentions: list[Mention]) -> None:
         """Record mentions as the most recent people named."""

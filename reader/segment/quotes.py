@@ -553,6 +553,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             if _JOURNALIST.search(who):
                 # "respondeu a jornalista": the one asking is rarely named, and never the one quoted.
                 return True, people.by_role(who, cue_gender, guess=False), cue
+            ahead = people.by_title_ahead(who)
+            if ahead:  # "asegura el alcalde de Bédar", who the next paragraph introduces by name
+                return True, ahead, cue
             return True, people.by_role(who, cue_gender) or (None if epithet else people.last(cue_gender)), cue
         if verb_first and not _PREPOSITION.match(who):
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
