@@ -110,6 +110,11 @@ CASES = [
      ['Elena Vidal']),
     ('es-d5', 'Tomás Ruiz recorrió las calles del pueblo por la mañana.\n\n"Avisamos a todos los vecinos a tiempo", asegura el alcalde de Valdemora.\n\nEl alcalde de Valdemora, Julián Prieto, no ocultaba su cansancio.',
      ['Julián Prieto']),
+    # A motto or slogan shown after a colon is not speech.
+    ('de-d1', 'Im Foyer der Redaktion hängt das Motto des Gründers: »Schreiben, was geschieht.«',
+     []),
+    ('es-d6', 'Miles de personas marcharon por el centro bajo el lema: "Sin agua no hay futuro."',
+     []),
     ('pt-d1', 'O técnico Abel Ferreira conversou com os jornalistas após o jogo.\n\n— Fizemos um grande jogo e merecemos a vitória — disse o treinador.',
      ['Abel Ferreira']),
     ('fr-d1', 'Paul Martin nous reçoit dans son atelier.\n\n— On travaille ici depuis trente ans, dit-il en souriant.',

@@ -142,6 +142,10 @@ _DETERMINER_GENDER = {
     **dict.fromkeys(("el", "este", "ese", "aquel", "le", "ce", "cet", "o", "esse", "tento", "этот"), Gender.MALE),
 }
 _CLAUSE_CONJUNCTIONS = {"and", "but", "y", "e", "pero", "et", "mais", "und", "aber", "mas", "a", "ale", "и", "но"}
+_MOTTO = re.compile(
+    r"\b(?:motto|slogan|devise|lema|leitspruch|wahlspruch|inschrift|aufschrift|inscription|inscripción|"
+    r"banderole|banner|pancarta|transparent|schild|cartel|cartaz|faixa|heslo|nápis|девиз|лозунг|надпись)\w*\b",
+    re.I)
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -244,6 +248,11 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     if len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and _TERM_BEFORE.search(before):
         return True
     if len(words) <= 12 and before.rstrip().endswith("("):
+        return True
+    # A motto, slogan or inscription shown after a colon ("wo das Motto an der Wand hängt: »…«", "bajo
+    # el lema: «…»"): words on a wall or a banner, not someone's speech.
+    lead = context[: max(0, context.find(inner))]
+    if len(words) <= 8 and re.search(r":\W*$", before) and _MOTTO.search(lead) and not _VERB.search(lead):
         return True
     # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name. A quotation
     # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
