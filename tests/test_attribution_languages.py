@@ -115,6 +115,11 @@ CASES = [
      []),
     ('es-d6', 'Miles de personas marcharon por el centro bajo el lema: "Sin agua no hay futuro."',
      []),
+    # Straight quotation marks around names inside a straight-quoted quotation.
+    ('ru-d1', 'Представитель компании Иван Петров рассказал о ремонте.\n\n"Работы ведут бригады АО "СетьСтрой" и ООО "ЭнергоМонтаж", они закончат к вечеру", - сказал Петров.',
+     ['Иван Петров']),
+    ('en-d1', '"The crews from "North Grid" will stay until the line is safe," said Mary Olsen, a spokeswoman for the utility.',
+     ['Mary Olsen']),
     ('pt-d1', 'O técnico Abel Ferreira conversou com os jornalistas após o jogo.\n\n— Fizemos um grande jogo e merecemos a vitória — disse o treinador.',
      ['Abel Ferreira']),
     ('fr-d1', 'Paul Martin nous reçoit dans son atelier.\n\n— On travaille ici depuis trente ans, dit-il en souriant.',

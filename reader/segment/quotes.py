@@ -195,7 +195,30 @@ class _Scanner:
                 depth += 1 if self.text[j] == "«" else -1
                 j += 1
             return j - 1
+        if opener == '"':
+            return self._straight_close(i)
         return self.find(_CLOSERS[opener], i + 1)
+
+    def _straight_close(self, i: int) -> int:
+        """The mark closing a straight quote at `i`. Straight marks nest too, told apart by their
+        neighbours: a mark after a space and before a letter opens an inner name ('"… АО "КрасЭКО",
+        ОАО "МРСК" не могут …", - говорится'), the next one closes it."""
+        text, depth, j = self.text, 0, i + 1
+        first = self.find(_CLOSERS['"'], j)
+        while True:
+            j = self.find(_CLOSERS['"'], j)
+            if j < 0 or j - i > 2000:
+                # Unbalanced, or too far to be one quotation: the nearest mark, as for other quotes
+                # (and a bounded scan keeps a page of stray marks linear).
+                return first
+            after = text[j + 1 : j + 2]
+            if text[j] == '"' and text[j - 1] in " \t(" and after.isalnum():
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return j
+            j += 1
 
 
 def _spans(text: str, start: int) -> list[tuple[int, int, int, int]]:
