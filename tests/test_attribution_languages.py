@@ -120,6 +120,9 @@ CASES = [
      ['Иван Петров']),
     ('en-d1', '"The crews from "North Grid" will stay until the line is safe," said Mary Olsen, a spokeswoman for the utility.',
      ['Mary Olsen']),
+    # A bare verb after an unnamed speaker's quotation: still no name.
+    ('pt-d2', 'A polícia procura a estudante Ana Souza desde sexta-feira.\n\n"Eu sabia de tudo desde o começo", diz a garota em depoimento.\n\n"Ela não queria que ninguém soubesse do bebê", diz em áudio enviado à família.',
+     [None, None]),
     ('pt-d1', 'O técnico Abel Ferreira conversou com os jornalistas após o jogo.\n\n— Fizemos um grande jogo e merecemos a vitória — disse o treinador.',
      ['Abel Ferreira']),
     ('fr-d1', 'Paul Martin nous reçoit dans son atelier.\n\n— On travaille ici depuis trente ans, dit-il en souriant.',

@@ -451,6 +451,8 @@ class People:
     """Full names in the order the article first named them."""
     organisations: list[str] = field(default_factory=list)
     """Organisations named so far, most recent last."""
+    unnamed_speaking: bool = False
+    """The last quotation was given to someone the article does not name, and no one was named since."""
     upcoming: tuple[str, ...] = ()
     """The next few paragraphs, for a role the article names before the person ('asegura el alcalde
     de Bédar' a paragraph before 'el alcalde de Bédar, Ángel Collados'). Read only when needed."""

@@ -600,6 +600,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         speaking = hint()
         if speaking and (cue_gender is None or people.gender_of(speaking) in (cue_gender, None)):
             return True, speaking, cue
+        if people.unnamed_speaking:
+            # `"…", diz a garota. … "…", diz em áudio.`: the one the article did not name goes on.
+            return True, None, cue
         speaker = people.last(cue_gender)
         return True, speaker, cue
     return False, None, ""
@@ -763,6 +766,8 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             if any(m.name != last_quote_speaker for m in mentions):
                 named_since_quote = True
             people.remember(mentions)
+            if mentions:
+                people.unnamed_speaking = False
             people.note_organisations(piece.text)
             _note_subjects(masked, mentions, people)
             narrated.append((piece.text, mentions))
@@ -821,6 +826,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                 speaker, cue, found = subject, following[:80], True
         if found and speaker is None:
             unknown.add(i)
+        people.unnamed_speaking = found and speaker is None
         if not found and last_quote_speaker and not named_since_quote:
             speaker, cue = last_quote_speaker, last_cue
         if speaker:
