@@ -123,6 +123,9 @@ CASES = [
     # A bare verb after an unnamed speaker's quotation: still no name.
     ('pt-d2', 'A polícia procura a estudante Ana Souza desde sexta-feira.\n\n"Eu sabia de tudo desde o começo", diz a garota em depoimento.\n\n"Ela não queria que ninguém soubesse do bebê", diz em áudio enviado à família.',
      [None, None]),
+    # An unattributed quotation that names the last speaker is about them, not theirs.
+    ('en-d2', 'Mayor Tom Baker opened the new bridge on Monday.\n\n"This bridge took ten years to build and it was worth it," Baker said.\n\n"Under Baker the city spent less on roads than in any year before."',
+     ['Tom Baker', None]),
     ('pt-d1', 'O técnico Abel Ferreira conversou com os jornalistas após o jogo.\n\n— Fizemos um grande jogo e merecemos a vitória — disse o treinador.',
      ['Abel Ferreira']),
     ('fr-d1', 'Paul Martin nous reçoit dans son atelier.\n\n— On travaille ici depuis trente ans, dit-il en souriant.',

@@ -827,7 +827,8 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if found and speaker is None:
             unknown.add(i)
         people.unnamed_speaking = found and speaker is None
-        if not found and last_quote_speaker and not named_since_quote:
+        if not found and last_quote_speaker and not named_since_quote \
+                and not (people.is_person(last_quote_speaker) and _names_speaker(piece.text, last_quote_speaker)):
             speaker, cue = last_quote_speaker, last_cue
         if speaker:
             people.remember([Mention(speaker, 0, 0)])
@@ -837,6 +838,14 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         named_since_quote = False
     _backfill(pieces, out, named, unknown)
     return out
+
+
+def _names_speaker(quote: str, speaker: str) -> bool:
+    """True when a quotation names a person `speaker` by their surname ('Na gestão Mendonça essa média
+    subiu'): words about them, not theirs, so an unattributed quote does not go on in their voice."""
+    parts = speaker.split()
+    names = {p for p in parts if p[:1].isupper() and len(p) > 2}
+    return 2 <= len(parts) <= 4 and any(w in names for w in re.findall(r"[\w’'-]+", quote))
 
 
 def _backfill(pieces: list[Piece], out: list[tuple[str | None, str | None]], named: list[list[Mention]],
