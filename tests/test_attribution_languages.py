@@ -126,6 +126,12 @@ CASES = [
     # An unattributed quotation that names the last speaker is about them, not theirs.
     ('en-d2', 'Mayor Tom Baker opened the new bridge on Monday.\n\n"This bridge took ten years to build and it was worth it," Baker said.\n\n"Under Baker the city spent less on roads than in any year before."',
      ['Tom Baker', None]),
+    # A feminine verb with no woman named: no one, not the last man.
+    ('cs-d1', 'Soud projednal návrh bratra podnikatele Tomáše Nováka.\n\nJeho sestra pak mluvila o penězích. „Utrácí všechno, co vydělá,“ uvedla.',
+     [None]),
+    # "Mme", "Frau": a woman, for a pronoun that wants one.
+    ('fr-d2', "Mme Lefort et Paul Martin ont quitté la réunion ensemble. Paul Martin est resté dehors.\n\n« Nous ne signerons pas ce texte », affirme-t-elle.",
+     ['Mme Lefort']),
     ('pt-d1', 'O técnico Abel Ferreira conversou com os jornalistas após o jogo.\n\n— Fizemos um grande jogo e merecemos a vitória — disse o treinador.',
      ['Abel Ferreira']),
     ('fr-d1', 'Paul Martin nous reçoit dans son atelier.\n\n— On travaille ici depuis trente ans, dit-il en souriant.',
@@ -294,3 +300,22 @@ def test_speaker(case: str, text: str, expected: list[str | None]) -> None:
             assert found is None, (case, got)
         else:
             assert found is not None and found.endswith(want), (case, got)
+
+
+def test_gender_from_honorific_and_lone_given_name() -> None:
+    from reader.model import Gender
+    from reader.segment import gender
+
+    assert gender.of_name("Mme Lefort") is Gender.FEMALE
+    assert gender.of_name("Herr Weber") is Gender.MALE
+    assert gender.of_name("Antoine") is Gender.MALE
+    assert gender.of_name("Lefort") is None
+
+
+def test_declined_name_is_the_person_already_named() -> None:
+    from reader.segment.people import People
+
+    people = People()
+    people.remember(people.find("Podnikatel Michal Redl prodal dům."))
+    found = people.find("Návrh na omezení podal bratr Michala Redla včera.")
+    assert [m.name for m in found] == ["Michal Redl"]

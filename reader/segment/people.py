@@ -407,6 +407,13 @@ def _stem(surname: str) -> str:
     return surname
 
 
+def _declined(words: list[str], known: list[str]) -> bool:
+    """True when `words` are the name `known` with case endings ('Michala Redla' for Michal Redl)."""
+    return len(words) == len(known) and words != known and all(
+        w == k or (w.startswith(k) and len(k) >= 3 and w[len(k) :] in _CASE_ENDINGS - {"ová", "ové", "ovou"})
+        for w, k in zip(words, known))
+
+
 def _clean_token(token: str) -> str:
     return re.sub(r"[’']s$", "", token.rstrip("-"))
 
@@ -563,6 +570,10 @@ class People:
             name = " ".join(name_words)
             # "uvedla Pekarová Adamová" after "Markéta Pekarová Adamová": the person already named.
             name = self.tails.get(name, name)
+            if name not in self.counts:
+                # "svéprávnosti Michala Redla" after "Michal Redl", in a sentence with none of the letters
+                # that mark Czech: the person already named, in another case.
+                name = next((n for n in reversed(self.names) if _declined(name_words, n.split())), name)
         elif len(core) == 1:
             # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.
             known = next((m.name for m in reversed(earlier) if m.name.split()[-1] == core[0]), None) or \

@@ -17,7 +17,7 @@ from ..model import Gender
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
-from .verbs import DOCUMENTS, QUOTING
+from .verbs import CS_PAST, DOCUMENTS, QUOTING
 
 __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
@@ -146,6 +146,7 @@ _MOTTO = re.compile(
     r"\b(?:motto|slogan|devise|lema|leitspruch|wahlspruch|inschrift|aufschrift|inscription|inscripción|"
     r"banderole|banner|pancarta|transparent|schild|cartel|cartaz|faixa|heslo|nápis|девиз|лозунг|надпись)\w*\b",
     re.I)
+_CS_FEMININE_VERB = re.compile(rf"(?:{CS_PAST})a\b")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -554,6 +555,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     if so or verb_first and not re.search(r"-t-(?:il|elle|on)$", verb_first.group(0)):
         # An inverted subject: "declaró a la prensa el abogado Luis Gómez", "so Bürgermeister Peter Lang".
         named = _inverted_subject(clause[(verb_first or so).end() :], people)  # type: ignore[union-attr]
+        if named and cue_gender is Gender.FEMALE and _CS_FEMININE_VERB.match(cue) \
+                and not named.split()[-1].endswith(("á", "ova")):
+            # "uvedla na adresu Michala Redla": a Czech verb in the feminine wants a woman, whose
+            # surname ends in -ová or -á; a man's name after it is an object in another case.
+            named = None
         if named:
             people.note_gender(named, cue_gender)
             return True, named, cue
@@ -604,6 +610,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             # `"…", diz a garota. … "…", diz em áudio.`: the one the article did not name goes on.
             return True, None, cue
         speaker = people.last(cue_gender)
+        if cue_gender is not None and speaker and people.gender_of(speaker) is None:
+            # "uvedla." with no woman known: the verb names a woman, not whoever was named last.
+            speaker = None
         return True, speaker, cue
     return False, None, ""
 
