@@ -132,6 +132,9 @@ CASES = [
     # "Mme", "Frau": a woman, for a pronoun that wants one.
     ('fr-d2', "Mme Lefort et Paul Martin ont quitté la réunion ensemble. Paul Martin est resté dehors.\n\n« Nous ne signerons pas ce texte », affirme-t-elle.",
      ['Mme Lefort']),
+    # A document with no owner named goes on with the author of the statement quoted before.
+    ('es-d7', 'El Ministerio de Sanidad publicó el lunes su balance semanal.\n\n"Los contagios bajan por tercera semana consecutiva", explica el ministerio en un comunicado.\n\n"Pedimos prudencia durante las fiestas", añade el texto.',
+     ['Ministerio de Sanidad', 'Ministerio de Sanidad']),
     ('pt-d1', 'O técnico Abel Ferreira conversou com os jornalistas após o jogo.\n\n— Fizemos um grande jogo e merecemos a vitória — disse o treinador.',
      ['Abel Ferreira']),
     ('fr-d1', 'Paul Martin nous reçoit dans son atelier.\n\n— On travaille ici depuis trente ans, dit-il en souriant.',

@@ -460,6 +460,8 @@ class People:
     """Organisations named so far, most recent last."""
     unnamed_speaking: bool = False
     """The last quotation was given to someone the article does not name, and no one was named since."""
+    last_statement: str | None = None
+    """Who the last quotation from a statement or document was given to ('en un comunicado')."""
     upcoming: tuple[str, ...] = ()
     """The next few paragraphs, for a role the article names before the person ('asegura el alcalde
     de Bédar' a paragraph before 'el alcalde de Bédar, Ángel Collados'). Read only when needed."""

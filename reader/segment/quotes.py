@@ -573,7 +573,8 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, None, cue  # "said one person": someone speaks, the article does not say who
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
-            return True, _organisation(document.group("rest")), cue
+            # "añade el texto" after "explica la ONG en un comunicado": the statement's author goes on.
+            return True, _organisation(document.group("rest")) or people.last_statement, cue
         pronoun = who.lower() in PRONOUNS and _gender.of_cue(who)
         speaking = (hint() or people.last_subject(pronoun or None)) if pronoun else None
         if pronoun and speaking and people.gender_of(speaking) in (pronoun, None):
@@ -833,6 +834,8 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             subject = _speaking(following, people.find(following), people) if _VERB.search(following) else None
             if subject:
                 speaker, cue, found = subject, following[:80], True
+        if speaker and cue and _DOCUMENT_WORD.search(cue):
+            people.last_statement = speaker
         if found and speaker is None:
             unknown.add(i)
         people.unnamed_speaking = found and speaker is None
