@@ -135,6 +135,9 @@ CASES = [
     # A document with no owner named goes on with the author of the statement quoted before.
     ('es-d7', 'El Ministerio de Sanidad publicó el lunes su balance semanal.\n\n"Los contagios bajan por tercera semana consecutiva", explica el ministerio en un comunicado.\n\n"Pedimos prudencia durante las fiestas", añade el texto.',
      ['Ministerio de Sanidad', 'Ministerio de Sanidad']),
+    # A named organisation as the subject of the sentence that a colon ends.
+    ('es-d8', 'Tras la reunión, la Federación Regional de Vecinos seguirá con sus protestas durante el verano: "No vamos a parar hasta que nos escuchen".',
+     ['Federación Regional de Vecinos']),
     ('pt-d1', 'O técnico Abel Ferreira conversou com os jornalistas após o jogo.\n\n— Fizemos um grande jogo e merecemos a vitória — disse o treinador.',
      ['Abel Ferreira']),
     ('fr-d1', 'Paul Martin nous reçoit dans son atelier.\n\n— On travaille ici depuis trente ans, dit-il en souriant.',

@@ -151,7 +151,8 @@ _DEMONYMS = set(
     argentinier""".split()
 )
 _ORG_WORDS = set(
-    """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
+    """federación fédération federation föderation federação federace федерация confederación confédération
+    sindicato syndicat gewerkschaft odbory asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
     frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais grupo
     palácio planalto élysée armadas armées streitkräfte forças fuerzas guardia policía policia polizei police
     полиция policie ejército bomberos junta generalitat xunta consejería diputación cabildo unidad unité

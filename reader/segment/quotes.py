@@ -147,6 +147,10 @@ _MOTTO = re.compile(
     r"banderole|banner|pancarta|transparent|schild|cartel|cartaz|faixa|heslo|nápis|девиз|лозунг|надпись)\w*\b",
     re.I)
 _CS_FEMININE_VERB = re.compile(rf"(?:{CS_PAST})a\b")
+_ORG_SUBJECT = re.compile(
+    r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
+    r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
+    r"\s+(?=[a-zà-ÿ])")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -708,6 +712,16 @@ def _named_organisation(who: str, people: People) -> str | None:
     return None if people.find(" ".join(words)) else " ".join(words)
 
 
+def _organisation_subject(sentence: str, people: People) -> str | None:
+    """A named organisation that is a sentence's subject, at its start or after an opening phrase and
+    a comma ('De cara al futuro, la Asociación Vecinal X se mantendrá …'); None otherwise."""
+    m = _ORG_SUBJECT.search(sentence)
+    if not m:
+        return None
+    return next((o for o in reversed(people.organisations) if o == m.group("org")), None) or \
+        _named_organisation(m.group("org"), people)
+
+
 def _organisation(rest: str) -> str | None:
     """The organisation a document belongs to, from the words after it ('do STF', 'of the Ministry')."""
     m = re.match(r"\s*(?:(?:de|del|da|do|des|du|of|from|by|der|des|de la|de l['’])\s+)?(?:(?:the|la|el|le|l['’])\s*)?", rest)
@@ -820,6 +834,10 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     cue, found = lead.strip()[-80:], True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
+                elif piece.raw_before.rstrip(" \"“«„").endswith(":") \
+                        and (body := _organisation_subject(lead, people)):
+                    # "De cara al futuro, la Asociación Vecinal X se mantendrá en la misma línea …:"
+                    speaker, cue, found = body, lead.strip()[-80:], True
             parts = sentences.split(before)
             if not found and len(parts) >= 2 and not _VERB.search(lead) and _VERB.search(parts[-2]):
                 # 'He said context and timing were important. Specifically on July 9, "…"': the
