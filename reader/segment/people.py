@@ -576,7 +576,10 @@ class People:
             if name not in self.counts:
                 # "svéprávnosti Michala Redla" after "Michal Redl", in a sentence with none of the letters
                 # that mark Czech: the person already named, in another case.
-                name = next((n for n in reversed(self.names) if _declined(name_words, n.split())), name)
+                last = name_words[-1]
+                known_by_surname = (self.surnames.get(last[: len(last) - len(e)]) for e in _CASE_ENDINGS
+                                    if e and last.endswith(e))
+                name = next((n for n in known_by_surname if n and _declined(name_words, n.split())), name)
         elif len(core) == 1:
             # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.
             known = next((m.name for m in reversed(earlier) if m.name.split()[-1] == core[0]), None) or \
