@@ -106,6 +106,38 @@ CASES = [
      ['Ana Torres', 'Ana Torres']),
     ('es-d3', 'Luis Romero llegó tarde a la reunión con los sindicatos.\n\n—Lo siento mucho, el tráfico estaba imposible —se disculpó.',
      ['Luis Romero']),
+    ('es-d4', 'La consejera de Salud, Elena Vidal, visitó el hospital. El presidente regional, Tomás Ruiz, habló después.\n\nLa consejera ha lanzado un aviso a la población: "Hay que vacunarse antes del invierno", ha insistido.',
+     ['Elena Vidal']),
+    ('es-d5', 'Tomás Ruiz recorrió las calles del pueblo por la mañana.\n\n"Avisamos a todos los vecinos a tiempo", asegura el alcalde de Valdemora.\n\nEl alcalde de Valdemora, Julián Prieto, no ocultaba su cansancio.',
+     ['Julián Prieto']),
+    # A motto or slogan shown after a colon is not speech.
+    ('de-d1', 'Im Foyer der Redaktion hängt das Motto des Gründers: »Schreiben, was geschieht.«',
+     []),
+    ('es-d6', 'Miles de personas marcharon por el centro bajo el lema: "Sin agua no hay futuro."',
+     []),
+    # Straight quotation marks around names inside a straight-quoted quotation.
+    ('ru-d1', 'Представитель компании Иван Петров рассказал о ремонте.\n\n"Работы ведут бригады АО "СетьСтрой" и ООО "ЭнергоМонтаж", они закончат к вечеру", - сказал Петров.',
+     ['Иван Петров']),
+    ('en-d1', '"The crews from "North Grid" will stay until the line is safe," said Mary Olsen, a spokeswoman for the utility.',
+     ['Mary Olsen']),
+    # A bare verb after an unnamed speaker's quotation: still no name.
+    ('pt-d2', 'A polícia procura a estudante Ana Souza desde sexta-feira.\n\n"Eu sabia de tudo desde o começo", diz a garota em depoimento.\n\n"Ela não queria que ninguém soubesse do bebê", diz em áudio enviado à família.',
+     [None, None]),
+    # An unattributed quotation that names the last speaker is about them, not theirs.
+    ('en-d2', 'Mayor Tom Baker opened the new bridge on Monday.\n\n"This bridge took ten years to build and it was worth it," Baker said.\n\n"Under Baker the city spent less on roads than in any year before."',
+     ['Tom Baker', None]),
+    # A feminine verb with no woman named: no one, not the last man.
+    ('cs-d1', 'Soud projednal návrh bratra podnikatele Tomáše Nováka.\n\nJeho sestra pak mluvila o penězích. „Utrácí všechno, co vydělá,“ uvedla.',
+     [None]),
+    # "Mme", "Frau": a woman, for a pronoun that wants one.
+    ('fr-d2', "Mme Lefort et Paul Martin ont quitté la réunion ensemble. Paul Martin est resté dehors.\n\n« Nous ne signerons pas ce texte », affirme-t-elle.",
+     ['Mme Lefort']),
+    # A document with no owner named goes on with the author of the statement quoted before.
+    ('es-d7', 'El Ministerio de Sanidad publicó el lunes su balance semanal.\n\n"Los contagios bajan por tercera semana consecutiva", explica el ministerio en un comunicado.\n\n"Pedimos prudencia durante las fiestas", añade el texto.',
+     ['Ministerio de Sanidad', 'Ministerio de Sanidad']),
+    # A named organisation as the subject of the sentence that a colon ends.
+    ('es-d8', 'Tras la reunión, la Federación Regional de Vecinos seguirá con sus protestas durante el verano: "No vamos a parar hasta que nos escuchen".',
+     ['Federación Regional de Vecinos']),
     ('pt-d1', 'O técnico Abel Ferreira conversou com os jornalistas após o jogo.\n\n— Fizemos um grande jogo e merecemos a vitória — disse o treinador.',
      ['Abel Ferreira']),
     ('fr-d1', 'Paul Martin nous reçoit dans son atelier.\n\n— On travaille ici depuis trente ans, dit-il en souriant.',
@@ -246,6 +278,17 @@ CASES = [
      ['Jan Fehr']),
     ('de-c6', 'Der Experte Jan Fehr war zuversichtlich.\n\n«Das Schlimmste ist vorbei», sagt Fehr gegenüber 20 Minuten. «Trotzdem sollten wir vorsichtig bleiben.»',
      ['Jan Fehr', 'Jan Fehr']),
+    # A lead-in whose subject is a common noun: someone else than the one quoted just before.
+    ('es-d1', 'El portavoz del club, Andrés Gil, habló con la prensa: "Queremos que el estadio siga abierto". La socia más antigua del club añade: "Sin el estadio el barrio pierde su alma".',
+     ['Andrés Gil', None]),
+    ('es-d3', 'El portavoz del club, Andrés Gil, habló con la prensa: "Queremos que el estadio siga abierto". La miembro de la junta coincide: "Sin el estadio el barrio pierde su alma".',
+     ['Andrés Gil', None]),
+    ('es-d2', 'El presidente del club, Andrés Gil, pidió calma a los socios.\n\nPor otro lado, esta vecina del barrio comenta que nadie le avisó: "Nos enteramos de las obras por la radio".',
+     [None]),
+    ('fr-d1', "« Nous irons jusqu'au bout », glisse Yasmina, étudiante en droit. Assise dans le hall, la jeune femme s'inquiète pourtant : « Les examens approchent et rien n'est prêt. »",
+     ['Yasmina', 'Yasmina']),
+    ('pt-d1', 'Marcos Almeida, deputado federal, apresentou a defesa na terça-feira.\n\nO parlamentar afirma que "nada foi provado contra ele até agora".',
+     ['Marcos Almeida']),
 ]
 
 
@@ -263,3 +306,22 @@ def test_speaker(case: str, text: str, expected: list[str | None]) -> None:
             assert found is None, (case, got)
         else:
             assert found is not None and found.endswith(want), (case, got)
+
+
+def test_gender_from_honorific_and_lone_given_name() -> None:
+    from reader.model import Gender
+    from reader.segment import gender
+
+    assert gender.of_name("Mme Lefort") is Gender.FEMALE
+    assert gender.of_name("Herr Weber") is Gender.MALE
+    assert gender.of_name("Antoine") is Gender.MALE
+    assert gender.of_name("Lefort") is None
+
+
+def test_declined_name_is_the_person_already_named() -> None:
+    from reader.segment.people import People
+
+    people = People()
+    people.remember(people.find("Podnikatel Michal Redl prodal dům."))
+    found = people.find("Návrh na omezení podal bratr Michala Redla včera.")
+    assert [m.name for m in found] == ["Michal Redl"]

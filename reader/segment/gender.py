@@ -70,6 +70,11 @@ class _NameList:
         return str(self._detector.get_gender(key))
 
 
+_FEMALE_HONORIFICS = {"mme", "mrs", "ms", "miss", "frau", "sra", "señora", "srta", "dona", "paní", "madame", "mlle",
+                      "госпожа"}
+_MALE_HONORIFICS = {"m", "mr", "herr", "sr", "señor", "senhor", "pan", "monsieur", "господин"}
+
+
 @lru_cache(maxsize=1)
 def _detector() -> Any:
     try:
@@ -95,7 +100,16 @@ def of_name(name: str) -> Gender | None:
     parts = name.split()
     if not parts:
         return None
+    honorific = parts[0].lower().rstrip(".")
+    if len(parts) >= 2 and honorific in _FEMALE_HONORIFICS:
+        return Gender.FEMALE  # "Mme Binet", "Frau Weber", "Sra. Gómez"
+    if len(parts) >= 2 and honorific in _MALE_HONORIFICS:
+        return Gender.MALE
     detector = _detector()
+    if detector is not None and len(parts) == 1:
+        # A person the article calls by a given name alone ("glisse Antoine").
+        answer = detector.get_gender(parts[0])
+        return Gender.FEMALE if answer == "female" else Gender.MALE if answer == "male" else None
     if detector is not None and len(parts) >= 2:
         answer = detector.get_gender(parts[0])
         if answer in ("female", "mostly_female"):

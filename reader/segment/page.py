@@ -221,7 +221,12 @@ def split(article: Article) -> Document:
     lead_in = ""
     carry: str | None = None
     reported = ""
+    body = [u.text for u, (label, _) in zip(units, labels) if label is not Label.SKIP]
+    read = 0
     for unit, (label, reason) in zip(units, labels):
+        if label is not Label.SKIP:
+            read += 1
+            people.upcoming = tuple(body[read : read + 3])
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
             continue

@@ -151,7 +151,8 @@ _DEMONYMS = set(
     argentinier""".split()
 )
 _ORG_WORDS = set(
-    """asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
+    """federación fédération federation föderation federação federace федерация confederación confédération
+    sindicato syndicat gewerkschaft odbory asociación plataforma ayuntamiento ministerio gobierno universidad partido comisión fundación tribunal
     frente movimiento coalición alianza congreso senado congresso front mouvement bewegung casa palacio palais grupo
     palácio planalto élysée armadas armées streitkräfte forças fuerzas guardia policía policia polizei police
     полиция policie ejército bomberos junta generalitat xunta consejería diputación cabildo unidad unité
@@ -412,6 +413,13 @@ def _stem(surname: str) -> str:
     return surname
 
 
+def _declined(words: list[str], known: list[str]) -> bool:
+    """True when `words` are the name `known` with case endings ('Michala Redla' for Michal Redl)."""
+    return len(words) == len(known) and words != known and all(
+        w == k or (w.startswith(k) and len(k) >= 3 and w[len(k) :] in _CASE_ENDINGS - {"ová", "ové", "ovou"})
+        for w, k in zip(words, known))
+
+
 def _clean_token(token: str) -> str:
     return re.sub(r"[’']s$", "", token.rstrip("-"))
 
@@ -456,6 +464,29 @@ class People:
     """Full names in the order the article first named them."""
     organisations: list[str] = field(default_factory=list)
     """Organisations named so far, most recent last."""
+    unnamed_speaking: bool = False
+    """The last quotation was given to someone the article does not name, and no one was named since."""
+    last_statement: str | None = None
+    """Who the last quotation from a statement or document was given to ('en un comunicado')."""
+    upcoming: tuple[str, ...] = ()
+    """The next few paragraphs, for a role the article names before the person ('asegura el alcalde
+    de Bédar' a paragraph before 'el alcalde de Bédar, Ángel Collados'). Read only when needed."""
+
+    def by_title_ahead(self, phrase: str) -> str | None:
+        """The person the next paragraphs introduce with exactly the office phrase `phrase`, when it
+        names its office with a domain ('el alcalde de Bédar', not a bare 'el alcalde'); None otherwise."""
+        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in _ARTICLES]
+        first_role = next((i for i, w in enumerate(words) if w in _TITLES), None)
+        if first_role is None or len(words) - first_role < 3:
+            return None
+        key = " ".join(words[first_role:])
+        later = People()
+        for text in self.upcoming:
+            for mention in later.find(text):
+                if mention.title and (mention.title == key or mention.title.endswith(" " + key)):
+                    return self.find(mention.name)[0].name if self.find(mention.name) else mention.name
+                later.remember([mention])
+        return None
 
     def find(self, text: str) -> list[Mention]:
         """People named in `text` (full names of two or more words, or known surnames), in order."""
@@ -547,6 +578,13 @@ class People:
             name = " ".join(name_words)
             # "uvedla Pekarová Adamová" after "Markéta Pekarová Adamová": the person already named.
             name = self.tails.get(name, name)
+            if name not in self.counts:
+                # "svéprávnosti Michala Redla" after "Michal Redl", in a sentence with none of the letters
+                # that mark Czech: the person already named, in another case.
+                last = name_words[-1]
+                known_by_surname = (self.surnames.get(last[: len(last) - len(e)]) for e in _CASE_ENDINGS
+                                    if e and last.endswith(e))
+                name = next((n for n in known_by_surname if n and _declined(name_words, n.split())), name)
         elif len(core) == 1:
             # "Piet de Vries called … According to de Vries": a surname named earlier in the same text.
             known = next((m.name for m in reversed(earlier) if m.name.split()[-1] == core[0]), None) or \
@@ -679,7 +717,15 @@ class People:
             for title, name in reversed(list(self.titles.items())):
                 if title == key or title.endswith(" " + key) or key.endswith(" " + title):
                     return name
-        return None
+        # "El consejero ha lanzado …" after "el consejero de la Presidencia, Antonio Sanz": the bare
+        # office word means the latest person introduced with a title headed by it.
+        # A longer office phrase that only partly matches ("глава МИД" against "глава МИД Литвы")
+        # is left to the other rules: the speaker going on is likelier than the other minister.
+        head = words[0]
+        if len(words) > 1 and any(title.split()[:2] == words[:2] for title in self.titles):
+            return None
+        return next((name for title, name in reversed(list(self.titles.items()))
+                     if title.split()[0] == head), None)
 
     def remember(self, mentions: list[Mention]) -> None:
         """Record mentions as the most recent people named."""

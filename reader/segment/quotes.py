@@ -17,7 +17,7 @@ from ..model import Gender
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
-from .verbs import DOCUMENTS, QUOTING
+from .verbs import CS_PAST, DOCUMENTS, QUOTING
 
 __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
@@ -133,6 +133,24 @@ _FINITE = re.compile(
     r"je|jsou|byl|byla|bylo|bude|má|"
     r"был|была|было|были|будет|есть)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+# Words that open a subject noun phrase (not "a", which is also a preposition in Portuguese and Spanish).
+_SUBJECT_DETERMINERS = {"the", "this", "that", "el", "la", "los", "las", "este", "esta", "ese", "esa", "aquel",
+                        "aquella", "le", "les", "ce", "cet", "cette", "der", "die", "das", "dieser", "diese", "o",
+                        "os", "as", "esse", "essa", "este", "esta", "tento", "tato", "этот", "эта"}
+_DETERMINER_GENDER = {
+    **dict.fromkeys(("la", "esta", "esa", "aquella", "cette", "essa", "tato", "эта"), Gender.FEMALE),
+    **dict.fromkeys(("el", "este", "ese", "aquel", "le", "ce", "cet", "o", "esse", "tento", "этот"), Gender.MALE),
+}
+_CLAUSE_CONJUNCTIONS = {"and", "but", "y", "e", "pero", "et", "mais", "und", "aber", "mas", "a", "ale", "и", "но"}
+_MOTTO = re.compile(
+    r"\b(?:motto|slogan|devise|lema|leitspruch|wahlspruch|inschrift|aufschrift|inscription|inscripción|"
+    r"banderole|banner|pancarta|transparent|schild|cartel|cartaz|faixa|heslo|nápis|девиз|лозунг|надпись)\w*\b",
+    re.I)
+_CS_FEMININE_VERB = re.compile(rf"(?:{CS_PAST})a\b")
+_ORG_SUBJECT = re.compile(
+    r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
+    r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
+    r"\s+(?=[a-zà-ÿ])")
 _LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -182,7 +200,30 @@ class _Scanner:
                 depth += 1 if self.text[j] == "«" else -1
                 j += 1
             return j - 1
+        if opener == '"':
+            return self._straight_close(i)
         return self.find(_CLOSERS[opener], i + 1)
+
+    def _straight_close(self, i: int) -> int:
+        """The mark closing a straight quote at `i`. Straight marks nest too, told apart by their
+        neighbours: a mark after a space and before a letter opens an inner name ('"… АО "КрасЭКО",
+        ОАО "МРСК" не могут …", - говорится'), the next one closes it."""
+        text, depth, j = self.text, 0, i + 1
+        first = self.find(_CLOSERS['"'], j)
+        while True:
+            j = self.find(_CLOSERS['"'], j)
+            if j < 0 or j - i > 2000:
+                # Unbalanced, or too far to be one quotation: the nearest mark, as for other quotes
+                # (and a bounded scan keeps a page of stray marks linear).
+                return first
+            after = text[j + 1 : j + 2]
+            if text[j] == '"' and text[j - 1] in " \t(" and after.isalnum():
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return j
+            j += 1
 
 
 def _spans(text: str, start: int) -> list[tuple[int, int, int, int]]:
@@ -235,6 +276,11 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     if len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and _TERM_BEFORE.search(before):
         return True
     if len(words) <= 12 and before.rstrip().endswith("("):
+        return True
+    # A motto, slogan or inscription shown after a colon ("wo das Motto an der Wand hängt: »…«", "bajo
+    # el lema: «…»"): words on a wall or a banner, not someone's speech.
+    lead = context[: max(0, context.find(inner))]
+    if len(words) <= 8 and re.search(r":\W*$", before) and _MOTTO.search(lead) and not _VERB.search(lead):
         return True
     # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name. A quotation
     # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
@@ -422,17 +468,58 @@ def _pro_drop(sentence: str, people: People) -> bool:
     if not verb or _PLURAL_PRONOUNS.search(sentence) or _DOCUMENT_WORD.search(sentence) \
             or _PLURAL_VERB.search(verb.group(0)):
         return False
+    if _noun_subject(sentence[: verb.start()]):
+        return False
     near = re.findall(r"[\w’'-]+", sentence[: verb.start()])[-3:]
     first = re.match(r"\W*([\w’'-]+)", sentence)
     return not any(w.lower() in _ARTICLE_WORDS or people.is_role(w) or
                    (w[:1].isupper() and not (first and w == first.group(1))) for w in near)
 
 
+def _noun_subject(before_verb: str) -> str | None:
+    """The determiner of a common noun phrase that opens the clause before a verb, its subject ('esta
+    vecina del barrio comenta que', 'la jeune femme raconte que'); None when there is none (the
+    verb's pronoun was dropped, or a name is the subject)."""
+    clause = re.split(r"[,;:()—–]", before_verb)[-1]
+    words: list[str] = re.findall(r"[\w’'-]+", clause)
+    while words and words[0].lower() in _CLAUSE_CONJUNCTIONS:
+        words = words[1:]
+    if len(words) >= 2 and words[0].lower() in _SUBJECT_DETERMINERS and words[1].islower():
+        return words[0].lower()
+    return None
+
+
+def _noun_speaker(lead: str, people: People, hint: Callable[[], str | None]) -> tuple[bool, str | None]:
+    """For a lead-in whose subject is a common noun phrase ('la jeune femme s’inquiète :', 'esta
+    vecina comenta que'): (found, speaker). The phrase means a person named before only when its
+    grammar shows a gender and that person is known to have it; otherwise the speaker is unnamed."""
+    verb = _VERB.search(lead)
+    determiner = _noun_subject(lead[: verb.start()]) if verb else None
+    if determiner is None or _PLURAL_VERB.search(verb.group(0) if verb else ""):
+        return False, None
+    gender = _DETERMINER_GENDER.get(determiner) or _gender.of_cue(lead)
+    if gender is None:
+        return True, None
+    # The one the paragraph has speaking may be of unknown gender ("glisse Zineb, … la jeune femme
+    # s’inquiète"); anyone further back must be known to be of that gender.
+    speaking = hint()
+    if speaking and people.gender_of(speaking) in (gender, None):
+        return True, speaking
+    for who in (people.last_subject(gender), people.last_person(gender)):
+        if who and people.gender_of(who) is gender:
+            return True, who
+    return True, None
+
+
 def _unnamed_subject(sentence: str, people: People) -> bool:
     """True when a lead-in's subject is a role or group no one was introduced with ('La miembro de la
-    Plataforma coincide:', 'dessen Chef sagt:'): someone speaks, but the article does not say who."""
+    Plataforma coincide:', 'dessen Chef sagt:', 'esta vecina comenta que'): someone speaks, but the
+    article does not say who."""
     words = re.findall(r"[\w’'-]+", sentence)
-    return any(people.is_role(w) for w in words[:8]) and _subject(sentence, people) is None
+    if _subject(sentence, people) is not None:
+        return False
+    verb = _VERB.search(sentence)
+    return any(people.is_role(w) for w in words[:8]) or bool(verb and _noun_subject(sentence[: verb.start()]))
 
 
 def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda: None) -> tuple[bool, str | None, str]:
@@ -472,6 +559,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     if so or verb_first and not re.search(r"-t-(?:il|elle|on)$", verb_first.group(0)):
         # An inverted subject: "declaró a la prensa el abogado Luis Gómez", "so Bürgermeister Peter Lang".
         named = _inverted_subject(clause[(verb_first or so).end() :], people)  # type: ignore[union-attr]
+        if named and cue_gender is Gender.FEMALE and _CS_FEMININE_VERB.match(cue) \
+                and not named.split()[-1].endswith(("á", "ova")):
+            # "uvedla na adresu Michala Redla": a Czech verb in the feminine wants a woman, whose
+            # surname ends in -ová or -á; a man's name after it is an object in another case.
+            named = None
         if named:
             people.note_gender(named, cue_gender)
             return True, named, cue
@@ -485,7 +577,8 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, None, cue  # "said one person": someone speaks, the article does not say who
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
-            return True, _organisation(document.group("rest")), cue
+            # "añade el texto" after "explica la ONG en un comunicado": the statement's author goes on.
+            return True, _organisation(document.group("rest")) or people.last_statement, cue
         pronoun = who.lower() in PRONOUNS and _gender.of_cue(who)
         speaking = (hint() or people.last_subject(pronoun or None)) if pronoun else None
         if pronoun and speaking and people.gender_of(speaking) in (pronoun, None):
@@ -503,6 +596,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             if _JOURNALIST.search(who):
                 # "respondeu a jornalista": the one asking is rarely named, and never the one quoted.
                 return True, people.by_role(who, cue_gender, guess=False), cue
+            ahead = people.by_title_ahead(who)
+            if ahead:  # "asegura el alcalde de Bédar", who the next paragraph introduces by name
+                return True, ahead, cue
             return True, people.by_role(who, cue_gender) or (None if epithet else people.last(cue_gender)), cue
         if verb_first and not _PREPOSITION.match(who):
             return True, None, cue  # "écrit la presse régionale": a subject, but not a person we know
@@ -515,7 +611,13 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         speaking = hint()
         if speaking and (cue_gender is None or people.gender_of(speaking) in (cue_gender, None)):
             return True, speaking, cue
+        if people.unnamed_speaking:
+            # `"…", diz a garota. … "…", diz em áudio.`: the one the article did not name goes on.
+            return True, None, cue
         speaker = people.last(cue_gender)
+        if cue_gender is not None and speaker and people.gender_of(speaker) is None:
+            # "uvedla." with no woman known: the verb names a woman, not whoever was named last.
+            speaker = None
         return True, speaker, cue
     return False, None, ""
 
@@ -610,6 +712,16 @@ def _named_organisation(who: str, people: People) -> str | None:
     return None if people.find(" ".join(words)) else " ".join(words)
 
 
+def _organisation_subject(sentence: str, people: People) -> str | None:
+    """A named organisation that is a sentence's subject, at its start or after an opening phrase and
+    a comma ('De cara al futuro, la Asociación Vecinal X se mantendrá …'); None otherwise."""
+    m = _ORG_SUBJECT.search(sentence)
+    if not m:
+        return None
+    return next((o for o in reversed(people.organisations) if o == m.group("org")), None) or \
+        _named_organisation(m.group("org"), people)
+
+
 def _organisation(rest: str) -> str | None:
     """The organisation a document belongs to, from the words after it ('do STF', 'of the Ministry')."""
     m = re.match(r"\s*(?:(?:de|del|da|do|des|du|of|from|by|der|des|de la|de l['’])\s+)?(?:(?:the|la|el|le|l['’])\s*)?", rest)
@@ -678,6 +790,8 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             if any(m.name != last_quote_speaker for m in mentions):
                 named_since_quote = True
             people.remember(mentions)
+            if mentions:
+                people.unnamed_speaking = False
             people.note_organisations(piece.text)
             _note_subjects(masked, mentions, people)
             narrated.append((piece.text, mentions))
@@ -690,6 +804,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             after = ""
         clause = _ABBREVIATION_END.split(after, maxsplit=1)[0] if after else ""
         found, speaker, cue_words = _after(clause, people, hint) if clause else (False, None, "")
+        found_after = found
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
@@ -711,11 +826,18 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     cue = lead.strip()[-80:]
                     people.note_gender(speaker, _gender.of_cue(lead))
                     found = True
+                elif (noun := _noun_speaker(lead, people, hint))[0]:
+                    speaker, found = noun[1], True
+                    cue = lead.strip()[-80:] if speaker else None
                 elif _pro_drop(lead, people):
                     speaker = hint() or people.last_person(_gender.of_cue(lead))
                     cue, found = lead.strip()[-80:], True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
+                elif piece.raw_before.rstrip(" \"“«„").endswith(":") \
+                        and (body := _organisation_subject(lead, people)):
+                    # "De cara al futuro, la Asociación Vecinal X se mantendrá en la misma línea …:"
+                    speaker, cue, found = body, lead.strip()[-80:], True
             parts = sentences.split(before)
             if not found and len(parts) >= 2 and not _VERB.search(lead) and _VERB.search(parts[-2]):
                 # 'He said context and timing were important. Specifically on July 9, "…"': the
@@ -730,18 +852,30 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             subject = _speaking(following, people.find(following), people) if _VERB.search(following) else None
             if subject:
                 speaker, cue, found = subject, following[:80], True
+        if speaker and cue and _DOCUMENT_WORD.search(cue):
+            people.last_statement = speaker
         if found and speaker is None:
             unknown.add(i)
-        if not found and last_quote_speaker and not named_since_quote:
+        people.unnamed_speaking = found and speaker is None
+        if not found and last_quote_speaker and not named_since_quote \
+                and not (people.is_person(last_quote_speaker) and _names_speaker(piece.text, last_quote_speaker)):
             speaker, cue = last_quote_speaker, last_cue
         if speaker:
             people.remember([Mention(speaker, 0, 0)])
         out[i] = (speaker, cue if speaker else None)
-        attributed_by = i + 1 if clause and found else -1
+        attributed_by = i + 1 if found_after else -1
         last_quote_speaker, last_cue = speaker, cue
         named_since_quote = False
     _backfill(pieces, out, named, unknown)
     return out
+
+
+def _names_speaker(quote: str, speaker: str) -> bool:
+    """True when a quotation names a person `speaker` by their surname ('Na gestão Mendonça essa média
+    subiu'): words about them, not theirs, so an unattributed quote does not go on in their voice."""
+    parts = speaker.split()
+    names = {p for p in parts if p[:1].isupper() and len(p) > 2}
+    return 2 <= len(parts) <= 4 and any(w in names for w in re.findall(r"[\w’'-]+", quote))
 
 
 def _backfill(pieces: list[Piece], out: list[tuple[str | None, str | None]], named: list[list[Mention]],
