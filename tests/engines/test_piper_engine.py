@@ -95,27 +95,7 @@ def test_long_sentences_render_alone_short_ones_together() -> None:
         assert engine._in_flight == piper_engine._CHARS_IN_FLIGHT * 3
 
 
-def test_long_sentences_give_their_memory_back_short_ones_keep_it() -> None:
-    import numpy as np
-
-    from reader.engines import piper_engine
-
-    calls: list[object] = []
-
-    class Recorder:
-        def run(self, names: object, feed: object, options: object = None) -> list[object]:
-            calls.append(options)
-            return []
-
-    session = piper_engine._ShrinkingSession(Recorder())
-    ids = piper_engine._SHRINK_FROM_IDS
-    session.run(None, {"input": np.zeros((1, ids - 1), dtype=np.int64)})
-    session.run(None, {"input": np.zeros((1, ids), dtype=np.int64)})
-    assert calls[0] is None and calls[1] is session.shrink
-    assert session.shrink.get_run_config_entry("memory.enable_memory_arena_shrinkage") == "cpu:0"
-
-
-def test_a_long_sentence_still_renders_whole_after_the_arena_shrinks(piper: PiperEngine) -> None:
+def test_a_long_sentence_renders_whole_and_a_short_one_after_it(piper: PiperEngine) -> None:
     voice = VoiceProfile(name="d", engine="piper")
     long_text = " ".join([TEXT.rstrip(".")] * 3) + "."
     first = piper.synthesize(long_text, voice)
