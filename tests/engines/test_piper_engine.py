@@ -101,3 +101,11 @@ def test_a_long_sentence_renders_whole_and_a_short_one_after_it(piper: PiperEngi
     first = piper.synthesize(long_text, voice)
     after = piper.synthesize(TEXT, voice)
     assert len(first) > 2.5 * len(after) and after.dBFS > -35
+
+
+def test_listening_loads_the_model_unoptimized_and_still_speaks() -> None:
+    engine = PiperEngine()
+    engine.preload(threads=2)
+    assert engine.threads == 2 and engine.optimize_graph is False
+    audio = engine.synthesize(TEXT, VoiceProfile(name="d", engine="piper"))
+    assert 1.8 <= len(TEXT.split()) / (len(audio) / 1000) <= 4.5 and audio.dBFS > -35
