@@ -13,8 +13,9 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import articles, assemble, casting, export, files, formats, play, readalong, segment, synth, transcripts, voices
+from . import articles, assemble, export, files, formats, play, readalong, synth, transcripts, voices
 from .cache import ClipCache
 from .engines import Registry
 from .errors import ExportError, ReaderError
@@ -22,6 +23,9 @@ from .model import Clip, Document, Line, Timeline
 from .options import CastingOptions, ExportOptions
 from .progress import advance as progress_advance
 from .progress import phase as progress_phase
+
+if TYPE_CHECKING:
+    from . import casting
 
 __all__ = ["ExportResult", "Progress", "export_article", "export_fingerprint", "play_article", "read_document"]
 
@@ -51,6 +55,10 @@ class ExportResult:
 
 def read_document(source: str, title: str | None = None) -> Document:
     """Load and segment an input (path, '-' or URL)."""
+    # Imported here, not at the top: compiling the segmenter's patterns takes a while, and `play_article`
+    # starts loading the voice model first so that the two overlap.
+    from . import segment
+
     return segment.split(articles.load(source, title=title))
 
 
@@ -115,6 +123,8 @@ def _counted(clips: Iterator[Clip], total: int, progress: Progress | None) -> It
 def _prepare(source: str, engines: Registry, options: ExportOptions
              ) -> tuple[Document, casting.Plan, str, dict[tuple[int, int], str], dict[str, str]]:
     """Read and plan an export: the document, its plan, title, run texts and tags."""
+    from . import casting
+
     document = read_document(source, options.title)
     planned = casting.plan(document, engines, options.casting)
     name = options.title or document.title or (Path(source).stem if source != "-" else "") or "article"
@@ -240,6 +250,8 @@ def play_article(
     try:
         progress_phase(progress, "reading the article")
         document = read_document(source, title)
+        from . import casting
+
         planned = casting.plan(document, engines, options)
         renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
         clips = _counted(synth.render(planned.lines, engines, jobs=1 if preloading else jobs, synthesize=renderer),

@@ -32,7 +32,7 @@ EMBEDDED_VOICE = "en_US-joe-medium"
 
 _CHARS_IN_FLIGHT = sentences.MAX_CHARS
 """Most characters of text synthesized at once across threads. The vocoder's memory grows with the
-audio it makes (about 0.9 MB per character of text), so this bounds memory like one long sentence
+audio it makes (about 1 MB per character of text), so this bounds memory like one long sentence
 would: short sentences render in parallel, a long one renders alone."""
 _OPTIONS = {"speaker": (int, str), "noise_scale": (float, int), "noise_w": (float, int)}
 
@@ -77,6 +77,9 @@ class PiperEngine:
         self.threads = threads
         """onnxruntime intra-op threads per synthesis. One each is fastest: sentences are rendered in
         parallel instead (two one-thread jobs beat one two-thread job by about 20% on two cores)."""
+        self.optimize_graph = True
+        """Apply onnxruntime's basic graph optimizations at load. Listening skips them: on the embedded
+        voice they cost 0.07 s of the model's 0.2 s load and synthesis is no faster with them."""
         self._voices: dict[Path, PiperVoice] = {}
         self._lock = threading.Lock()
         self._gate = threading.Condition()
@@ -165,7 +168,13 @@ class PiperEngine:
                 options.intra_op_num_threads = self.threads
                 # The extended graph fusions take 0.1 s at load and make this model no faster (measured
                 # on the embedded voice); the first words come sooner without them.
-                options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+                options.graph_optimization_level = (onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+                                                    if self.optimize_graph
+                                                    else onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL)
+                # A memory pattern is planned for one input shape, and every sentence has its own: the
+                # pattern is never reused, but its buffers stay (fixture export, in turns: 833–899 MB peak with
+                # it, 682–700 MB without, at the same processor time).
+                options.enable_mem_pattern = False
                 with open(f"{path}.json", encoding="utf-8") as fh:
                     config = PiperConfig.from_dict(json.load(fh))
                 # PiperVoice.load() builds its own session; we build it to control the thread count.
@@ -181,12 +190,14 @@ class PiperEngine:
         """Load a voice's model now (e.g. in a background thread while the article is segmented).
 
         `threads`, given before any model is loaded, sets the onnxruntime threads per synthesis: for
-        listening, one sentence at a time on every core brings the first words soonest.
+        listening, one sentence at a time on every core brings the first words soonest, and the model
+        loads without graph optimizations (sooner, and no slower to speak).
         """
         from ..model import VoiceProfile
 
         if threads is not None and not self._voices:
             self.threads = threads
+            self.optimize_graph = False
 
         self._load(self.model_path(voice or VoiceProfile(name="default", engine="piper")))
 

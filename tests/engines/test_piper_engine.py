@@ -93,3 +93,19 @@ def test_long_sentences_render_alone_short_ones_together() -> None:
     # A sentence longer than the whole budget still renders (alone).
     with engine._admitted(piper_engine._CHARS_IN_FLIGHT * 3):
         assert engine._in_flight == piper_engine._CHARS_IN_FLIGHT * 3
+
+
+def test_a_long_sentence_renders_whole_and_a_short_one_after_it(piper: PiperEngine) -> None:
+    voice = VoiceProfile(name="d", engine="piper")
+    long_text = " ".join([TEXT.rstrip(".")] * 3) + "."
+    first = piper.synthesize(long_text, voice)
+    after = piper.synthesize(TEXT, voice)
+    assert len(first) > 2.5 * len(after) and after.dBFS > -35
+
+
+def test_listening_loads_the_model_unoptimized_and_still_speaks() -> None:
+    engine = PiperEngine()
+    engine.preload(threads=2)
+    assert engine.threads == 2 and engine.optimize_graph is False
+    audio = engine.synthesize(TEXT, VoiceProfile(name="d", engine="piper"))
+    assert 1.8 <= len(TEXT.split()) / (len(audio) / 1000) <= 4.5 and audio.dBFS > -35
