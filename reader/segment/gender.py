@@ -55,6 +55,9 @@ class _NameList:
             if line[:1] in ("#", "=", ""):
                 continue
             name = line.split(None, 2)[1].lower()
+            if "+" not in name:
+                self._index.setdefault(name, []).append(number)
+                continue
             # The Detector files "Anne+Marie" under "annemarie", "anne marie" and "anne-marie".
             for key in {name.replace("+", joint) for joint in ("", " ", "-")}:
                 self._index.setdefault(key, []).append(number)
