@@ -109,3 +109,19 @@ def test_listening_loads_the_model_unoptimized_and_still_speaks() -> None:
     assert engine.threads == 2 and engine.optimize_graph is False
     audio = engine.synthesize(TEXT, VoiceProfile(name="d", engine="piper"))
     assert 1.8 <= len(TEXT.split()) / (len(audio) / 1000) <= 4.5 and audio.dBFS > -35
+
+
+def test_availability_is_checked_without_importing_onnxruntime_and_a_broken_install_is_named(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from reader.errors import EngineUnavailable
+
+    engine = PiperEngine()
+    assert engine.unavailable() is None
+    # Found on the path but failing to import (a missing shared library, say): the load names it.
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    with pytest.raises(EngineUnavailable, match="piper: cannot import onnxruntime.*pip install"):
+        engine.synthesize(TEXT, VoiceProfile(name="d", engine="piper"))
+    # Not installed at all: reported as unavailable, with the fix.
+    assert "pip install piper-tts" in (engine.unavailable() or "")
