@@ -7,6 +7,8 @@ the audio is speech of a plausible length, caching, joining) lives in `reader.sy
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol
@@ -114,3 +116,10 @@ class Engine(Protocol):
     def synthesize(self, text: str, voice: VoiceProfile) -> AudioSegment:
         """Speak `text` (non-empty, normalized, one sentence or less). Raise EngineError on failure."""
         ...
+
+
+def program_version(exe: str, label: str) -> str:
+    """'LABEL X.Y.Z' from a program's `--version` output ('LABEL unknown' when it prints no number)."""
+    out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, check=False).stdout
+    found = re.search(r"\d+(?:\.\d+)+", out)
+    return f"{label} {found.group(0) if found else 'unknown'}"

@@ -13,7 +13,6 @@ import ctypes
 import itertools
 import logging
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import EngineError, VoiceError
-from .base import Capabilities, VoiceInfo, check_options
+from .base import Capabilities, VoiceInfo, check_options, program_version
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -113,9 +112,7 @@ def _version() -> str:
     exe = espeak_executable()
     if exe is None:
         return "espeak-ng missing"
-    out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, check=False).stdout
-    found = re.search(r"\d+(?:\.\d+)+", out)
-    return f"espeak-ng {found.group(0) if found else 'unknown'}"
+    return program_version(exe, "espeak-ng")
 
 
 def read_wav(path: str) -> AudioSegment:

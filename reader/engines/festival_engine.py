@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, ClassVar
 
 from ..errors import EngineError, VoiceError
-from .base import Capabilities, VoiceInfo, check_options
+from .base import Capabilities, VoiceInfo, check_options, program_version
 from .espeak_engine import read_wav
 
 if TYPE_CHECKING:
@@ -81,9 +81,7 @@ def _version() -> str:
     exe = festival_executable()
     if exe is None:
         return "festival missing"
-    out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, check=False).stdout
-    found = re.search(r"\d+(?:\.\d+)+", out)
-    return f"festival {found.group(0) if found else 'unknown'}"
+    return program_version(exe, "festival")
 
 
 def scheme_string(text: str) -> str:
