@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from . import compiled
+
 __all__ = ["TERMINAL", "Label", "Unit", "classify", "is_sentence", "word_count"]
 
 
@@ -105,7 +107,7 @@ _UI = "|".join(
     ]
 )
 # One label, or a few side by side ("Partager Partager", "Facebook Twitter WhatsApp").
-_UI_LINE = re.compile(rf"^[\W\d_]*(?:{_UI})(?:[\W\d_]+(?:{_UI}))*[\W\d_]*$", re.I)
+_UI_LINE = compiled.regex(rf"^[\W\d_]*(?:{_UI})(?:[\W\d_]+(?:{_UI}))*[\W\d_]*$", re.I)
 
 # Prefixes of teasers, credits and bylines, whatever follows them.
 _TEASER = re.compile(

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Gender
+from . import compiled
 from . import gender as _gender
 from .verbs import ACCORDING, GERMAN_VERBS, SPEECH_VERBS
 
@@ -390,7 +391,7 @@ _SPOKES_FOR = re.compile(
     r"porta-voz|mluvčí|пресс-секретарь|представитель)\s+(?:for|of|from|de|del|du|des|der|da|do|dos|das)\s+"
     r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|"
     r"für|for)\s+)?" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*)*)")
-_SPEECH_NEXT = re.compile(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
+_SPEECH_NEXT = compiled.regex(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
 _GERMAN_NEXT = re.compile(rf"\s+(?:{GERMAN_VERBS})\b")
 
 

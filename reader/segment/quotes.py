@@ -17,6 +17,7 @@ from ..model import Gender
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
+from . import compiled
 from .verbs import CS_PAST, DOCUMENTS, QUOTING
 
 __all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
@@ -31,16 +32,16 @@ _OPENER_CLOSING = re.compile(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
 # Typesetters differ on the space before the dash: "…,— начал он.— …" as well as "…, — начал он. — …".
 # Spanish sets the dash against the words it opens: "—No vamos a ceder —dijo Pérez—. Tampoco …".
 # Portuguese drops the comma: "— Fizemos um grande jogo — disse o treinador."
-_RU_ATTRIBUTION = re.compile(r"(?:([,!?…](?:\.{1,2})?)\s*[—–]\s*|(?<=\w)\s[—–]|(?<=\w)\s[—–]\s+(?=(?:"
+_RU_ATTRIBUTION = compiled.regex(r"(?:([,!?…](?:\.{1,2})?)\s*[—–]\s*|(?<=\w)\s[—–]|(?<=\w)\s[—–]\s+(?=(?:"
                              + SPEECH_VERBS + r")\b))(?=[a-zà-ÿа-яё])")
 _RU_RESUME = re.compile(r"(?:[.:!?…,]\s*[—–]|(?<=\w)[—–]\s*[.,;:]?)\s*")
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
-_AFTER_WHO_VERB = re.compile(
+_VERB = compiled.regex(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+_AFTER_WHO_VERB = compiled.regex(
     rf"^[\s,.;:!?—–-]*(?P<who>(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
     rf"(?:(?:also|then|later|again|once|has|had|was|further|firmly|quietly|simply)\s+)?(?:{SPEECH_VERBS})\b",
     re.I,
 )
-_AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
+_AFTER_VERB_WHO = compiled.regex(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 # German "…", so der Endokrinologe. / "…", so Aberle.
 _NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "van", "von", "der", "la", "le", "di", "du", "bin", "al"}
 _ACCORDING = re.compile(rf"\b(?:{ACCORDING})\b", re.I)
@@ -66,11 +67,20 @@ _FOR_WHO = re.compile(r"(?:^|[.;,]\s*)(?:para|pour|for|für)\s+(?P<who>[^,.;:!?]
 # whatsapp"): in languages that drop the pronoun, the verb's own person speaks.
 _PLURAL_PRONOUNS = re.compile(r"\b(?:they|we|ils|elles|nous|wir|они|мы|ellos|ellas|nosotros|eles|elas|nós|oni|my)\b", re.I)
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
-_VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
+# A speech verb within two words: "Lira disse", "Varga then told".
+_THEN_VERB = compiled.regex(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", re.I)
+# The same after an aside: "Antonia Martínez, aseguró", "Abu Hassan Amer, 44, agreed", "X (AfD) sagte".
+_ASIDE_THEN_VERB = compiled.regex(
+    rf"\s*(?:,[^,.;:!?]{{0,80}},|,|\([^()]{{0,40}}\))?\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", re.I)
+# "comentó el de Red Bull": the one introduced with Red Bull in their title.
+_VERB_THE_ONE_OF = compiled.regex(
+    r"[\s,.;:!?—–-]*(?:" + SPEECH_VERBS + r")\s+(?:el|la)\s+de\s+(?P<what>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*)",
+    re.I)
+_VERB_ONLY = compiled.regex(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
 _INDEFINITE = re.compile(
     r"^(?:one|another|someone|somebody|a|an|some|un|una|uno|um|uma|une|ein|eine|einer|кто-то|один|одна|"
     r"jeden|jedna|někdo)\b", re.I)
-_INNER_CUE = re.compile(
+_INNER_CUE = compiled.regex(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
     rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
 )
@@ -121,7 +131,7 @@ _PREPOSITION = re.compile(
     r"vor|v|ve|o|s|se|při|k|ke|po|podle|laut|according|selon|según|segundo|tras|após|nach)\b", re.I)
 # Titles, nicknames and scare quotes left in narration name no one ("Once Upon A Time in Hollywood").
 _QUOTED = re.compile(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
-_SUBJECT_VERB = re.compile(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
+_SUBJECT_VERB = compiled.regex(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
 # A finite verb makes a quoted phrase a clause someone said ("South Africa was a crumbling disaster"),
 # where a scare quote or a nickname is a noun phrase.
 _FINITE = re.compile(
@@ -151,7 +161,7 @@ _ORG_SUBJECT = re.compile(
     r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
     r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
     r"\s+(?=[a-zà-ÿ])")
-_LEAD_IN_END = re.compile(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
+_LEAD_IN_END = compiled.regex(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,7 +431,7 @@ def _subject(sentence: str, people: People) -> str | None:
             return who
     mentions: list[Mention] = people.find(sentence)
     for mention in reversed(mentions):
-        if re.match(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", sentence[mention.end :], re.I) \
+        if _THEN_VERB.match(sentence[mention.end :]) \
                 and not _oblique(sentence, mention):
             return mention.name
     if sentence.rstrip().endswith(":"):
@@ -533,8 +543,7 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         # '"…", según el ministro.', '« … », selon lui.', '"…," according to Varga.'
         cue = clause.strip(" ,.;:!?—–-")[:80]
         return True, _subject(clause[according.end() :], people), cue
-    of_the = re.match(r"[\s,.;:!?—–-]*(?:" + SPEECH_VERBS + r")\s+(?:el|la)\s+de\s+(?P<what>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*)",
-                      clause, re.I)
+    of_the = _VERB_THE_ONE_OF.match(clause)
     if of_the:
         # "comentó el de Red Bull": the one the article introduced with Red Bull in their title.
         who = people.by_domain(of_the.group("what"))
@@ -734,8 +743,7 @@ def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
     "Ele afirmou que"), for a later quote whose verb has no subject."""
     for mention in reversed(mentions):
         # "Lira disse", "Antonia Martínez, aseguró", "Abu Hassan Amer, 44, agreed".
-        if re.match(rf"\s*(?:,[^,.;:!?]{{0,80}},|,|\([^()]{{0,40}}\))?\s*(?:[\w’'-]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b",
-                    text[mention.end :], re.I) and not _oblique(text, mention):
+        if _ASIDE_THEN_VERB.match(text[mention.end :]) and not _oblique(text, mention):
             return mention.name
     for verb in reversed(list(_VERB.finditer(text))):
         # "Con esas palabras ha descrito Moreno …", "Así ha resumido el consejero …, Antonio Sanz".
