@@ -23,7 +23,7 @@ TEXTS = ["«Мы готовы», — сказала она.", '"Yes," said Maria
 def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.delenv("READER_PATTERN_CACHE", raising=False)
+    monkeypatch.delenv("READER_STARTUP_CACHE", raising=False)
     compiled._enabled.cache_clear()
     return tmp_path
 
@@ -80,7 +80,7 @@ def test_unwritable_cache_still_compiles(cache_home: Path) -> None:
 
 
 def test_turned_off_writes_nothing(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("READER_PATTERN_CACHE", "0")
+    monkeypatch.setenv("READER_STARTUP_CACHE", "0")
     compiled._enabled.cache_clear()
     _same(compiled.regex(PATTERN, re.I), re.compile(PATTERN, re.I))
     assert not compiled.cache_dir().exists()
@@ -99,9 +99,31 @@ def test_segmenter_reads_the_same_with_and_without_the_cache(tmp_path: Path) -> 
     outputs = []
     for setting in ("0", "1", "1"):  # off, then a cold cache, then a warm one
         env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-               "READER_PATTERN_CACHE": setting}
+               "READER_STARTUP_CACHE": setting}
         done = subprocess.run([sys.executable, "-m", "reader", "segments", str(fixture), "--json"], env=env,
                               capture_output=True, text=True, check=True)
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
-    assert list((tmp_path / "cache" / "article-reader" / "patterns").glob("*.re"))
+    assert list((tmp_path / "cache" / "article-reader" / "startup" / "patterns").glob("*.re"))
+
+
+def test_name_list_answers_as_gender_guessers_detector(cache_home: Path) -> None:
+    """Names read through the index (cold, then from the startup cache) get gender-guesser's own answers."""
+    import random
+
+    detector_module = pytest.importorskip("gender_guesser.detector")
+    from reader.segment import gender
+
+    full = detector_module.Detector(case_sensitive=False)
+    names = sorted(full.names)
+    sample = random.Random(7).sample(names, 400) + ["anne-marie", "annemarie", "anne marie", "maria", "jean",
+                                                     "andrea", "ådne", "nobodyhasthisname"]
+    answers = []
+    for _ in range(2):  # the first builds the index and keeps it, the second reads it back
+        gender._detector.cache_clear()
+        names_list = gender._detector()
+        answers.append([names_list.get_gender(name) for name in sample])
+    assert list((compiled.startup_dir() / "names").glob("*.marshal"))
+    expected = [full.get_gender(name) for name in sample]
+    assert answers[0] == expected and answers[1] == expected
+    gender._detector.cache_clear()

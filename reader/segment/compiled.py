@@ -10,7 +10,7 @@ and the pattern, and later runs build the pattern object from it directly.
 It reads CPython's own compiler output (`re._compiler`, `_sre`), which carries no stability promise,
 so every step is guarded: on another interpreter, another version, an unreadable or damaged file, or
 any error, the pattern is compiled by `re` as usual and the result is the same. Writes are atomic
-(temporary file, then rename), so concurrent runs never see half a file. `READER_PATTERN_CACHE=0`
+(temporary file, then rename), so concurrent runs never see half a file. `READER_STARTUP_CACHE=0`
 turns it off.
 """
 
@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "regex"]
+__all__ = ["cache_dir", "enabled", "regex", "startup_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -36,16 +36,27 @@ log = logging.getLogger(__name__)
 _WORTH_CACHING = 2000
 
 
-def cache_dir() -> Path:
-    """Where compiled patterns are kept: `patterns/` beside the clip cache."""
+def startup_dir() -> Path:
+    """Where work every run would repeat is kept: `article-reader/startup` in the user cache folder
+    (beside the clip cache; `READER_STARTUP_CACHE=0` turns its use off)."""
     from ..cache import default_dir
 
-    return default_dir().parent / "patterns"
+    return default_dir().parent / "startup"
+
+
+def enabled() -> bool:
+    """Whether the startup cache is in use (`READER_STARTUP_CACHE` is not 0/no/off/false)."""
+    return os.environ.get("READER_STARTUP_CACHE", "1").strip().lower() not in ("0", "no", "off", "false")
+
+
+def cache_dir() -> Path:
+    """Where compiled patterns are kept."""
+    return startup_dir() / "patterns"
 
 
 @lru_cache(maxsize=1)
 def _enabled() -> bool:
-    if os.environ.get("READER_PATTERN_CACHE", "1").strip().lower() in ("0", "no", "off", "false"):
+    if not enabled():
         return False
     if sys.implementation.name != "cpython":
         return False

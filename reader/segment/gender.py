@@ -8,14 +8,18 @@ Returns None when nothing tells. No I/O beyond the package's own data file.
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..model import Gender
 from .verbs import CS_PAST
 
 __all__ = ["of_name", "of_cue", "is_given_name"]
+
+log = logging.getLogger(__name__)
 
 _FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая|ová|á)$", re.I)
 _MALE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ý)$", re.I)
@@ -37,30 +41,17 @@ class _NameList:
 
     Building the whole Detector parses 48,000 lines into dictionaries (more than half a second, longer
     than eSpeak NG takes to read a whole article); an article asks about a few dozen words. The file
-    is indexed by name in one pass, and the Detector's own line parser and gender rule run on the
+    is indexed by name in one pass (its lines grouped by name are kept in the startup cache, which
+    reads back in a third of the time), and the Detector's own line parser and gender rule run on the
     lines of each name when it is first asked about, so every answer is the Detector's.
     """
 
     def __init__(self, detector: Any) -> None:
-        from pathlib import Path
-
         self._detector = detector.Detector.__new__(detector.Detector)
         self._detector.case_sensitive = False
         self._detector.names = {}
-        text = (Path(detector.__file__).parent / "data" / "nam_dict.txt").read_text(encoding="utf-8")
-        self._lines = text.splitlines()
-        self._index: dict[str, list[int]] = {}
+        self._lines = _name_lines(Path(detector.__file__).parent / "data" / "nam_dict.txt")
         self._loaded: set[str] = set()
-        for number, line in enumerate(self._lines):
-            if line[:1] in ("#", "=", ""):
-                continue
-            name = line.split(None, 2)[1].lower()
-            if "+" not in name:
-                self._index.setdefault(name, []).append(number)
-                continue
-            # The Detector files "Anne+Marie" under "annemarie", "anne marie" and "anne-marie".
-            for key in {name.replace("+", joint) for joint in ("", " ", "-")}:
-                self._index.setdefault(key, []).append(number)
 
     def get_gender(self, name: str) -> str:
         """The Detector's answer for `name`: male, female, mostly_male, mostly_female, andy or unknown."""
@@ -68,9 +59,63 @@ class _NameList:
         if key not in self._loaded:
             self._loaded.add(key)
             # All of the name's lines, in file order: the Detector keeps the last line per gender.
-            for number in self._index.get(key, ()):
-                self._detector._eat_name_line(self._lines[number].strip())
+            for line in self._lines.get(key, ()):
+                self._detector._eat_name_line(line)
         return str(self._detector.get_gender(key))
+
+
+def _index_name_lines(text: str) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line[:1] in ("#", "=", ""):
+            continue
+        line = line.strip()
+        name = line.split(None, 2)[1].lower()
+        if "+" not in name:
+            index.setdefault(name, []).append(line)
+            continue
+        # The Detector files "Anne+Marie" under "annemarie", "anne marie" and "anne-marie".
+        for key in {name.replace("+", joint) for joint in ("", " ", "-")}:
+            index.setdefault(key, []).append(line)
+    return index
+
+
+def _name_lines(path: Path) -> dict[str, list[str]]:
+    """The name list's lines grouped by lower-cased name, from the startup cache when it has them."""
+    import marshal
+
+    from . import compiled
+
+    kept: Path | None = None
+    if compiled.enabled():
+        try:
+            stat = path.stat()
+            kept = compiled.startup_dir() / "names" / f"{stat.st_size}-{stat.st_mtime_ns}.marshal"
+            found = marshal.loads(kept.read_bytes())
+            if isinstance(found, dict):
+                return found
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # noqa: BLE001  (a damaged copy: index the file again)
+            log.debug("name index in %s unusable: %s", kept, exc)
+    index = _index_name_lines(path.read_text(encoding="utf-8"))
+    if kept is not None:
+        try:
+            import os
+            import tempfile
+
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=kept.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(marshal.dumps(index))
+                os.replace(tmp, kept)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError as exc:
+            log.debug("cannot keep the name index in %s: %s", kept.parent, exc)
+    return index
 
 
 _FEMALE_HONORIFICS = {"mme", "mrs", "ms", "miss", "frau", "sra", "señora", "srta", "dona", "paní", "madame", "mlle",

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 __all__ = ["detect", "script_of", "script_of_language", "spans"]
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Scripts that settle the question (or nearly) without a model.
@@ -53,9 +58,91 @@ def _clearly_english(text: str) -> bool:
 def _model() -> object:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+    kept = _kept_model_path()
+    if kept is not None and kept.exists():
+        identifier = _read_kept_model(kept, LanguageIdentifier)
+        if identifier is not None:
+            return identifier
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(_LATIN_LANGS)
+    if kept is not None:
+        _keep_model(kept, identifier)
     return identifier
+
+
+# py3langid ships its model LZMA-compressed: unpacking 68 MB takes 0.3-0.5 s at every start, before the
+# first French or German words can be cast to a voice. The model cut down to the languages asked about
+# is kept unpacked in the user cache (about 45 MB) and read back in a few hundredths of a second; the
+# key holds py3langid's version and the model file's size and time, so an upgrade makes a new copy.
+_KEPT_PARTS = ("ptc", "pc", "classes", "nextmove", "row", "output")
+
+
+def _kept_model_path() -> Path | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import compiled
+
+    if not compiled.enabled():
+        return None
+    try:
+        from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+        model = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else Path(MODEL_DIR) / MODEL_FILE
+        stat = model.stat()
+        key = f"{version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}-{'.'.join(_LATIN_LANGS)}"
+    except (ImportError, PackageNotFoundError, OSError) as exc:
+        log.debug("language model not kept unpacked: %s", exc)
+        return None
+    import hashlib
+
+    return compiled.startup_dir() / "langid" / hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _keep_model(folder: Path, identifier: Any) -> None:
+    """Write the identifier's arrays (best effort: a read-only home only costs the unpacking)."""
+    import shutil
+    import tempfile
+
+    import numpy
+
+    try:
+        arrays = {"ptc": numpy.asarray(identifier.nb_ptc), "pc": numpy.asarray(identifier.nb_pc),
+                  "classes": numpy.array(identifier.nb_classes),
+                  "nextmove": numpy.frombuffer(identifier.tk_nextmove, dtype=f"u{identifier.tk_nextmove.itemsize}"),
+                  "row": numpy.frombuffer(identifier.tk_row, dtype=f"u{identifier.tk_row.itemsize}"),
+                  "output": numpy.asarray(identifier.tk_output, dtype=numpy.int32)}
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+        try:
+            for name in _KEPT_PARTS:
+                numpy.save(staging / f"{name}.npy", arrays[name], allow_pickle=False)
+            staging.rename(folder)  # all parts appear at once; a concurrent writer's copy is as good
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except Exception as exc:  # noqa: BLE001  (another py3langid layout, a full disk: unpack each time)
+        log.debug("cannot keep the language model unpacked in %s: %s", folder, exc)
+
+
+def _read_kept_model(folder: Path, identifier_class: Any) -> object | None:
+    from array import array
+
+    import numpy
+
+    try:
+        parts = {name: numpy.load(folder / f"{name}.npy", allow_pickle=False) for name in _KEPT_PARTS}
+        nextmove = array("I" if parts["nextmove"].itemsize == 4 else "H")
+        nextmove.frombytes(parts["nextmove"].tobytes())
+        row = array("I" if parts["row"].itemsize == 4 else "H")
+        row.frombytes(parts["row"].tobytes())
+        identifier: object = identifier_class(parts["ptc"], parts["pc"], parts["classes"].tolist(), nextmove,
+                                              parts["output"].tolist(), norm_probs=True, tk_row=row)
+        return identifier
+    except Exception as exc:  # noqa: BLE001  (damaged or foreign copy: unpack the shipped model instead)
+        log.debug("kept language model in %s unusable, made again: %s", folder, exc)
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
 
 
 _NON_LATIN = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyrillic", "be": "cyrillic", "zh": "han",
