@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "enabled", "regex", "startup_dir"]
+__all__ = ["cache_dir", "enabled", "keep", "regex", "startup_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -111,19 +111,21 @@ def _load(path: Path, pattern: str) -> re.Pattern[str] | None:
         return None
 
 
-def _store(path: Path, program: tuple[list[int], int, int, dict[str, int]]) -> None:
+def keep(path: Path, data: bytes) -> None:
+    """Write `data` to `path` in the startup cache atomically; a read-only home only costs the work
+    again next time, so failures are logged, not raised."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(program))
+                fh.write(data)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-    except OSError as exc:  # a read-only home: every run compiles, as without the cache
-        log.debug("cannot keep compiled pattern in %s: %s", path.parent, exc)
+    except OSError as exc:
+        log.debug("cannot keep %s in the startup cache: %s", path.name, exc)
 
 
 def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -148,5 +150,5 @@ def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     except Exception as exc:  # noqa: BLE001  (internals changed: the public way still works)
         log.debug("compiling %d-character pattern the usual way: %s", len(pattern), exc)
         return re.compile(pattern, flags)
-    _store(path, program)
+    keep(path, marshal.dumps(program))
     return compiled

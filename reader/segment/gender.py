@@ -100,21 +100,7 @@ def _name_lines(path: Path) -> dict[str, list[str]]:
             log.debug("name index in %s unusable: %s", kept, exc)
     index = _index_name_lines(path.read_text(encoding="utf-8"))
     if kept is not None:
-        try:
-            import os
-            import tempfile
-
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=kept.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(marshal.dumps(index))
-                os.replace(tmp, kept)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-        except OSError as exc:
-            log.debug("cannot keep the name index in %s: %s", kept.parent, exc)
+        compiled.keep(kept, marshal.dumps(index))
     return index
 
 
