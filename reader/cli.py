@@ -379,19 +379,27 @@ def cache_group() -> None:
 @cache_group.command("info")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def cache_info(as_json: bool) -> None:
-    """Where the clip cache is and how much it holds."""
+    """Where the clip cache and the startup cache are and how much they hold."""
+    from . import startup
+
     stats = _cache(False).stats()
+    files, size = startup.usage()
     if as_json:
-        click.echo(json.dumps({"path": str(stats.path), "entries": stats.entries, "bytes": stats.bytes}))
+        click.echo(json.dumps({"path": str(stats.path), "entries": stats.entries, "bytes": stats.bytes,
+                               "startup": {"path": str(startup.startup_dir()), "files": files, "bytes": size}}))
     else:
         click.echo(f"{stats.path}: {_count(stats.entries, 'clip')}, {stats.bytes / 2**20:.1f} MiB")
+        click.echo(f"{startup.startup_dir()}: startup cache, {_count(files, 'file')}, {size / 2**20:.1f} MiB")
 
 
 @cache_group.command("clear")
 def cache_clear() -> None:
-    """Remove every cached clip."""
+    """Remove every cached clip and the startup cache."""
+    from . import startup
+
     removed = _cache(False).clear()
-    click.echo(f"removed {_count(removed, 'clip')}", err=True)
+    kept = startup.clear()
+    click.echo(f"removed {_count(removed, 'clip')} and {_count(kept, 'startup cache file')}", err=True)
 
 
 @cli.command("segments")

@@ -54,11 +54,19 @@ def probe(path: Path) -> Probe:
     return Probe(stream.group(1), rate, channels, len(samples) / rate, peak, rms_db, header)
 
 
+@pytest.fixture(scope="session")
+def user_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One user cache folder for the whole run: its startup cache is made once, not in every test."""
+    return tmp_path_factory.mktemp("user-cache")
+
+
 @pytest.fixture(autouse=True)
-def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Tests never read the developer's config or write to their clip cache (subprocesses inherit this)."""
+def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
+                 user_cache_home: Path) -> Path:
+    """Tests never read the developer's config or write to their caches (subprocesses inherit this)."""
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("READER_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(user_cache_home))
     (base / "config.toml").write_text("# no settings: every option has its default\n")
     monkeypatch.setenv("READER_CONFIG", str(base / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,8 +93,14 @@ def test_default_dir_follows_each_platform() -> None:
 def test_cache_cli(private_dirs: Path) -> None:
     cache = ClipCache(private_dirs / "cache")
     cache.put(ClipCache.key("a", VOICE, "v"), _tone())
+    page = private_dirs / "page.txt"
+    page.write_text('"We will read it," she said. The minister agreed.\n', encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "reader", "segments", str(page)], check=True, capture_output=True)
     info = subprocess.run([sys.executable, "-m", "reader", "cache", "info", "--json"], capture_output=True,
                           text=True, check=True)
     assert '"entries": 1' in info.stdout
+    startup = json.loads(info.stdout)["startup"]
+    assert startup["files"] > 0 and startup["path"].startswith(os.environ["XDG_CACHE_HOME"])  # patterns, kept
     subprocess.run([sys.executable, "-m", "reader", "cache", "clear"], check=True, capture_output=True)
     assert cache.stats().entries == 0
+    assert not Path(startup["path"]).exists()

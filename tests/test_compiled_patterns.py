@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reader import startup
 from reader.segment import compiled
 from reader.segment.verbs import SPEECH_VERBS
 
@@ -123,7 +124,7 @@ def test_name_list_answers_as_gender_guessers_detector(cache_home: Path) -> None
         gender._detector.cache_clear()
         names_list = gender._detector()
         answers.append([names_list.get_gender(name) for name in sample])
-    assert list((compiled.startup_dir() / "names").glob("*.marshal"))
+    assert list((startup.startup_dir() / "names").glob("*.marshal"))
     expected = [full.get_gender(name) for name in sample]
     assert answers[0] == expected and answers[1] == expected
     gender._detector.cache_clear()

@@ -20,15 +20,15 @@ import hashlib
 import importlib
 import logging
 import marshal
-import os
 import re
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "enabled", "keep", "regex", "startup_dir"]
+from .. import startup
+
+__all__ = ["cache_dir", "regex"]
 
 log = logging.getLogger(__name__)
 
@@ -36,27 +36,14 @@ log = logging.getLogger(__name__)
 _WORTH_CACHING = 2000
 
 
-def startup_dir() -> Path:
-    """Where work every run would repeat is kept: `article-reader/startup` in the user cache folder
-    (beside the clip cache; `READER_STARTUP_CACHE=0` turns its use off)."""
-    from ..cache import default_dir
-
-    return default_dir().parent / "startup"
-
-
-def enabled() -> bool:
-    """Whether the startup cache is in use (`READER_STARTUP_CACHE` is not 0/no/off/false)."""
-    return os.environ.get("READER_STARTUP_CACHE", "1").strip().lower() not in ("0", "no", "off", "false")
-
-
 def cache_dir() -> Path:
     """Where compiled patterns are kept."""
-    return startup_dir() / "patterns"
+    return startup.startup_dir() / "patterns"
 
 
 @lru_cache(maxsize=1)
 def _enabled() -> bool:
-    if not enabled():
+    if not startup.enabled():
         return False
     if sys.implementation.name != "cpython":
         return False
@@ -111,23 +98,6 @@ def _load(path: Path, pattern: str) -> re.Pattern[str] | None:
         return None
 
 
-def keep(path: Path, data: bytes) -> None:
-    """Write `data` to `path` in the startup cache atomically; a read-only home only costs the work
-    again next time, so failures are logged, not raised."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError as exc:
-        log.debug("cannot keep %s in the startup cache: %s", path.name, exc)
-
-
 def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, read from the pattern cache when an earlier run compiled it.
 
@@ -150,5 +120,5 @@ def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     except Exception as exc:  # noqa: BLE001  (internals changed: the public way still works)
         log.debug("compiling %d-character pattern the usual way: %s", len(pattern), exc)
         return re.compile(pattern, flags)
-    keep(path, marshal.dumps(program))
+    startup.keep(path, marshal.dumps(program))
     return compiled

@@ -84,13 +84,13 @@ def _name_lines(path: Path) -> dict[str, list[str]]:
     """The name list's lines grouped by lower-cased name, from the startup cache when it has them."""
     import marshal
 
-    from . import compiled
+    from .. import startup
 
     kept: Path | None = None
-    if compiled.enabled():
+    if startup.enabled():
         try:
             stat = path.stat()
-            kept = compiled.startup_dir() / "names" / f"{stat.st_size}-{stat.st_mtime_ns}.marshal"
+            kept = startup.startup_dir() / "names" / f"{stat.st_size}-{stat.st_mtime_ns}.marshal"
             found = marshal.loads(kept.read_bytes())
             if isinstance(found, dict):
                 return found
@@ -100,7 +100,7 @@ def _name_lines(path: Path) -> dict[str, list[str]]:
             log.debug("name index in %s unusable: %s", kept, exc)
     index = _index_name_lines(path.read_text(encoding="utf-8"))
     if kept is not None:
-        compiled.keep(kept, marshal.dumps(index))
+        startup.keep(kept, marshal.dumps(index))
     return index
 
 

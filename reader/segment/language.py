@@ -80,9 +80,9 @@ _KEPT_PARTS = ("ptc", "pc", "classes", "nextmove", "row", "output")
 def _kept_model_path() -> Path | None:
     from importlib.metadata import PackageNotFoundError, version
 
-    from . import compiled
+    from .. import startup
 
-    if not compiled.enabled():
+    if not startup.enabled():
         return None
     try:
         from py3langid.langid import MODEL_DIR, MODEL_FILE
@@ -95,7 +95,7 @@ def _kept_model_path() -> Path | None:
         return None
     import hashlib
 
-    return compiled.startup_dir() / "langid" / hashlib.sha256(key.encode()).hexdigest()[:32]
+    return startup.startup_dir() / "langid" / hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _keep_model(folder: Path, identifier: Any) -> None:
