@@ -139,7 +139,7 @@ def _run_lang(text: str, block_lang: str) -> str:
 
 
 def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | None,
-          reported: str = "") -> tuple[Run, ...]:
+          reported: str = "", dialogue: bool = False) -> tuple[Run, ...]:
     lang = language.detect(unit.text, doc_lang)
     if unit.quote:
         inner = unit.text.strip().strip("\"“”«»„")
@@ -147,7 +147,7 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
             [quotes.Piece(lead_in, False), quotes.Piece(inner, True, lead_in)], people)[1] \
             if lead_in.rstrip().endswith(":") else (None, None)
         return (Run(Role.QUOTE, inner, speaker, lang, cue),)
-    pieces = quotes.split_quotes(unit.text)
+    pieces = quotes.split_quotes(unit.text, introduced=bool(lead_in) or dialogue)
     if lead_in and pieces and pieces[0].quote:
         # "Анвар Ибрагим признался:" closing the last paragraph introduces the speech that opens this one.
         attributed = quotes.attribute_with_cues([quotes.Piece(lead_in + ":", False)] + pieces, people)[1:]
@@ -221,6 +221,7 @@ def split(article: Article) -> Document:
     lead_in = ""
     carry: str | None = None
     reported = ""
+    dialogue = False
     body = [u.text for u, (label, _) in zip(units, labels) if label is not Label.SKIP]
     read = 0
     for unit, (label, reason) in zip(units, labels):
@@ -247,9 +248,12 @@ def split(article: Article) -> Document:
             lead_in = ""
             carry = None
             reported = ""
+            dialogue = False
             continue
-        runs = _runs(unit, people, doc_lang, lead_in, carry, reported)
+        runs = _runs(unit, people, doc_lang, lead_in, carry, reported, dialogue)
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
+        # A dash-led paragraph read as speech lets the next dash-led one go on the dialogue.
+        dialogue = bool(runs) and runs[0].role is Role.QUOTE and unit.text.lstrip()[:1] in "—–-"
         carry = _carry(runs)
         # Narration alone may report who speaks next; read only if a quotation opens the next paragraph.
         reported = runs[-1].text if carry is None and runs and all(run.role is Role.NARRATION for run in runs) else ""

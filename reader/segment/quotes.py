@@ -33,6 +33,7 @@ _OPENER_CLOSING = re.compile(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
 # Portuguese drops the comma: "— Fizemos um grande jogo — disse o treinador."
 _RU_ATTRIBUTION = re.compile(r"(?:([,!?…](?:\.{1,2})?)\s*[—–]\s*|(?<=\w)\s[—–]|(?<=\w)\s[—–]\s+(?=(?:"
                              + SPEECH_VERBS + r")\b))(?=[a-zà-ÿа-яё])")
+_COMMA_VERB = re.compile(rf"[,!?…]\s+(?:{SPEECH_VERBS})\b", re.I)
 _RU_RESUME = re.compile(r"(?:[.:!?…,]\s*[—–]|(?<=\w)[—–]\s*[.,;:]?)\s*")
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_WHO_VERB = re.compile(
@@ -302,35 +303,49 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…:"
 
 
-def _dash_speech(text: str) -> tuple[list[tuple[int, int, int, int]], int]:
-    """Spans of dash-led direct speech at the paragraph start, and where normal scanning resumes."""
+def _dash_speech(text: str, introduced: bool = False) -> tuple[list[tuple[int, int, int, int]], int]:
+    """Spans of dash-led direct speech at the paragraph start, and where normal scanning resumes.
+
+    A dash also leads list items ("- Schools stay shut"), sign-offs and credits: the paragraph is
+    speech only when a verb of saying attributes it ("— Речь, — сказал он", "—No —dijo Pérez—",
+    "— Speech," X said) or when `introduced` (the paragraph before ended with a colon, or was dash
+    speech itself: a dialogue goes on).
+    """
     lead = _DASH_LEAD.match(text)
     if not lead:
         return [], 0
     begin = lead.end()
+    # "— On travaille ici depuis trente ans, dit-il en souriant.": the verb follows a comma, no dash.
+    introduced = introduced or bool(_COMMA_VERB.search(text, begin))
+
+    def attributed(after: int) -> bool:
+        return introduced or bool(_VERB.search(text, after, after + 80))
+
     # `— Speech …," X said.` : an odd straight quote (or a lone closer) ends the speech.
     if text.count('"') % 2 == 1:
         close = text.find('"', begin)
-        return [(0, begin, close, close + 1)], close + 1
+        return ([(0, begin, close, close + 1)], close + 1) if attributed(close + 1) else ([], 0)
     for closer, opener in (("”", "“"), ("»", "«")):
         close = text.find(closer, begin)
         if close >= 0 and opener not in text[begin:close]:
-            return [(0, begin, close, close + 1)], close + 1
+            return ([(0, begin, close, close + 1)], close + 1) if attributed(close + 1) else ([], 0)
     # `— Речь, — сказал он. — Ещё речь.` : dashes alternate speech and attribution.
     spans: list[tuple[int, int, int, int]] = []
     pos = begin
+    said = introduced
     while pos < len(text):
         attribution = _RU_ATTRIBUTION.search(text, pos)
         if not attribution:
             spans.append((pos, pos, len(text), len(text)))
-            return spans, len(text)
+            break
+        said = said or attributed(attribution.end())
         speech_end = attribution.start(1) + 1 if attribution.group(1) else attribution.start()
         spans.append((pos, pos, speech_end, attribution.end()))
         resume = _RU_RESUME.search(text, attribution.end())
         if not resume:
-            return spans, attribution.end()
+            return (spans, attribution.end()) if said else ([], 0)
         pos = resume.end()
-    return spans, len(text)
+    return (spans, len(text)) if said else ([], 0)
 
 
 def _clean_narration(text: str) -> str:
@@ -343,9 +358,13 @@ def _clean_quote(text: str) -> str:
     return re.sub(r"[\s,;:—–-]+$", "", text).strip()
 
 
-def split_quotes(text: str) -> list[Piece]:
-    """The paragraph as narration and quote pieces, in order; scare quotes stay in narration."""
-    dash_spans, resume = _dash_speech(text)
+def split_quotes(text: str, introduced: bool = False) -> list[Piece]:
+    """The paragraph as narration and quote pieces, in order; scare quotes stay in narration.
+
+    `introduced`: the paragraph before announced speech (it ended with a colon, or was dash-led
+    speech), so a paragraph led by a dash is speech even with no verb of saying in it.
+    """
+    dash_spans, resume = _dash_speech(text, introduced)
     # German and Czech print »…« with the marks turned the other way: scan a mirrored copy.
     first_open, first_close = text.find("«"), text.find("»")
     scan = text.translate(str.maketrans("«»", "»«")) if first_close >= 0 and (first_open < 0 or first_close < first_open) \

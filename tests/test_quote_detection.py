@@ -1,0 +1,41 @@
+"""Which spans of a news page are quotations: one short case per detection rule."""
+
+from __future__ import annotations
+
+from reader.model import Article, InputFormat, Role
+from reader.segment import split
+from reader.segment.quotes import split_quotes
+
+BODY = "The council met on Tuesday evening to discuss the budget for the coming year in some detail."
+
+
+def _quotes(text: str) -> list[str]:
+    return [p.text for p in split_quotes(text) if p.quote]
+
+
+def _page_quotes(text: str) -> list[str]:
+    doc = split(Article(text, InputFormat.TEXT, "test"))
+    return [r.text for b in doc.blocks for r in b.runs if r.role is Role.QUOTE]
+
+
+# Dash-led paragraphs: speech only when attributed or announced.
+
+def test_list_item_led_by_a_hyphen_is_not_speech() -> None:
+    assert _quotes("- Schools will stay closed until the end of the month.") == []
+    assert _quotes("— Reporting by Jane Doe in London; editing by John Roe") == []
+
+
+def test_dash_speech_with_its_attribution_is_speech() -> None:
+    assert _quotes("— Мы работаем здесь уже тридцать лет, — сказал он.") == ["Мы работаем здесь уже тридцать лет"]
+    assert _quotes("— On travaille ici depuis trente ans, dit-il en souriant.") != []
+
+
+def test_dash_speech_announced_by_a_colon_goes_on_as_a_dialogue() -> None:
+    page = (f"{BODY}\n\nThe minister then protested:\n\n— I have only one wife, and she knows it.\n\n"
+            f"— And the third throne is for my mother.\n\n{BODY}")
+    assert _page_quotes(page) == ["I have only one wife, and she knows it.", "And the third throne is for my mother."]
+
+
+def test_bullets_after_a_plain_paragraph_stay_narration() -> None:
+    page = f"{BODY}\n\n- Shops reopen on Monday.\n\n- Schools reopen a week later.\n\n{BODY}"
+    assert _page_quotes(page) == []
