@@ -39,3 +39,27 @@ def test_dash_speech_announced_by_a_colon_goes_on_as_a_dialogue() -> None:
 def test_bullets_after_a_plain_paragraph_stay_narration() -> None:
     page = f"{BODY}\n\n- Shops reopen on Monday.\n\n- Schools reopen a week later.\n\n{BODY}"
     assert _page_quotes(page) == []
+
+
+# Names, titles and nicknames stay narration.
+
+def test_title_of_a_work_with_the_sentence_period_inside_the_marks() -> None:
+    text = 'It opened third, after "The Avengers" and "Harry Potter and the Deathly Hallows — Part 2."'
+    assert _quotes(text) == []
+
+
+def test_sentence_of_capitalized_german_nouns_after_a_colon_is_speech() -> None:
+    assert _quotes("Relotius schreibt: »Drückt uns die Daumen.«") == ["Drückt uns die Daumen."]
+
+
+def test_words_that_give_a_name_keep_the_quoted_name_in_narration() -> None:
+    assert _quotes('The protest group, dubbed "the Tuesday Club of Angry Neighbours", said it would march.') == []
+    assert _quotes('She wrote a book titled "Why the river always wins in the end" last year, she said.') == []
+    assert _quotes('The minister said a group called "Friends of the Old Harbour Station" had asked.') == []
+    assert _quotes("Le ministre a évoqué le projet baptisé « Grand Paris des transports de demain », a-t-il dit.") == []
+    assert _quotes('El ministro habló del plan apodado "Escudo Social para todos los hogares" y dijo que seguirá.') == []
+
+
+def test_called_after_a_person_gives_their_words() -> None:
+    assert _quotes('It was a plan which he called "a disaster for every family in this town", aides said.') == [
+        "a disaster for every family in this town"]

@@ -50,6 +50,22 @@ _TERM_BEFORE = re.compile(
     r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
     r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
     r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
+# Words that give a name, a title or a nickname to what follows in marks: the quoted words are that
+# name, not speech ("dubbed "the Tuesday Club"", "a book titled "…"", "le projet baptisé « … »").
+_NAMING = re.compile(
+    r"(?:^|[\s(])(?:so-called|dubbed|nicknamed|known\s+as|(?:en)?titled|branded\s+as|"
+    r"the\s+(?:words?|term|phrase|expression|slogan|hashtag|motto|label|headline)|"
+    r"sogenannte[nmrs]?|so\s+genannte[nmrs]?|namens|betitelt|mit\s+dem\s+(?:Titel|Namen|Motto)|"
+    r"(?:das|dem)\s+(?:Wort|Stichwort|Schlagwort)|(?:der|den|dem)\s+(?:Begriff|Ausdruck|Spitzname[n]?)|"
+    r"baptisée?s?|surnommée?s?|intitulée?s?|le\s+(?:mot|terme|slogan)|l['’]expression|"
+    r"apodad[oa]s?|titulad[oa]s?|bautizad[oa]s?|conocid[oa]s?\s+como|la\s+(?:palabra|expresión)|el\s+(?:término|lema)|"
+    r"apelidad[oa]s?|intitulad[oa]s?|batizad[oa]s?|conhecid[oa]s?\s+como|a\s+(?:palavra|expressão)|o\s+termo|"
+    r"под\s+названием|прозванн\w+|слово|zvan\w+|nazvan\w+|slovo|přezdív\w+)\s*$", re.I)
+# "a group called "…"", "un film appelé « … »": a name. "which he called "…"" is someone's words.
+_CALLED = re.compile(r"(?:^|\s)(?P<noun>[\w’'-]+)\s+(?:called|named|appelée?s?|llamad[oa]s?|chamad[oa]s?|genannte?[nmrs]?)\s*$",
+                     re.I)
+_NOT_NOUNS = {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that", "also", "publicly", "once",
+              "il", "elle", "ils", "on", "qui", "que", "él", "ella", "ele", "ela", "er", "sie", "es", "wir", "man"}
 _SO = re.compile(r"^[\s,;—–-]*so\s+(?=[A-ZÄÖÜ]|(?:der|die)\s)")
 _ARTICLE_WORDS = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "l'", "l’", "der", "die", "das", "den",
                   "dem", "des", "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "his", "her", "its",
@@ -267,10 +283,17 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "",
               before: str = "") -> bool:
     words = _WORD.findall(inner)
+    if len(words) <= 12 and _names(before):
+        return True  # 'The group, dubbed "the Tuesday Club", said …': a name, whatever verb follows
     if _VERB_ONLY.match(after) and re.match(r"\s*[,—–-]", after) and words:
         return False  # '"Manifestações onde?", questionou Serra': short, but attributed speech
-    # A title keeps its comma or period inside the marks in American style: "The Case for Colonialism,".
-    if words and not re.search(r"[.!?…,;:]", inner.rstrip(", ")) and _is_title(words) and len(words) >= 2:
+    # A title keeps its comma or period inside the marks in American style: "The Case for Colonialism,",
+    # "Harry Potter and the Deathly Hallows — Part 2." at the end of a sentence.
+    # German capitalizes nouns ("Relotius schreibt: »Drückt uns die Daumen.«"): a final period is let
+    # pass only for three capitalized words or more, and never after a colon.
+    capitals = sum(w[:1].isupper() for w in words if len(w) >= 4)
+    bare = inner.rstrip(",. ") if capitals >= 3 and not before.rstrip().endswith(":") else inner.rstrip(", ")
+    if words and not re.search(r"[.!?…,;:]", bare) and _is_title(words) and len(words) >= 2:
         return True
     # A term after an article or "so-called" is a name for something, not speech: la "cuenta administrada
     # por su familia", the "tip of the iceberg", sogenannte „Fake News“; so is a list in parentheses.
@@ -296,6 +319,15 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
         return True
     # A name or title in quotes («Яндекс Переводчик», "The Night Harbour"), not speech.
     return len(words) <= 5 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?,;:]", inner)
+
+
+def _names(before: str) -> bool:
+    """True when the words just before a quotation introduce a name or title ('dubbed', 'a film
+    called', 'le projet baptisé'), so the quotation is that name."""
+    if _NAMING.search(before):
+        return True
+    called = _CALLED.search(before)
+    return bool(called) and called.group("noun").islower() and called.group("noun").lower() not in _NOT_NOUNS  # type: ignore[union-attr]
 
 
 def _opens_sentence(text: str, start: int) -> bool:
