@@ -63,3 +63,35 @@ def test_words_that_give_a_name_keep_the_quoted_name_in_narration() -> None:
 def test_called_after_a_person_gives_their_words() -> None:
     assert _quotes('It was a plan which he called "a disaster for every family in this town", aides said.') == [
         "a disaster for every family in this town"]
+
+
+# Headlines and pull quotes.
+
+def test_headline_in_single_marks_attributed_in_the_headline_is_speech() -> None:
+    page = ("'We want to get to the end of AIDS,' top researcher says at conference\n\n"
+            f"{BODY}\n\nThe researcher, Dr. Ann Fowler, spoke first. \"No promises, no dates,\" Fowler said.")
+    assert _page_quotes(page)[0] == "We want to get to the end of AIDS"
+
+
+def test_headline_repeating_a_quotation_of_the_article_takes_its_speaker() -> None:
+    page = ("KI in der Schule – „Sie werden schneller und erfolgreicher“\n\n"
+            "Die Schule plant ein Computerlabor für die Klassen fünf bis zehn, das im Herbst öffnen soll. "
+            "Mohammed Aloof leitet die IT-Abteilung.\n\n"
+            "Er sagt: „Es ist nicht so, dass Kinder durch KI faul würden. Sie werden schneller und erfolgreicher.“")
+    doc = split(Article(page, InputFormat.TEXT, "test"))
+    runs = [r for b in doc.blocks for r in b.runs if r.role is Role.QUOTE]
+    assert [r.text for r in runs][0] == "Sie werden schneller und erfolgreicher"
+    assert runs[0].speaker == runs[1].speaker == "Mohammed Aloof"
+
+
+def test_headline_scare_quotes_and_titles_stay_narration() -> None:
+    page = (f"3 Arrested in Separate 'Dark Knight' Incidents\n\n{BODY}\n\n"
+            "A man was arrested after watching \"The Dark Knight Rises,\" police said Monday.")
+    assert _page_quotes(page) == []
+    page = f"'Whingers' Harry and Meghan 'won't recover' from 'terrible' snub\n\n{BODY}\n\n{BODY}"
+    assert _page_quotes(page) == []
+
+
+def test_headline_quote_that_the_article_does_not_repeat_stays_narration() -> None:
+    page = f"Residents demand changes: \"Fifteen days of noise is far too much\"\n\n{BODY}\n\n{BODY}"
+    assert _page_quotes(page) == []

@@ -8,18 +8,19 @@ No I/O here; linear in the paragraph's length.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import sentences
-from ..model import Gender
+from ..model import Block, Gender, Role
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from .verbs import CS_PAST, DOCUMENTS, QUOTING
 
-__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
+__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
 _DASH_LEAD = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -432,6 +433,80 @@ def split_quotes(text: str, introduced: bool = False) -> list[Piece]:
     if any(c.isalnum() for c in tail):
         pieces.append(Piece(tail, quote=False))
     return pieces
+
+
+# Headlines print quotations in single marks ("'We want to get to the end of AIDS,' researcher says"):
+# an opening mark after a space or the line start, a closing one before a space, a stop or the end.
+# An apostrophe between letters ("won't") is neither.
+_SINGLE_SPAN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)([^'‘’\n]*?(?:\w['’]\w[^'‘’\n]*?)*[\w.,!?…])['’](?=$|[\s,.;:!?)\]—–-])")
+_DOUBLE_MARKS = re.compile(r"[\"“”«»„]")
+_QUOTATION = re.compile(r"“([^“”]{1,2000})”|«([^«»]{1,2000})»|„([^„“”]{1,2000})[“”]|\"([^\"]{1,2000})\"|»([^«»]{1,2000})«")
+
+
+def quoted_words(text: str) -> str:
+    """The words of every quotation in `text`, lower-cased and space-separated with a space at both
+    ends, for `heading_pieces` to tell a headline that repeats one of them."""
+    found = (next(g for g in m.groups() if g is not None) for m in _QUOTATION.finditer(text))
+    return " " + " ".join(" ".join(_WORD.findall(q.lower())) for q in found) + " "
+
+
+def heading_pieces(text: str, quoted: Callable[[], str]) -> list[Piece] | None:
+    """A headline or subheading that carries a quotation, as narration and quote pieces; None when it
+    carries none. A quotation counts when the line attributes it ('"…", diz Temer', "'…,' top HIV
+    researcher says", "Schubert: \"…\"") or when it repeats words the article quotes (a pull quote:
+    "Künstliche Intelligenz in der Schule – „Sie werden schneller und erfolgreicher“"). Titles of
+    works, names and short scare quotes stay narration. `quoted` gives `quoted_words` of the article,
+    read only for a headline with a quotation in it.
+    """
+    if not _DOUBLE_MARKS.search(text):
+        text = _SINGLE_SPAN.sub(lambda m: f"“{m.group(1)}”", text)
+    if not _DOUBLE_MARKS.search(text):
+        return None
+    if is_attributed_speech(text):
+        return split_quotes(text)
+    pieces: list[Piece] = []
+    pos = 0
+    for outer_start, inner_start, inner_end, outer_end in _spans(text, 0):
+        inner = text[inner_start:inner_end]
+        words = _WORD.findall(inner.lower())
+        before = text[max(0, outer_start - 30) : outer_start]
+        if len(words) < 4 or _is_title(_WORD.findall(inner)) or _names(before) \
+                or f" {' '.join(words)} " not in quoted():
+            continue
+        narration = _clean_narration(text[pos:outer_start])
+        if any(c.isalnum() for c in narration):
+            pieces.append(Piece(narration, quote=False))
+        pieces.append(Piece(_clean_quote(inner), quote=True, raw_before=text[pos:outer_start]))
+        pos = outer_end
+    if not pieces:
+        return None
+    tail = _clean_narration(text[pos:])
+    if any(c.isalnum() for c in tail):
+        pieces.append(Piece(tail, quote=False))
+    return pieces
+
+
+def echo_speakers(blocks: list[Block]) -> list[Block]:
+    """A quotation the article prints twice (a headline or a pull quote repeating words quoted in
+    the text) and attributes only once is the same person's: the unattributed copy takes the
+    speaker of the attributed one."""
+    said = [(" " + " ".join(_WORD.findall(run.text.lower())) + " ", run.speaker, run.cue)
+            for block in blocks for run in block.runs if run.role is Role.QUOTE and run.speaker]
+    if not said:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        runs = list(block.runs)
+        for i, run in enumerate(runs):
+            words = _WORD.findall(run.text.lower())
+            if run.role is not Role.QUOTE or run.speaker or len(words) < 4:
+                continue
+            own = " " + " ".join(words) + " "
+            match = next(((who, cue) for text, who, cue in said if own in text or text in own), None)
+            if match:
+                runs[i] = dataclasses.replace(run, speaker=match[0], cue="the same words quoted in the article")
+        out.append(dataclasses.replace(block, runs=tuple(runs)))
+    return out
 
 
 def is_attributed_speech(text: str) -> bool:
