@@ -8,7 +8,9 @@ No I/O here; linear in the paragraph's length.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -489,22 +491,25 @@ def heading_pieces(text: str, quoted: Callable[[], str]) -> list[Piece] | None:
 def echo_speakers(blocks: list[Block]) -> list[Block]:
     """A quotation the article prints twice (a headline or a pull quote repeating words quoted in
     the text) and attributes only once is the same person's: the unattributed copy takes the
-    speaker of the attributed one."""
-    said = [(" " + " ".join(_WORD.findall(run.text.lower())) + " ", run.speaker, run.cue)
+    speaker of the attributed one whose words contain it."""
+    said = [(" " + " ".join(_WORD.findall(run.text.lower())) + " ", run.speaker)
             for block in blocks for run in block.runs if run.role is Role.QUOTE and run.speaker]
     if not said:
         return blocks
+    # One string and one search per unattributed quote keeps a page of many quotes linear.
+    joined = "\n".join(text for text, _ in said)
+    starts = list(itertools.accumulate((len(text) + 1 for text, _ in said), initial=0))
     out: list[Block] = []
     for block in blocks:
         runs = list(block.runs)
         for i, run in enumerate(runs):
-            words = _WORD.findall(run.text.lower())
-            if run.role is not Role.QUOTE or run.speaker or len(words) < 4:
+            if run.role is not Role.QUOTE or run.speaker:
                 continue
-            own = " " + " ".join(words) + " "
-            match = next(((who, cue) for text, who, cue in said if own in text or text in own), None)
-            if match:
-                runs[i] = dataclasses.replace(run, speaker=match[0], cue="the same words quoted in the article")
+            words = _WORD.findall(run.text.lower())
+            at = joined.find(" " + " ".join(words) + " ") if len(words) >= 4 else -1
+            if at >= 0:
+                who = said[bisect.bisect_right(starts, at) - 1][1]
+                runs[i] = dataclasses.replace(run, speaker=who, cue="the same words quoted in the article")
         out.append(dataclasses.replace(block, runs=tuple(runs)))
     return out
 
