@@ -95,3 +95,24 @@ def test_headline_scare_quotes_and_titles_stay_narration() -> None:
 def test_headline_quote_that_the_article_does_not_repeat_stays_narration() -> None:
     page = f"Residents demand changes: \"Fifteen days of noise is far too much\"\n\n{BODY}\n\n{BODY}"
     assert _page_quotes(page) == []
+
+
+# Unclosed and short quotations.
+
+def test_quotation_opened_after_a_sentence_and_left_open_runs_to_the_paragraph_end() -> None:
+    # English leaves a quotation open at a paragraph's end when the next paragraph goes on with it.
+    text = '"We are working hard," he said. "This is ongoing and we will not stop until the job is done.'
+    assert _quotes(text) == ["We are working hard", "This is ongoing and we will not stop until the job is done."]
+
+
+def test_opener_left_open_inside_a_sentence_is_not_a_quotation() -> None:
+    assert _quotes('He said the plan was "a first step, not the last one and more will follow soon.') == []
+
+
+def test_short_quotation_with_its_comma_inside_the_marks_is_attributed_speech() -> None:
+    assert _quotes("“We will win,” he said, “because we must.”") == ["We will win", "because we must."]
+
+
+def test_title_followed_by_a_verb_of_saying_stays_a_title() -> None:
+    assert _quotes('A man was arrested after watching "The Dark Knight Rises," Maine state police said.') == []
+    assert _quotes('A través de la "cuenta administrada por su familia", Ricardo Jaime escribió en Twitter.') == []

@@ -260,7 +260,10 @@ def _spans(text: str, start: int) -> list[tuple[int, int, int, int]]:
         if close < 0:
             # An opener never closed at the start of a paragraph or after a colon: the quotation
             # runs to the paragraph's end (multi-paragraph quotes leave it open).
-            if not text[start:j].strip() or text[:j].rstrip().endswith(":"):
+            # So does one that opens a new sentence: '"…," he said. "This goes on' (the next
+            # paragraph reopens it).
+            ended = text[start:j].rstrip()[-1:] in (".", "!", "?", "…") and text[j + 1 : j + 2].isupper()
+            if not text[start:j].strip() or text[:j].rstrip().endswith(":") or ended:
                 out.append((j, j + 1, n, n))
                 break
             i = j + 1
@@ -304,6 +307,8 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
         return True
     if len(words) <= 12 and before.rstrip().endswith("("):
         return True
+    if words and (re.match(r"\s*[,—–-]", after) or re.search(r"[,!?]\s*$", inner)) and _AFTER_WHO_VERB.match(after):
+        return False  # '“We will win,” he said': short, but attributed speech (the comma inside the marks)
     # A motto, slogan or inscription shown after a colon ("wo das Motto an der Wand hängt: »…«", "bajo
     # el lema: «…»"): words on a wall or a banner, not someone's speech.
     lead = context[: max(0, context.find(inner))]
