@@ -116,3 +116,9 @@ def test_short_quotation_with_its_comma_inside_the_marks_is_attributed_speech() 
 def test_title_followed_by_a_verb_of_saying_stays_a_title() -> None:
     assert _quotes('A man was arrested after watching "The Dark Knight Rises," Maine state police said.') == []
     assert _quotes('A través de la "cuenta administrada por su familia", Ricardo Jaime escribió en Twitter.') == []
+
+
+def test_title_after_the_kind_of_work_stays_narration() -> None:
+    assert _quotes('Her new film "What the river keeps from us all" opened on Friday, she said.') == []
+    assert _quotes("Der Minister sagte, das Buch „Warum wir den Wald nicht retten werden“ sei wichtig.") == []
+    assert _quotes("Глава компании «Северные морские перевозки и логистика» заявил, что всё хорошо.") == []

@@ -64,6 +64,25 @@ _NAMING = re.compile(
     r"apodad[oa]s?|titulad[oa]s?|bautizad[oa]s?|conocid[oa]s?\s+como|la\s+(?:palabra|expresión)|el\s+(?:término|lema)|"
     r"apelidad[oa]s?|intitulad[oa]s?|batizad[oa]s?|conhecid[oa]s?\s+como|a\s+(?:palavra|expressão)|o\s+termo|"
     r"под\s+названием|прозванн\w+|слово|zvan\w+|nazvan\w+|slovo|přezdív\w+)\s*$", re.I)
+# The kind of work, programme or body right before the marks: what follows is its title or name
+# ("the film "…"", "das Buch „…“", "la campagne « … »", "компания «…»").
+_WORK = re.compile(
+    r"(?:^|\s)(?:film|movie|book|novel|series|show|song|album|play|documentary|programme|program|campaign|"
+    r"initiative|project|operation|app|podcast|exhibition|headline|column|essay|study|poem|opera|hashtag|"
+    r"Film|Buch|Roman|Serie|Sendung|Lied|Song|Album|Stück|Theaterstück|Dokumentation|Doku|Programm|Kampagne|"
+    r"Initiative|Projekt|Aktion|Operation|App|Podcast|Ausstellung|Schlagzeile|Kolumne|Studie|Gedicht|Oper|"
+    r"Titel|Motto|Slogan|Hashtag|Verein|Bündnis|Firma|Zeitung|Zeitschrift|"
+    r"livre|roman|série|émission|chanson|pièce|documentaire|programme|campagne|projet|opération|application|"
+    r"exposition|tribune|poème|titre|association|collectif|journal|magazine|"
+    r"película|libro|novela|serie|programa|canción|álbum|obra|documental|campaña|proyecto|operación|"
+    r"aplicación|exposición|columna|poema|título|asociación|plataforma|diario|revista|"
+    r"filme|livro|romance|série|canção|música|peça|documentário|campanha|projeto|operação|aplicativo|"
+    r"exposição|coluna|título|associação|jornal|revista|"
+    r"фильм\w*|книг\w*|роман\w*|сериал\w*|программ\w*|песн\w*|альбом\w*|спектакл\w*|проект\w*|"
+    r"операци\w*|выставк\w*|компани\w*|организаци\w*|движени\w*|фонд\w*|газет\w*|журнал\w*|"
+    r"агентств\w*|издани\w*|телеканал\w*|"
+    r"film\w*|knih\w*|seriál\w*|pořad\w*|písn\w*|projekt\w*|operac\w*|kampa\w*|společnost\w*|"
+    r"hnutí|spolek|spolku|deník\w*|časopis\w*)\s*$")
 # "a group called "…"", "un film appelé « … »": a name. "which he called "…"" is someone's words.
 _CALLED = re.compile(r"(?:^|\s)(?P<noun>[\w’'-]+)\s+(?:called|named|appelée?s?|llamad[oa]s?|chamad[oa]s?|genannte?[nmrs]?)\s*$",
                      re.I)
@@ -332,7 +351,7 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
 def _names(before: str) -> bool:
     """True when the words just before a quotation introduce a name or title ('dubbed', 'a film
     called', 'le projet baptisé'), so the quotation is that name."""
-    if _NAMING.search(before):
+    if _NAMING.search(before) or _WORK.search(before):
         return True
     called = _CALLED.search(before)
     return bool(called) and called.group("noun").islower() and called.group("noun").lower() not in _NOT_NOUNS  # type: ignore[union-attr]
