@@ -122,3 +122,14 @@ def test_title_after_the_kind_of_work_stays_narration() -> None:
     assert _quotes('Her new film "What the river keeps from us all" opened on Friday, she said.') == []
     assert _quotes("Der Minister sagte, das Buch „Warum wir den Wald nicht retten werden“ sei wichtig.") == []
     assert _quotes("Глава компании «Северные морские перевозки и логистика» заявил, что всё хорошо.") == []
+
+
+def test_name_given_with_como_stays_narration() -> None:
+    text = "La institución se nominaría como “Ministerio de Seguridad, Protección Civil y Convivencia Ciudadana”."
+    assert _quotes(text) == []
+
+
+def test_reference_to_an_article_stays_narration() -> None:
+    text = "Sung Il-kwon, « En Corée, la politique du rayon de soleil », Le Monde diplomatique, juin 2018."
+    assert _quotes(text) == []
+    assert _quotes("« Nous irons jusqu'au bout, quoi qu'il arrive », a dit Marie Dupont, Le Monde.") != []

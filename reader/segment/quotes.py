@@ -63,7 +63,8 @@ _NAMING = re.compile(
     r"baptisée?s?|surnommée?s?|intitulée?s?|le\s+(?:mot|terme|slogan)|l['’]expression|"
     r"apodad[oa]s?|titulad[oa]s?|bautizad[oa]s?|conocid[oa]s?\s+como|la\s+(?:palabra|expresión)|el\s+(?:término|lema)|"
     r"apelidad[oa]s?|intitulad[oa]s?|batizad[oa]s?|conhecid[oa]s?\s+como|a\s+(?:palavra|expressão)|o\s+termo|"
-    r"под\s+названием|прозванн\w+|слово|zvan\w+|nazvan\w+|slovo|přezdív\w+)\s*$", re.I)
+    r"под\s+названием|прозванн\w+|слово|zvan\w+|nazvan\w+|slovo|přezdív\w+|"
+    r"(?:nombr|nomin|denomin|llam|bautiz|conoc|cham|batiz|apelid|intitul|titul)\w*\s+como)\s*$", re.I)
 # The kind of work, programme or body right before the marks: what follows is its title or name
 # ("the film "…"", "das Buch „…“", "la campagne « … »", "компания «…»").
 _WORK = re.compile(
@@ -325,6 +326,11 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     if len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and _TERM_BEFORE.search(before):
         return True
     if len(words) <= 12 and before.rstrip().endswith("("):
+        return True
+    # A reference: "Sung Il-kwon, « En Corée, la politique du rayon de soleil », Le Monde diplomatique,
+    # juin 2018." - an author, a title, a publication, and no verb of saying.
+    if len(words) <= 15 and re.search(r"\w,\s*$", before) and re.match(r"[,.]?\s*,\s*[A-ZÀ-Þ]", after) \
+            and context and not _VERB.search(context):
         return True
     if words and (re.match(r"\s*[,—–-]", after) or re.search(r"[,!?]\s*$", inner)) and _AFTER_WHO_VERB.match(after):
         return False  # '“We will win,” he said': short, but attributed speech (the comma inside the marks)
