@@ -36,7 +36,7 @@ _OPENER_CLOSING = re.compile(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
 # Portuguese drops the comma: "— Fizemos um grande jogo — disse o treinador."
 _RU_ATTRIBUTION = re.compile(r"(?:([,!?…](?:\.{1,2})?)\s*[—–]\s*|(?<=\w)\s[—–]|(?<=\w)\s[—–]\s+(?=(?:"
                              + SPEECH_VERBS + r")\b))(?=[a-zà-ÿа-яё])")
-_COMMA_VERB = re.compile(rf"[,!?…]\s+(?:{SPEECH_VERBS})\b", re.I)
+_COMMA = re.compile(r"[,!?…]\s+")
 _RU_RESUME = re.compile(r"(?:[.:!?…,]\s*[—–]|(?<=\w)[—–]\s*[.,;:]?)\s*")
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_WHO_VERB = re.compile(
@@ -381,7 +381,7 @@ def _dash_speech(text: str, introduced: bool = False) -> tuple[list[tuple[int, i
         return [], 0
     begin = lead.end()
     # "— On travaille ici depuis trente ans, dit-il en souriant.": the verb follows a comma, no dash.
-    introduced = introduced or bool(_COMMA_VERB.search(text, begin))
+    introduced = introduced or any(_VERB.match(text, m.end()) for m in _COMMA.finditer(text, begin))
 
     def attributed(after: int) -> bool:
         return introduced or bool(_VERB.search(text, after, after + 80))
