@@ -139,7 +139,7 @@ def _run_lang(text: str, block_lang: str) -> str:
 
 
 def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | None,
-          reported: str = "") -> tuple[Run, ...]:
+          reported: str = "", dialogue: bool = False, heading: list[quotes.Piece] | None = None) -> tuple[Run, ...]:
     lang = language.detect(unit.text, doc_lang)
     if unit.quote:
         inner = unit.text.strip().strip("\"“”«»„")
@@ -147,7 +147,7 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
             [quotes.Piece(lead_in, False), quotes.Piece(inner, True, lead_in)], people)[1] \
             if lead_in.rstrip().endswith(":") else (None, None)
         return (Run(Role.QUOTE, inner, speaker, lang, cue),)
-    pieces = quotes.split_quotes(unit.text)
+    pieces = heading or quotes.split_quotes(unit.text, introduced=bool(lead_in) or dialogue)
     if lead_in and pieces and pieces[0].quote:
         # "Анвар Ибрагим признался:" closing the last paragraph introduces the speech that opens this one.
         attributed = quotes.attribute_with_cues([quotes.Piece(lead_in + ":", False)] + pieces, people)[1:]
@@ -221,6 +221,13 @@ def split(article: Article) -> Document:
     lead_in = ""
     carry: str | None = None
     reported = ""
+    dialogue = False
+    quoted_cache: list[str] = []
+
+    def quoted() -> str:
+        if not quoted_cache:
+            quoted_cache.append(quotes.quoted_words("\n".join(kept)))
+        return quoted_cache[0]
     body = [u.text for u, (label, _) in zip(units, labels) if label is not Label.SKIP]
     read = 0
     for unit, (label, reason) in zip(units, labels):
@@ -230,13 +237,15 @@ def split(article: Article) -> Document:
         if label is Label.SKIP:
             skipped.append(Skipped(unit.text, reason or "boilerplate"))
             continue
-        if label is Label.TITLE and title is None and quotes.is_attributed_speech(unit.text):
-            # '"Parece que são grupos mínimos", diz Temer': the title quotes someone; read it in their voice.
-            title = unit.text
+        heading = quotes.heading_pieces(unit.text, quoted) \
+            if label is Label.HEADING or label is Label.TITLE and title is None else None
+        if heading:
+            # '"Parece que são grupos mínimos", diz Temer', or a headline repeating words the article
+            # quotes: the line quotes someone; read it in their voice.
+            title = unit.text if label is Label.TITLE else title
             label = Label.BODY
-        if label is Label.HEADING and (unit.text.rstrip().endswith(":") or quotes.is_attributed_speech(unit.text)):
-            # "Анвар Ибрагим признался:" introduces the next paragraph's speech; a short line that
-            # quotes someone with a verb of saying is speech, not a heading.
+        if label is Label.HEADING and unit.text.rstrip().endswith(":"):
+            # "Анвар Ибрагим признался:" introduces the next paragraph's speech.
             label = Label.BODY
         if label in (Label.TITLE, Label.HEADING):
             if label is Label.TITLE and title is None:
@@ -247,14 +256,17 @@ def split(article: Article) -> Document:
             lead_in = ""
             carry = None
             reported = ""
+            dialogue = False
             continue
-        runs = _runs(unit, people, doc_lang, lead_in, carry, reported)
+        runs = _runs(unit, people, doc_lang, lead_in, carry, reported, dialogue, heading)
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
+        # A dash-led paragraph read as speech lets the next dash-led one go on the dialogue.
+        dialogue = bool(runs) and runs[0].role is Role.QUOTE and unit.text.lstrip()[:1] in "—–-"
         carry = _carry(runs)
         # Narration alone may report who speaks next; read only if a quotation opens the next paragraph.
         reported = runs[-1].text if carry is None and runs and all(run.role is Role.NARRATION for run in runs) else ""
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
-    blocks = _full_names(blocks, people)
+    blocks = quotes.echo_speakers(_full_names(blocks, people))
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),
                     source=article.source, speakers=_speakers(blocks, people))

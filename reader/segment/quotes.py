@@ -8,19 +8,22 @@ No I/O here; linear in the paragraph's length.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import sentences
-from ..model import Gender
+from ..model import Block, Gender, Role
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from . import compiled
 from .verbs import CS_PAST, DOCUMENTS, QUOTING
 
-__all__ = ["Piece", "split_quotes", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
+__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
 _DASH_LEAD = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -34,6 +37,7 @@ _OPENER_CLOSING = re.compile(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
 # Portuguese drops the comma: "— Fizemos um grande jogo — disse o treinador."
 _RU_ATTRIBUTION = compiled.regex(r"(?:([,!?…](?:\.{1,2})?)\s*[—–]\s*|(?<=\w)\s[—–]|(?<=\w)\s[—–]\s+(?=(?:"
                              + SPEECH_VERBS + r")\b))(?=[a-zà-ÿа-яё])")
+_COMMA = re.compile(r"[,!?…]\s+")
 _RU_RESUME = re.compile(r"(?:[.:!?…,]\s*[—–]|(?<=\w)[—–]\s*[.,;:]?)\s*")
 _VERB = compiled.regex(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_WHO_VERB = compiled.regex(
@@ -50,6 +54,42 @@ _TERM_BEFORE = re.compile(
     r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
     r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
     r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
+# Words that give a name, a title or a nickname to what follows in marks: the quoted words are that
+# name, not speech ("dubbed "the Tuesday Club"", "a book titled "…"", "le projet baptisé « … »").
+_NAMING = re.compile(
+    r"(?:^|[\s(])(?:so-called|dubbed|nicknamed|known\s+as|(?:en)?titled|branded\s+as|"
+    r"the\s+(?:words?|term|phrase|expression|slogan|hashtag|motto|label|headline)|"
+    r"sogenannte[nmrs]?|so\s+genannte[nmrs]?|namens|betitelt|mit\s+dem\s+(?:Titel|Namen|Motto)|"
+    r"(?:das|dem)\s+(?:Wort|Stichwort|Schlagwort)|(?:der|den|dem)\s+(?:Begriff|Ausdruck|Spitzname[n]?)|"
+    r"baptisée?s?|surnommée?s?|intitulée?s?|le\s+(?:mot|terme|slogan)|l['’]expression|"
+    r"apodad[oa]s?|titulad[oa]s?|bautizad[oa]s?|conocid[oa]s?\s+como|la\s+(?:palabra|expresión)|el\s+(?:término|lema)|"
+    r"apelidad[oa]s?|intitulad[oa]s?|batizad[oa]s?|conhecid[oa]s?\s+como|a\s+(?:palavra|expressão)|o\s+termo|"
+    r"под\s+названием|прозванн\w+|слово|zvan\w+|nazvan\w+|slovo|přezdív\w+|"
+    r"(?:nombr|nomin|denomin|llam|bautiz|conoc|cham|batiz|apelid|intitul|titul)\w*\s+como)\s*$", re.I)
+# The kind of work, programme or body right before the marks: what follows is its title or name
+# ("the film "…"", "das Buch „…“", "la campagne « … »", "компания «…»").
+_WORK = re.compile(
+    r"(?:^|\s)(?:film|movie|book|novel|series|show|song|album|play|documentary|programme|program|campaign|"
+    r"initiative|project|operation|app|podcast|exhibition|headline|column|essay|study|poem|opera|hashtag|"
+    r"Film|Buch|Roman|Serie|Sendung|Lied|Song|Album|Stück|Theaterstück|Dokumentation|Doku|Programm|Kampagne|"
+    r"Initiative|Projekt|Aktion|Operation|App|Podcast|Ausstellung|Schlagzeile|Kolumne|Studie|Gedicht|Oper|"
+    r"Titel|Motto|Slogan|Hashtag|Verein|Bündnis|Firma|Zeitung|Zeitschrift|"
+    r"livre|roman|série|émission|chanson|pièce|documentaire|programme|campagne|projet|opération|application|"
+    r"exposition|tribune|poème|titre|association|collectif|journal|magazine|"
+    r"película|libro|novela|serie|programa|canción|álbum|obra|documental|campaña|proyecto|operación|"
+    r"aplicación|exposición|columna|poema|título|asociación|plataforma|diario|revista|"
+    r"filme|livro|romance|série|canção|música|peça|documentário|campanha|projeto|operação|aplicativo|"
+    r"exposição|coluna|título|associação|jornal|revista|"
+    r"фильм\w*|книг\w*|роман\w*|сериал\w*|программ\w*|песн\w*|альбом\w*|спектакл\w*|проект\w*|"
+    r"операци\w*|выставк\w*|компани\w*|организаци\w*|движени\w*|фонд\w*|газет\w*|журнал\w*|"
+    r"агентств\w*|издани\w*|телеканал\w*|"
+    r"film\w*|knih\w*|seriál\w*|pořad\w*|písn\w*|projekt\w*|operac\w*|kampa\w*|společnost\w*|"
+    r"hnutí|spolek|spolku|deník\w*|časopis\w*)\s*$")
+# "a group called "…"", "un film appelé « … »": a name. "which he called "…"" is someone's words.
+_CALLED = re.compile(r"(?:^|\s)(?P<noun>[\w’'-]+)\s+(?:called|named|appelée?s?|llamad[oa]s?|chamad[oa]s?|genannte?[nmrs]?)\s*$",
+                     re.I)
+_NOT_NOUNS = {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that", "also", "publicly", "once",
+              "il", "elle", "ils", "on", "qui", "que", "él", "ella", "ele", "ela", "er", "sie", "es", "wir", "man"}
 _SO = re.compile(r"^[\s,;—–-]*so\s+(?=[A-ZÄÖÜ]|(?:der|die)\s)")
 _ARTICLE_WORDS = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "l'", "l’", "der", "die", "das", "den",
                   "dem", "des", "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "his", "her", "its",
@@ -250,7 +290,10 @@ def _spans(text: str, start: int) -> list[tuple[int, int, int, int]]:
         if close < 0:
             # An opener never closed at the start of a paragraph or after a colon: the quotation
             # runs to the paragraph's end (multi-paragraph quotes leave it open).
-            if not text[start:j].strip() or text[:j].rstrip().endswith(":"):
+            # So does one that opens a new sentence: '"…," he said. "This goes on' (the next
+            # paragraph reopens it).
+            ended = text[start:j].rstrip()[-1:] in (".", "!", "?", "…") and text[j + 1 : j + 2].isupper()
+            if not text[start:j].strip() or text[:j].rstrip().endswith(":") or ended:
                 out.append((j, j + 1, n, n))
                 break
             i = j + 1
@@ -276,10 +319,17 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "",
               before: str = "") -> bool:
     words = _WORD.findall(inner)
+    if len(words) <= 12 and _names(before):
+        return True  # 'The group, dubbed "the Tuesday Club", said …': a name, whatever verb follows
     if _VERB_ONLY.match(after) and re.match(r"\s*[,—–-]", after) and words:
         return False  # '"Manifestações onde?", questionou Serra': short, but attributed speech
-    # A title keeps its comma or period inside the marks in American style: "The Case for Colonialism,".
-    if words and not re.search(r"[.!?…,;:]", inner.rstrip(", ")) and _is_title(words) and len(words) >= 2:
+    # A title keeps its comma or period inside the marks in American style: "The Case for Colonialism,",
+    # "Harry Potter and the Deathly Hallows — Part 2." at the end of a sentence.
+    # German capitalizes nouns ("Relotius schreibt: »Drückt uns die Daumen.«"): a final period is let
+    # pass only for three capitalized words or more, and never after a colon.
+    capitals = sum(w[:1].isupper() for w in words if len(w) >= 4)
+    bare = inner.rstrip(",. ") if capitals >= 3 and not before.rstrip().endswith(":") else inner.rstrip(", ")
+    if words and not re.search(r"[.!?…,;:]", bare) and _is_title(words) and len(words) >= 2:
         return True
     # A term after an article or "so-called" is a name for something, not speech: la "cuenta administrada
     # por su familia", the "tip of the iceberg", sogenannte „Fake News“; so is a list in parentheses.
@@ -287,6 +337,13 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
         return True
     if len(words) <= 12 and before.rstrip().endswith("("):
         return True
+    # A reference: "Sung Il-kwon, « En Corée, la politique du rayon de soleil », Le Monde diplomatique,
+    # juin 2018." - an author, a title, a publication, and no verb of saying.
+    if len(words) <= 15 and re.search(r"\w,\s*$", before) and re.match(r"[,.]?\s*,\s*[A-ZÀ-Þ]", after) \
+            and context and not _VERB.search(context):
+        return True
+    if words and (re.match(r"\s*[,—–-]", after) or re.search(r"[,!?]\s*$", inner)) and _AFTER_WHO_VERB.match(after):
+        return False  # '“We will win,” he said': short, but attributed speech (the comma inside the marks)
     # A motto, slogan or inscription shown after a colon ("wo das Motto an der Wand hängt: »…«", "bajo
     # el lema: «…»"): words on a wall or a banner, not someone's speech.
     lead = context[: max(0, context.find(inner))]
@@ -307,40 +364,63 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     return len(words) <= 5 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?,;:]", inner)
 
 
+def _names(before: str) -> bool:
+    """True when the words just before a quotation introduce a name or title ('dubbed', 'a film
+    called', 'le projet baptisé'), so the quotation is that name."""
+    if _NAMING.search(before) or _WORK.search(before):
+        return True
+    called = _CALLED.search(before)
+    return bool(called) and called.group("noun").islower() and called.group("noun").lower() not in _NOT_NOUNS  # type: ignore[union-attr]
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?…:"
 
 
-def _dash_speech(text: str) -> tuple[list[tuple[int, int, int, int]], int]:
-    """Spans of dash-led direct speech at the paragraph start, and where normal scanning resumes."""
+def _dash_speech(text: str, introduced: bool = False) -> tuple[list[tuple[int, int, int, int]], int]:
+    """Spans of dash-led direct speech at the paragraph start, and where normal scanning resumes.
+
+    A dash also leads list items ("- Schools stay shut"), sign-offs and credits: the paragraph is
+    speech only when a verb of saying attributes it ("— Речь, — сказал он", "—No —dijo Pérez—",
+    "— Speech," X said) or when `introduced` (the paragraph before ended with a colon, or was dash
+    speech itself: a dialogue goes on).
+    """
     lead = _DASH_LEAD.match(text)
     if not lead:
         return [], 0
     begin = lead.end()
+    # "— On travaille ici depuis trente ans, dit-il en souriant.": the verb follows a comma, no dash.
+    introduced = introduced or any(_VERB.match(text, m.end()) for m in _COMMA.finditer(text, begin))
+
+    def attributed(after: int) -> bool:
+        return introduced or bool(_VERB.search(text, after, after + 80))
+
     # `— Speech …," X said.` : an odd straight quote (or a lone closer) ends the speech.
     if text.count('"') % 2 == 1:
         close = text.find('"', begin)
-        return [(0, begin, close, close + 1)], close + 1
+        return ([(0, begin, close, close + 1)], close + 1) if attributed(close + 1) else ([], 0)
     for closer, opener in (("”", "“"), ("»", "«")):
         close = text.find(closer, begin)
         if close >= 0 and opener not in text[begin:close]:
-            return [(0, begin, close, close + 1)], close + 1
+            return ([(0, begin, close, close + 1)], close + 1) if attributed(close + 1) else ([], 0)
     # `— Речь, — сказал он. — Ещё речь.` : dashes alternate speech and attribution.
     spans: list[tuple[int, int, int, int]] = []
     pos = begin
+    said = introduced
     while pos < len(text):
         attribution = _RU_ATTRIBUTION.search(text, pos)
         if not attribution:
             spans.append((pos, pos, len(text), len(text)))
-            return spans, len(text)
+            break
+        said = said or attributed(attribution.end())
         speech_end = attribution.start(1) + 1 if attribution.group(1) else attribution.start()
         spans.append((pos, pos, speech_end, attribution.end()))
         resume = _RU_RESUME.search(text, attribution.end())
         if not resume:
-            return spans, attribution.end()
+            return (spans, attribution.end()) if said else ([], 0)
         pos = resume.end()
-    return spans, len(text)
+    return (spans, len(text)) if said else ([], 0)
 
 
 def _clean_narration(text: str) -> str:
@@ -353,9 +433,13 @@ def _clean_quote(text: str) -> str:
     return re.sub(r"[\s,;:—–-]+$", "", text).strip()
 
 
-def split_quotes(text: str) -> list[Piece]:
-    """The paragraph as narration and quote pieces, in order; scare quotes stay in narration."""
-    dash_spans, resume = _dash_speech(text)
+def split_quotes(text: str, introduced: bool = False) -> list[Piece]:
+    """The paragraph as narration and quote pieces, in order; scare quotes stay in narration.
+
+    `introduced`: the paragraph before announced speech (it ended with a colon, or was dash-led
+    speech), so a paragraph led by a dash is speech even with no verb of saying in it.
+    """
+    dash_spans, resume = _dash_speech(text, introduced)
     # German and Czech print »…« with the marks turned the other way: scan a mirrored copy.
     first_open, first_close = text.find("«"), text.find("»")
     scan = text.translate(str.maketrans("«»", "»«")) if first_close >= 0 and (first_open < 0 or first_close < first_open) \
@@ -391,6 +475,83 @@ def split_quotes(text: str) -> list[Piece]:
     if any(c.isalnum() for c in tail):
         pieces.append(Piece(tail, quote=False))
     return pieces
+
+
+# Headlines print quotations in single marks ("'We want to get to the end of AIDS,' researcher says"):
+# an opening mark after a space or the line start, a closing one before a space, a stop or the end.
+# An apostrophe between letters ("won't") is neither.
+_SINGLE_SPAN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)([^'‘’\n]*?(?:\w['’]\w[^'‘’\n]*?)*[\w.,!?…])['’](?=$|[\s,.;:!?)\]—–-])")
+_DOUBLE_MARKS = re.compile(r"[\"“”«»„]")
+_QUOTATION = re.compile(r"“([^“”]{1,2000})”|«([^«»]{1,2000})»|„([^„“”]{1,2000})[“”]|\"([^\"]{1,2000})\"|»([^«»]{1,2000})«")
+
+
+def quoted_words(text: str) -> str:
+    """The words of every quotation in `text`, lower-cased and space-separated with a space at both
+    ends, for `heading_pieces` to tell a headline that repeats one of them."""
+    found = (next(g for g in m.groups() if g is not None) for m in _QUOTATION.finditer(text))
+    return " " + " ".join(" ".join(_WORD.findall(q.lower())) for q in found) + " "
+
+
+def heading_pieces(text: str, quoted: Callable[[], str]) -> list[Piece] | None:
+    """A headline or subheading that carries a quotation, as narration and quote pieces; None when it
+    carries none. A quotation counts when the line attributes it ('"…", diz Temer', "'…,' top HIV
+    researcher says", "Schubert: \"…\"") or when it repeats words the article quotes (a pull quote:
+    "Künstliche Intelligenz in der Schule – „Sie werden schneller und erfolgreicher“"). Titles of
+    works, names and short scare quotes stay narration. `quoted` gives `quoted_words` of the article,
+    read only for a headline with a quotation in it.
+    """
+    if not _DOUBLE_MARKS.search(text):
+        text = _SINGLE_SPAN.sub(lambda m: f"“{m.group(1)}”", text)
+    if not _DOUBLE_MARKS.search(text):
+        return None
+    if is_attributed_speech(text):
+        return split_quotes(text)
+    pieces: list[Piece] = []
+    pos = 0
+    for outer_start, inner_start, inner_end, outer_end in _spans(text, 0):
+        inner = text[inner_start:inner_end]
+        words = _WORD.findall(inner.lower())
+        before = text[max(0, outer_start - 30) : outer_start]
+        if len(words) < 4 or _is_title(_WORD.findall(inner)) or _names(before) \
+                or f" {' '.join(words)} " not in quoted():
+            continue
+        narration = _clean_narration(text[pos:outer_start])
+        if any(c.isalnum() for c in narration):
+            pieces.append(Piece(narration, quote=False))
+        pieces.append(Piece(_clean_quote(inner), quote=True, raw_before=text[pos:outer_start]))
+        pos = outer_end
+    if not pieces:
+        return None
+    tail = _clean_narration(text[pos:])
+    if any(c.isalnum() for c in tail):
+        pieces.append(Piece(tail, quote=False))
+    return pieces
+
+
+def echo_speakers(blocks: list[Block]) -> list[Block]:
+    """A quotation the article prints twice (a headline or a pull quote repeating words quoted in
+    the text) and attributes only once is the same person's: the unattributed copy takes the
+    speaker of the attributed one whose words contain it."""
+    said = [(" " + " ".join(_WORD.findall(run.text.lower())) + " ", run.speaker)
+            for block in blocks for run in block.runs if run.role is Role.QUOTE and run.speaker]
+    if not said:
+        return blocks
+    # One string and one search per unattributed quote keeps a page of many quotes linear.
+    joined = "\n".join(text for text, _ in said)
+    starts = list(itertools.accumulate((len(text) + 1 for text, _ in said), initial=0))
+    out: list[Block] = []
+    for block in blocks:
+        runs = list(block.runs)
+        for i, run in enumerate(runs):
+            if run.role is not Role.QUOTE or run.speaker:
+                continue
+            words = _WORD.findall(run.text.lower())
+            at = joined.find(" " + " ".join(words) + " ") if len(words) >= 4 else -1
+            if at >= 0:
+                who = said[bisect.bisect_right(starts, at) - 1][1]
+                runs[i] = dataclasses.replace(run, speaker=who, cue="the same words quoted in the article")
+        out.append(dataclasses.replace(block, runs=tuple(runs)))
+    return out
 
 
 def is_attributed_speech(text: str) -> bool:
