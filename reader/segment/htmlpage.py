@@ -29,6 +29,9 @@ _LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
 _SPACE = re.compile(r"\s+")
 # libxml2 refuses trees deeper than this; such pages are hostile or broken, and read as text.
 _MAX_DEPTH_HINT = 2000
+# Up to this size (in characters) a page whose first reading does not follow its headline is read
+# twice more; past it one extraction must do, so that a large page stays well under two seconds.
+_RETRY_LIMIT = 400_000
 
 
 def _text(element: _Node) -> str:
@@ -63,6 +66,8 @@ _WIDGET = re.compile(
 )
 # A reporter's address alone on a line, as agencies sign off ("name@agency.example (END)").
 _CONTACT = re.compile(r"^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*(?:end\W*)?$", re.I)
+# Script or style text a page let into its visible text (an old page's "<!-- OAS_AD('x'); //-->").
+_CODE = re.compile(r"^\s*<!--|//\s*-->|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\bdocument\.write\b|[{;]\s*[a-z-]+\s*:\s*[^;{}]+;\s*[a-z-]+\s*:")
 _TIMED = re.compile(r"^\W*\d{1,2}[.:h]\d{2}\s*(?:uhr|h|am|pm|hrs)?\s*[:–—|-]\s*(?:\S+\s+){2,}[^\W\d]{4,}", re.I)
 _STANDFIRST_SHAPE = re.compile(r"\w[.!?…]\s+\S.*\w")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -70,7 +75,7 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "
 _STORY_TYPE = re.compile(r"Article|Posting|WebPage|Report|Blog|LiveBlog", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
 _NOT_TITLES = frozenset({"html", "head", "body", "title", "meta", "script", "style", "a", "img", "link"})
-_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])", re.I)
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])|(?:headline|header)(?:$|[\s_-])", re.I)
 _STANDFIRST_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "strong", "b", "section", "header", "em"})
 # How far past the headline (in elements) a standfirst may sit; pages put share bars and bylines between.
 _STANDFIRST_REACH = 400
@@ -128,7 +133,7 @@ def _page_meta(tree: _Node) -> _Meta:
         value = _SPACE.sub(" ", element.get("content") or "").strip()
         if not value:
             continue
-        if key in ("og:title", "twitter:title", "dc.title", "dc:title"):
+        if key in ("og:title", "twitter:title", "dc.title", "dc:title", "title"):
             meta.titles.append(value)
         elif key in ("description", "og:description", "twitter:description", "dc.description"):
             meta.descriptions.append(value)
@@ -183,25 +188,41 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     "SVP-Sonderparteitag zur Migration") is left out when the metadata leaves it out.
     """
     titles = [_tokens(t) for t in meta.titles] + [_tokens(_clean_title(t, meta.site)) for t in meta.titles]
-    titles = [t for t in titles if t]
+    # "Site -- Section -- Headline", "Headline - Section, Results, Fixtures": the longest part is the headline.
+    titles += [_tokens(max(_TITLE_SEPARATOR.split(t), key=lambda part: len(_tokens(part)))) for t in meta.titles]
+    titles = [t for t in titles if len(t) >= 2]
+    title_words = {w for t in titles for w in t}
     if not titles:
         return None, None
     best: tuple[float, str | None, _Node | None] = (0.0, None, None)
-    for level, tag in enumerate(("h1", "h2", "h3", "")):
-        # Past the heading levels, an element the page styles as its title ("h-title", "headline").
-        found = tree.iter(tag) if tag else (e for e in tree.iter() if isinstance(e.tag, str)
-                                            and e.tag not in _NOT_TITLES and _TITLE_CLASS.search(e.get("class") or ""))
+    for level, tag in enumerate(("h1", "h2", "h3", "", "*")):
+        if tag == "*":
+            # Last, any element whose own text the metadata names: pages without heading markup set
+            # their headline in a styled <span>, <b> or table cell.
+            found: Iterator[_Node] = (e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in _NOT_TITLES
+                                      and e.text and 2 <= len(e.text) <= 300 and e.text.strip())
+        elif tag:
+            found = tree.iter(tag)
+        else:  # an element the page styles as its title ("h-title", "headline", "StoryHeader")
+            found = (e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in _NOT_TITLES
+                     and _TITLE_CLASS.search(" ".join((e.get("class") or "", e.get("id") or ""))))
         for element in found:
             if not _visible(element):
                 continue
-            options = [(_heading_text(element), element)]
-            options += [(_heading_text(child), element) for child in element.iterdescendants()
-                        if isinstance(child.tag, str)]
-            if element.text and element.text.strip():
-                options.append((_SPACE.sub(" ", element.text).strip(), element))
+            if tag == "*":
+                options = [(_SPACE.sub(" ", element.text).strip(), element)]
+            else:
+                options = [(_heading_text(element), element)]
+                options += [(_heading_text(child), element) for child in element.iterdescendants()
+                            if isinstance(child.tag, str)]
+                if element.text and element.text.strip():
+                    options.append((_SPACE.sub(" ", element.text).strip(), element))
             for text, owner in options:
+                if len(text) > 300:
+                    continue
                 words = _tokens(text)
-                if len(words) < 2 or len(text) > 300:
+                # Most of a page's text shares few words with its title: a cheap test before the count.
+                if len(words) < 2 or len(title_words & set(words)) < 0.5 * len(words):
                     continue
                 score = max(_overlap(words, t) for t in titles) - 0.05 * level
                 if score > best[0]:
@@ -399,22 +420,57 @@ def _ancestor(element: _Node, level: int) -> _Node | None:
     return element
 
 
+def _flow(out: list[Unit], elements: list[_Node | None]) -> tuple[_Node, int, int] | None:
+    """The container of the article's own paragraphs (their parent, or one wrapper up), how far up it
+    is, and how many paragraphs it holds; None when no container holds three."""
+    prose = [e for u, e in zip(out, elements) if e is not None and not (u.heading or u.item or u.quote)]
+    for level in (1, 2):
+        flow = Counter(a for a in (_ancestor(e, level) for e in prose) if a is not None)
+        if flow and flow.most_common(1)[0][1] >= 3:
+            main, count = flow.most_common(1)[0]
+            return main, level, count
+    return None
+
+
+def _trailing(out: list[Unit], elements: list[_Node | None]) -> list[int]:
+    """Units after the article that the extractor ran on into: a page's rail of teasers and ads.
+
+    When the article's paragraphs share a container and everything kept after its last paragraph sits
+    outside that container, that tail is another part of the page; it is let go when it reads as a
+    rail (short lines, few sentences) rather than as the article continued in a second box.
+    """
+    found_flow = _flow(out, elements)
+    if found_flow is None:
+        return []
+    main = found_flow[0]
+    inside = [k for k, e in enumerate(elements) if e is not None and (e is main or main in e.iterancestors())]
+    if not inside:
+        return []
+    tail = list(range(inside[-1] + 1, len(out)))
+    if not tail or not any(elements[k] is not None for k in tail):
+        return []
+    # A page of several boxes alike (a list of places, each with its description) has no one flow.
+    if sum(_prose([out[k]], [None]) for k in inside) < 0.6 * _prose(out[: inside[-1] + 1], [None] * (inside[-1] + 1)):
+        return []
+    words = [word_count(out[k].text) for k in tail]
+    paragraphs = [n for k, n in zip(tail, words) if n >= 30 and not out[k].heading and is_sentence(out[k].text)]
+    if len(paragraphs) >= 2 and sum(paragraphs) >= 0.3 * sum(words):
+        return []
+    return tail
+
+
 def _boxed(out: list[Unit], elements: list[_Node | None], site: str | None) -> list[int]:
     """Units in a box set into the article: another story's heading and excerpt, with a link to it.
 
     The article's own paragraphs share one container (as its children, or one wrapper down); a box
     nests its paragraphs deeper in that container, under a heading, beside a link to another page of
-    the site, between paragraphs of the article.
+    the site, between paragraphs of the article — or at its end, over a list of links to the site's
+    other stories (a dossier's "more on this" box).
     """
-    prose = [e for u, e in zip(out, elements) if e is not None and not (u.heading or u.item or u.quote)]
-    main = None
-    for level in (1, 2):
-        flow = Counter(a for a in (_ancestor(e, level) for e in prose) if a is not None)
-        if flow and flow.most_common(1)[0][1] >= 3:
-            main, count = flow.most_common(1)[0]
-            break
-    if main is None:
+    found_flow = _flow(out, elements)
+    if found_flow is None:
         return []
+    main, level, count = found_flow
     boxes: dict[_Node, list[int]] = {}
     inside: list[int] = []  # units of the article's own flow
     for k, (unit, element) in enumerate(zip(out, elements)):
@@ -428,9 +484,12 @@ def _boxed(out: list[Unit], elements: list[_Node | None], site: str | None) -> l
             boxes.setdefault(path[path.index(main) - 1], []).append(k)
     found: list[int] = []
     for box, members in boxes.items():
+        # At the article's end, a box needs a list of links to the site's other stories under a short text.
+        teasers = sum(_internal(a.get("href") or "", site) and not (a.get("href") or "").startswith("#")
+                      for item in box.iter("li") for a in item.iter("a"))
         if len(members) > max(3, 0.3 * count) or not any(out[k].heading for k in members) \
-                or all(out[k].heading for k in members) \
-                or not any(i < members[0] for i in inside) or not any(i > members[-1] for i in inside):
+                or all(out[k].heading for k in members) or not any(i < members[0] for i in inside) \
+                or not any(i > members[-1] for i in inside) and (teasers < 2 or len(members) > 3):
             continue
         if any(_internal(a.get("href") or "", site) and not (a.get("href") or "").startswith("#")
                for a in box.iter("a")):
@@ -469,8 +528,11 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
         position.append(found)
         if found is not None:
             cursor = found + 1
-    for k in _boxed(out, [None if f is None else blocks[f][0] for f in position], site):
+    elements = [None if f is None else blocks[f][0] for f in position]
+    for k in _boxed(out, elements, site):
         reasons[k] = reasons[k] or "boxed"
+    for k in _trailing(out, elements):
+        reasons[k] = reasons[k] or "after the article"
     text_seen = False  # a heading above the text (the headline, a kicker) may sit over links: a breadcrumb, a share bar
     for k, unit in enumerate(out):
         here = position[k]
@@ -497,11 +559,12 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
     return units, kept
 
 
-def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None],
-           site: str | None, captions: list[str]) -> tuple[list[Unit], list[str | None], str | None, int | None]:
-    """The extracted units with the page's headline and standfirst in front where the extractor left
-    them out, their reasons, the page's title, and which unit is the headline."""
-    headline, element = _headline(tree, meta)
+def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None], site: str | None,
+           captions: list[str], head: tuple[str | None, _Node | None]
+           ) -> tuple[list[Unit], list[str | None], str | None, int | None]:
+    """The extracted units with the page's headline (`head`, as `_headline` found it) and standfirst in
+    front where the extractor left them out, their reasons, the page's title, and which unit is the headline."""
+    headline, element = head
     out, reasons = _restore(tree, element, out, list(reasons), site)
     front: list[Unit] = []
     at: int | None = None
@@ -561,35 +624,27 @@ class HtmlPage:
         return labels
 
 
-def read(html: str) -> HtmlPage:
-    """The page's units, their markup's verdicts, its title and declared language."""
-    lang_match = _LANG.search(html[:5000])
-    lang = lang_match.group(1).lower()[:2] if lang_match else None
-    if html.count("<") > 200_000 or html[:100_000].count("<div") > _MAX_DEPTH_HINT * 5:
-        log.info("page too large or deep for extraction; reading its visible text")
-        return _plain(_fallback(html), lang)
-    import lxml.html
+def _extract(html: str, recall: bool = False, tables: bool = False) -> _Node | None:
+    """Trafilatura's reading of the page as an XML tree, or None when it finds no article; `recall`
+    asks for its wider reading, `tables` for the text of tables (a page laid out in table rows)."""
     import trafilatura
     from lxml import etree
 
-    tree: _Node | None = None
-    try:
-        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
-        # The page's own metadata is read below; trafilatura's (dates, authors) is not needed and is
-        # the slower half of its work on a big page.
-        xml = trafilatura.extract(
-            html, output_format="xml", include_formatting=True, include_comments=False,
-            include_tables=False, include_images=False, include_links=True, with_metadata=False,
-        )
-    except (ValueError, RecursionError, etree.LxmlError) as exc:
-        log.info("trafilatura failed (%s); reading the page's visible text", exc)
-        xml = None
-    if not xml or tree is None:
-        return _plain(_fallback(html), lang, None if tree is None else _title_of(_page_meta(tree)))
-    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
-    meta = _page_meta(tree)
-    site = _host(meta.url or "") or _common_host(root)
+    # The page's own metadata is read elsewhere; trafilatura's (dates, authors) is not needed and is
+    # the slower half of its work on a big page.
+    xml = trafilatura.extract(
+        html, output_format="xml", include_formatting=True, include_comments=False, include_tables=tables,
+        include_images=False, include_links=True, with_metadata=False, favor_recall=recall,
+    )
+    if not xml:
+        return None
+    return etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]:
+    """The extractor's blocks as units, and per unit why its markup shows it is not the article."""
+    from lxml import etree
+
     out: list[Unit] = []
     reasons: list[str | None] = []
 
@@ -599,12 +654,17 @@ def read(html: str) -> HtmlPage:
         refs = list(element.iter("ref"))
         linked = sum(len(_text(ref)) for ref in refs)
         out.append(unit)
-        reasons.append(_WIDGET.match(unit.text) and "boilerplate" or _CONTACT.match(unit.text) and "byline"
+        reasons.append((_WIDGET.match(unit.text) or _CODE.search(unit.text)) and "boilerplate"
+                       or _CONTACT.match(unit.text) and "byline"
                        or _link_reason(unit.text, linked, [ref.get("target") or "" for ref in refs], site))
 
     main = root.find("main")
+    if main is not None and (main.text or "").strip():
+        add(Unit(_SPACE.sub(" ", main.text).strip(), trusted=True), etree.Element("p"))
     for element in main if main is not None else []:
         tag = element.tag
+        # Text the page set between blocks, outside any (a story written as text and <br>s) follows them.
+        loose = _SPACE.sub(" ", element.tail or "").strip()
         if tag == "head":
             text = _text(element)
             # A "heading" of two sentences is a standfirst set in a heading's type.
@@ -615,12 +675,121 @@ def read(html: str) -> HtmlPage:
         elif tag == "list":
             for item in element.iter("item"):
                 add(Unit(_text(item), item=True, trusted=True), item)
+        elif tag == "table":
+            for row in element.iter("row"):
+                add(Unit(" ".join(filter(None, (_text(cell) for cell in row.iter("cell")))), trusted=True), row)
         else:
             add(Unit(_text(element), trusted=True), element)
+        if loose:
+            add(Unit(loose, trusted=True), etree.Element("p"))
+    return out, reasons
+
+
+def read(html: str) -> HtmlPage:
+    """The page's units, their markup's verdicts, its title and declared language."""
+    lang_match = _LANG.search(html[:5000])
+    lang = lang_match.group(1).lower()[:2] if lang_match else None
+    if html.count("<") > 200_000 or html[:100_000].count("<div") > _MAX_DEPTH_HINT * 5:
+        log.info("page too large or deep for extraction; reading its visible text")
+        return _plain(_fallback(html), lang)
+    import lxml.html
+    from lxml import etree
+
+    tree: _Node | None = None
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
+        root = _extract(html)
+    except (ValueError, RecursionError, etree.LxmlError) as exc:
+        log.info("trafilatura failed (%s); reading the page's visible text", exc)
+        root = None
+    if root is None or tree is None:
+        return _plain(_fallback(html), lang, None if tree is None else _title_of(_page_meta(tree)))
+    meta = _page_meta(tree)
+    site = _host(meta.url or "") or _common_host(root)
+    out, reasons = _units(root, site)
+    found = _headline(tree, meta)
+    text, at = _page_text(tree, found[1])
+    prose = _prose(out, reasons)
+    if at >= 0 and _prose_after(out, reasons, text, at) < 0.5 * prose and len(html) <= _RETRY_LIMIT:
+        # The article follows its headline; most of this reading does not. On a page laid out in tables
+        # the extractor's first choice can be a rail, a footer or the whole page in one block; its wider
+        # reading, or its reading of the page's table rows, is taken instead when that one follows the
+        # headline.
+        best = _prose_after(out, reasons, text, at)
+        for options in ({"recall": True}, {"tables": True}):
+            try:
+                other_root = _extract(html, **options)
+            except (ValueError, RecursionError, etree.LxmlError):
+                continue
+            if other_root is None:
+                continue
+            other_site = _host(meta.url or "") or _common_host(other_root)
+            other, other_reasons = _units(other_root, other_site)
+            score = _prose_after(other, other_reasons, text, at)
+            if score >= max(2 * best, 100):
+                out, reasons, best, site = other, other_reasons, score, other_site
+    for k in _before(out, reasons, text, at, found[0]):
+        reasons[k] = reasons[k] or "before the headline"
     captions = _captions(tree)
     reasons = [r or ("credit" if not u.quote and _in_caption(u.text, captions) else None) for u, r in zip(out, reasons)]
-    units, reasons, title, at = _frame(tree, meta, out, reasons, site, captions)
-    return HtmlPage(tuple(units), tuple(reasons), title, lang, at)
+    units, reasons, title, head_at = _frame(tree, meta, out, reasons, site, captions, found)
+    return HtmlPage(tuple(units), tuple(reasons), title, lang, head_at)
+
+
+def _page_text(tree: _Node, head: _Node | None) -> tuple[str, int]:
+    """The page's visible text with its spaces collapsed, and where the headline starts in it (-1: none)."""
+    from lxml import etree
+
+    body = tree.find("body")
+    if body is None or head is None:
+        return "", -1
+    pieces: list[str] = []
+    at = -1
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            if event == "end" and element.tail:
+                pieces.append(element.tail)
+            continue
+        if event == "start":
+            if element is head:
+                at = len(_SPACE.sub(" ", "".join(pieces)))
+            if element.text and element.tag not in _SKIP_TAGS:
+                pieces.append(element.text)
+        elif element.tail:
+            pieces.append(element.tail)
+    return _SPACE.sub(" ", "".join(pieces)), at
+
+
+def _before(units: list[Unit], reasons: list[str | None], text: str, at: int, headline: str | None) -> list[int]:
+    """The units the extractor kept from above the headline (a bulletin bar, a date line, a menu):
+    the article starts at its headline. Kept when they would be a large part of the reading, as when
+    the headline found is not the article's."""
+    if at < 0 or not headline:
+        return []
+    found: list[int] = []
+    head = _tokens(headline)
+    for k, unit in enumerate(units):
+        where = text.find(unit.text[:40])
+        if where < 0 or where + len(unit.text) > at or _overlap(_tokens(unit.text), head) >= 0.8:
+            break
+        found.append(k)
+    if not found or _prose([units[k] for k in found], [reasons[k] for k in found]) > 0.3 * _prose(units, reasons):
+        return []
+    return found
+
+
+def _prose_after(units: list[Unit], reasons: list[str | None], text: str, at: int) -> int:
+    """How many words of prose units the page shows after position `at` of its text."""
+    if at < 0:
+        return 0
+    return sum(word_count(u.text) for u, r in zip(units, reasons)
+               if r is None and not u.heading and is_sentence(u.text) and text.find(u.text[:40], at) >= 0)
+
+
+def _prose(units: list[Unit], reasons: list[str | None]) -> int:
+    """How many words of running prose (sentences no markup verdict rules out) the units hold."""
+    return sum(word_count(u.text) for u, r in zip(units, reasons) if r is None and not u.heading and is_sentence(u.text))
 
 
 def _captions(tree: _Node) -> list[str]:
