@@ -66,6 +66,7 @@ _UI = "|".join(
         r"voir (?:tout|plus)|afficher (?:tout|plus)|ver (?:todo|todos|más|tudo|mais)|mostrar (?:más|mais)|"
         r"показать (?:все|ещ[её])|читать (?:далее|дальше)|查看全部|查看更多|展开全文|"
         r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
+        r"reply|antworten|répondre|responder|rispondi|ответить|odpovědět|回复|"
         r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|(?:view|read|show|post|add)(?: ?/ ?post)? comments?|"
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
         r"listen(?: to (?:this )?(?:article|story))?|play|pause|audio|video|watch|photo|photos|gallery|"
@@ -199,7 +200,9 @@ _END_MARK = re.compile(
     r"more to explore|you might also like|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
     r"sur le même sujet|dans la même rubrique|te puede interesar|noticias relacionadas|más noticias|"
     r"notícias relacionadas|veja também|другие новости|ещ[её] по теме|mohlo by vás zajímat|další články|"
-    r"相关新闻|相关阅读|猜你喜欢)\W*$",
+    r"similar (?:articles|stories)|ähnliche (?:artikel|beiträge|themen)|articles similaires|"
+    r"artículos similares|artigos semelhantes|похожие (?:статьи|новости|материалы)|podobné články|"
+    r"相关新闻|相关阅读|猜你喜欢|相似文章)\W*$",
     re.I,
 )
 
@@ -208,6 +211,8 @@ _HARD_END = re.compile(
     r"\b(?:post|leave|add|write) a (?:comment|reply)\b|poster un commentaire|laisser un commentaire|"
     r"réagir à cet article|(?:deja|escribe|añade) (?:un|tu) comentario|normas de uso|"
     r"deixe (?:um|seu) comentário|kommentar (?:schreiben|verfassen)|napsat komentář|přidat komentář|"
+    r"(?:schreibe|schreiben sie) einen kommentar|écrire un commentaire|escreva (?:um|seu) comentário|"
+    r"napište komentář|\b(?:there are|there is) (?:no|\d+) comments?\b|"
     r"оставить комментарий|добавить комментарий|написать комментарий|发表评论|"
     r"réservée? aux abonnés|\bsubscribers? only\b|\b(?:subscribe|sign in|log in) to (?:continue|keep) reading|"
     r"exclusivo para (?:suscriptores|assinantes)|nur für abonnenten|только для подписчиков|"
@@ -269,7 +274,9 @@ _BIO = re.compile(
 _COMMENTS_MARK = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|comment on this (?:article|story)|view comments|commentaires?|commenter|"
     r"réagissez|kommentare?|kommentieren|comentarios?|comentar|comentários?|komentáře|komentovat|diskuse|"
-    r"комментарии|комментировать|评论|网友评论)(?:\s*\(\d+\))?\W*$",
+    r"комментарии|комментировать|评论|网友评论)(?:\s*\(\d+\))?\W*$"
+    # A comment's reply button: under every comment of a thread, so no comment joins the article.
+    r"|^\W*(?:reply|antworten|répondre|responder|rispondi|ответить|odpovědět|回复|回覆)\W*$",
     re.I,
 )
 
@@ -479,15 +486,30 @@ def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool])
         if run and k - run[-1] <= 3:
             run.append(k)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and not _numbered_in_turn([units[live[c - 1]].text for c in run]):
             for c in run:
                 rail[live[c]] = True
         run = [k]
     return rail
 
 
+_RANK = re.compile(r"^\W{0,2}(\d{1,3})\s*[.):]")
+
+
+def _numbered_in_turn(heads: list[str]) -> bool:
+    """Card heads numbered one after another ("1. …", "2. …", "3. …", or counting down): the parts of a
+    ranked list or a step-by-step article, not a rail of teasers (which no one numbers in turn)."""
+    ranks = [_RANK.match(h) for h in heads]
+    if sum(r is not None for r in ranks) < max(3, 0.7 * len(heads)):
+        return False
+    nums = [int(r.group(1)) for r in ranks if r is not None]
+    steps = [b - a for a, b in zip(nums, nums[1:])]
+    return sum(abs(d) == 1 for d in steps) >= 0.7 * len(steps)
+
+
 def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tuple[int, int]]:
-    """Runs of prose: first and last seed, split where more than `max_gap` units pass or a marker stands."""
+    """Runs of prose: first and last seed, split where more than `max_gap` units pass or a marker stands
+    (a "related" or comments label, a comment form, a comment's reply button)."""
     out: list[tuple[int, int]] = []
     start = last = -1
     for i, unit in enumerate(units):
@@ -530,8 +552,21 @@ def _page_end(unit: Unit, reason: str | None) -> bool:
     """The site's footer or its consent notice: the page is over, and no article goes on across it."""
     if reason == "consent":
         return word_count(unit.text) >= 12
-    return reason == "credit" and word_count(unit.text) <= 40 and bool(_SITE_FOOTER.search(unit.text)) \
-        and bool(_YEAR.search(unit.text))
+    return reason == "credit" and word_count(unit.text) <= 40 and _footer_year(unit.text)
+
+
+_YEAR_NEAR = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
+
+
+def _footer_year(text: str) -> bool:
+    """A copyright or rights notice dated by its year: "© 2019 Site", "Copyright Site 2010–2021". The
+    year sits next to the notice (a caption's "… at the Masters 1975 | © Getty Images" is a photo's)."""
+    for m in _SITE_FOOTER.finditer(text):
+        around = text[max(0, m.start() - 12):m.end() + 40]
+        near = " ".join(around.split()[:8])
+        if _YEAR_NEAR.search(near) and not re.search(r"[|/]\s*$", text[:m.start()]):
+            return True
+    return False
 
 
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
@@ -559,7 +594,20 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     if not segments:
         return None
     rail = _rail_seeds(units, reasons, seeds)
-    scored = [_weight(units, seeds, rail, span) for span in segments]
+    # A short paragraph the page shows again in another run of prose is a teaser's excerpt (the card,
+    # then the same card in another rail); it weighs like a card. A paragraph repeated inside one run
+    # (a pull quote) is the article's.
+    run_of = [-1] * len(units)
+    for k, (a, b) in enumerate(segments):
+        for i in range(a, b + 1):
+            run_of[i] = k
+    runs_showing: dict[str, set[int]] = {}
+    for i, u in enumerate(units):
+        if seeds[i] and word_count(u.text) <= 60:
+            runs_showing.setdefault(" ".join(u.text.split()).casefold(), set()).add(run_of[i])
+    weigh = [rail[i] or (seeds[i] and len(runs_showing.get(" ".join(u.text.split()).casefold(), ())) > 1)
+             for i, u in enumerate(units)]
+    scored = [_weight(units, seeds, weigh, span) for span in segments]
     # Prose after a comment form, a paywall notice, the site's footer or its consent notice (or, less surely, after a "related stories" or
     # "comments" marker) that follows real prose is comments or teasers.
     hard = [i for i, u in enumerate(units) if _hard_end(u.text) or _page_end(u, reasons[i])]

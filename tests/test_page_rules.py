@@ -1,0 +1,70 @@
+"""Rules of the plain-text page reader that choose the article among a page's runs of prose."""
+
+from __future__ import annotations
+
+from reader import segment
+from reader.model import Article
+from reader.segment import chrome
+
+
+def _spoken(text: str) -> str:
+    return " ".join(b.text for b in segment.split(Article(text=text)).blocks)
+
+
+def test_numbered_cards_are_a_ranked_list_not_a_rail() -> None:
+    people = [("Ada Marsh", "She coaches the junior team and writes a weekly column about tactics."),
+              ("Bea Lund", "She calls the league's games on the radio every Saturday afternoon."),
+              ("Cleo Park", "She runs the fan club that brought two thousand women to the final."),
+              ("Dora Quist", "She started the podcast that the club now sponsors in its second year.")]
+    cards = "\n\n".join(f"{n}. {name}\n\n{line}" for n, (name, line) in enumerate(people, 1))
+    page = ("Home\n\nBlog\n\nMy Top Four Women Who Talk Sports\n\n"
+            "Plenty of people still believe that only men talk about sport, and this list shows otherwise.\n\n"
+            f"{cards}\n\n5. You!\n\nKeep talking sports!\n\nCategory: Blog\n\nPrevious\n\nNext\n")
+    spoken = _spoken(page)
+    for name, line in people:
+        assert line in spoken
+    assert "Dora Quist" in spoken
+
+
+def test_numbered_in_turn() -> None:
+    assert chrome._numbered_in_turn(["1. Ada", "2. Bea", "3.Cleo", "4) Dora"])
+    assert chrome._numbered_in_turn(["10. Ten", "9. Nine", "8. Eight"])
+    assert not chrome._numbered_in_turn(["Ada", "Bea", "Cleo"])
+    assert not chrome._numbered_in_turn(["5. Ada", "12. Bea", "30. Cleo"])  # counts, not ranks
+
+
+def test_a_comment_thread_under_reply_buttons_does_not_outweigh_the_article() -> None:
+    article = "\n\n".join(
+        f"Paragraph {n} of the essay explains, in some detail, why the committee changed its mind on the "
+        f"new rules for the language of official forms and what the change will cost." for n in range(4))
+    comment = ("I read this twice and I still think the committee was wrong about every single point it "
+               "made, and I would like to explain at some length why that is the case for the forms. First, "
+               "nobody asked the people who fill them in. Second, the cost was never counted. Third, the old "
+               "forms worked well enough for forty years and nobody complained about them until now.")
+    thread = "\n\n".join(f"Reader {n}\n\n12. Juni 2021 um 10:1{n} Uhr\n\n{comment} ({n})\n\nAntworten"
+                         for n in range(8))
+    page = f"The forms debate\n\n{article}\n\nKommentare Schreibe einen Kommentar\n\n{thread}\n"
+    spoken = _spoken(page)
+    assert "Paragraph 3 of the essay" in spoken
+    assert "I read this twice" not in spoken
+
+
+def test_a_paragraph_shown_again_in_another_rail_weighs_as_a_teaser() -> None:
+    article = ("The contest returns to the lake on the nineteenth of August, with a floating ramp, a prize "
+               "of five thousand euros and twenty riders invited from all over Europe. The organisers "
+               "expect more visitors than last year, when the event was held in Austria.")
+    other = ["Last summer the team went to Berlin to ride at a street contest and shot a short film there.",
+             "The shop in Bremen opened its doors today with a party and a demo on the mini ramp outside.",
+             "Two days of riding at the lake in Austria ended with a final in front of a big crowd."]
+    rail = "\n\n".join(f"Story {n}\n\n{t}\n\nStory {n}" for n, t in enumerate(other))
+    page = (f"The contest on the lake\n\n{article}\n\nBe there!\n\nSimilar articles\n\n{rail}\n\n"
+            f"Share\n\nTopics:\n\nContest\n\nSimilar articles\n\nNews\n\n{rail}\n")
+    spoken = _spoken(page)
+    assert "floating ramp" in spoken
+    assert "shop in Bremen" not in spoken
+
+
+def test_a_caption_credit_with_a_year_is_not_the_site_footer() -> None:
+    assert chrome._footer_year("© 2019 Skateboard Magazine")
+    assert chrome._footer_year("Copyright Example News 2010–2021")
+    assert not chrome._footer_year("Elder at the Masters 1975, the crowd's favourite. | © Augusta National/Getty Images")
