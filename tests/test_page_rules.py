@@ -68,3 +68,36 @@ def test_a_caption_credit_with_a_year_is_not_the_site_footer() -> None:
     assert chrome._footer_year("© 2019 Skateboard Magazine")
     assert chrome._footer_year("Copyright Example News 2010–2021")
     assert not chrome._footer_year("Elder at the Masters 1975, the crowd's favourite. | © Augusta National/Getty Images")
+
+
+def test_cards_each_with_their_own_date_and_byline_are_teasers() -> None:
+    body = ("A large grey plane circled low over the city for an hour on Tuesday morning, and the calls to "
+            "the police started within minutes. The air force later said it was a planned training flight. ")
+    cards = "\n\n".join(f"Story number {n} about something else entirely\n\nOne line that sells the story {n}.\n\n"
+                        f"07/1{n}/2022\n\nBy Sam Writer" for n in range(5))
+    page = f"Plane over the city\n\n{body}\n\n{body.replace('Tuesday', 'Wednesday')}\n\nMore in Tech\n\n{cards}\n"
+    spoken = _spoken(page)
+    assert "planned training flight" in spoken
+    assert "sells the story" not in spoken
+
+
+def test_dated_cards_need_a_run() -> None:
+    units = [chrome.Unit(t) for t in ("The article's last paragraph goes on about the plans for the year.",
+                                      "Headline one", "07/12/2022", "Headline two", "07/13/2022")]
+    reasons: list[str | None] = [None, None, "byline", None, "byline"]
+    chrome._dated_cards(units, reasons)
+    assert reasons == [None, None, "byline", None, "byline"]  # two bylines are not a listing
+
+
+def test_the_article_goes_on_past_a_related_box_set_inside_it() -> None:
+    topic = ("parasitic flower genome", "parasitic flower genes", "flower parasite genome")
+    paras = [f"Researchers studying the {topic[n % 3]} found that the plant lost many genes that other "
+             f"plants keep, and borrowed others from its host vine over millions of years ({n})."
+             for n in range(8)]
+    tail = ("The parasitic flower genome also carries many jumping genes, which the researchers think "
+            "came from the host vine along with the borrowed genes over millions of years. ")
+    page = ("Home\n\nThe strange genome of a parasitic flower\n\n" + "\n\n".join(paras)
+            + "\n\nYou might also like:\n\nSpecial issue\n\nThe wonder of plants\n\n"
+            + f"{tail}\n\n{tail.replace('also', 'still')}\n\nShare\n")
+    spoken = _spoken(page)
+    assert "jumping genes" in spoken

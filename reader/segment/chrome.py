@@ -633,6 +633,17 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         shaped = sum(1 for i in live if units[i].item or _LIST_SHAPE.search(units[i].text))
         return len(live) >= 3 and shaped >= 0.5 * len(live)
 
+    core_words = _content_words(" ".join(units[i].text for i in range(*segments[best]) if seeds[i]))
+
+    def boxed(a: int, b: int, far: int) -> bool:
+        """A "related" box set inside the article: its label and a few short lines, and the prose on
+        the far side goes on about what the article is about (a rail past the article's end does not)."""
+        if not any(_END_MARK.match(units[i].text) for i in range(a + 1, b)) or b - a - 1 > 5:
+            return False
+        far_words = _content_words(" ".join(units[i].text for i in range(segments[far][0], segments[far][1] + 1)
+                                            if seeds[i]))
+        return bool(far_words) and len(far_words & core_words) >= 0.3 * len(far_words)
+
     def joins(near: int, far: int) -> bool:
         step = 1 if far > near else -1
         chain = [near, *range(near + step, far + step, step)]
@@ -640,7 +651,10 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
             return False
         # A run of prose past a list of the article's own (a table of pros and cons) needs less weight.
         gap = (segments[near][1], segments[near + step][0]) if step > 0 else (segments[near + step][1], segments[near][0])
-        if scored[far][0] < (40.0 if far == near + step and list_gap(*gap) else floor):
+        weight = scored[far][0]
+        if far == near + step and boxed(*gap, far) and weights[far] > weight:
+            weight = weights[far]  # past a "read also" box set in the article, the article goes on
+        if weight < (40.0 if far == near + step and list_gap(*gap) else floor):
             return False
         if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
             return False
@@ -879,6 +893,52 @@ def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
                 break
 
 
+def _dated_cards(units: list[Unit], reasons: list[str | None]) -> None:
+    """Mark a listing of teaser cards that each carry their own date or byline ("headline / one line /
+    07/18/2022 / By Jane Doe", four times or more) as teasers: an article has one byline, at its top."""
+    groups: list[tuple[int, int]] = []  # runs of consecutive byline lines
+    i = 0
+    while i < len(units):
+        if reasons[i] == "byline":
+            j = i
+            while j + 1 < len(units) and reasons[j + 1] == "byline":
+                j += 1
+            groups.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+
+    def card(a: int, b: int) -> list[int] | None:
+        """The open lines between two bylines when they make one short card (a headline and a line)."""
+        live = [k for k in range(a, b) if reasons[k] is None]
+        return live if 1 <= len(live) <= 4 and all(word_count(units[k].text) <= 30 for k in live) \
+            and sum(word_count(units[k].text) for k in live) <= 70 else None
+
+    def card_before(at: int) -> list[int]:
+        """The first card: up to three short open lines just above the first byline, past widgets."""
+        live: list[int] = []
+        k = at - 1
+        while k >= 0 and at - k <= 6 and len(live) < 3:
+            if reasons[k] is None:
+                if word_count(units[k].text) > 30 or _END_MARK.match(units[k].text):
+                    break
+                live.append(k)
+            k -= 1
+        return live
+
+    run: list[list[int]] = []
+    for g in range(1, len(groups) + 1):
+        cards = card(groups[g - 1][1] + 1, groups[g][0]) if g < len(groups) else None
+        if cards is not None and groups[g][0] - groups[g - 1][1] <= 6:
+            run.append(cards)
+            continue
+        if len(run) >= 3:  # four bylines or more, with a card before each but the first's
+            first = card_before(groups[g - len(run) - 1][0])[:max(len(c) for c in run)]
+            for k in [*first, *(k for c in run for k in c)]:
+                reasons[k] = "teaser"
+        run = []
+
+
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
     counts = Counter(u.text.casefold() for u in units)
@@ -889,6 +949,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     reasons = [memo[u.text] for u in units]
     _teaser_lists(units, reasons)
     _split_bylines(units, reasons)
+    _dated_cards(units, reasons)
     repeated = [counts[u.text.casefold()] > 1 for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
