@@ -101,3 +101,14 @@ def test_the_article_goes_on_past_a_related_box_set_inside_it() -> None:
             + f"{tail}\n\n{tail.replace('also', 'still')}\n\nShare\n")
     spoken = _spoken(page)
     assert "jumping genes" in spoken
+
+
+def test_the_headline_is_the_line_mostly_about_the_lead_not_a_teaser_sharing_a_word() -> None:
+    lead = ("Twitter erupted on Monday morning when the president advised Boeing to rebrand its grounded "
+            "jet, after the airline cancelled more flights. Boeing said it would fix the jet first. ")
+    page = ("Business\n\nPresident advises Boeing to rebrand its grounded jet\n\nBy Lisa Moor\n\n"
+            "More stories by Lisa\n\nDebate format still to be announced\n\n"
+            "Morning show host stays on for another season of weekend editions\n\nView All\n\n"
+            f"April 15, 2019\n\n{lead}\n\n{lead.replace('Monday', 'Tuesday')}\n")
+    doc = segment.split(Article(text=page))
+    assert doc.title == "President advises Boeing to rebrand its grounded jet"

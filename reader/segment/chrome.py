@@ -1044,8 +1044,15 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         # A repeated line (breadcrumb, share box) is the headline only when it names the lead.
         # Far from the text, only a line naming the lead is taken for the headline.
         # A headline-shaped line over a standfirst that leads into the text is the surest of all.
-        best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead else next((i for i in candidates if _content_words(units[i].text) & lead),
-                    next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
+        # Among lines naming the lead, the nearest that is mostly about it: a teaser headline in a box
+        # above the text ("More stories by …") may share a word with the lead, the real headline
+        # shares a good part of its words.
+        share = [len(_content_words(units[i].text) & lead) / max(1, len(_content_words(units[i].text)))
+                 for i in candidates]
+        top = max(share)
+        best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead \
+            else next((i for i, r in zip(candidates, share) if r and r >= 0.5 * top),
+                      next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
     if best < 0:
         best = _headline_in_lead(units, reasons, seeds, lists, first, lead)
         if best >= 0:
