@@ -112,3 +112,13 @@ def test_the_headline_is_the_line_mostly_about_the_lead_not_a_teaser_sharing_a_w
             f"April 15, 2019\n\n{lead}\n\n{lead.replace('Monday', 'Tuesday')}\n")
     doc = segment.split(Article(text=page))
     assert doc.title == "President advises Boeing to rebrand its grounded jet"
+
+
+def test_a_list_of_author_names_is_a_byline() -> None:
+    authors = ("Havell Marks, Jun Zhao, Tania Conte-Cuomo, Elizabeth Raup, Ahuva Oden-Berg, Sydney Connor, "
+               "Bradon R. McDonald, Elizabeth Hutch")
+    assert chrome._chrome_reason(authors, False) == "byline"
+    # A sentence that names people, a role list and a place list are not author lists.
+    assert chrome._chrome_reason("The prize went to Ana Ruiz, Jun Zhao, Tom Berg and Eva Lind on Monday.", False) is None
+    assert chrome._chrome_reason("Anne Wizorek, Digital Media Consultant, Bloggerin und Autorin, Speakerin, "
+                                 "Initiatorin von #aufschrei.", False) is None

@@ -334,11 +334,29 @@ def _credit(text: str, words: int) -> bool:
     return words <= 45 and bool(_CREDIT_TAIL.search(text))
 
 
+_NAME_SEP = re.compile(r"\s*[,;]\s*|\s+(?:and|und|et|y|e|и|a|&)\s+")
+_NAME_PART = re.compile(
+    r"^(?:(?:[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|del|della|der|den|van|von|du|le|la|bin|al|dos|das)\s*){1,5}"
+    r"[\d*†‡§,]*$")
+
+
+def _name_list(text: str, words: int) -> bool:
+    """A list of people's names and nothing else ("Havell Markus, Jun Zhao, Tania Contente-Cuomo, …"):
+    the authors of a paper or a story. Four names or more, no sentence."""
+    if words < 6 or text.count(",") < 3 or TERMINAL.search(text) and not text.rstrip().endswith("."):
+        return False
+    parts = [p for p in _NAME_SEP.split(text.strip().rstrip(".")) if p]
+    names = sum(1 for p in parts if _NAME_PART.match(p) and 2 <= len(p.split()) <= 5)
+    return len(parts) >= 4 and names >= 4 and names >= 0.8 * len(parts)
+
+
 def _chrome_reason(text: str, repeated: bool) -> str | None:
     """Why a unit is chrome wherever it stands, or None."""
     words = word_count(text)
     if words == 0:
         return "boilerplate"
+    if words <= 150 and "," in text and _name_list(text, words):
+        return "byline"
     if words > 60:
         # Long units are prose unless they speak to the reader about cookies and consent; only the
         # cheap checks run, which keeps big pages fast.
