@@ -292,6 +292,13 @@ CORRECTIONS: dict[str, dict[str, Any]] = {
                "don' links, a contact address), poster downloads with 'Télécharger' and 'Partager sur "
                "Facebook' buttons, and a press-review list of dated links; trafilatura keeps the whole page",
     },
+    "trafrw-austria.info.radfahren": {
+        "cut_from": "Die Österreich Werbung betreibt",
+        "drop": ["Auf unserer Website werden Cookies", "Benötigen Sie noch aktuelle"],
+        "why": "trafilatura's extraction opens with the site's cookie notice and a 'call our experts' box, and "
+               "runs on past the article into the site operator's notice and the newsletter sign-up form "
+               "(its field labels, buttons and confirmation messages)",
+    },
     "traf-ad-magazin.de.wellness": {
         "exclude": True,
         "why": "trafilatura's extraction stops halfway through the article's list of hotels and leaves out "
