@@ -12,6 +12,12 @@ or pass `--repo owner/name=PATH`); the commit read is recorded in `manifest.json
   only when it holds every "with" snippet and no "without" snippet (otherwise the page is left out).
 - goose3/goose3 `tests/data/content`: pages with the expected start of the article; gold is
   trafilatura's extraction, accepted only when it holds that start.
+- adbar/trafilatura `tests/cache` with the `in result` / `not in result` assertions of its
+  `tests/realworld_tests.py`: gold is trafilatura's extraction, accepted only when it holds every
+  asserted snippet and none of the excluded ones (and at least two snippets are asserted).
+- postlight/parser `fixtures` with the expected first words of each site's article in
+  `src/extractors/custom/*/index.test.js`: gold is trafilatura's extraction, accepted only when those
+  words open it (within its first 60 words, so that little can stand before the article).
 
 The plain-text copy is what "select all, copy" gives in a browser: every visible text node in
 document order, one block element per line, a blank line after each paragraph (`<p>`), cells of a
@@ -43,8 +49,10 @@ CAPS: dict[str, dict[str, int]] = {
     "fundus": {"en": 12, "de": 20},
     "trafilatura": {"en": 20, "de": 45},
     "goose": {},
+    "trafcache": {"en": 60, "de": 70},
+    "mercury": {"en": 80, "de": 80},
 }
-DEFAULT_CAP = {"fundus": 30, "trafilatura": 30, "goose": 36}
+DEFAULT_CAP = {"fundus": 30, "trafilatura": 30, "goose": 36, "trafcache": 40, "mercury": 40}
 
 
 def cap(source: str, lang: str) -> int:
@@ -197,6 +205,61 @@ def lang_of(text: str) -> str:
     return str(py3langid.classify(text[:5000])[0])
 
 
+def mock_pages_of(source: str) -> dict[str, str]:
+    """trafilatura's realworld tests: the MOCK_PAGES table (url -> cached file name)."""
+    import ast
+
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MOCK_PAGES" for t in node.targets):
+            value = ast.literal_eval(node.value)
+            return {str(k): str(v) for k, v in value.items()}
+    return {}
+
+
+def realworld_snippets(source: str) -> list[tuple[str, tuple[list[str], list[str]]]]:
+    """For each page a realworld test loads as `result = load(url)`: the snippets asserted in / not in it."""
+    import ast
+
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for func in ast.walk(ast.parse(source)):
+        if not isinstance(func, ast.FunctionDef):
+            continue
+        url: str | None = None
+        for stmt in func.body:
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
+                call = stmt.value
+                name = getattr(call.func, "id", "")
+                if name in ("load_mock_page", "do_load_page") and call.args and isinstance(call.args[0], ast.Constant):
+                    url = str(call.args[0].value)
+                    found.setdefault(url, ([], []))
+                else:
+                    url = None
+            elif isinstance(stmt, ast.Assert) and url and isinstance(stmt.test, ast.Compare):
+                cmp = stmt.test
+                if (isinstance(cmp.left, ast.Constant) and isinstance(cmp.left.value, str) and len(cmp.ops) == 1
+                        and isinstance(cmp.comparators[0], ast.Name) and cmp.comparators[0].id == "result"):
+                    if isinstance(cmp.ops[0], ast.In):
+                        found[url][0].append(cmp.left.value)
+                    elif isinstance(cmp.ops[0], ast.NotIn):
+                        found[url][1].append(cmp.left.value)
+    return list(found.items())
+
+
+_JS_STRING = r"""(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`)"""
+
+
+def mercury_expectation(test: str) -> tuple[str, str] | None:
+    """A Mercury site test: the fixture it reads and the first words of the article it expects."""
+    fixture = re.search(r"readFileSync\(\s*" + _JS_STRING, test)
+    opening = re.search(r"assert\.equal\(\s*first\d+\s*,\s*" + _JS_STRING + r"\s*\)", test)
+    if not fixture or not opening:
+        return None
+    path = next(g for g in fixture.groups() if g is not None).lstrip("./")
+    text = next(g for g in opening.groups() if g is not None)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return path, text
+
+
 def held_out(name: str) -> bool:
     return int(hashlib.sha1(name.encode()).hexdigest(), 16) % 3 == 0
 
@@ -228,6 +291,13 @@ CORRECTIONS: dict[str, dict[str, Any]] = {
         "why": "a fund's landing page: after its text come the donation widget (running totals, 'Faire un "
                "don' links, a contact address), poster downloads with 'Télécharger' and 'Partager sur "
                "Facebook' buttons, and a press-review list of dated links; trafilatura keeps the whole page",
+    },
+    "trafrw-austria.info.radfahren": {
+        "cut_from": "Die Österreich Werbung betreibt",
+        "drop": ["Auf unserer Website werden Cookies", "Benötigen Sie noch aktuelle"],
+        "why": "trafilatura's extraction opens with the site's cookie notice and a 'call our experts' box, and "
+               "runs on past the article into the site operator's notice and the newsletter sign-up form "
+               "(its field labels, buttons and confirmation messages)",
     },
     "traf-ad-magazin.de.wellness": {
         "exclude": True,
@@ -277,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "corpus")
     args = ap.parse_args(argv)
     repos = {name: args.mirrors / f"{name.replace('/', '+')}" / "repo"
-             for name in ("adbar/trafilatura", "AndyTheFactory/newspaper4k", "goose3/goose3", "flairNLP/fundus")}
+             for name in ("adbar/trafilatura", "AndyTheFactory/newspaper4k", "goose3/goose3", "flairNLP/fundus",
+                         "postlight/parser")}
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*"):
         old.unlink()
@@ -410,6 +481,59 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             add(f"goose-{Path(path).stem}", "goose3/goose3", path[:-5] + ".html", html, blocks, title, lang,
                 "trafilatura's extraction, checked against the repository's expected opening")
+
+    # trafilatura's realworld tests: cached pages with asserted snippets
+    gd = repos["adbar/trafilatura"]
+    if gd.exists():
+        cached = set(git_ls(gd, "tests/cache"))
+        tests = git_show(gd, "HEAD:tests/realworld_tests.py").decode("utf-8")
+        mock_pages = mock_pages_of(tests)
+        for url, (with_, without) in sorted(realworld_snippets(tests)):
+            fname = mock_pages.get(url)
+            path = f"tests/cache/{fname}"
+            if not fname or path not in cached or len(with_) < 2:
+                continue
+            html = git_show(gd, f"HEAD:{path}")
+            blocks, title = trafilatura_blocks(html)
+            text = " ".join(b["text"] for b in blocks)
+            if not blocks:
+                continue
+            lang = lang_of(text)
+            if lang not in LANGS or per_lang.get(lang, 0) >= cap("trafcache", lang):
+                continue
+            flat = _norm(text)
+            if not all(_norm(s) in flat for s in with_) or any(_norm(s) in flat for s in without):
+                continue
+            stem = re.sub(r"[^\w.-]+", "_", Path(fname).stem)[:60]
+            if (args.out / f"traf-{stem}.txt").exists():
+                continue  # the same page is already in from the evaluation set
+            add(f"trafrw-{stem}", "adbar/trafilatura", path, html, blocks, title, lang,
+                "trafilatura's extraction, checked against the snippets its realworld tests assert")
+
+    # postlight/parser (Mercury): fixtures with the expected opening words of the article
+    gd = repos["postlight/parser"]
+    if gd.exists():
+        fixtures = set(git_ls(gd, "fixtures"))
+        for test in git_ls(gd, "src/extractors/custom"):
+            if not test.endswith(".test.js"):
+                continue
+            found = mercury_expectation(git_show(gd, f"HEAD:{test}").decode("utf-8"))
+            if found is None or found[0] not in fixtures:
+                continue
+            path, opening = found
+            html = git_show(gd, f"HEAD:{path}")
+            blocks, title = trafilatura_blocks(html)
+            if not blocks:
+                continue
+            text = " ".join(b["text"] for b in blocks)
+            want, have = words(opening)[:13], words(text)[:60 + 13]
+            if len(want) < 5 or not any(have[i:i + len(want)] == want for i in range(len(have))):
+                continue
+            lang = lang_of(text)
+            if lang not in LANGS or per_lang.get(lang, 0) >= cap("mercury", lang):
+                continue
+            add(f"merc-{Path(path).name[:-5]}", "postlight/parser", path, html, blocks, title, lang,
+                "trafilatura's extraction, checked against the opening words the repository's site test expects")
 
     (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(per_lang, sort_keys=True), file=sys.stderr)

@@ -68,6 +68,7 @@ _UI = "|".join(
         r"voir (?:tout|plus)|afficher (?:tout|plus)|ver (?:todo|todos|más|tudo|mais)|mostrar (?:más|mais)|"
         r"показать (?:все|ещ[её])|читать (?:далее|дальше)|查看全部|查看更多|展开全文|"
         r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
+        r"reply|antworten|répondre|responder|rispondi|ответить|odpovědět|回复|"
         r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|(?:view|read|show|post|add)(?: ?/ ?post)? comments?|"
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
         r"listen(?: to (?:this )?(?:article|story))?|play|pause|audio|video|watch|photo|photos|gallery|"
@@ -201,7 +202,9 @@ _END_MARK = re.compile(
     r"more to explore|you might also like|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
     r"sur le même sujet|dans la même rubrique|te puede interesar|noticias relacionadas|más noticias|"
     r"notícias relacionadas|veja também|другие новости|ещ[её] по теме|mohlo by vás zajímat|další články|"
-    r"相关新闻|相关阅读|猜你喜欢)\W*$",
+    r"similar (?:articles|stories)|ähnliche (?:artikel|beiträge|themen)|articles similaires|"
+    r"artículos similares|artigos semelhantes|похожие (?:статьи|новости|материалы)|podobné články|"
+    r"相关新闻|相关阅读|猜你喜欢|相似文章)\W*$",
     re.I,
 )
 
@@ -210,6 +213,8 @@ _HARD_END = re.compile(
     r"\b(?:post|leave|add|write) a (?:comment|reply)\b|poster un commentaire|laisser un commentaire|"
     r"réagir à cet article|(?:deja|escribe|añade) (?:un|tu) comentario|normas de uso|"
     r"deixe (?:um|seu) comentário|kommentar (?:schreiben|verfassen)|napsat komentář|přidat komentář|"
+    r"(?:schreibe|schreiben sie) einen kommentar|écrire un commentaire|escreva (?:um|seu) comentário|"
+    r"napište komentář|\b(?:there are|there is) (?:no|\d+) comments?\b|"
     r"оставить комментарий|добавить комментарий|написать комментарий|发表评论|"
     r"réservée? aux abonnés|\bsubscribers? only\b|\b(?:subscribe|sign in|log in) to (?:continue|keep) reading|"
     r"exclusivo para (?:suscriptores|assinantes)|nur für abonnenten|только для подписчиков|"
@@ -271,7 +276,9 @@ _BIO = re.compile(
 _COMMENTS_MARK = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|comment on this (?:article|story)|view comments|commentaires?|commenter|"
     r"réagissez|kommentare?|kommentieren|comentarios?|comentar|comentários?|komentáře|komentovat|diskuse|"
-    r"комментарии|комментировать|评论|网友评论)(?:\s*\(\d+\))?\W*$",
+    r"комментарии|комментировать|评论|网友评论)(?:\s*\(\d+\))?\W*$"
+    # A comment's reply button: under every comment of a thread, so no comment joins the article.
+    r"|^\W*(?:reply|antworten|répondre|responder|rispondi|ответить|odpovědět|回复|回覆)\W*$",
     re.I,
 )
 
@@ -329,11 +336,29 @@ def _credit(text: str, words: int) -> bool:
     return words <= 45 and bool(_CREDIT_TAIL.search(text))
 
 
+_NAME_SEP = re.compile(r"\s*[,;]\s*|\s+(?:and|und|et|y|e|и|a|&)\s+")
+_NAME_PART = re.compile(
+    r"^(?:(?:[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|del|della|der|den|van|von|du|le|la|bin|al|dos|das)\s*){1,5}"
+    r"[\d*†‡§,]*$")
+
+
+def _name_list(text: str, words: int) -> bool:
+    """A list of people's names and nothing else ("Havell Markus, Jun Zhao, Tania Contente-Cuomo, …"):
+    the authors of a paper or a story. Four names or more, no sentence."""
+    if words < 6 or text.count(",") < 3 or TERMINAL.search(text) and not text.rstrip().endswith("."):
+        return False
+    parts = [p for p in _NAME_SEP.split(text.strip().rstrip(".")) if p]
+    names = sum(1 for p in parts if _NAME_PART.match(p) and 2 <= len(p.split()) <= 5)
+    return len(parts) >= 4 and names >= 4 and names >= 0.8 * len(parts)
+
+
 def _chrome_reason(text: str, repeated: bool) -> str | None:
     """Why a unit is chrome wherever it stands, or None."""
     words = word_count(text)
     if words == 0:
         return "boilerplate"
+    if words <= 150 and "," in text and _name_list(text, words):
+        return "byline"
     if words > 60:
         # Long units are prose unless they speak to the reader about cookies and consent; only the
         # cheap checks run, which keeps big pages fast.
@@ -481,15 +506,30 @@ def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool])
         if run and k - run[-1] <= 3:
             run.append(k)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and not _numbered_in_turn([units[live[c - 1]].text for c in run]):
             for c in run:
                 rail[live[c]] = True
         run = [k]
     return rail
 
 
+_RANK = re.compile(r"^\W{0,2}(\d{1,3})\s*[.):]")
+
+
+def _numbered_in_turn(heads: list[str]) -> bool:
+    """Card heads numbered one after another ("1. …", "2. …", "3. …", or counting down): the parts of a
+    ranked list or a step-by-step article, not a rail of teasers (which no one numbers in turn)."""
+    ranks = [_RANK.match(h) for h in heads]
+    if sum(r is not None for r in ranks) < max(3, 0.7 * len(heads)):
+        return False
+    nums = [int(r.group(1)) for r in ranks if r is not None]
+    steps = [b - a for a, b in zip(nums, nums[1:])]
+    return sum(abs(d) == 1 for d in steps) >= 0.7 * len(steps)
+
+
 def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tuple[int, int]]:
-    """Runs of prose: first and last seed, split where more than `max_gap` units pass or a marker stands."""
+    """Runs of prose: first and last seed, split where more than `max_gap` units pass or a marker stands
+    (a "related" or comments label, a comment form, a comment's reply button)."""
     out: list[tuple[int, int]] = []
     start = last = -1
     for i, unit in enumerate(units):
@@ -532,8 +572,21 @@ def _page_end(unit: Unit, reason: str | None) -> bool:
     """The site's footer or its consent notice: the page is over, and no article goes on across it."""
     if reason == "consent":
         return word_count(unit.text) >= 12
-    return reason == "credit" and word_count(unit.text) <= 40 and bool(_SITE_FOOTER.search(unit.text)) \
-        and bool(_YEAR.search(unit.text))
+    return reason == "credit" and word_count(unit.text) <= 40 and _footer_year(unit.text)
+
+
+_YEAR_NEAR = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
+
+
+def _footer_year(text: str) -> bool:
+    """A copyright or rights notice dated by its year: "© 2019 Site", "Copyright Site 2010–2021". The
+    year sits next to the notice (a caption's "… at the Masters 1975 | © Getty Images" is a photo's)."""
+    for m in _SITE_FOOTER.finditer(text):
+        around = text[max(0, m.start() - 12):m.end() + 40]
+        near = " ".join(around.split()[:8])
+        if _YEAR_NEAR.search(near) and not re.search(r"[|/]\s*$", text[:m.start()]):
+            return True
+    return False
 
 
 def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
@@ -561,7 +614,20 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     if not segments:
         return None
     rail = _rail_seeds(units, reasons, seeds)
-    scored = [_weight(units, seeds, rail, span) for span in segments]
+    # A short paragraph the page shows again in another run of prose is a teaser's excerpt (the card,
+    # then the same card in another rail); it weighs like a card. A paragraph repeated inside one run
+    # (a pull quote) is the article's.
+    run_of = [-1] * len(units)
+    for k, (a, b) in enumerate(segments):
+        for i in range(a, b + 1):
+            run_of[i] = k
+    runs_showing: dict[str, set[int]] = {}
+    for i, u in enumerate(units):
+        if seeds[i] and word_count(u.text) <= 60:
+            runs_showing.setdefault(" ".join(u.text.split()).casefold(), set()).add(run_of[i])
+    weigh = [rail[i] or (seeds[i] and len(runs_showing.get(" ".join(u.text.split()).casefold(), ())) > 1)
+             for i, u in enumerate(units)]
+    scored = [_weight(units, seeds, weigh, span) for span in segments]
     # Prose after a comment form, a paywall notice, the site's footer or its consent notice (or, less surely, after a "related stories" or
     # "comments" marker) that follows real prose is comments or teasers.
     hard = [i for i, u in enumerate(units) if _hard_end(u.text) or _page_end(u, reasons[i])]
@@ -587,6 +653,17 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         shaped = sum(1 for i in live if units[i].item or _LIST_SHAPE.search(units[i].text))
         return len(live) >= 3 and shaped >= 0.5 * len(live)
 
+    core_words = _content_words(" ".join(units[i].text for i in range(*segments[best]) if seeds[i]))
+
+    def boxed(a: int, b: int, far: int) -> bool:
+        """A "related" box set inside the article: its label and a few short lines, and the prose on
+        the far side goes on about what the article is about (a rail past the article's end does not)."""
+        if not any(_END_MARK.match(units[i].text) for i in range(a + 1, b)) or b - a - 1 > 5:
+            return False
+        far_words = _content_words(" ".join(units[i].text for i in range(segments[far][0], segments[far][1] + 1)
+                                            if seeds[i]))
+        return bool(far_words) and len(far_words & core_words) >= 0.3 * len(far_words)
+
     def joins(near: int, far: int) -> bool:
         step = 1 if far > near else -1
         chain = [near, *range(near + step, far + step, step)]
@@ -594,7 +671,10 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
             return False
         # A run of prose past a list of the article's own (a table of pros and cons) needs less weight.
         gap = (segments[near][1], segments[near + step][0]) if step > 0 else (segments[near + step][1], segments[near][0])
-        if scored[far][0] < (40.0 if far == near + step and list_gap(*gap) else floor):
+        weight = scored[far][0]
+        if far == near + step and boxed(*gap, far) and weights[far] > weight:
+            weight = weights[far]  # past a "read also" box set in the article, the article goes on
+        if weight < (40.0 if far == near + step and list_gap(*gap) else floor):
             return False
         if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
             return False
@@ -833,6 +913,52 @@ def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
                 break
 
 
+def _dated_cards(units: list[Unit], reasons: list[str | None]) -> None:
+    """Mark a listing of teaser cards that each carry their own date or byline ("headline / one line /
+    07/18/2022 / By Jane Doe", four times or more) as teasers: an article has one byline, at its top."""
+    groups: list[tuple[int, int]] = []  # runs of consecutive byline lines
+    i = 0
+    while i < len(units):
+        if reasons[i] == "byline":
+            j = i
+            while j + 1 < len(units) and reasons[j + 1] == "byline":
+                j += 1
+            groups.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+
+    def card(a: int, b: int) -> list[int] | None:
+        """The open lines between two bylines when they make one short card (a headline and a line)."""
+        live = [k for k in range(a, b) if reasons[k] is None]
+        return live if 1 <= len(live) <= 4 and all(word_count(units[k].text) <= 30 for k in live) \
+            and sum(word_count(units[k].text) for k in live) <= 70 else None
+
+    def card_before(at: int) -> list[int]:
+        """The first card: up to three short open lines just above the first byline, past widgets."""
+        live: list[int] = []
+        k = at - 1
+        while k >= 0 and at - k <= 6 and len(live) < 3:
+            if reasons[k] is None:
+                if word_count(units[k].text) > 30 or _END_MARK.match(units[k].text):
+                    break
+                live.append(k)
+            k -= 1
+        return live
+
+    run: list[list[int]] = []
+    for g in range(1, len(groups) + 1):
+        cards = card(groups[g - 1][1] + 1, groups[g][0]) if g < len(groups) else None
+        if cards is not None and groups[g][0] - groups[g - 1][1] <= 6:
+            run.append(cards)
+            continue
+        if len(run) >= 3:  # four bylines or more, with a card before each but the first's
+            first = card_before(groups[g - len(run) - 1][0])[:max(len(c) for c in run)]
+            for k in [*first, *(k for c in run for k in c)]:
+                reasons[k] = "teaser"
+        run = []
+
+
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
     counts = Counter(u.text.casefold() for u in units)
@@ -843,6 +969,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     reasons = [memo[u.text] for u in units]
     _teaser_lists(units, reasons)
     _split_bylines(units, reasons)
+    _dated_cards(units, reasons)
     repeated = [counts[u.text.casefold()] > 1 for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
@@ -937,8 +1064,15 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         # A repeated line (breadcrumb, share box) is the headline only when it names the lead.
         # Far from the text, only a line naming the lead is taken for the headline.
         # A headline-shaped line over a standfirst that leads into the text is the surest of all.
-        best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead else next((i for i in candidates if _content_words(units[i].text) & lead),
-                    next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
+        # Among lines naming the lead, the nearest that is mostly about it: a teaser headline in a box
+        # above the text ("More stories by …") may share a word with the lead, the real headline
+        # shares a good part of its words.
+        share = [len(_content_words(units[i].text) & lead) / max(1, len(_content_words(units[i].text)))
+                 for i in candidates]
+        top = max(share)
+        best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead \
+            else next((i for i, r in zip(candidates, share) if r and r >= 0.5 * top),
+                      next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
     if best < 0:
         best = _headline_in_lead(units, reasons, seeds, lists, first, lead)
         if best >= 0:

@@ -1,0 +1,124 @@
+"""Rules of the plain-text page reader that choose the article among a page's runs of prose."""
+
+from __future__ import annotations
+
+from reader import segment
+from reader.model import Article
+from reader.segment import chrome
+
+
+def _spoken(text: str) -> str:
+    return " ".join(b.text for b in segment.split(Article(text=text)).blocks)
+
+
+def test_numbered_cards_are_a_ranked_list_not_a_rail() -> None:
+    people = [("Ada Marsh", "She coaches the junior team and writes a weekly column about tactics."),
+              ("Bea Lund", "She calls the league's games on the radio every Saturday afternoon."),
+              ("Cleo Park", "She runs the fan club that brought two thousand women to the final."),
+              ("Dora Quist", "She started the podcast that the club now sponsors in its second year.")]
+    cards = "\n\n".join(f"{n}. {name}\n\n{line}" for n, (name, line) in enumerate(people, 1))
+    page = ("Home\n\nBlog\n\nMy Top Four Women Who Talk Sports\n\n"
+            "Plenty of people still believe that only men talk about sport, and this list shows otherwise.\n\n"
+            f"{cards}\n\n5. You!\n\nKeep talking sports!\n\nCategory: Blog\n\nPrevious\n\nNext\n")
+    spoken = _spoken(page)
+    for name, line in people:
+        assert line in spoken
+    assert "Dora Quist" in spoken
+
+
+def test_numbered_in_turn() -> None:
+    assert chrome._numbered_in_turn(["1. Ada", "2. Bea", "3.Cleo", "4) Dora"])
+    assert chrome._numbered_in_turn(["10. Ten", "9. Nine", "8. Eight"])
+    assert not chrome._numbered_in_turn(["Ada", "Bea", "Cleo"])
+    assert not chrome._numbered_in_turn(["5. Ada", "12. Bea", "30. Cleo"])  # counts, not ranks
+
+
+def test_a_comment_thread_under_reply_buttons_does_not_outweigh_the_article() -> None:
+    article = "\n\n".join(
+        f"Paragraph {n} of the essay explains, in some detail, why the committee changed its mind on the "
+        f"new rules for the language of official forms and what the change will cost." for n in range(4))
+    comment = ("I read this twice and I still think the committee was wrong about every single point it "
+               "made, and I would like to explain at some length why that is the case for the forms. First, "
+               "nobody asked the people who fill them in. Second, the cost was never counted. Third, the old "
+               "forms worked well enough for forty years and nobody complained about them until now.")
+    thread = "\n\n".join(f"Reader {n}\n\n12. Juni 2021 um 10:1{n} Uhr\n\n{comment} ({n})\n\nAntworten"
+                         for n in range(8))
+    page = f"The forms debate\n\n{article}\n\nKommentare Schreibe einen Kommentar\n\n{thread}\n"
+    spoken = _spoken(page)
+    assert "Paragraph 3 of the essay" in spoken
+    assert "I read this twice" not in spoken
+
+
+def test_a_paragraph_shown_again_in_another_rail_weighs_as_a_teaser() -> None:
+    article = ("The contest returns to the lake on the nineteenth of August, with a floating ramp, a prize "
+               "of five thousand euros and twenty riders invited from all over Europe. The organisers "
+               "expect more visitors than last year, when the event was held in Austria.")
+    other = ["Last summer the team went to Berlin to ride at a street contest and shot a short film there.",
+             "The shop in Bremen opened its doors today with a party and a demo on the mini ramp outside.",
+             "Two days of riding at the lake in Austria ended with a final in front of a big crowd."]
+    rail = "\n\n".join(f"Story {n}\n\n{t}\n\nStory {n}" for n, t in enumerate(other))
+    page = (f"The contest on the lake\n\n{article}\n\nBe there!\n\nSimilar articles\n\n{rail}\n\n"
+            f"Share\n\nTopics:\n\nContest\n\nSimilar articles\n\nNews\n\n{rail}\n")
+    spoken = _spoken(page)
+    assert "floating ramp" in spoken
+    assert "shop in Bremen" not in spoken
+
+
+def test_a_caption_credit_with_a_year_is_not_the_site_footer() -> None:
+    assert chrome._footer_year("© 2019 Skateboard Magazine")
+    assert chrome._footer_year("Copyright Example News 2010–2021")
+    assert not chrome._footer_year("Elder at the Masters 1975, the crowd's favourite. | © Augusta National/Getty Images")
+
+
+def test_cards_each_with_their_own_date_and_byline_are_teasers() -> None:
+    body = ("A large grey plane circled low over the city for an hour on Tuesday morning, and the calls to "
+            "the police started within minutes. The air force later said it was a planned training flight. ")
+    cards = "\n\n".join(f"Story number {n} about something else entirely\n\nOne line that sells the story {n}.\n\n"
+                        f"07/1{n}/2022\n\nBy Sam Writer" for n in range(5))
+    page = f"Plane over the city\n\n{body}\n\n{body.replace('Tuesday', 'Wednesday')}\n\nMore in Tech\n\n{cards}\n"
+    spoken = _spoken(page)
+    assert "planned training flight" in spoken
+    assert "sells the story" not in spoken
+
+
+def test_dated_cards_need_a_run() -> None:
+    units = [chrome.Unit(t) for t in ("The article's last paragraph goes on about the plans for the year.",
+                                      "Headline one", "07/12/2022", "Headline two", "07/13/2022")]
+    reasons: list[str | None] = [None, None, "byline", None, "byline"]
+    chrome._dated_cards(units, reasons)
+    assert reasons == [None, None, "byline", None, "byline"]  # two bylines are not a listing
+
+
+def test_the_article_goes_on_past_a_related_box_set_inside_it() -> None:
+    topic = ("parasitic flower genome", "parasitic flower genes", "flower parasite genome")
+    paras = [f"Researchers studying the {topic[n % 3]} found that the plant lost many genes that other "
+             f"plants keep, and borrowed others from its host vine over millions of years ({n})."
+             for n in range(8)]
+    tail = ("The parasitic flower genome also carries many jumping genes, which the researchers think "
+            "came from the host vine along with the borrowed genes over millions of years. ")
+    page = ("Home\n\nThe strange genome of a parasitic flower\n\n" + "\n\n".join(paras)
+            + "\n\nYou might also like:\n\nSpecial issue\n\nThe wonder of plants\n\n"
+            + f"{tail}\n\n{tail.replace('also', 'still')}\n\nShare\n")
+    spoken = _spoken(page)
+    assert "jumping genes" in spoken
+
+
+def test_the_headline_is_the_line_mostly_about_the_lead_not_a_teaser_sharing_a_word() -> None:
+    lead = ("Twitter erupted on Monday morning when the president advised Boeing to rebrand its grounded "
+            "jet, after the airline cancelled more flights. Boeing said it would fix the jet first. ")
+    page = ("Business\n\nPresident advises Boeing to rebrand its grounded jet\n\nBy Lisa Moor\n\n"
+            "More stories by Lisa\n\nDebate format still to be announced\n\n"
+            "Morning show host stays on for another season of weekend editions\n\nView All\n\n"
+            f"April 15, 2019\n\n{lead}\n\n{lead.replace('Monday', 'Tuesday')}\n")
+    doc = segment.split(Article(text=page))
+    assert doc.title == "President advises Boeing to rebrand its grounded jet"
+
+
+def test_a_list_of_author_names_is_a_byline() -> None:
+    authors = ("Havell Marks, Jun Zhao, Tania Conte-Cuomo, Elizabeth Raup, Ahuva Oden-Berg, Sydney Connor, "
+               "Bradon R. McDonald, Elizabeth Hutch")
+    assert chrome._chrome_reason(authors, False) == "byline"
+    # A sentence that names people, a role list and a place list are not author lists.
+    assert chrome._chrome_reason("The prize went to Ana Ruiz, Jun Zhao, Tom Berg and Eva Lind on Monday.", False) is None
+    assert chrome._chrome_reason("Anne Wizorek, Digital Media Consultant, Bloggerin und Autorin, Speakerin, "
+                                 "Initiatorin von #aufschrei.", False) is None
