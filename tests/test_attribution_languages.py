@@ -289,6 +289,17 @@ CASES = [
      ['Yasmina', 'Yasmina']),
     ('pt-d1', 'Marcos Almeida, deputado federal, apresentou a defesa na terça-feira.\n\nO parlamentar afirma que "nada foi provado contra ele até agora".',
      ['Marcos Almeida']),
+    # A country, a field of study or two nouns joined by a preposition is nobody: the verb with no
+    # subject goes on with the person the paragraph is about.
+    ('es-n1', 'Lucía Mena vive ahora exiliada en Costa Rica y trabaja como diseñadora.\n\n"Lo más duro es estar lejos de mi familia", confiesa.',
+     ['Lucía Mena']),
+    ('es-n2', 'Tomás Ortega estudiaba tercer año de Ingeniería Civil cuando lo expulsaron.\n\n"Nadie me explicó nunca el motivo", afirma.',
+     ['Tomás Ortega']),
+    ('de-n1', 'Die Ärztin Petra Lang warnt vor Partys. In vielen Liedern werde der Konsum von Drogen verharmlost. „Das halte ich für gefährlich“, sagte sie.',
+     ['Petra Lang']),
+    # An institution named by its common noun and then its name speaks.
+    ('es-n3', '"Las conversaciones seguirán la próxima semana", explicó el ministerio de Exteriores de Portugal en una nota.',
+     ['Portugal']),
 ]
 
 

@@ -265,6 +265,36 @@ _COMPOUND_ROLE = re.compile(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS)
 _AGED = re.compile(r"\d+-jährige[rn]?")
 
 
+# Endings of Spanish, French and Portuguese common nouns and adjectives that surnames rarely have
+# ("Ingeniería", "Universitaria", "Políticas", "Anticorrupción", "Sécurité").
+_COMMON_NOUN = re.compile(
+    r"(?:ción|ciones|sión|siones|idad|idades|ismo|ismos|ería|erías|ncias|itaria|itario|itarias|itarios|"
+    r"ógica|ógico|ógicas|ógicos|icas|icos|ivas|ivos|iva|ivo|ales|antes|entes|tion|tions|ité|ités|isme|ique|"
+    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle)$")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country names, lower-case, in English and in the languages we read ('costa rica', 'alemania',
+    'allemagne'), from pycountry's translations: a capitalized run that is one names no person."""
+    import gettext
+    import os
+
+    import pycountry
+
+    folder = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    names: set[str] = set()
+    for language in ("es", "fr", "de", "pt", "cs", "ru", "it"):
+        try:
+            translation: gettext.NullTranslations = gettext.translation("iso3166-1", folder, languages=[language])
+        except OSError:  # a missing catalogue: English names only
+            translation = gettext.NullTranslations()
+        for country in pycountry.countries:
+            for name in {country.name, getattr(country, "common_name", country.name)}:
+                names.update({name.lower(), translation.gettext(name).lower()})
+    return frozenset(names)
+
+
 def _compound_head(word: str) -> str:
     """The title a German compound ends with ('gesundheitsministerin' -> 'ministerin'), or the word."""
     if word in _TITLES or not _COMPOUND_ROLE.search(word):
@@ -568,6 +598,18 @@ class People:
         name_words = _nominative_name(name_words, czech)
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         if len(core) >= 2:
+            if not _gender.is_given_name(core[0], loose=True) and (
+                    " ".join(core).lower() in _countries() or core[0].lower() in _countries()
+                    or ((any(_COMMON_NOUN.search(w.lower()) for w in core) and not german_text
+                         or any(w in _PARTICLES for w in name_words[1:]))
+                        and not any(w.lower().rstrip(".") in _TITLES for w in words[:k])
+                        and not self._title_before(text, start, words[:k])
+                        and not (text[end : end + 1] == "," or _SPEECH_NEXT.match(text, end)))):
+                # "Costa Rica", "Colombia Piensa", "Ingeniería Civil", "Ciencias Políticas", "Konsum von
+                # Drogen": a country, or words with the endings of common nouns and adjectives, or two
+                # nouns joined by a preposition, and nothing that says a person (a given name, a
+                # title, an apposition or a verb of saying) is named.
+                return []
             # German capitalizes every noun: "Künstliche Intelligenz", "Texteingabefeld Antworten" are
             # not people. There a name starts with a given name, or a title or a verb of saying vouches.
             if german_text and \
@@ -694,6 +736,11 @@ class People:
             stem = _stem(surname)
             if len(stem) >= 3 and surname[len(stem):] in _CASE_ENDINGS:
                 self.stems[stem] = name
+
+    @staticmethod
+    def is_body(word: str) -> bool:
+        """True for a common noun that names an institution ('ministerio', 'gouvernement', 'Gewerkschaft')."""
+        return word.lower() in _ORG_WORDS
 
     @staticmethod
     def is_role(word: str) -> bool:

@@ -706,8 +706,12 @@ def _named_organisation(who: str, people: People) -> str | None:
                             and re.match(r"(?:the|el|la|le|l['’]|o|a)\s*[A-ZÀ-Þ][a-zà-ÿ]{3,}$", who.strip())
                             and not people.is_role(words[0]) and not _gender.is_given_name(words[0])):
         return None if people.find(words[0]) else words[0]
+    # "explicaba el ministerio de Exteriores de Egipto": an institution's common noun, then its name.
+    body = bool(words) and bare != who.strip() and people.is_body(words[0]) and words[0].islower()
     if len(words) < 2 or not all(w[:1].isupper() or w.lower() in ("de", "del", "da", "do", "of", "for", "und", "and",
-                                                                   "y", "e", "et", "des", "du", "la") for w in words):
+                                                                   "y", "e", "et", "des", "du", "la")
+                                 or (body and i == 0) for i, w in enumerate(words)) \
+            or (body and not any(w[:1].isupper() for w in words)):
         return None
     return None if people.find(" ".join(words)) else " ".join(words)
 
