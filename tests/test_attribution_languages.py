@@ -300,6 +300,15 @@ CASES = [
     # An institution named by its common noun and then its name speaks.
     ('es-n3', '"Las conversaciones seguirán la próxima semana", explicó el ministerio de Exteriores de Portugal en una nota.',
      ['Portugal']),
+    # Professions as titles, and a few more verbs of saying.
+    ('fr-n1', "La toxicologue Claire Dubois a étudié le produit pendant dix ans.\n\nPour la toxicologue, « le risque dépend toujours de la dose absorbée ».",
+     ['Claire Dubois']),
+    ('fr-n2', "« Mieux vaut manger lentement et souvent », conseille Paul Mercier, diététicien à Lyon.",
+     ['Paul Mercier']),
+    ('es-n4', 'Rosa Vidal, integrante de la asociación de vecinos, convocó la marcha del jueves.\n\n"Vamos a llenar la plaza", recalca la integrante de la asociación.',
+     ['Rosa Vidal']),
+    ('de-n2', 'Der Bürgermeister Jens Roth zeigte sich erfreut über die Wahl.\n\n„Das ist ein großer Tag für unsere Stadt“, gratulierte Roth der neuen Leiterin.',
+     ['Jens Roth']),
 ]
 
 

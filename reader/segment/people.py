@@ -128,7 +128,12 @@ _TITLES = set(
     защитник следователь министр замминистра замглавы
     tricampeón tricampeona bicampeón bicampeona campeão campeã funcionario funcionaria funcionário funcionária
     fonctionnaire beamter beamtin úředník úřednice чиновник чиновница dirigente ejecutivo ejecutiva executivo
-    executiva político política""".split()
+    executiva político política
+    toxicologue toxicólogo toxicóloga toxikologe toxikologin naturopathe naturópata nutritionniste nutricionista
+    gastro-entérologue gastroenterólogo gastroenteróloga anthropologue antropólogo antropóloga anthropologe
+    anthropologin philosophe filósofo filósofa philosoph philosophin biologiste biólogo bióloga biologe
+    biologin virologue épidémiologiste integrante referente kandidat kandidatin spitzenkandidat
+    spitzenkandidatin""".split()
 )
 # A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
 _DEMONYMS = set(
@@ -256,7 +261,7 @@ _NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana human
 _CHAMPIONS = set("""champion campeón campeona tricampeón tricampeona bicampeón bicampeona campeão campeã champion
     championne weltmeister weltmeisterin mistr mistryně чемпион чемпионка""".split())
 # German compounds whose head is a title ("Gesundheitsministerin", "Regierungssprecher", "SPD-Chef").
-_COMPOUND_HEADS = ("ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
+_COMPOUND_HEADS = ("kandidatin", "kandidat", "ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
                    "präsidentin", "präsident", "politikerin", "politiker", "vorsitzende", "vorsitzender",
                    "expertin", "experte", "forscherin", "forscher", "trainerin", "trainer", "bürgermeisterin",
                    "bürgermeister", "direktorin", "direktor", "leiterin", "leiter", "managerin", "manager")
