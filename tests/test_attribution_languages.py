@@ -309,6 +309,12 @@ CASES = [
      ['Rosa Vidal']),
     ('de-n2', 'Der Bürgermeister Jens Roth zeigte sich erfreut über die Wahl.\n\n„Das ist ein großer Tag für unsere Stadt“, gratulierte Roth der neuen Leiterin.',
      ['Jens Roth']),
+    # A role that is another noun's complement after the verb names whom the words were about.
+    ('es-n5', 'El presidente Pablo Ruiz visitó la comisaría central el lunes.\n\n"Hay que cambiar la institución desde dentro", dijo al ser consultado sobre la renuncia del director general de la policía, Mario Salas.',
+     ['Pablo Ruiz']),
+    # A role with the body it belongs to means the one introduced with that body.
+    ('es-n6', 'Lidia Soto, referente de la Asamblea Vecinal de Mayo, habló el martes. Luego intervino Marta Peña, abogada del barrio.\n\n"No vamos a ceder", recalca la integrante de la Asamblea.',
+     ['Lidia Soto']),
 ]
 
 

@@ -166,7 +166,9 @@ _ORG_WORDS = set(
     associação prefeitura ministério governo universidade partido fundação comissão câmara cámara chambre
     sdružení ministerstvo vláda univerzita strana soud úřad urząd bureau behörde oficina escritório агентство
     управление ведомство служба agentura
-    ассоциация министерство правительство университет партия суд фонд""".split()
+    ассоциация министерство правительство университет партия суд фонд
+    corte cour consejo instituto institut escuela colegio asamblea assemblée unión observatorio agencia
+    banco liga""".split()
 )
 _PLACES = set(
     """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
@@ -579,7 +581,8 @@ class People:
         # Keep at most a given name, particles and a surname: "Belarus Alexander Lukashenko" -> the last two.
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         # ... unless the run starts at a given name: "Paulo Sérgio Nogueira", "Ana Sofia Cardenal".
-        first_given = next((i for i, w in enumerate(name_words) if _gender.is_given_name(w, loose=True)), None) \
+        first_given = next((i for i, w in enumerate(name_words) if w.lower() not in _PARTICLES
+                            and _gender.is_given_name(w, loose=True)), None) \
             if len(core) > 2 else None
         if first_given is not None and len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) <= 4 and \
                 len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) >= 2:
@@ -608,12 +611,13 @@ class People:
                     or ((any(_COMMON_NOUN.search(w.lower()) for w in core) and not german_text
                          or any(w in _PARTICLES for w in name_words[1:]))
                         and not any(w.lower().rstrip(".") in _TITLES for w in words[:k])
-                        and not self._title_before(text, start, words[:k])
+                        and (self._title_before(text, start, words[:k]) or "de").split()[-1] in _CONNECTORS
                         and not (text[end : end + 1] == "," or _SPEECH_NEXT.match(text, end)))):
                 # "Costa Rica", "Colombia Piensa", "Ingeniería Civil", "Ciencias Políticas", "Konsum von
                 # Drogen": a country, or words with the endings of common nouns and adjectives, or two
                 # nouns joined by a preposition, and nothing that says a person (a given name, a
-                # title, an apposition or a verb of saying) is named.
+                # title, an apposition or a verb of saying) is named. A title ending in "de" has the
+                # run as its domain ("referente de Madres de Plaza de Mayo"), not as its holder.
                 return []
             # German capitalizes every noun: "Künstliche Intelligenz", "Texteingabefeld Antworten" are
             # not people. There a name starts with a given name, or a title or a verb of saying vouches.
@@ -885,6 +889,13 @@ class People:
         group = _ROLE_GROUP.get(role)
         # The last few dozen people are the ones a role can still mean; older ones are out of the story.
         fits = [n for n in reversed(self.names[-40:]) if gender is None or self.gender_of(n) in (gender, None)]
+        # "la integrante de Madres" after "Taty Almeida, referente de Madres de Plaza de Mayo": the
+        # body a role belongs to names the one introduced with it, whatever the office's word.
+        body = {w for w in words[at + 1 :] if w not in _CONNECTORS and w not in _ARTICLES and len(w) > 3}
+        if body and group is None:
+            member = next((n for n in fits if body & set(self.role_words.get(n, ()))), None)
+            if member:
+                return member
         if group is not None:
             same = [n for n in fits if group in self.roles.get(n, set())]
             # "o titular da Defesa": the minister whose title shares its domain, else the nearest minister.

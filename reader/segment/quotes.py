@@ -642,7 +642,12 @@ def _inverted_subject(rest: str, people: People) -> str | None:
         before = [w for w in words[:k] if w != ","]
         # "сказал ведущий автор исследования, заведующий лабораторией … Михаил Пантелеев": a long
         # title before the name is still the subject's.
-        apposition = k and words[k - 1] == "," and any(people.is_role(w) for w in words[:k])
+        # Not when the role is another noun's complement: "dijo al ser consultado sobre las
+        # solicitudes de renuncia del director general, Ricardo Yáñez" names whom it was about.
+        role_at = next((i for i, w in enumerate(words[:k]) if people.is_role(w)), k)
+        lead = [w for w in words[:role_at] if w.lower() not in _ARTICLE_WORDS]
+        apposition = k and words[k - 1] == "," and role_at < k and not (
+            lead and (_PREPOSITION.fullmatch(lead[-1]) or lead[-1].lower() in _CONNECTOR_WORDS | {"del", "al"}))
         if len(before) <= 4 or apposition or any(people.is_role(w) for w in words[:k]) and len(before) <= 30 \
                 and not any(_PREPOSITION.fullmatch(w) and w.lower() not in _CONNECTOR_WORDS for w in before):
             return mention.name
