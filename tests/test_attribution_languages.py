@@ -315,6 +315,12 @@ CASES = [
     # A role with the body it belongs to means the one introduced with that body.
     ('es-n6', 'Lidia Soto, referente de la Asamblea Vecinal de Mayo, habló el martes. Luego intervino Marta Peña, abogada del barrio.\n\n"No vamos a ceder", recalca la integrante de la Asamblea.',
      ['Lidia Soto']),
+    # German party compounds: "der SPD-Chef" is the one introduced with a title from that party, also
+    # when another name follows in a subordinate clause; "so der X-Kandidat" names by role too.
+    ('de-n3', 'Im Studio standen SPD-Spitzenkandidat Uwe Brandt und Klaus Weber von der CDU nebeneinander.\n\n„Das ist doch Unsinn“, schimpft der SPD-Chef, woraufhin Weber ein Papier zeigt.',
+     ['Uwe Brandt']),
+    ('de-n4', 'Klaus Weber, der Spitzenkandidat der CDU, sprach zuerst. Danach redete Uwe Brandt lange.\n\nEr lasse sich nichts vorwerfen. „Ich sage immer die Wahrheit, das weiß hier jeder im Saal“, so der CDU-Spitzenkandidat.',
+     ['Klaus Weber']),
 ]
 
 

@@ -233,6 +233,8 @@ _FEMALE_ROLES = set("""presidenta présidente präsidentin prezidentka ministra 
     bürgermeisterin spokeswoman""".split())
 
 
+_COURTESY = {"mr", "mrs", "ms", "herr", "frau", "monsieur", "madame", "señor", "señora", "senhor", "senhora", "pan",
+             "paní", "sir", "lady", "dame", "господин", "госпожа"}
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der", "die", "das", "den", "dem",
              "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "этот", "эта"}
 
@@ -573,6 +575,9 @@ class People:
         if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES \
                 or name_words[0].lower() in _SAINTS:  # "São Paulo", "San Sebastián", "Saint-Denis" are places
             return []
+        # "Thüringens AfD-Chef": a German compound title ends the run, so no name follows it.
+        if "-" in name_words[-1] and _COMPOUND_ROLE.search(name_words[-1].lower()):
+            return []
         # "Asociación Vecinal Pradera-Tercio Terol": an organisation's name, not a person's.
         if any(w.lower() in _ORG_WORDS for w in name_words):
             return []
@@ -695,7 +700,7 @@ class People:
             edge = token.start()
         while taken and taken[0] in _CONNECTORS:
             taken.pop(0)
-        if not any(w in _TITLES for w in taken):
+        if not any(w in _TITLES or _COMPOUND_ROLE.search(w) for w in taken):
             # "El portavoz militar de los insurgentes, Yahya Sarea": an apposition whose role word
             # opens the clause before the comma, lower-case words and all.
             clause = re.search(r"(?:^|[.;:,(—–]\s*)([^.;:,(—–]{3,80}),\s*$", window)
@@ -803,7 +808,8 @@ class People:
                     self._add_surname(part, mention.name, replace=False)
             if len(parts) >= 2:
                 self.given[parts[0]] = mention.name
-            if mention.title:
+            # "Herr Voigt" after "Mario Voigt, der Spitzenkandidat der CDU": a courtesy title keeps his office.
+            if mention.title and not (mention.title in _COURTESY and mention.name in self.role_words):
                 groups = {_ROLE_GROUP[w] for w in mention.title.split() if w in _ROLE_GROUP}
                 if groups:
                     self.roles[mention.name] = groups
@@ -874,6 +880,14 @@ class People:
         # "le chef de l'État", "el jefe de Estado", "the head of state": the president.
         phrase = _HEAD_OF_STATE.sub(" president ", phrase.lower())
         words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase)]
+        # "der AfD-Chef" after "AfD-Spitzenkandidat Björn Höcke" ("der CDU-Spitzenkandidat" after
+        # "Mario Voigt, der Spitzenkandidat der CDU"): the party or body before the hyphen names the
+        # one introduced with a title from it.
+        bodies = {w.split("-")[0] for w in words if "-" in w and _COMPOUND_ROLE.search(w)}
+        member = next((n for n in reversed(self.names[-40:]) if any(
+            t == b or t.startswith(b + "-") for t in self.role_words.get(n, ()) for b in bodies)), None)
+        if member:
+            return member
         # German compounds name the office by their head: "Gesundheitsminister", "SPD-Chef".
         words = [_compound_head(w) for w in words]
         at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP or _AGED.fullmatch(w)), None)

@@ -590,7 +590,7 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
         epithet = re.fullmatch(r"(?:el|la|le|o|a|der|die)\s+([\w-]+)", who)
-        if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])
+        if (verb_first or so) and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])
                            or epithet and people.is_epithet(epithet.group(1))):
             # "dijo el mandatario", "написал спортсмен": the person introduced with that office.
             if _JOURNALIST.search(who):
@@ -632,6 +632,9 @@ def _inverted_subject(rest: str, people: People) -> str | None:
     first = re.match(r"\s*([\w’'-]+)", rest)
     if first and first.group(1).lower() in _PERSON_PRONOUNS:  # "fügte er hinzu", "dijo ella"
         return people.last(_gender.of_cue(_PERSON_PRONOUNS[first.group(1).lower()]))
+    role = re.match(r"\s*(?:(?:der|die|el|la|le|l['’]|the|o|a)\s+)?([\w’'-]+)\s*,\s*(?=[a-zà-ÿ])", rest)
+    if role and people.is_role(role.group(1)):
+        return None  # "schimpft der AfD-Chef, woraufhin Voigt …": the role is the subject, the name later is not
     for mention in people.find(rest):
         words = re.findall(r"[\w’'-]+|,", rest[: mention.start])
         k = len(words)
