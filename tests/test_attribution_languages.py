@@ -321,6 +321,25 @@ CASES = [
      ['Uwe Brandt']),
     ('de-n4', 'Klaus Weber, der Spitzenkandidat der CDU, sprach zuerst. Danach redete Uwe Brandt lange.\n\nEr lasse sich nichts vorwerfen. „Ich sage immer die Wahrheit, das weiß hier jeder im Saal“, so der CDU-Spitzenkandidat.',
      ['Klaus Weber']),
+    # "dit-il" is an inversion; a compound given name the list lacks goes by its first part.
+    ('fr-n3', 'Jean-Marc Dubois est arrivé en retard.\n\n« Je ne regrette rien de ce que j’ai fait ici », dit-il.',
+     ['Jean-Marc Dubois']),
+    # "ajoute-t-on", "ajoute un proche de X", "dijo el abogado de X": someone the article does not name.
+    ('fr-n4', 'Jean Martin a présenté le plan aux élus.\n\n« Tout est prêt pour la rentrée de septembre », ajoute-t-on de même source.',
+     [None]),
+    ('fr-n5', '« Il n’y a pas de dossier précis pour le moment », ajoute un proche de Pierre Moscovici.',
+     [None]),
+    ('es-n7', 'Ana Ruiz llegó temprano al juzgado.\n\n"Todo está en orden y no hay nada que ocultar", dijo el abogado de Pedro Gómez.',
+     [None]),
+    # A demonstrative points back to the person just named.
+    ('es-n8', 'José Vera espera desde hace diez meses una operación.\n\n"Ya no sé si me van a llamar algún día", dice este hombre de 76 años.',
+     ['José Vera']),
+    # A German abstract noun starts no name, whatever the text around it.
+    ('de-n5', 'Die Botschafterin Anna Berg sprach im Rat. Zugleich verteidigte sie die Souveränität Venezuelas und betonte: „Kein Staat darf anderen Staaten mit Gewalt drohen.“',
+     ['Anna Berg']),
+    # Every word of an office group is a title: "el instructor" is the judge introduced before.
+    ('es-n9', 'El juez José Castro habló ante los periodistas en la puerta del juzgado.\n\n"Uno lo hace para que se valide, pero luego no lo sé", dijo el instructor del caso.',
+     ['José Castro']),
 ]
 
 

@@ -133,7 +133,7 @@ _TITLES = set(
     gastro-entérologue gastroenterólogo gastroenteróloga anthropologue antropólogo antropóloga anthropologe
     anthropologin philosophe filósofo filósofa philosoph philosophin biologiste biólogo bióloga biologe
     biologin virologue épidémiologiste integrante referente kandidat kandidatin spitzenkandidat
-    spitzenkandidatin""".split()
+    spitzenkandidatin gremialista architecte arquitecto arquitecta architekt architektin""".split()
 )
 # A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
 _DEMONYMS = set(
@@ -168,7 +168,7 @@ _ORG_WORDS = set(
     управление ведомство служба agentura
     ассоциация министерство правительство университет партия суд фонд
     corte cour consejo instituto institut escuela colegio asamblea assemblée unión observatorio agencia
-    banco liga""".split()
+    banco liga contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo""".split()
 )
 _PLACES = set(
     """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
@@ -223,7 +223,7 @@ _ROLE_GROUPS = [
 _DEMONYM_GROUP = len(_ROLE_GROUPS)
 _ROLE_GROUPS.append(_DEMONYMS)
 _ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
-_TITLES |= _DEMONYMS
+_TITLES |= _DEMONYMS | set(_ROLE_GROUP)
 # Words that never start a person's name: sentence starters, titles, places.
 _NOT_NAMES = _STARTERS | _TITLES | _PLACES
 _MALE_ARTICLES = {"el", "le", "o", "der", "il", "lo", "du", "del", "do", "dem", "des"}
@@ -279,7 +279,11 @@ _AGED = re.compile(r"\d+-jährige[rn]?")
 _COMMON_NOUN = re.compile(
     r"(?:ción|ciones|sión|siones|idad|idades|ismo|ismos|ería|erías|ncias|itaria|itario|itarias|itarios|"
     r"ógica|ógico|ógicas|ógicos|icas|icos|ivas|ivos|iva|ivo|ales|antes|entes|tion|tions|ité|ités|isme|ique|"
-    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle)$")
+    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales)$")
+
+
+# German abstract nouns ("Souveränität Venezuelas", "Gesellschaft"), never a given name.
+_ABSTRACT_NOUN = re.compile(r"(?:ität|heit|keit|schaft|ismus|ungen)$")
 
 
 @lru_cache(maxsize=1)
@@ -613,6 +617,7 @@ class People:
         if len(core) >= 2:
             if not _gender.is_given_name(core[0], loose=True) and (
                     " ".join(core).lower() in _countries() or core[0].lower() in _countries()
+                    or (len(core[0]) >= 7 and _ABSTRACT_NOUN.search(core[0].lower()))
                     or ((any(_COMMON_NOUN.search(w.lower()) for w in core) and not german_text
                          or any(w in _PARTICLES for w in name_words[1:]))
                         and not any(w.lower().rstrip(".") in _TITLES for w in words[:k])

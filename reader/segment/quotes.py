@@ -66,10 +66,18 @@ _FOR_WHO = re.compile(r"(?:^|[.;,]\s*)(?:para|pour|for|für)\s+(?P<who>[^,.;:!?]
 # whatsapp"): in languages that drop the pronoun, the verb's own person speaks.
 _PLURAL_PRONOUNS = re.compile(r"\b(?:they|we|ils|elles|nous|wir|они|мы|ellos|ellas|nosotros|eles|elas|nós|oni|my)\b", re.I)
 _ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
-_VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
+_VERB_ONLY = re.compile(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:(?:-t)?-(?:il|elle|on))?\b", re.I)
 _INDEFINITE = re.compile(
     r"^(?:one|another|someone|somebody|a|an|some|un|una|uno|um|uma|une|ein|eine|einer|кто-то|один|одна|"
     r"jeden|jedna|někdo)\b", re.I)
+# An indefinite subject after an inverted verb ("ajoute un proche de X", "sagte eine Sprecherin"); "a" is
+# left out, being a preposition in Romance languages ("pidió a la población").
+_SOMEONE = re.compile(r"^(?:un|une|uno|una|um|uma|ein|eine|einer|one|someone|another)\b", re.I)
+_DEMONSTRATIVE = re.compile(r"(este|esta|ese|esa|aquel|aquella|cet|cette|ce|dieser|diese|this|that|esse|essa)\s+"
+                            r"([\w-]+)", re.I)
+_FEMININE_DEMONSTRATIVES = {"esta", "esa", "aquella", "cette", "diese", "essa"}
+_ROLE_OF = re.compile(r"(?:(?:el|la|le|l['’]|the|der|die|o|a)\s*)?([\w-]+)\s+(?:de|del|d['’]|of|von|des|du|da|do)\s*",
+                      re.I)
 _INNER_CUE = re.compile(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
     rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
@@ -549,14 +557,19 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause) or _SO_WHO.match(clause)
     verb_first = _VERB_ONLY.match(clause)
     # "a-t-il souligné", "fügte er hinzu": an inversion, not a subject.
-    if m and (_VERB.match(m.group("who")) or verb_first and re.search(r"-t-(?:il|elle|on)$", verb_first.group(0))):
+    if m and (_VERB.match(m.group("who")) or verb_first and re.search(r"-(?:il|elle|on)$", verb_first.group(0))
+              or re.match(r"-(?:il|elle|on)\b", m.group("who"))):
         m = None
     so = _SO.match(clause)
     if not m and not verb_first and not so:
         return False, None, ""
     cue = clause.strip(" ,.;:!?—–-")[:80]
     cue_gender = _gender.of_cue(cue)
-    if so or verb_first and not re.search(r"-t-(?:il|elle|on)$", verb_first.group(0)):
+    if verb_first and re.search(r"-on$", verb_first.group(0)):
+        return True, None, cue  # "ajoute-t-on de même source": someone the article does not name
+    if verb_first and _SOMEONE.match(clause[verb_first.end() :].strip()):
+        return True, None, cue  # "ajoute un proche de Pierre Moscovici": not Moscovici
+    if so or verb_first and not re.search(r"-(?:il|elle|on)$", verb_first.group(0)):
         # An inverted subject: "declaró a la prensa el abogado Luis Gómez", "so Bürgermeister Peter Lang".
         named = _inverted_subject(clause[(verb_first or so).end() :], people)  # type: ignore[union-attr]
         if named and cue_gender is Gender.FEMALE and _CS_FEMININE_VERB.match(cue) \
@@ -572,6 +585,14 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who)
     if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who) and not article:
         who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
+    if who and (demo := _DEMONSTRATIVE.match(who)) and not _DOCUMENT.match(demo.group(2)):
+        # "dice este hombre de 76 años", "ajoute cette femme": someone just named, of that gender.
+        gender = Gender.FEMALE if demo.group(1).lower() in _FEMININE_DEMONSTRATIVES else \
+            Gender.MALE if demo.group(1).lower() != "this" and demo.group(1).lower() != "that" else None
+        speaking = hint()
+        if speaking and people.gender_of(speaking) in (gender, None):
+            return True, speaking, cue
+        return True, people.last_subject(gender) or people.last_person(gender), cue
     if who:
         if _INDEFINITE.match(who):
             return True, None, cue  # "said one person": someone speaks, the article does not say who
@@ -579,6 +600,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         if document:
             # "añade el texto" after "explica la ONG en un comunicado": the statement's author goes on.
             return True, _organisation(document.group("rest")) or people.last_statement, cue
+        of_person = _ROLE_OF.match(who)
+        if of_person and people.is_role(of_person.group(1)) and people.find(who[of_person.end() :]):
+            # "dijo el abogado de Pedro Gómez", "ajoute le conseiller d'Arnaud Montebourg": the one who
+            # holds that title for them, if the article introduced them; never the person named.
+            return True, people.by_title(who), cue
         pronoun = who.lower() in PRONOUNS and _gender.of_cue(who)
         speaking = (hint() or people.last_subject(pronoun or None)) if pronoun else None
         if pronoun and speaking and people.gender_of(speaking) in (pronoun, None):
@@ -640,7 +666,10 @@ def _inverted_subject(rest: str, people: People) -> str | None:
         k = len(words)
         while k and (words[k - 1].lower() in _ARTICLE_WORDS or people.is_role(words[k - 1])):
             k -= 1
-        if k and _PREPOSITION.fullmatch(words[k - 1]) or _oblique(rest, mention):
+        # "… del director de Juan Pérez", "le conseiller d'Arnaud Montebourg": the name is a noun's complement.
+        complement = k >= 2 and words[k - 1].lower() in ("de", "del", "d'", "d’", "of", "von", "des", "du") \
+            and words[k - 2] != ","
+        if k and _PREPOSITION.fullmatch(words[k - 1]) or complement or _oblique(rest, mention):
             continue  # an object: "tiró en alusión a Cristina Kirchner", "řekl O’Brienovi", "сказал Путину"
         before = [w for w in words[:k] if w != ","]
         # "сказал ведущий автор исследования, заведующий лабораторией … Михаил Пантелеев": a long
