@@ -340,6 +340,16 @@ CASES = [
     # Every word of an office group is a title: "el instructor" is the judge introduced before.
     ('es-n9', 'El juez José Castro habló ante los periodistas en la puerta del juzgado.\n\n"Uno lo hace para que se valide, pero luego no lo sé", dijo el instructor del caso.',
      ['José Castro']),
+    # An article that has shown itself German keeps its capitalized nouns out of names in short
+    # pieces; a pronoun goes to a person known to be of its gender among the last few named.
+    ('de-n6', '„Grenzen sind unverletzlich, das gilt für alle“, erklärte Maria Lind, Botschafterin bei den Vereinten Nationen.\n\nZugleich betonte sie: „Kein Staat darf einem anderen mit Gewalt drohen.“',
+     ['Maria Lind', 'Maria Lind']),
+    # The verb right after a quotation tells its speaker's gender for later pronouns.
+    ('fr-n6', 'Minwoo Park est architecte à Séoul.\n\nSoona Cha lui écrit souvent. « Je repense à notre quartier et à ses lessives », écrit-elle.\n\nIl répond : « Je n’ai rien oublié de cette époque, rien du tout. »',
+     ['Soona Cha', 'Minwoo Park']),
+    # The next sentence names whose words they were.
+    ('fr-n7', '« Nous réfléchissons à des changements dans les participations de l’État. » Cette petite phrase d’Arnaud Dupré, au journal du soir, a surpris.',
+     ['Arnaud Dupré']),
 ]
 
 

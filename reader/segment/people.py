@@ -509,6 +509,8 @@ class People:
     """Organisations named so far, most recent last."""
     unnamed_speaking: bool = False
     """The last quotation was given to someone the article does not name, and no one was named since."""
+    german: bool = False
+    """The article has shown German text (capitalized nouns are not names there)."""
     last_statement: str | None = None
     """Who the last quotation from a statement or document was given to ('en un comunicado')."""
     upcoming: tuple[str, ...] = ()
@@ -537,7 +539,11 @@ class People:
         tokens = list(_TOKEN.finditer(text))
         # What the text's language says about names, read once per text (German nouns, Czech cases).
         german = _GERMAN.findall(text) if len(tokens) > 1 else []
-        script = (len(german) >= 3, bool(german), bool(_CZECH_LETTERS.search(text)) if tokens else False)
+        # An article that has shown itself German stays German in its short pieces ("bei den Vereinten
+        # Nationen" after a quotation has too few small words to tell on its own).
+        self.german = self.german or len(german) >= 3
+        script = (len(german) >= 3 or (self.german and bool(german)), bool(german),
+                  bool(_CZECH_LETTERS.search(text)) if tokens else False)
         i = 0
         while i < len(tokens):
             j = i
@@ -873,6 +879,11 @@ class People:
         """The most recently named person, of `gender` when given (people of unknown gender fit too)."""
         if gender is None:
             return self.names[-1] if self.names else None
+        # Among the last few named, one known to be of that gender: "Christina Markus Lassen,
+        # Botschafterin bei den Vereinten Nationen. … betonte sie" is Lassen.
+        known = next((name for name in reversed(self.names[-3:]) if self.gender_of(name) is gender), None)
+        if known:
+            return known
         # The nearest person who may be of that gender: a known woman named before an unknown
         # "Пётр Ян" does not take "написал спортсмен" from him.
         return next((name for name in reversed(self.names) if self.gender_of(name) in (gender, None)), None)

@@ -78,6 +78,9 @@ _DEMONSTRATIVE = re.compile(r"(este|esta|ese|esa|aquel|aquella|cet|cette|ce|dies
 _FEMININE_DEMONSTRATIVES = {"esta", "esa", "aquella", "cette", "diese", "essa"}
 _ROLE_OF = re.compile(r"(?:(?:el|la|le|l['’]|the|der|die|o|a)\s*)?([\w-]+)\s+(?:de|del|d['’]|of|von|des|du|da|do)\s*",
                       re.I)
+_WORDS_OF = re.compile(
+    r"\b(?:phrase|propos|mots|paroles|déclaration|words|remarks|comments|palabras|declaraciones|frase|"
+    r"Worte|Aussage|Äußerung|palavras|declarações|слова)\s+(?:de|d['’]|of|del|von|des|du|do|da|de la)\s*", re.I)
 _INNER_CUE = re.compile(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
     rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
@@ -846,6 +849,9 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         clause = _ABBREVIATION_END.split(after, maxsplit=1)[0] if after else ""
         found, speaker, cue_words = _after(clause, people, hint) if clause else (False, None, "")
         found_after = found
+        if speaker and cue_words:
+            # "…, écrit-elle", "…, řekla": the verb right after the quote tells the speaker's gender.
+            people.note_gender(speaker, _gender.of_cue(cue_words[:40]))
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
@@ -893,6 +899,17 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             subject = _speaking(following, people.find(following), people) if _VERB.search(following) else None
             if subject:
                 speaker, cue, found = subject, following[:80], True
+        if not found and not before and i + 1 < len(pieces) and not pieces[i + 1].quote:
+            # `«…» Cette petite phrase d'Arnaud Montebourg …`, `"…". Esas palabras del ministro …`: the
+            # next sentence names whose words they were.
+            following = sentences.split(pieces[i + 1].text)[0][:200]
+            words_of = _WORDS_OF.search(following)
+            if words_of:
+                named_by = people.find(following[words_of.end() :])
+                who = named_by[0].name if named_by and named_by[0].start < 40 else \
+                    people.by_title(following[words_of.end() : words_of.end() + 60])
+                if who:
+                    speaker, cue, found = who, following[:80], True
         if speaker and cue and _DOCUMENT_WORD.search(cue):
             people.last_statement = speaker
         if found and speaker is None:
