@@ -350,6 +350,12 @@ CASES = [
     # The next sentence names whose words they were.
     ('fr-n7', '« Nous réfléchissons à des changements dans les participations de l’État. » Cette petite phrase d’Arnaud Dupré, au journal du soir, a surpris.',
      ['Arnaud Dupré']),
+    # An indefinite subject ("una fuente") is someone the article does not name; an institution's
+    # name followed by a comma and the next clause is not a person.
+    ('es-n10', 'Sobre los cambios en el Poder Judicial, Ana Ruiz fue clara. "Hace falta una reforma profunda y rápida", dijo.\n\nEn cuanto a los tribunales y el Poder Judicial, una fuente de la comisión señala que "no hay ninguna prisa para aprobar esta norma este año".',
+     ['Ana Ruiz', None]),
+    ('es-n11', '"Nuestro relevamiento es parte del calendario anual de evaluaciones", explicó Silvina Pérez, directora de Planificación de la Dirección General de Escuelas (DGE).\n\n"Toda la información que recibimos es útil para decidir", subrayó.',
+     ['Silvina Pérez', 'Silvina Pérez']),
 ]
 
 

@@ -133,7 +133,9 @@ _TITLES = set(
     gastro-entérologue gastroenterólogo gastroenteróloga anthropologue antropólogo antropóloga anthropologe
     anthropologin philosophe filósofo filósofa philosoph philosophin biologiste biólogo bióloga biologe
     biologin virologue épidémiologiste integrante referente kandidat kandidatin spitzenkandidat
-    spitzenkandidatin gremialista architecte arquitecto arquitecta architekt architektin""".split()
+    spitzenkandidatin gremialista architecte arquitecto arquitecta architekt architektin comunicador
+    comunicadora panelista presentador presentadora locutor locutora conductor conductora animador
+    animadora animateur animatrice présentateur présentatrice moderator moderatorin""".split()
 )
 # A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
 _DEMONYMS = set(
@@ -168,7 +170,7 @@ _ORG_WORDS = set(
     управление ведомство служба agentura
     ассоциация министерство правительство университет партия суд фонд
     corte cour consejo instituto institut escuela colegio asamblea assemblée unión observatorio agencia
-    banco liga contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo""".split()
+    banco liga dirección direction departamento département contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo""".split()
 )
 _PLACES = set(
     """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
@@ -279,7 +281,7 @@ _AGED = re.compile(r"\d+-jährige[rn]?")
 _COMMON_NOUN = re.compile(
     r"(?:ción|ciones|sión|siones|idad|idades|ismo|ismos|ería|erías|ncias|itaria|itario|itarias|itarios|"
     r"ógica|ógico|ógicas|ógicos|icas|icos|ivas|ivos|iva|ivo|ales|antes|entes|tion|tions|ité|ités|isme|ique|"
-    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales)$")
+    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales|icial|iciales|ocial|ociales|ecial|eciales|ncial|nciales)$")
 
 
 # German abstract nouns ("Souveränität Venezuelas", "Gesellschaft"), never a given name.
@@ -628,7 +630,7 @@ class People:
                          or any(w in _PARTICLES for w in name_words[1:]))
                         and not any(w.lower().rstrip(".") in _TITLES for w in words[:k])
                         and (self._title_before(text, start, words[:k]) or "de").split()[-1] in _CONNECTORS
-                        and not (text[end : end + 1] == "," or _SPEECH_NEXT.match(text, end)))):
+                        and not (self._apposition_after(text, end) or _SPEECH_NEXT.match(text, end)))):
                 # "Costa Rica", "Colombia Piensa", "Ingeniería Civil", "Ciencias Políticas", "Konsum von
                 # Drogen": a country, or words with the endings of common nouns and adjectives, or two
                 # nouns joined by a preposition, and nothing that says a person (a given name, a
@@ -675,6 +677,12 @@ class People:
             return []
         title = self._title_before(text, start, words[:k]) or self._title_after(text, end)
         return [Mention(name=name, start=start, end=end, title=title)]
+
+    def _apposition_after(self, text: str, end: int) -> bool:
+        """True when a comma after a name opens an apposition that says a person ('Pablo Toloza, el
+        convencional', 'Ana Gil, 45 años'), not just the next clause ('en el Poder Judicial, una fuente')."""
+        m = re.match(r",\s+(?:(?:el|la|le|l['’]|der|die|the|a|an|un|una|une|o|um|uma)\s+)?([\w’'-]+)", text[end : end + 80])
+        return bool(m) and (m.group(1).isdigit() or self.is_role(m.group(1)))  # type: ignore[union-attr]
 
     @staticmethod
     def _title_before(text: str, start: int, cap_words: list[str]) -> str | None:

@@ -145,9 +145,11 @@ _FINITE = re.compile(
     r"был|была|было|были|будет|есть)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Words that open a subject noun phrase (not "a", which is also a preposition in Portuguese and Spanish).
+# "una fuente … señala que", "un proche du ministre confie :": someone the article does not name.
+_INDEFINITES = {"un", "una", "une", "um", "uma", "ein", "eine", "a", "an"}
 _SUBJECT_DETERMINERS = {"the", "this", "that", "el", "la", "los", "las", "este", "esta", "ese", "esa", "aquel",
                         "aquella", "le", "les", "ce", "cet", "cette", "der", "die", "das", "dieser", "diese", "o",
-                        "os", "as", "esse", "essa", "este", "esta", "tento", "tato", "этот", "эта"}
+                        "os", "as", "esse", "essa", "este", "esta", "tento", "tato", "этот", "эта"} | _INDEFINITES
 _DETERMINER_GENDER = {
     **dict.fromkeys(("la", "esta", "esa", "aquella", "cette", "essa", "tato", "эта"), Gender.FEMALE),
     **dict.fromkeys(("el", "este", "ese", "aquel", "le", "ce", "cet", "o", "esse", "tento", "этот"), Gender.MALE),
@@ -508,6 +510,8 @@ def _noun_speaker(lead: str, people: People, hint: Callable[[], str | None]) -> 
     determiner = _noun_subject(lead[: verb.start()]) if verb else None
     if determiner is None or _PLURAL_VERB.search(verb.group(0) if verb else ""):
         return False, None
+    if determiner in _INDEFINITES:
+        return True, None
     gender = _DETERMINER_GENDER.get(determiner) or _gender.of_cue(lead)
     if gender is None:
         return True, None

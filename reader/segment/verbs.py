@@ -91,7 +91,7 @@ explicaba contaba recordaba agregaba añadía sostenía lamentaba reconocía com
 subrayaba matizó matiza zanjó concretó ahondó abundó completó valoró valora celebró celebra reprochó reprocha
 sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó agradeció
 insistieron sostuvieron denunciaron explicó respondieron reclamó reclama pidió pide exigió exige recoge
-recogió diría diciendo agregando añadiendo explicando señalando asegurando gritó grita reflexiona reflexionó""".split()
+recogió diría diciendo agregando añadiendo explicando señalando asegurando gritó grita reflexiona reflexionó complementó complementa""".split()
 # Spain's press reports in the perfect: "ha dicho", "ha asegurado", "han explicado".
 _ES_PARTICIPLES = """dicho afirmado asegurado explicado señalado añadido declarado indicado preguntado respondido
 remarcado apuntado escrito comentado recalcado destacado insistido sostenido advertido subrayado expresado
