@@ -356,6 +356,12 @@ CASES = [
      ['Ana Ruiz', None]),
     ('es-n11', '"Nuestro relevamiento es parte del calendario anual de evaluaciones", explicó Silvina Pérez, directora de Planificación de la Dirección General de Escuelas (DGE).\n\n"Toda la información que recibimos es útil para decidir", subrayó.',
      ['Silvina Pérez', 'Silvina Pérez']),
+    # "Organización" names a body: the run after it is no person.
+    ('es-n12', '"La demora genera más listas de espera en todos los hospitales", apunta el presidente de la Organización Médica Colegial, Juan José Rodríguez.',
+     ['Juan José Rodríguez']),
+    # "l’agence" is the article and the noun: the agency named before speaks.
+    ('fr-n8', 'Le rapport de l’Agence Nationale de Sécurité Sanitaire a été publié jeudi.\n\n« Le produit ne présente pas de risque lorsqu’il est correctement utilisé », écrit l’agence.',
+     ['Agence Nationale de Sécurité Sanitaire']),
 ]
 
 

@@ -170,7 +170,7 @@ _ORG_WORDS = set(
     управление ведомство служба agentura
     ассоциация министерство правительство университет партия суд фонд
     corte cour consejo instituto institut escuela colegio asamblea assemblée unión observatorio agencia
-    banco liga dirección direction departamento département contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo""".split()
+    banco liga organización organisation organização organizace dirección direction departamento département contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo""".split()
 )
 _PLACES = set(
     """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
@@ -854,7 +854,9 @@ class People:
     def organisation(self, phrase: str) -> str | None:
         """The organisation a common noun means ('este ministerio', 'la ONG', 'the company'): the latest
         named one with that word in its name, or the latest named at all for a generic word."""
-        words = [w.lower() for w in re.findall(r"[\w’'-]+", phrase)]
+        # "l'agence", "l’ONG": the elided article is a word of its own.
+        words = [w.lower() for w in re.findall(r"[lL]['’](?=\w)|[\w-]+", phrase)]
+        words = ["l" if w in ("l'", "l’") else w for w in words]
         if not words or words[0] not in _ARTICLES | {"este", "esta", "ese", "esa", "this", "that", "ce", "cette",
                                                       "dieser", "diese", "dieses", "esse", "essa", "tento", "tato",
                                                       "этот", "эта"} or len(words) > 3:
