@@ -341,8 +341,8 @@ CASES = [
     ('es-n9', 'El juez José Castro habló ante los periodistas en la puerta del juzgado.\n\n"Uno lo hace para que se valide, pero luego no lo sé", dijo el instructor del caso.',
      ['José Castro']),
     # An article that has shown itself German keeps its capitalized nouns out of names in short
-    # pieces; a pronoun goes to a person known to be of its gender among the last few named.
-    ('de-n6', '„Grenzen sind unverletzlich, das gilt für alle“, erklärte Maria Lind, Botschafterin bei den Vereinten Nationen.\n\nZugleich betonte sie: „Kein Staat darf einem anderen mit Gewalt drohen.“',
+    # pieces ("bei den Vereinten Nationen" is no one to give "sie" to).
+    ('de-n6', 'Die Sitzung des Rates war lang und die Stimmung war nicht gut.\n\n„Grenzen sind unverletzlich, das gilt für alle“, erklärte Maria Lind, Botschafterin bei den Vereinten Nationen.\n\nZugleich betonte sie: „Kein Staat darf einem anderen mit Gewalt drohen.“',
      ['Maria Lind', 'Maria Lind']),
     # The verb right after a quotation tells its speaker's gender for later pronouns.
     ('fr-n6', 'Minwoo Park est architecte à Séoul.\n\nSoona Cha lui écrit souvent. « Je repense à notre quartier et à ses lessives », écrit-elle.\n\nIl répond : « Je n’ai rien oublié de cette époque, rien du tout. »',

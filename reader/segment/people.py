@@ -889,11 +889,6 @@ class People:
         """The most recently named person, of `gender` when given (people of unknown gender fit too)."""
         if gender is None:
             return self.names[-1] if self.names else None
-        # Among the last few named, one known to be of that gender: "Christina Markus Lassen,
-        # Botschafterin bei den Vereinten Nationen. … betonte sie" is Lassen.
-        known = next((name for name in reversed(self.names[-3:]) if self.gender_of(name) is gender), None)
-        if known:
-            return known
         # The nearest person who may be of that gender: a known woman named before an unknown
         # "Пётр Ян" does not take "написал спортсмен" from him.
         return next((name for name in reversed(self.names) if self.gender_of(name) in (gender, None)), None)

@@ -592,7 +592,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who)
     if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who) and not article:
         who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
-    if who and (demo := _DEMONSTRATIVE.match(who)) and not _DOCUMENT.match(demo.group(2)):
+    if who and (demo := _DEMONSTRATIVE.match(who)) and not _DOCUMENT.match(demo.group(2)) \
+            and not people.is_body(demo.group(2)) and not people.is_role(demo.group(2)) \
+            and not people.organisation(who):
         # "dice este hombre de 76 años", "ajoute cette femme": someone just named, of that gender.
         gender = Gender.FEMALE if demo.group(1).lower() in _FEMININE_DEMONSTRATIVES else \
             Gender.MALE if demo.group(1).lower() != "this" and demo.group(1).lower() != "that" else None
