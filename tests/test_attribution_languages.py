@@ -362,6 +362,12 @@ CASES = [
     # "l’agence" is the article and the noun: the agency named before speaks.
     ('fr-n8', 'Le rapport de l’Agence Nationale de Sécurité Sanitaire a été publié jeudi.\n\n« Le produit ne présente pas de risque lorsqu’il est correctement utilisé », écrit l’agence.',
      ['Agence Nationale de Sécurité Sanitaire']),
+    # In German text two capitalized nouns are no name without a given name, title or verb of saying
+    # ("die Mail Tage nach"); a noun before a known surname is that person ("Kontrolleur Hafele").
+    ('de-n7', 'Die Sitzung war lang und die Stimmung war nicht gut für die Redaktion. Der Reporter Claas Relotius hatte die Mail gezeigt.\n\nDort sah man, dass jemand die Mail Tage nach ihrem Eingang bearbeitet hatte. „Das war ein schwerer Fehler von mir, es tut mir leid“, sagte er.',
+     ['Claas Relotius']),
+    ('de-n8', 'Die Sitzung war lang und die Stimmung war nicht gut. Der Kontrolleur Mathias Hafele prüfte die Anzüge.\n\nDer frühere Sieger Sven Hannawald war empört und sagte das auch.\n\nKontrolleur Hafele wähnt sich auf dem richtigen Weg. Auf die Frage nach den Strafen antwortete er: „Zumindest ist es ein wichtiges Signal für alle.“',
+     ['Mathias Hafele']),
 ]
 
 

@@ -267,7 +267,7 @@ _NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana human
 _CHAMPIONS = set("""champion campeón campeona tricampeón tricampeona bicampeón bicampeona campeão campeã champion
     championne weltmeister weltmeisterin mistr mistryně чемпион чемпионка""".split())
 # German compounds whose head is a title ("Gesundheitsministerin", "Regierungssprecher", "SPD-Chef").
-_COMPOUND_HEADS = ("kandidatin", "kandidat", "ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
+_COMPOUND_HEADS = ("siegerin", "sieger", "kandidatin", "kandidat", "ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
                    "präsidentin", "präsident", "politikerin", "politiker", "vorsitzende", "vorsitzender",
                    "expertin", "experte", "forscherin", "forscher", "trainerin", "trainer", "bürgermeisterin",
                    "bürgermeister", "direktorin", "direktor", "leiterin", "leiter", "managerin", "manager")
@@ -577,6 +577,7 @@ class People:
         while k < len(words) and (
             words[k].lower().rstrip(".") in _NOT_NAMES
             or _lemma(words[k].lower()) in _TITLES
+            or ("-" in words[k] and bool(_COMPOUND_ROLE.search(words[k].lower())))  # "Tournee-Sieger Hannawald"
             or (words[k].isupper() and len(words[k]) > 1)
         ):
             k += 1
@@ -640,9 +641,14 @@ class People:
             # German capitalizes every noun: "Künstliche Intelligenz", "Texteingabefeld Antworten" are
             # not people. There a name starts with a given name, or a title or a verb of saying vouches.
             if german_text and \
-                    not _gender.is_given_name(name_words[0], loose=True) and _GERMAN_NOUN.search(name_words[0]) and \
+                    not _gender.is_given_name(name_words[0], loose=True) and \
                     not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
                     not self._title_before(text, start, words[:k]) and not _introduced(text, end):
+                # "Kontrolleur Hafele" after "Mathias Hafele": a noun before a surname already known.
+                known = self.by_surname(name_words[-1]) if len(core) == 2 else None
+                if known:
+                    start = run[len(words) - 1].start()
+                    return [Mention(name=known, start=start, end=end)]
                 return []
             name = " ".join(name_words)
             # "uvedla Pekarová Adamová" after "Markéta Pekarová Adamová": the person already named.
