@@ -146,6 +146,9 @@ def of_name(name: str) -> Gender | None:
         return Gender.FEMALE if answer == "female" else Gender.MALE if answer == "male" else None
     if detector is not None and len(parts) >= 2:
         answer = detector.get_gender(parts[0])
+        if answer in ("unknown", "andy") and "-" in parts[0]:
+            # A compound given name the list lacks ("Jean-Marc", "Hans-Peter") goes by its first part.
+            answer = detector.get_gender(parts[0].split("-")[0])
         if answer in ("female", "mostly_female"):
             return Gender.FEMALE
         if answer in ("male", "mostly_male"):

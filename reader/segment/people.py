@@ -129,7 +129,14 @@ _TITLES = set(
     защитник следователь министр замминистра замглавы
     tricampeón tricampeona bicampeón bicampeona campeão campeã funcionario funcionaria funcionário funcionária
     fonctionnaire beamter beamtin úředník úřednice чиновник чиновница dirigente ejecutivo ejecutiva executivo
-    executiva político política""".split()
+    executiva político política
+    toxicologue toxicólogo toxicóloga toxikologe toxikologin naturopathe naturópata nutritionniste nutricionista
+    gastro-entérologue gastroenterólogo gastroenteróloga anthropologue antropólogo antropóloga anthropologe
+    anthropologin philosophe filósofo filósofa philosoph philosophin biologiste biólogo bióloga biologe
+    biologin virologue épidémiologiste integrante referente kandidat kandidatin spitzenkandidat
+    spitzenkandidatin gremialista architecte arquitecto arquitecta architekt architektin comunicador
+    comunicadora panelista presentador presentadora locutor locutora conductor conductora animador
+    animadora animateur animatrice présentateur présentatrice moderator moderatorin""".split()
 )
 # A person called by nationality, as sports and foreign news do ("dijo el neerlandés", "a lancé le Belge").
 _DEMONYMS = set(
@@ -162,7 +169,9 @@ _ORG_WORDS = set(
     associação prefeitura ministério governo universidade partido fundação comissão câmara cámara chambre
     sdružení ministerstvo vláda univerzita strana soud úřad urząd bureau behörde oficina escritório агентство
     управление ведомство служба agentura
-    ассоциация министерство правительство университет партия суд фонд""".split()
+    ассоциация министерство правительство университет партия суд фонд
+    corte cour consejo instituto institut escuela colegio asamblea assemblée unión observatorio agencia
+    banco liga organización organisation organização organizace dirección direction departamento département contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo""".split()
 )
 _PLACES = set(
     """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
@@ -217,7 +226,7 @@ _ROLE_GROUPS = [
 _DEMONYM_GROUP = len(_ROLE_GROUPS)
 _ROLE_GROUPS.append(_DEMONYMS)
 _ROLE_GROUP = {word: i for i, group in enumerate(_ROLE_GROUPS) for word in group}
-_TITLES |= _DEMONYMS
+_TITLES |= _DEMONYMS | set(_ROLE_GROUP)
 # Words that never start a person's name: sentence starters, titles, places.
 _NOT_NAMES = _STARTERS | _TITLES | _PLACES
 _MALE_ARTICLES = {"el", "le", "o", "der", "il", "lo", "du", "del", "do", "dem", "des"}
@@ -227,6 +236,8 @@ _FEMALE_ROLES = set("""presidenta présidente präsidentin prezidentka ministra 
     bürgermeisterin spokeswoman""".split())
 
 
+_COURTESY = {"mr", "mrs", "ms", "herr", "frau", "monsieur", "madame", "señor", "señora", "senhor", "senhora", "pan",
+             "paní", "sir", "lady", "dame", "господин", "госпожа"}
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der", "die", "das", "den", "dem",
              "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "этот", "эта"}
 
@@ -257,13 +268,47 @@ _NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana human
 _CHAMPIONS = set("""champion campeón campeona tricampeón tricampeona bicampeón bicampeona campeão campeã champion
     championne weltmeister weltmeisterin mistr mistryně чемпион чемпионка""".split())
 # German compounds whose head is a title ("Gesundheitsministerin", "Regierungssprecher", "SPD-Chef").
-_COMPOUND_HEADS = ("ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
+_COMPOUND_HEADS = ("siegerin", "sieger", "kandidatin", "kandidat", "ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
                    "präsidentin", "präsident", "politikerin", "politiker", "vorsitzende", "vorsitzender",
                    "expertin", "experte", "forscherin", "forscher", "trainerin", "trainer", "bürgermeisterin",
                    "bürgermeister", "direktorin", "direktor", "leiterin", "leiter", "managerin", "manager")
 _COMPOUND_ROLE = re.compile(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
 # "der 45-Jährige", "die 32-Jährige": a person by age, as German news calls the one just named.
 _AGED = re.compile(r"\d+-jährige[rn]?")
+
+
+# Endings of Spanish, French and Portuguese common nouns and adjectives that surnames rarely have
+# ("Ingeniería", "Universitaria", "Políticas", "Anticorrupción", "Sécurité").
+_COMMON_NOUN = re.compile(
+    r"(?:ción|ciones|sión|siones|idad|idades|ismo|ismos|ería|erías|ncias|itaria|itario|itarias|itarios|"
+    r"ógica|ógico|ógicas|ógicos|icas|icos|ivas|ivos|iva|ivo|ales|antes|entes|tion|tions|ité|ités|isme|ique|"
+    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales|icial|iciales|ocial|ociales|ecial|eciales|ncial|nciales)$")
+
+
+# German abstract nouns ("Souveränität Venezuelas", "Gesellschaft"), never a given name.
+_ABSTRACT_NOUN = re.compile(r"(?:ität|heit|keit|schaft|ismus|ungen)$")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country names, lower-case, in English and in the languages we read ('costa rica', 'alemania',
+    'allemagne'), from pycountry's translations: a capitalized run that is one names no person."""
+    import gettext
+    import os
+
+    import pycountry
+
+    folder = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    names: set[str] = set()
+    for language in ("es", "fr", "de", "pt", "cs", "ru", "it"):
+        try:
+            translation: gettext.NullTranslations = gettext.translation("iso3166-1", folder, languages=[language])
+        except OSError:  # a missing catalogue: English names only
+            translation = gettext.NullTranslations()
+        for country in pycountry.countries:
+            for name in {country.name, getattr(country, "common_name", country.name)}:
+                names.update({name.lower(), translation.gettext(name).lower()})
+    return frozenset(names)
 
 
 def _compound_head(word: str) -> str:
@@ -467,6 +512,8 @@ class People:
     """Organisations named so far, most recent last."""
     unnamed_speaking: bool = False
     """The last quotation was given to someone the article does not name, and no one was named since."""
+    german: bool = False
+    """The article has shown German text (capitalized nouns are not names there)."""
     last_statement: str | None = None
     """Who the last quotation from a statement or document was given to ('en un comunicado')."""
     upcoming: tuple[str, ...] = ()
@@ -495,7 +542,11 @@ class People:
         tokens = list(_TOKEN.finditer(text))
         # What the text's language says about names, read once per text (German nouns, Czech cases).
         german = _GERMAN.findall(text) if len(tokens) > 1 else []
-        script = (len(german) >= 3, bool(german), bool(_CZECH_LETTERS.search(text)) if tokens else False)
+        # An article that has shown itself German stays German in its short pieces ("bei den Vereinten
+        # Nationen" after a quotation has too few small words to tell on its own).
+        self.german = self.german or len(german) >= 3
+        script = (len(german) >= 3 or (self.german and bool(german)), bool(german),
+                  bool(_CZECH_LETTERS.search(text)) if tokens else False)
         i = 0
         while i < len(tokens):
             j = i
@@ -527,6 +578,7 @@ class People:
         while k < len(words) and (
             words[k].lower().rstrip(".") in _NOT_NAMES
             or _lemma(words[k].lower()) in _TITLES
+            or ("-" in words[k] and bool(_COMPOUND_ROLE.search(words[k].lower())))  # "Tournee-Sieger Hannawald"
             or (words[k].isupper() and len(words[k]) > 1)
         ):
             k += 1
@@ -537,6 +589,9 @@ class People:
         if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES \
                 or name_words[0].lower() in _SAINTS:  # "São Paulo", "San Sebastián", "Saint-Denis" are places
             return []
+        # "Thüringens AfD-Chef": a German compound title ends the run, so no name follows it.
+        if "-" in name_words[-1] and _COMPOUND_ROLE.search(name_words[-1].lower()):
+            return []
         # "Asociación Vecinal Pradera-Tercio Terol": an organisation's name, not a person's.
         if any(w.lower() in _ORG_WORDS for w in name_words):
             return []
@@ -545,7 +600,8 @@ class People:
         # Keep at most a given name, particles and a surname: "Belarus Alexander Lukashenko" -> the last two.
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         # ... unless the run starts at a given name: "Paulo Sérgio Nogueira", "Ana Sofia Cardenal".
-        first_given = next((i for i, w in enumerate(name_words) if _gender.is_given_name(w, loose=True)), None) \
+        first_given = next((i for i, w in enumerate(name_words) if w.lower() not in _PARTICLES
+                            and _gender.is_given_name(w, loose=True)), None) \
             if len(core) > 2 else None
         if first_given is not None and len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) <= 4 and \
                 len([w for w in name_words[first_given:] if w.lower() not in _PARTICLES]) >= 2:
@@ -569,12 +625,31 @@ class People:
         name_words = _nominative_name(name_words, czech)
         core = [w for w in name_words if w.lower() not in _PARTICLES]
         if len(core) >= 2:
+            if not _gender.is_given_name(core[0], loose=True) and (
+                    " ".join(core).lower() in _countries() or core[0].lower() in _countries()
+                    or (len(core[0]) >= 7 and _ABSTRACT_NOUN.search(core[0].lower()))
+                    or ((any(_COMMON_NOUN.search(w.lower()) for w in core) and not german_text
+                         or any(w in _PARTICLES for w in name_words[1:]))
+                        and not any(w.lower().rstrip(".") in _TITLES for w in words[:k])
+                        and (self._title_before(text, start, words[:k]) or "de").split()[-1] in _CONNECTORS
+                        and not (self._apposition_after(text, end) or _SPEECH_NEXT.match(text, end)))):
+                # "Costa Rica", "Colombia Piensa", "Ingeniería Civil", "Ciencias Políticas", "Konsum von
+                # Drogen": a country, or words with the endings of common nouns and adjectives, or two
+                # nouns joined by a preposition, and nothing that says a person (a given name, a
+                # title, an apposition or a verb of saying) is named. A title ending in "de" has the
+                # run as its domain ("referente de Madres de Plaza de Mayo"), not as its holder.
+                return []
             # German capitalizes every noun: "Künstliche Intelligenz", "Texteingabefeld Antworten" are
             # not people. There a name starts with a given name, or a title or a verb of saying vouches.
             if german_text and \
-                    not _gender.is_given_name(name_words[0], loose=True) and _GERMAN_NOUN.search(name_words[0]) and \
+                    not _gender.is_given_name(name_words[0], loose=True) and \
                     not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
                     not self._title_before(text, start, words[:k]) and not _introduced(text, end):
+                # "Kontrolleur Hafele" after "Mathias Hafele": a noun before a surname already known.
+                known = self.by_surname(name_words[-1]) if len(core) == 2 else None
+                if known:
+                    start = run[len(words) - 1].start()
+                    return [Mention(name=known, start=start, end=end)]
                 return []
             name = " ".join(name_words)
             # "uvedla Pekarová Adamová" after "Markéta Pekarová Adamová": the person already named.
@@ -609,6 +684,12 @@ class People:
             return []
         title = self._title_before(text, start, words[:k]) or self._title_after(text, end)
         return [Mention(name=name, start=start, end=end, title=title)]
+
+    def _apposition_after(self, text: str, end: int) -> bool:
+        """True when a comma after a name opens an apposition that says a person ('Pablo Toloza, el
+        convencional', 'Ana Gil, 45 años'), not just the next clause ('en el Poder Judicial, una fuente')."""
+        m = re.match(r",\s+(?:(?:el|la|le|l['’]|der|die|the|a|an|un|una|une|o|um|uma)\s+)?([\w’'-]+)", text[end : end + 80])
+        return bool(m) and (m.group(1).isdigit() or self.is_role(m.group(1)))  # type: ignore[union-attr]
 
     @staticmethod
     def _title_before(text: str, start: int, cap_words: list[str]) -> str | None:
@@ -645,7 +726,7 @@ class People:
             edge = token.start()
         while taken and taken[0] in _CONNECTORS:
             taken.pop(0)
-        if not any(w in _TITLES for w in taken):
+        if not any(w in _TITLES or _COMPOUND_ROLE.search(w) for w in taken):
             # "El portavoz militar de los insurgentes, Yahya Sarea": an apposition whose role word
             # opens the clause before the comma, lower-case words and all.
             clause = re.search(r"(?:^|[.;:,(—–]\s*)([^.;:,(—–]{3,80}),\s*$", window)
@@ -695,6 +776,11 @@ class People:
             stem = _stem(surname)
             if len(stem) >= 3 and surname[len(stem):] in _CASE_ENDINGS:
                 self.stems[stem] = name
+
+    @staticmethod
+    def is_body(word: str) -> bool:
+        """True for a common noun that names an institution ('ministerio', 'gouvernement', 'Gewerkschaft')."""
+        return word.lower() in _ORG_WORDS
 
     @staticmethod
     def is_role(word: str) -> bool:
@@ -748,7 +834,8 @@ class People:
                     self._add_surname(part, mention.name, replace=False)
             if len(parts) >= 2:
                 self.given[parts[0]] = mention.name
-            if mention.title:
+            # "Herr Voigt" after "Mario Voigt, der Spitzenkandidat der CDU": a courtesy title keeps his office.
+            if mention.title and not (mention.title in _COURTESY and mention.name in self.role_words):
                 groups = {_ROLE_GROUP[w] for w in mention.title.split() if w in _ROLE_GROUP}
                 if groups:
                     self.roles[mention.name] = groups
@@ -774,7 +861,9 @@ class People:
     def organisation(self, phrase: str) -> str | None:
         """The organisation a common noun means ('este ministerio', 'la ONG', 'the company'): the latest
         named one with that word in its name, or the latest named at all for a generic word."""
-        words = [w.lower() for w in re.findall(r"[\w’'-]+", phrase)]
+        # "l'agence", "l’ONG": the elided article is a word of its own.
+        words = [w.lower() for w in re.findall(r"[lL]['’](?=\w)|[\w-]+", phrase)]
+        words = ["l" if w in ("l'", "l’") else w for w in words]
         if not words or words[0] not in _ARTICLES | {"este", "esta", "ese", "esa", "this", "that", "ce", "cette",
                                                       "dieser", "diese", "dieses", "esse", "essa", "tento", "tato",
                                                       "этот", "эта"} or len(words) > 3:
@@ -819,6 +908,14 @@ class People:
         # "le chef de l'État", "el jefe de Estado", "the head of state": the president.
         phrase = _HEAD_OF_STATE.sub(" president ", phrase.lower())
         words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase)]
+        # "der AfD-Chef" after "AfD-Spitzenkandidat Björn Höcke" ("der CDU-Spitzenkandidat" after
+        # "Mario Voigt, der Spitzenkandidat der CDU"): the party or body before the hyphen names the
+        # one introduced with a title from it.
+        bodies = {w.split("-")[0] for w in words if "-" in w and _COMPOUND_ROLE.search(w)}
+        member = next((n for n in reversed(self.names[-40:]) if any(
+            t == b or t.startswith(b + "-") for t in self.role_words.get(n, ()) for b in bodies)), None)
+        if member:
+            return member
         # German compounds name the office by their head: "Gesundheitsminister", "SPD-Chef".
         words = [_compound_head(w) for w in words]
         at = next((i for i, w in enumerate(words) if w in _TITLES or w in _ROLE_GROUP or _AGED.fullmatch(w)), None)
@@ -834,6 +931,13 @@ class People:
         group = _ROLE_GROUP.get(role)
         # The last few dozen people are the ones a role can still mean; older ones are out of the story.
         fits = [n for n in reversed(self.names[-40:]) if gender is None or self.gender_of(n) in (gender, None)]
+        # "la integrante de Madres" after "Taty Almeida, referente de Madres de Plaza de Mayo": the
+        # body a role belongs to names the one introduced with it, whatever the office's word.
+        body = {w for w in words[at + 1 :] if w not in _CONNECTORS and w not in _ARTICLES and len(w) > 3}
+        if body and group is None:
+            member = next((n for n in fits if body & set(self.role_words.get(n, ()))), None)
+            if member:
+                return member
         if group is not None:
             same = [n for n in fits if group in self.roles.get(n, set())]
             # "o titular da Defesa": the minister whose title shares its domain, else the nearest minister.

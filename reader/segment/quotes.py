@@ -116,10 +116,21 @@ _ASIDE_THEN_VERB = compiled.regex(
 _VERB_THE_ONE_OF = compiled.regex(
     r"[\s,.;:!?—–-]*(?:" + SPEECH_VERBS + r")\s+(?:el|la)\s+de\s+(?P<what>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*)",
     re.I)
-_VERB_ONLY = compiled.regex(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:-t-(?:il|elle))?\b", re.I)
+_VERB_ONLY = compiled.regex(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:(?:-t)?-(?:il|elle|on))?\b", re.I)
 _INDEFINITE = re.compile(
     r"^(?:one|another|someone|somebody|a|an|some|un|una|uno|um|uma|une|ein|eine|einer|кто-то|один|одна|"
     r"jeden|jedna|někdo)\b", re.I)
+# An indefinite subject after an inverted verb ("ajoute un proche de X", "sagte eine Sprecherin"); "a" is
+# left out, being a preposition in Romance languages ("pidió a la población").
+_SOMEONE = re.compile(r"^(?:un|une|uno|una|um|uma|ein|eine|einer|one|someone|another)\b", re.I)
+_DEMONSTRATIVE = re.compile(r"(este|esta|ese|esa|aquel|aquella|cet|cette|ce|dieser|diese|this|that|esse|essa)\s+"
+                            r"([\w-]+)", re.I)
+_FEMININE_DEMONSTRATIVES = {"esta", "esa", "aquella", "cette", "diese", "essa"}
+_ROLE_OF = re.compile(r"(?:(?:el|la|le|l['’]|the|der|die|o|a)\s*)?([\w-]+)\s+(?:de|del|d['’]|of|von|des|du|da|do)\s*",
+                      re.I)
+_WORDS_OF = re.compile(
+    r"\b(?:phrase|propos|mots|paroles|déclaration|words|remarks|comments|palabras|declaraciones|frase|"
+    r"Worte|Aussage|Äußerung|palavras|declarações|слова)\s+(?:de|d['’]|of|del|von|des|du|do|da|de la)\s*", re.I)
 _INNER_CUE = compiled.regex(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
     rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
@@ -184,9 +195,11 @@ _FINITE = re.compile(
     r"был|была|было|были|будет|есть)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 # Words that open a subject noun phrase (not "a", which is also a preposition in Portuguese and Spanish).
+# "una fuente … señala que", "un proche du ministre confie :": someone the article does not name.
+_INDEFINITES = {"un", "una", "une", "um", "uma", "ein", "eine", "a", "an"}
 _SUBJECT_DETERMINERS = {"the", "this", "that", "el", "la", "los", "las", "este", "esta", "ese", "esa", "aquel",
                         "aquella", "le", "les", "ce", "cet", "cette", "der", "die", "das", "dieser", "diese", "o",
-                        "os", "as", "esse", "essa", "este", "esta", "tento", "tato", "этот", "эта"}
+                        "os", "as", "esse", "essa", "este", "esta", "tento", "tato", "этот", "эта"} | _INDEFINITES
 _DETERMINER_GENDER = {
     **dict.fromkeys(("la", "esta", "esa", "aquella", "cette", "essa", "tato", "эта"), Gender.FEMALE),
     **dict.fromkeys(("el", "este", "ese", "aquel", "le", "ce", "cet", "o", "esse", "tento", "этот"), Gender.MALE),
@@ -668,6 +681,8 @@ def _noun_speaker(lead: str, people: People, hint: Callable[[], str | None]) -> 
     determiner = _noun_subject(lead[: verb.start()]) if verb else None
     if determiner is None or _PLURAL_VERB.search(verb.group(0) if verb else ""):
         return False, None
+    if determiner in _INDEFINITES:
+        return True, None
     gender = _DETERMINER_GENDER.get(determiner) or _gender.of_cue(lead)
     if gender is None:
         return True, None
@@ -719,14 +734,19 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     m = _AFTER_WHO_VERB.match(clause) or _AFTER_VERB_WHO.match(clause) or _SO_WHO.match(clause)
     verb_first = _VERB_ONLY.match(clause)
     # "a-t-il souligné", "fügte er hinzu": an inversion, not a subject.
-    if m and (_VERB.match(m.group("who")) or verb_first and re.search(r"-t-(?:il|elle|on)$", verb_first.group(0))):
+    if m and (_VERB.match(m.group("who")) or verb_first and re.search(r"-(?:il|elle|on)$", verb_first.group(0))
+              or re.match(r"-(?:il|elle|on)\b", m.group("who"))):
         m = None
     so = _SO.match(clause)
     if not m and not verb_first and not so:
         return False, None, ""
     cue = clause.strip(" ,.;:!?—–-")[:80]
     cue_gender = _gender.of_cue(cue)
-    if so or verb_first and not re.search(r"-t-(?:il|elle|on)$", verb_first.group(0)):
+    if verb_first and re.search(r"-on$", verb_first.group(0)):
+        return True, None, cue  # "ajoute-t-on de même source": someone the article does not name
+    if verb_first and _SOMEONE.match(clause[verb_first.end() :].strip()):
+        return True, None, cue  # "ajoute un proche de Pierre Moscovici": not Moscovici
+    if so or verb_first and not re.search(r"-(?:il|elle|on)$", verb_first.group(0)):
         # An inverted subject: "declaró a la prensa el abogado Luis Gómez", "so Bürgermeister Peter Lang".
         named = _inverted_subject(clause[(verb_first or so).end() :], people)  # type: ignore[union-attr]
         if named and cue_gender is Gender.FEMALE and _CS_FEMININE_VERB.match(cue) \
@@ -742,6 +762,16 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who)
     if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who) and not article:
         who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
+    if who and (demo := _DEMONSTRATIVE.match(who)) and not _DOCUMENT.match(demo.group(2)) \
+            and not people.is_body(demo.group(2)) and not people.is_role(demo.group(2)) \
+            and not people.organisation(who):
+        # "dice este hombre de 76 años", "ajoute cette femme": someone just named, of that gender.
+        gender = Gender.FEMALE if demo.group(1).lower() in _FEMININE_DEMONSTRATIVES else \
+            Gender.MALE if demo.group(1).lower() != "this" and demo.group(1).lower() != "that" else None
+        speaking = hint()
+        if speaking and people.gender_of(speaking) in (gender, None):
+            return True, speaking, cue
+        return True, people.last_subject(gender) or people.last_person(gender), cue
     if who:
         if _INDEFINITE.match(who):
             return True, None, cue  # "said one person": someone speaks, the article does not say who
@@ -749,6 +779,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         if document:
             # "añade el texto" after "explica la ONG en un comunicado": the statement's author goes on.
             return True, _organisation(document.group("rest")) or people.last_statement, cue
+        of_person = _ROLE_OF.match(who)
+        if of_person and people.is_role(of_person.group(1)) and people.find(who[of_person.end() :]):
+            # "dijo el abogado de Pedro Gómez", "ajoute le conseiller d'Arnaud Montebourg": the one who
+            # holds that title for them, if the article introduced them; never the person named.
+            return True, people.by_title(who), cue
         pronoun = who.lower() in PRONOUNS and _gender.of_cue(who)
         speaking = (hint() or people.last_subject(pronoun or None)) if pronoun else None
         if pronoun and speaking and people.gender_of(speaking) in (pronoun, None):
@@ -760,7 +795,7 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
         epithet = re.fullmatch(r"(?:el|la|le|o|a|der|die)\s+([\w-]+)", who)
-        if verb_first and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])
+        if (verb_first or so) and (_ROLE_WORDS.search(who) or any(people.is_role(w) for w in who.split()[:3])
                            or epithet and people.is_epithet(epithet.group(1))):
             # "dijo el mandatario", "написал спортсмен": the person introduced with that office.
             if _JOURNALIST.search(who):
@@ -802,17 +837,28 @@ def _inverted_subject(rest: str, people: People) -> str | None:
     first = re.match(r"\s*([\w’'-]+)", rest)
     if first and first.group(1).lower() in _PERSON_PRONOUNS:  # "fügte er hinzu", "dijo ella"
         return people.last(_gender.of_cue(_PERSON_PRONOUNS[first.group(1).lower()]))
+    role = re.match(r"\s*(?:(?:der|die|el|la|le|l['’]|the|o|a)\s+)?([\w’'-]+)\s*,\s*(?=[a-zà-ÿ])", rest)
+    if role and people.is_role(role.group(1)):
+        return None  # "schimpft der AfD-Chef, woraufhin Voigt …": the role is the subject, the name later is not
     for mention in people.find(rest):
         words = re.findall(r"[\w’'-]+|,", rest[: mention.start])
         k = len(words)
         while k and (words[k - 1].lower() in _ARTICLE_WORDS or people.is_role(words[k - 1])):
             k -= 1
-        if k and _PREPOSITION.fullmatch(words[k - 1]) or _oblique(rest, mention):
+        # "… del director de Juan Pérez", "le conseiller d'Arnaud Montebourg": the name is a noun's complement.
+        complement = k >= 2 and words[k - 1].lower() in ("de", "del", "d'", "d’", "of", "von", "des", "du") \
+            and words[k - 2] != ","
+        if k and _PREPOSITION.fullmatch(words[k - 1]) or complement or _oblique(rest, mention):
             continue  # an object: "tiró en alusión a Cristina Kirchner", "řekl O’Brienovi", "сказал Путину"
         before = [w for w in words[:k] if w != ","]
         # "сказал ведущий автор исследования, заведующий лабораторией … Михаил Пантелеев": a long
         # title before the name is still the subject's.
-        apposition = k and words[k - 1] == "," and any(people.is_role(w) for w in words[:k])
+        # Not when the role is another noun's complement: "dijo al ser consultado sobre las
+        # solicitudes de renuncia del director general, Ricardo Yáñez" names whom it was about.
+        role_at = next((i for i, w in enumerate(words[:k]) if people.is_role(w)), k)
+        lead = [w for w in words[:role_at] if w.lower() not in _ARTICLE_WORDS]
+        apposition = k and words[k - 1] == "," and role_at < k and not (
+            lead and (_PREPOSITION.fullmatch(lead[-1]) or lead[-1].lower() in _CONNECTOR_WORDS | {"del", "al"}))
         if len(before) <= 4 or apposition or any(people.is_role(w) for w in words[:k]) and len(before) <= 30 \
                 and not any(_PREPOSITION.fullmatch(w) and w.lower() not in _CONNECTOR_WORDS for w in before):
             return mention.name
@@ -876,8 +922,12 @@ def _named_organisation(who: str, people: People) -> str | None:
                             and re.match(r"(?:the|el|la|le|l['’]|o|a)\s*[A-ZÀ-Þ][a-zà-ÿ]{3,}$", who.strip())
                             and not people.is_role(words[0]) and not _gender.is_given_name(words[0])):
         return None if people.find(words[0]) else words[0]
+    # "explicaba el ministerio de Exteriores de Egipto": an institution's common noun, then its name.
+    body = bool(words) and bare != who.strip() and people.is_body(words[0]) and words[0].islower()
     if len(words) < 2 or not all(w[:1].isupper() or w.lower() in ("de", "del", "da", "do", "of", "for", "und", "and",
-                                                                   "y", "e", "et", "des", "du", "la") for w in words):
+                                                                   "y", "e", "et", "des", "du", "la")
+                                 or (body and i == 0) for i, w in enumerate(words)) \
+            or (body and not any(w[:1].isupper() for w in words)):
         return None
     return None if people.find(" ".join(words)) else " ".join(words)
 
@@ -974,6 +1024,9 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         clause = _ABBREVIATION_END.split(after, maxsplit=1)[0] if after else ""
         found, speaker, cue_words = _after(clause, people, hint) if clause else (False, None, "")
         found_after = found
+        if speaker and cue_words:
+            # "…, écrit-elle", "…, řekla": the verb right after the quote tells the speaker's gender.
+            people.note_gender(speaker, _gender.of_cue(cue_words[:40]))
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
@@ -1021,6 +1074,17 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             subject = _speaking(following, people.find(following), people) if _VERB.search(following) else None
             if subject:
                 speaker, cue, found = subject, following[:80], True
+        if not found and not before and i + 1 < len(pieces) and not pieces[i + 1].quote:
+            # `«…» Cette petite phrase d'Arnaud Montebourg …`, `"…". Esas palabras del ministro …`: the
+            # next sentence names whose words they were.
+            following = sentences.split(pieces[i + 1].text)[0][:200]
+            words_of = _WORDS_OF.search(following)
+            if words_of:
+                named_by = people.find(following[words_of.end() :])
+                who = named_by[0].name if named_by and named_by[0].start < 40 else \
+                    people.by_title(following[words_of.end() : words_of.end() + 60])
+                if who:
+                    speaker, cue, found = who, following[:80], True
         if speaker and cue and _DOCUMENT_WORD.search(cue):
             people.last_statement = speaker
         if found and speaker is None:

@@ -57,6 +57,7 @@ s'inquiète s’inquiète témoigne a témoigné commente a commenté résume a 
 tranche a tranché analyse a analysé s'exclame s’exclame demande a demandé rétorque a rétorqué répète a répété
 admet a admis annonce a annoncé avertit a averti dénonce a dénoncé salue a salué se réjouit s'est réjoui
 s’est réjoui a tweeté explique expliquait ajoutait affirmait racontait confiait souffle a soufflé
+conseille a conseillé recommande a recommandé
 a-t-il a-t-elle a-t-on""".split("\n")
 
 _FR_REFLEXIVE = """félicité indigné insurgé étonné interrogé inquiété agacé emporté alarmé amusé exclamé réjoui défendu
@@ -72,7 +73,7 @@ moniert bemängelte bemängelt beteuerte beteuert widersprach widerspricht entge
 erwidert konterte kontert rief ruft schimpfte schimpft urteilte urteilt analysiert analysierte resümiert
 bilanziert folgert folgerte appellierte appelliert gesteht gestand präzisierte präzisiert begründete
 begründet versprach verspricht sagen erklären betonen schreiben warnen fordern meinen berichten kritisieren
-bekräftigt findet fand""".split()
+bekräftigt findet fand gratulierte gratuliert würdigte würdigt protestiert protestierte""".split()
 _DE_PHRASES = ["fügte hinzu", "fügt hinzu", "heißt es", "hieß es", "stellte klar", "stellt klar", "fuhr fort", "führte aus",
                "gab zu", "stellte fest", "stellt fest"]
 
@@ -90,7 +91,7 @@ explicaba contaba recordaba agregaba añadía sostenía lamentaba reconocía com
 subrayaba matizó matiza zanjó concretó ahondó abundó completó valoró valora celebró celebra reprochó reprocha
 sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó agradeció
 insistieron sostuvieron denunciaron explicó respondieron reclamó reclama pidió pide exigió exige recoge
-recogió diría diciendo agregando añadiendo explicando señalando asegurando""".split()
+recogió diría diciendo agregando añadiendo explicando señalando asegurando gritó grita reflexiona reflexionó complementó complementa""".split()
 # Spain's press reports in the perfect: "ha dicho", "ha asegurado", "han explicado".
 _ES_PARTICIPLES = """dicho afirmado asegurado explicado señalado añadido declarado indicado preguntado respondido
 remarcado apuntado escrito comentado recalcado destacado insistido sostenido advertido subrayado expresado
