@@ -22,9 +22,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
-__all__ = ["BLOCK", "Leveling", "apply", "block_gains", "block_stats", "loudness_change", "process", "write"]
+__all__ = ["BLOCK", "Leveling", "Sink", "amplify", "apply", "block_gains", "block_stats", "loudness_change", "process",
+           "write"]
+
+
+class Sink(Protocol):
+    """Where leveled samples go: a file, an encoder's input, anything with write(bytes)."""
+
+    def write(self, data: bytes, /) -> object: ...
+
 
 BLOCK = 64
 """Samples per gain step."""
@@ -156,7 +164,21 @@ def apply(source: Path, target: Path, level: Leveling, rate: int) -> None:
         write(source, out, level, rate)
 
 
-def write(source: Path, sink: BinaryIO, level: Leveling, rate: int) -> None:
+def amplify(source: Path, sink: Sink, gain: float) -> None:
+    """A mono s16le PCM file into `sink` with a plain gain in dB (samples clipped, never wrapped), chunk by chunk."""
+    import numpy as np
+
+    factor = np.float32(10 ** (gain / 20))
+    with open(source, "rb") as pcm:
+        while chunk := pcm.read(_CHUNK_BLOCKS * BLOCK * 2):
+            samples = np.frombuffer(chunk, dtype=np.int16).astype(np.float32)
+            samples *= factor
+            np.rint(samples, out=samples)
+            np.clip(samples, -32768, 32767, out=samples)
+            sink.write(samples.astype(np.int16).tobytes())
+
+
+def write(source: Path, sink: Sink, level: Leveling, rate: int) -> None:
     """Level a mono s16le PCM file into `sink` (a file, or an encoder's input), chunk by chunk."""
     import numpy as np
 
