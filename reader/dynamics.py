@@ -92,23 +92,43 @@ def _sliding_min(values: Any, half: int) -> Any:
     return out
 
 
+def _block_max(values: Any) -> Any:
+    """The largest of each block of BLOCK values, by halving the blocks six times: numpy reduces a
+    short last axis one row at a time, and halving runs whole-array maxima instead (about 3x faster)."""
+    import numpy as np
+
+    half = values.reshape(-1, BLOCK)
+    width = BLOCK
+    while width > 1:
+        width //= 2
+        half = np.maximum(half[:, :width], half[:, width:2 * width])
+    return half[:, 0]
+
+
 def block_stats(samples: Any) -> tuple[Any, Any]:
     """Peak (of samples and of the half-way points between them) and mean energy of each block of
     int16 `samples` (a whole number of blocks), as float32."""
     import numpy as np
 
-    x = samples.astype(np.float32)
+    return _stats(samples.astype(np.float32))
+
+
+def _stats(x: Any) -> tuple[Any, Any]:
+    """`block_stats` of float32 samples (left as they are)."""
+    import numpy as np
+
     blocks = x.reshape(-1, BLOCK)
-    peak = np.abs(blocks).max(axis=1)
     energy = np.einsum("ij,ij->i", blocks, blocks) / BLOCK
+    level = np.abs(x)
     if len(x) >= 2 * _LANCZOS:
-        # Half-way points by Lanczos interpolation (a = 4): within 0.05 dB of what the soxr resampler
-        # draws at 44.1 kHz on eSpeak NG's bright speech, where a four-tap cubic misses 3 dB.
-        taps = numpy_taps()
-        mid = np.zeros_like(x)
-        mid[_LANCZOS - 1:len(x) - _LANCZOS] = np.convolve(x, taps[::-1], mode="valid")
-        np.maximum(peak, np.abs(mid.reshape(-1, BLOCK)).max(axis=1), out=peak)
-    return peak, energy
+        # Half-way points by Lanczos interpolation (a = 4): within 0.05 dB of what a resampler draws
+        # between eSpeak NG's samples of bright speech, where a four-tap cubic misses 3 dB. The point
+        # after sample i counts in sample i's block.
+        mid = np.convolve(x, numpy_taps()[::-1], mode="valid")
+        np.abs(mid, out=mid)
+        inner = level[_LANCZOS - 1:len(x) - _LANCZOS]
+        np.maximum(inner, mid, out=inner)
+    return _block_max(level), energy
 
 
 def block_gains(peak: Any, energy: Any, level: Leveling, rate: int) -> Any:
@@ -151,8 +171,9 @@ def process(samples: Any, level: Leveling, rate: int) -> Any:
 
     pad = -len(samples) % BLOCK
     padded = np.concatenate([samples, np.zeros(pad, dtype=np.int16)]) if pad else samples
-    gains = block_gains(*block_stats(padded), level, rate)
-    out = padded.astype(np.float32).reshape(-1, BLOCK)
+    x = padded.astype(np.float32)
+    gains = block_gains(*_stats(x), level, rate)
+    out = x.reshape(-1, BLOCK)
     out *= gains[:, None]
     np.clip(out, -32768, 32767, out=out)
     return out.reshape(-1)[:len(samples)].astype(np.int16)
