@@ -199,15 +199,42 @@ def amplify(source: Path, sink: Sink, gain: float) -> None:
             sink.write(samples.astype(np.int16).tobytes())
 
 
-def write(source: Path, sink: Sink, level: Leveling, rate: int) -> None:
-    """Level a mono s16le PCM file into `sink` (a file, or an encoder's input), chunk by chunk."""
+def write(source: Path, sink: Sink, level: Leveling, rate: int, workers: int | None = None) -> None:
+    """Level a mono s16le PCM file into `sink` (a file, or an encoder's input), chunk by chunk.
+
+    Chunks are leveled by up to `workers` threads at once (default: two where there are two cores;
+    numpy lets go of the interpreter lock for its array work) and written in order.
+    """
+    import os
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     import numpy as np
 
     data = np.memmap(source, dtype=np.int16, mode="r") if source.stat().st_size >= 2 else np.zeros(0, np.int16)
     step, context = _CHUNK_BLOCKS * BLOCK, _CONTEXT_BLOCKS * BLOCK
-    for start in range(0, len(data), step):
+
+    def chunk(start: int) -> bytes:
         # Context is a whole number of blocks, so block edges line up across chunks.
         lo, hi = max(0, start - context), min(len(data), start + step + context)
         leveled = process(np.asarray(data[lo:hi]), level, rate)
-        sink.write(leveled[start - lo:start - lo + min(step, len(data) - start)].tobytes())
-    del data
+        return bytes(leveled[start - lo:start - lo + min(step, len(data) - start)].tobytes())
+
+    starts = range(0, len(data), step)
+    workers = min(workers or min(2, os.cpu_count() or 1), len(starts))
+    if workers <= 1:
+        for start in starts:
+            sink.write(chunk(start))
+        return
+    pending: deque[Future[bytes]] = deque()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="leveling") as pool:
+        try:
+            for start in starts:
+                pending.append(pool.submit(chunk, start))
+                if len(pending) > 2 * workers:  # a few chunks ahead at most: memory stays flat
+                    sink.write(pending.popleft().result())
+            while pending:
+                sink.write(pending.popleft().result())
+        finally:
+            for future in pending:
+                future.cancel()
