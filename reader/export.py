@@ -261,16 +261,16 @@ def _riff_info(tags: Mapping[str, str]) -> bytes:
 
 
 def _write_wav(episode: Episode, path: Path, plan: float | dynamics.Leveling | None, tags: Mapping[str, str],
-               progress: Callable[[float], None] | None) -> None:
-    """The episode as 16-bit PCM WAV at its own rate, leveled by `plan`, written in process: nothing to
-    encode or resample, so no ffmpeg."""
+               progress: Callable[[float], None] | None, output: Path) -> None:
+    """The episode as 16-bit PCM WAV at its own rate, leveled by `plan`, written to `path` in process
+    (nothing to encode or resample, so no ffmpeg); messages name `output`, the file it becomes."""
     import shutil
     import struct
 
     info = _riff_info(tags)
     size = episode.frames * episode.channels * 2
     if 4 + 24 + len(info) + 8 + size > _WAV_LIMIT:
-        raise ExportError(f"{path.name}: {episode.duration / 3600:.1f} hours do not fit in a WAV file (4 GiB at "
+        raise ExportError(f"{output}: {episode.duration / 3600:.1f} hours do not fit in a WAV file (4 GiB at "
                           "most); export to .flac instead")
     rate, block = episode.sample_rate, 2 * episode.channels
     header = (b"RIFF" + struct.pack("<I", 4 + 24 + len(info) + 8 + size) + b"WAVE"
@@ -287,7 +287,7 @@ def _write_wav(episode: Episode, path: Path, plan: float | dynamics.Leveling | N
             with open(episode.pcm_path, "rb") as pcm:
                 shutil.copyfileobj(pcm, sink, 1 << 20)
         if out.tell() != len(header) + size:  # the episode file is not what assembly reported
-            raise ExportError(f"{path.name}: the assembled audio in {episode.pcm_path} has "
+            raise ExportError(f"{output}: the assembled audio in {episode.pcm_path} has "
                               f"{out.tell() - len(header)} bytes, not {size}")
 
 
@@ -332,7 +332,7 @@ def write(
     if fmt.sample_rate is None:  # PCM at the episode's rate: written here, no encoder
         with atomic_path(output) as tmp:
             try:
-                _write_wav(episode, tmp, plan, all_tags, progress)
+                _write_wav(episode, tmp, plan, all_tags, progress, output)
             except OSError as exc:
                 raise ExportError(f"writing {output}: {ffmpeg.os_error_text(exc)}") from exc
         log.debug("wrote %s", output)

@@ -220,3 +220,12 @@ def test_an_encoder_fed_through_a_pipe_reports_a_failing_feed(tmp_path: Path) ->
     with pytest.raises(OSError, match="input/output error"):
         ffmpeg.run(["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "pipe:0", "-f", "wav", f"file:{out}"],
                    what="encoding fed.wav", feed=bad)
+
+
+def test_a_wav_past_four_gibibytes_is_refused_by_name(episode: Episode, tmp_path: Path) -> None:
+    import dataclasses
+
+    huge = dataclasses.replace(episode, frames=2**31)  # 27 hours at 22,050 Hz
+    with pytest.raises(ExportError, match=r"huge\.wav: 27\.1 hours do not fit in a WAV file.*\.flac"):
+        export.write(huge, tmp_path / "huge.wav", loudness=None)
+    assert list(tmp_path.iterdir()) == []
