@@ -22,9 +22,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
-__all__ = ["BLOCK", "Leveling", "apply", "block_gains", "block_stats", "loudness_change", "process", "write"]
+__all__ = ["BLOCK", "Leveling", "Sink", "amplify", "apply", "block_gains", "block_stats", "loudness_change", "process",
+           "write"]
+
+
+class Sink(Protocol):
+    """Where leveled samples go: a file, an encoder's input, anything with write(bytes)."""
+
+    def write(self, data: bytes, /) -> object: ...
+
 
 BLOCK = 64
 """Samples per gain step."""
@@ -84,23 +92,43 @@ def _sliding_min(values: Any, half: int) -> Any:
     return out
 
 
+def _block_max(values: Any) -> Any:
+    """The largest of each block of BLOCK values, by halving the blocks six times: numpy reduces a
+    short last axis one row at a time, and halving runs whole-array maxima instead (about 3x faster)."""
+    import numpy as np
+
+    half = values.reshape(-1, BLOCK)
+    width = BLOCK
+    while width > 1:
+        width //= 2
+        half = np.maximum(half[:, :width], half[:, width:2 * width])
+    return half[:, 0]
+
+
 def block_stats(samples: Any) -> tuple[Any, Any]:
     """Peak (of samples and of the half-way points between them) and mean energy of each block of
     int16 `samples` (a whole number of blocks), as float32."""
     import numpy as np
 
-    x = samples.astype(np.float32)
+    return _stats(samples.astype(np.float32))
+
+
+def _stats(x: Any) -> tuple[Any, Any]:
+    """`block_stats` of float32 samples (left as they are)."""
+    import numpy as np
+
     blocks = x.reshape(-1, BLOCK)
-    peak = np.abs(blocks).max(axis=1)
     energy = np.einsum("ij,ij->i", blocks, blocks) / BLOCK
+    level = np.abs(x)
     if len(x) >= 2 * _LANCZOS:
-        # Half-way points by Lanczos interpolation (a = 4): within 0.05 dB of what the soxr resampler
-        # draws at 44.1 kHz on eSpeak NG's bright speech, where a four-tap cubic misses 3 dB.
-        taps = numpy_taps()
-        mid = np.zeros_like(x)
-        mid[_LANCZOS - 1:len(x) - _LANCZOS] = np.convolve(x, taps[::-1], mode="valid")
-        np.maximum(peak, np.abs(mid.reshape(-1, BLOCK)).max(axis=1), out=peak)
-    return peak, energy
+        # Half-way points by Lanczos interpolation (a = 4): within 0.05 dB of what a resampler draws
+        # between eSpeak NG's samples of bright speech, where a four-tap cubic misses 3 dB. The point
+        # after sample i counts in sample i's block.
+        mid = np.convolve(x, numpy_taps()[::-1], mode="valid")
+        np.abs(mid, out=mid)
+        inner = level[_LANCZOS - 1:len(x) - _LANCZOS]
+        np.maximum(inner, mid, out=inner)
+    return _block_max(level), energy
 
 
 def block_gains(peak: Any, energy: Any, level: Leveling, rate: int) -> Any:
@@ -143,8 +171,9 @@ def process(samples: Any, level: Leveling, rate: int) -> Any:
 
     pad = -len(samples) % BLOCK
     padded = np.concatenate([samples, np.zeros(pad, dtype=np.int16)]) if pad else samples
-    gains = block_gains(*block_stats(padded), level, rate)
-    out = padded.astype(np.float32).reshape(-1, BLOCK)
+    x = padded.astype(np.float32)
+    gains = block_gains(*_stats(x), level, rate)
+    out = x.reshape(-1, BLOCK)
     out *= gains[:, None]
     np.clip(out, -32768, 32767, out=out)
     return out.reshape(-1)[:len(samples)].astype(np.int16)
@@ -156,15 +185,56 @@ def apply(source: Path, target: Path, level: Leveling, rate: int) -> None:
         write(source, out, level, rate)
 
 
-def write(source: Path, sink: BinaryIO, level: Leveling, rate: int) -> None:
-    """Level a mono s16le PCM file into `sink` (a file, or an encoder's input), chunk by chunk."""
+def amplify(source: Path, sink: Sink, gain: float) -> None:
+    """A mono s16le PCM file into `sink` with a plain gain in dB (samples clipped, never wrapped), chunk by chunk."""
+    import numpy as np
+
+    factor = np.float32(10 ** (gain / 20))
+    with open(source, "rb") as pcm:
+        while chunk := pcm.read(_CHUNK_BLOCKS * BLOCK * 2):
+            samples = np.frombuffer(chunk, dtype=np.int16).astype(np.float32)
+            samples *= factor
+            np.rint(samples, out=samples)
+            np.clip(samples, -32768, 32767, out=samples)
+            sink.write(samples.astype(np.int16).tobytes())
+
+
+def write(source: Path, sink: Sink, level: Leveling, rate: int, workers: int | None = None) -> None:
+    """Level a mono s16le PCM file into `sink` (a file, or an encoder's input), chunk by chunk.
+
+    Chunks are leveled by up to `workers` threads at once (default: two where there are two cores;
+    numpy lets go of the interpreter lock for its array work) and written in order.
+    """
+    import os
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     import numpy as np
 
     data = np.memmap(source, dtype=np.int16, mode="r") if source.stat().st_size >= 2 else np.zeros(0, np.int16)
     step, context = _CHUNK_BLOCKS * BLOCK, _CONTEXT_BLOCKS * BLOCK
-    for start in range(0, len(data), step):
+
+    def chunk(start: int) -> bytes:
         # Context is a whole number of blocks, so block edges line up across chunks.
         lo, hi = max(0, start - context), min(len(data), start + step + context)
         leveled = process(np.asarray(data[lo:hi]), level, rate)
-        sink.write(leveled[start - lo:start - lo + min(step, len(data) - start)].tobytes())
-    del data
+        return bytes(leveled[start - lo:start - lo + min(step, len(data) - start)].tobytes())
+
+    starts = range(0, len(data), step)
+    workers = min(workers or min(2, os.cpu_count() or 1), len(starts))
+    if workers <= 1:
+        for start in starts:
+            sink.write(chunk(start))
+        return
+    pending: deque[Future[bytes]] = deque()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="leveling") as pool:
+        try:
+            for start in starts:
+                pending.append(pool.submit(chunk, start))
+                if len(pending) > 2 * workers:  # a few chunks ahead at most: memory stays flat
+                    sink.write(pending.popleft().result())
+            while pending:
+                sink.write(pending.popleft().result())
+        finally:
+            for future in pending:
+                future.cancel()

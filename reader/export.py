@@ -1,6 +1,7 @@
 """Export: encode an Episode to an audio file, loudness-normalized, with tags and chapters, atomically.
 
-Uses ffmpeg. The format table is `formats`, atomic files are `files`, tags/chapters/covers are `tags`.
+Encoded formats go through ffmpeg; WAV is written in process. The format table is `formats`, atomic
+files are `files`, tags/chapters/covers are `tags`.
 """
 
 from __future__ import annotations
@@ -120,15 +121,15 @@ class Meter:
             if self._proc.stdin is not None:
                 self._proc.stdin.write(data)
             return len(data)
-        import numpy
-
-        data = self._rest + data
+        given = len(data)
+        if self._rest:
+            data = self._rest + data
         usable = len(data) - len(data) % (2 * self._channels)
-        self._rest = data[usable:]
+        self._rest = bytes(data[usable:])
         if usable:
-            self._state.add_frames(numpy.frombuffer(data, dtype=numpy.int16, count=usable // 2),
-                                   usable // (2 * self._channels))
-        return len(data)
+            # A plain memoryview of the bytes as shorts: libebur128 reads it in place, without numpy.
+            self._state.add_frames(memoryview(data)[:usable].cast("h"), usable // (2 * self._channels))
+        return given
 
     def close(self) -> None:
         """Stop measuring (used when the export fails)."""
@@ -237,6 +238,73 @@ def leveling(episode: Episode, target: float, true_peak: float, headroom: float 
     return plan
 
 
+_RIFF_INFO = {"title": b"INAM", "artist": b"IART", "album": b"IPRD", "comment": b"ICMT", "genre": b"IGNR",
+              "date": b"ICRD", "language": b"ILNG", "copyright": b"ICOP", "track": b"IPRT",
+              "encoded_by": b"ITCH"}
+"""Tags a WAV file keeps, as RIFF INFO items (the names ffmpeg reads and writes; others have no place)."""
+_WAV_LIMIT = 0xFFFFFFFF
+"""Largest RIFF file: its sizes are 32-bit."""
+
+
+def _riff_info(tags: Mapping[str, str]) -> bytes:
+    """A LIST/INFO chunk with the tags WAV can carry (UTF-8, as ffmpeg writes them), or b"" for none."""
+    import struct
+
+    items = b""
+    for key, value in tags.items():
+        ident = _RIFF_INFO.get(key.lower())
+        if ident is None or not value:
+            continue
+        text = value.encode("utf-8") + b"\0"
+        items += ident + struct.pack("<I", len(text)) + text + b"\0" * (len(text) % 2)
+    return b"LIST" + struct.pack("<I", 4 + len(items)) + b"INFO" + items if items else b""
+
+
+def _write_wav(episode: Episode, path: Path, plan: float | dynamics.Leveling | None, tags: Mapping[str, str],
+               progress: Callable[[float], None] | None, output: Path) -> None:
+    """The episode as 16-bit PCM WAV at its own rate, leveled by `plan`, written to `path` in process
+    (nothing to encode or resample, so no ffmpeg); messages name `output`, the file it becomes."""
+    import shutil
+    import struct
+
+    info = _riff_info(tags)
+    size = episode.frames * episode.channels * 2
+    if 4 + 24 + len(info) + 8 + size > _WAV_LIMIT:
+        raise ExportError(f"{output}: {episode.duration / 3600:.1f} hours do not fit in a WAV file (4 GiB at "
+                          "most); export to .flac instead")
+    rate, block = episode.sample_rate, 2 * episode.channels
+    header = (b"RIFF" + struct.pack("<I", 4 + 24 + len(info) + 8 + size) + b"WAVE"
+              + b"fmt " + struct.pack("<IHHIIHH", 16, 1, episode.channels, rate, rate * block, block, 16)
+              + info + b"data" + struct.pack("<I", size))
+    with open(path, "wb") as out:
+        out.write(header)
+        sink = _Progress(out, rate * block, progress)
+        if isinstance(plan, dynamics.Leveling):
+            dynamics.write(episode.pcm_path, sink, plan, rate)
+        elif isinstance(plan, float):
+            dynamics.amplify(episode.pcm_path, sink, plan)
+        else:
+            with open(episode.pcm_path, "rb") as pcm:
+                shutil.copyfileobj(pcm, sink, 1 << 20)
+        if out.tell() != len(header) + size:  # the episode file is not what assembly reported
+            raise ExportError(f"{output}: the assembled audio in {episode.pcm_path} has "
+                              f"{out.tell() - len(header)} bytes, not {size}")
+
+
+class _Progress:
+    """Passes writes on to a file, reporting the seconds of audio written so far."""
+
+    def __init__(self, out: BinaryIO, per_second: int, progress: Callable[[float], None] | None) -> None:
+        self._out, self._per_second, self._progress, self._written = out, per_second, progress, 0
+
+    def write(self, data: bytes) -> int:
+        count = self._out.write(data)
+        self._written += len(data)
+        if self._progress is not None:
+            self._progress(self._written / self._per_second)
+        return count
+
+
 def write(
     episode: Episode,
     output: Path,
@@ -260,8 +328,16 @@ def write(
     if cover is not None and not cover.is_file():
         raise ExportError(f"cover {cover}: no such image file")
     all_tags = dict(tags or {})
-    resample = f"aresample={fmt.sample_rate}:resampler=soxr"
     plan = leveling(episode, loudness, true_peak, fmt.headroom, measured) if loudness is not None else None
+    if fmt.sample_rate is None:  # PCM at the episode's rate: written here, no encoder
+        with atomic_path(output) as tmp:
+            try:
+                _write_wav(episode, tmp, plan, all_tags, progress, output)
+            except OSError as exc:
+                raise ExportError(f"writing {output}: {ffmpeg.os_error_text(exc)}") from exc
+        log.debug("wrote %s", output)
+        return output
+    resample = f"aresample={fmt.sample_rate}:resampler=soxr"
     chain = f"volume={plan:.2f}dB,{resample}" if isinstance(plan, float) else resample
     with tempfile.TemporaryDirectory(prefix="reader-export-") as work, atomic_path(output) as tmp:
         feed: Callable[[BinaryIO], None] | None = None

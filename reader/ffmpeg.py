@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from .errors import ExportError
 
-__all__ = ["decode", "executable", "run"]
+__all__ = ["decode", "executable", "os_error_text", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +138,12 @@ _OS_ERRORS = {
     errno.EACCES: ("Permission denied", "write to a folder you own with -o"),
     errno.EROFS: ("Read-only file system", "write somewhere else with -o"),
 }
+
+
+def os_error_text(exc: OSError) -> str:
+    """What a failed write means and how to fix it, in the words used for ffmpeg's own failures."""
+    known = _OS_ERRORS.get(exc.errno) if exc.errno is not None else None
+    return f"{known[0]}; {known[1]}" if known else str(exc.strerror or exc)
 
 
 def _raise_os_error(what: str, code: int, err: str) -> None:

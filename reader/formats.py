@@ -17,7 +17,8 @@ class Format:
 
     muxer: str
     codec: list[str]
-    sample_rate: int
+    sample_rate: int | None
+    """Hz of the file; None keeps the episode's own rate (WAV: the voices' samples as they are)."""
     chapters: bool
     headroom: float = 0.6
     """dB kept under the true-peak target for the codec's own overshoot (lossy codecs add peaks)."""
@@ -36,7 +37,8 @@ FORMATS: Mapping[str, Format] = {
     ".opus": _OPUS,
     ".ogg": _OPUS,
     ".flac": Format("flac", ["-c:a", "flac"], 44100, True, headroom=0.5),
-    ".wav": Format("wav", ["-c:a", "pcm_s16le"], 44100, False, headroom=0.5),
+    # WAV is the assembled PCM with a header, written in process: raising the rate would add no sound.
+    ".wav": Format("wav", ["-c:a", "pcm_s16le"], None, False, headroom=0.5),
 }
 """Output formats by file extension."""
 

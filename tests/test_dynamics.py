@@ -75,3 +75,50 @@ def test_the_loudness_estimate_follows_the_gains() -> None:
     measured = 10 * np.log10(np.mean(y**2) / np.mean(x.astype(np.float64) ** 2))
     assert abs(dynamics.loudness_change(energy, gains) - measured) < 0.3
     assert dynamics.loudness_change(energy, np.ones_like(gains)) == 0.0
+
+
+def test_chunks_leveled_side_by_side_arrive_in_order(tmp_path: Path) -> None:
+    import io
+
+    import pytest
+
+    x = _speechlike(12, seed=7)
+    source = tmp_path / "in.pcm"
+    source.write_bytes(x.tobytes())
+    level = dynamics.Leveling(gain=10.0, ceiling=-2.0, threshold=-28.0)
+    old = dynamics._CHUNK_BLOCKS
+    try:
+        dynamics._CHUNK_BLOCKS = 1 << 8  # about 17 chunks
+        outputs = []
+        for workers in (1, 3):
+            sink = io.BytesIO()
+            dynamics.write(source, sink, level, RATE, workers=workers)
+            outputs.append(sink.getvalue())
+
+        class Full:
+            written = 0
+
+            def write(self, data: bytes) -> int:
+                self.written += 1
+                if self.written == 3:
+                    raise OSError(28, "No space left on device")
+                return len(data)
+
+        with pytest.raises(OSError, match="No space"):
+            dynamics.write(source, Full(), level, RATE, workers=3)
+    finally:
+        dynamics._CHUNK_BLOCKS = old
+    assert outputs[0] == outputs[1] == dynamics.process(x, level, RATE).tobytes()
+
+
+def test_a_plain_gain_rounds_and_clips_instead_of_wrapping(tmp_path: Path) -> None:
+    import io
+
+    x = np.array([0, 1000, -1000, 20000, -20000, 32767, -32768], dtype=np.int16)
+    source = tmp_path / "in.pcm"
+    source.write_bytes(x.tobytes())
+    sink = io.BytesIO()
+    dynamics.amplify(source, sink, 6.0)
+    y = np.frombuffer(sink.getvalue(), dtype=np.int16)
+    assert list(y[:3]) == [0, round(1000 * 10 ** 0.3), -round(1000 * 10 ** 0.3)]
+    assert list(y[3:]) == [32767, -32768, 32767, -32768]

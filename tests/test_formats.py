@@ -89,6 +89,60 @@ def test_every_format_has_chapters_tags_cover_and_loudness(episode: Episode, cov
 def test_wav_needs_no_chapters_and_keeps_levels_when_asked(episode: Episode, tmp_path: Path) -> None:
     out = export.write(episode, tmp_path / "g.wav", loudness=None)
     assert probe(out).codec == "pcm_s16le"
+    with wave.open(str(out)) as wav:  # the assembled samples, untouched, at the voice's own rate
+        assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (episode.sample_rate, 1, 2)
+        assert wav.readframes(episode.frames) == episode.pcm_path.read_bytes()
+
+
+def test_wav_is_written_without_ffmpeg_on_target_with_its_tags(episode: Episode, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_ffmpeg(*args: object, **kw: object) -> str:
+        raise AssertionError("a WAV export ran ffmpeg")
+
+    monkeypatch.setattr(ffmpeg, "run", no_ffmpeg)
+    monkeypatch.setattr(ffmpeg, "executable", no_ffmpeg)
+    seconds: list[float] = []
+    tags = {"title": "Станция на леднике", **TAGS, "show": "not a WAV tag"}
+    out = export.write(episode, tmp_path / "g.wav", tags=tags, progress=seconds.append)
+    monkeypatch.undo()
+    assert seconds and abs(seconds[-1] - episode.duration) < 0.01 and seconds == sorted(seconds)
+    loud, peak = _ebur128(out)
+    assert abs(loud + 16) <= 1.0, loud
+    assert peak <= -1.0, peak  # as for the other formats of this Piper episode
+    info = probe(out)
+    assert abs(info.duration - episode.duration) < 0.01
+    for key, value in tags.items():  # ffmpeg reads back the tags WAV keeps (it shows no language)
+        if key not in ("show", "language"):
+            assert re.search(rf"^\s+{key}\s+: {re.escape(value)}$", info.header, re.MULTILINE), (key, info.header)
+    head = out.read_bytes()[:1024]
+    assert b"ILNG\x03\x00\x00\x00en\x00" in head and b"not a WAV tag" not in head
+
+
+def test_a_quiet_target_needs_only_a_gain(episode: Episode, tmp_path: Path) -> None:
+    out = export.write(episode, tmp_path / "quiet.wav", loudness=-30.0)
+    loud, _ = _ebur128(out)
+    assert abs(loud + 30) <= 0.3, loud
+    assert isinstance(export.leveling(episode, -30.0, -1.5), float)
+
+
+def test_a_full_disk_while_writing_wav_is_named_and_leaves_nothing(episode: Episode, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from reader import dynamics
+
+    def full(source: Path, sink: BinaryIO, *args: object) -> None:
+        sink.write(b"\0" * 4096)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(dynamics, "write", full)
+    monkeypatch.setattr(dynamics, "amplify", full)
+    (tmp_path / "keep.wav").write_bytes(b"previous")
+    with pytest.raises(ExportError, match=r"keep\.wav: No space left on device; free some space"):
+        export.write(episode, tmp_path / "keep.wav")
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.wav"]
+    assert (tmp_path / "keep.wav").read_bytes() == b"previous"
 
 
 def test_transcripts_and_read_along(episode: Episode, tmp_path: Path) -> None:
@@ -166,3 +220,12 @@ def test_an_encoder_fed_through_a_pipe_reports_a_failing_feed(tmp_path: Path) ->
     with pytest.raises(OSError, match="input/output error"):
         ffmpeg.run(["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "pipe:0", "-f", "wav", f"file:{out}"],
                    what="encoding fed.wav", feed=bad)
+
+
+def test_a_wav_past_four_gibibytes_is_refused_by_name(episode: Episode, tmp_path: Path) -> None:
+    import dataclasses
+
+    huge = dataclasses.replace(episode, frames=2**31)  # 27 hours at 22,050 Hz
+    with pytest.raises(ExportError, match=r"huge\.wav: 27\.1 hours do not fit in a WAV file.*\.flac"):
+        export.write(huge, tmp_path / "huge.wav", loudness=None)
+    assert list(tmp_path.iterdir()) == []

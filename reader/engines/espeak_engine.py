@@ -164,6 +164,9 @@ class _Library:
     """
 
     _SYNCHRONOUS = 2  # AUDIO_OUTPUT_SYNCHRONOUS: samples arrive through the callback
+    _BUFFER_MS = 500
+    """Audio per callback: the default (60 ms) calls back into Python about 20 times a second of speech;
+    the text is spoken whole before speak() returns either way, so larger pieces only save calls."""
     _RATE, _PITCH, _WORDGAP = 1, 3, 7  # espeak_PARAMETER values
     _CHARS_UTF8 = 1
 
@@ -182,7 +185,7 @@ class _Library:
         """The library file itself (for more instances), when it can be found."""
         self.data = data
         home = str(data.parent).encode() if data is not None else None
-        self.sample_rate = int(self.lib.espeak_Initialize(self._SYNCHRONOUS, 0, home, 0))
+        self.sample_rate = int(self.lib.espeak_Initialize(self._SYNCHRONOUS, self._BUFFER_MS, home, 0))
         if self.sample_rate <= 0:
             raise OSError(f"espeak_Initialize failed ({self.sample_rate})")
         self._chunks: list[bytes] = []
