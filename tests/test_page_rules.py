@@ -122,3 +122,19 @@ def test_a_list_of_author_names_is_a_byline() -> None:
     assert chrome._chrome_reason("The prize went to Ana Ruiz, Jun Zhao, Tom Berg and Eva Lind on Monday.", False) is None
     assert chrome._chrome_reason("Anne Wizorek, Digital Media Consultant, Bloggerin und Autorin, Speakerin, "
                                  "Initiatorin von #aufschrei.", False) is None
+
+
+def test_a_run_of_lines_cut_short_is_a_teaser_rail() -> None:
+    article = "\n\n".join(
+        f"The river rose by {n} metres overnight, and the town council closed the old bridge to cars and "
+        f"to people on foot until engineers have looked at its piers." for n in range(2, 5))
+    rail = "\n\n".join(f"{t}..." for t in ("Storm warning issued for the whole of the northern coast and its",
+                                          "Farmers count the cost of a wet spring that ruined the early",
+                                          "New ferry timetable starts on Monday with two extra crossings for",
+                                          "School holidays moved by a week after the council voted on the"))
+    page = f"Flood closes the bridge\n\n{article}\n\nMore\n\n{rail}\n"
+    spoken = _spoken(page)
+    assert "engineers have looked at its piers" in spoken
+    assert "Storm warning" not in spoken
+    units = [chrome.Unit(t) for t in ("A sentence that trails off...", "Another one...", "A third one...")]
+    assert [r for _, r in chrome.classify(units)] == ["teaser"] * 3

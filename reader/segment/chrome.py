@@ -913,6 +913,26 @@ def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
                 break
 
 
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\W{0,2}$")
+
+
+def _cut_off_runs(units: list[Unit], reasons: list[str | None]) -> None:
+    """Mark runs of lines cut short ("… Jam Hsiao (只能想念...", three or more, each within three lines
+    of the last) as teasers: a rail or listing shortens its headlines and excerpts to fit a box; an
+    article does not stop three paragraphs in a row mid-way."""
+    cut = [i for i, u in enumerate(units) if word_count(u.text) <= 40 and _CUT_OFF.search(u.text)
+           and word_count(u.text) >= 2]
+    run: list[int] = []
+    for i in [*cut, len(units) + 10]:  # the sentinel flushes the last run
+        if run and i - run[-1] <= 3:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for k in run:
+                reasons[k] = reasons[k] or "teaser"
+        run = [i]
+
+
 def _dated_cards(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark a listing of teaser cards that each carry their own date or byline ("headline / one line /
     07/18/2022 / By Jane Doe", four times or more) as teasers: an article has one byline, at its top."""
@@ -968,6 +988,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
     _teaser_lists(units, reasons)
+    _cut_off_runs(units, reasons)
     _split_bylines(units, reasons)
     _dated_cards(units, reasons)
     repeated = [counts[u.text.casefold()] > 1 for u in units]
