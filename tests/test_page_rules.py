@@ -138,3 +138,17 @@ def test_a_run_of_lines_cut_short_is_a_teaser_rail() -> None:
     assert "Storm warning" not in spoken
     units = [chrome.Unit(t) for t in ("A sentence that trails off...", "Another one...", "A third one...")]
     assert [r for _, r in chrome.classify(units)] == ["teaser"] * 3
+
+
+def test_a_headline_with_its_own_date_inside_the_article_is_a_link_to_another_story() -> None:
+    para = ("The harbour authority has agreed to rebuild the northern pier, which storms damaged twice "
+            "last winter, and work is to start in the spring once the tender has been decided.")
+    page = (f"Harbour to rebuild the pier\n\n{para}\n\nStorms batter the northern coast again\n\n"
+            f"23. 12. 2024 13:31\n\n{para.replace('northern', 'old')}\n\nWhat the work will cost\n\n"
+            f"{para.replace('harbour', 'city')}\n")
+    spoken = _spoken(page)
+    assert "Storms batter" not in spoken
+    assert "What the work will cost" in spoken
+    # A post quoted in the article names its author with a dash before the date: not a link.
+    units = [chrome.Unit(t) for t in ("Look at the line across both eyes", "— Jane Doe (@jane) July 3, 2019")]
+    assert not chrome._linked_card(units, ["", "byline"], 0)

@@ -979,6 +979,16 @@ def _dated_cards(units: list[Unit], reasons: list[str | None]) -> None:
         run = []
 
 
+def _linked_card(units: list[Unit], reasons: list[str | None], i: int) -> bool:
+    """A headline set in the article with its own date under it ("Vily hledají nové majitele" /
+    "23. 12. 2024 13:31"): a link to another story, not a subheading, which carries no date. A dash
+    before the date makes it a quotation's source (an embedded post: "— Jane Doe (@jane) July 3, 2019")."""
+    return i + 1 < len(units) and reasons[i + 1] == "byline" and not _TERMINAL.search(units[i].text) \
+        and _DATELINE.search(units[i + 1].text) is not None and word_count(units[i].text) >= 3 \
+        and units[i + 1].text.lstrip()[:1] not in "—–-" \
+        and not _DATELINE.search(units[i].text)
+
+
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
     counts = Counter(u.text.casefold() for u in units)
@@ -1036,6 +1046,8 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             continue
         if body[i]:
             labels[i] = (Label.BODY, None)
+        elif _linked_card(units, reasons, i):
+            labels[i] = (Label.SKIP, "teaser")
         elif unit.heading or (_headingish(unit) and not repeated[i] and _heading_ahead(units, reasons, body, i, last)):
             labels[i] = (Label.HEADING, None)
             # A heading above a list ("Ingredients") opens a part of the article even without a sentence.
