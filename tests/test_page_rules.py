@@ -152,3 +152,16 @@ def test_a_headline_with_its_own_date_inside_the_article_is_a_link_to_another_st
     # A post quoted in the article names its author with a dash before the date: not a link.
     units = [chrome.Unit(t) for t in ("Look at the line across both eyes", "— Jane Doe (@jane) July 3, 2019")]
     assert not chrome._linked_card(units, ["", "byline"], 0)
+
+
+def test_a_recipe_reads_its_headline_over_a_long_ingredient_list_and_its_step_numbers() -> None:
+    items = "\n\n".join(f"{n} spoons of ingredient number {n}" for n in range(1, 12))
+    steps = "\n\n".join(f"{n}.\n\nStep {n}: stir the mixture slowly with a wooden spoon until it thickens." for n in
+                        range(1, 5))
+    page = f"Home\n\nRecipes\n\nButter Biscuits with Dark Chocolate\n\nServes\n\n40\n\nIngredients\n\n{items}\n\n" \
+           f"Method\n\n{steps}\n\nYou may also like\n"
+    doc = segment.split(Article(text=page))
+    assert doc.title == "Butter Biscuits with Dark Chocolate"
+    spoken = [b.text for b in doc.blocks]
+    assert "1." in spoken and "4." in spoken
+    assert spoken.index("1.") + 1 == spoken.index("Step 1: stir the mixture slowly with a wooden spoon until it thickens.")

@@ -979,6 +979,9 @@ def _dated_cards(units: list[Unit], reasons: list[str | None]) -> None:
         run = []
 
 
+_ORDINAL_ALONE = re.compile(r"^\W{0,2}\d{1,2}[.)]\s*$")
+
+
 def _linked_card(units: list[Unit], reasons: list[str | None], i: int) -> bool:
     """A headline set in the article with its own date under it ("Vily hledají nové majitele" /
     "23. 12. 2024 13:31"): a link to another story, not a subheading, which carries no date. A dash
@@ -1028,13 +1031,16 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     if j < first - 1 and any(lists[k] for k in range(j + 1, first)) and j >= 0 and _headingish(units[j]) \
             and not _headline_shaped(units[j]):
         first = next(k for k in range(j + 1, first) if lists[k])
+    # A step's number on its own line ("1." over "Mix the flour …") is read with its step.
+    if first > 0 and reasons[first - 1] is None and _ORDINAL_ALONE.match(units[first - 1].text):
+        first -= 1
     body = [False] * len(units)
     prev_body: str | None = None
     for i in range(first, last + 1):
         unit = units[i]
         if reasons[i]:
             continue
-        if seeds[i] or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
+        if seeds[i] or (_ORDINAL_ALONE.match(unit.text) and i < last and seeds[i + 1]) or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
                 _clause(unit) and 0 < i < len(units) - 1 and seeds[i - 1] and seeds[i + 1]) or (
                 not unit.heading and word_count(unit.text) >= 2
                 and (_TERMINAL.search(unit.text) or (_listish(unit, prev_body) and not _headingish(unit)))):
@@ -1082,7 +1088,8 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             break
         if not open_line:
             continue
-        looked += 1
+        # The lines of a list above the text (ingredients over a recipe's steps) count as one.
+        looked += 0 if lists[i] and i + 1 < len(units) and lists[i + 1] else 1
         if looked > 12:
             break
         # Straight over the text (past chrome only), a headline may be a long one.
