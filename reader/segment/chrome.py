@@ -914,20 +914,23 @@ def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
 
 
 _CUT_OFF = re.compile(r"(?:\.\.\.|…)\W{0,2}$")
+_CUT_SHORT = re.compile(r"(?<=[^\W\d_])\.\.$")  # "米拉诺维..": two dots, less sure than an ellipsis
 
 
 def _cut_off_runs(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark runs of lines cut short ("… Jam Hsiao (只能想念...", three or more, each within three lines
     of the last) as teasers: a rail or listing shortens its headlines and excerpts to fit a box; an
-    article does not stop three paragraphs in a row mid-way."""
-    cut = [i for i, u in enumerate(units) if word_count(u.text) <= 40 and _CUT_OFF.search(u.text)
-           and word_count(u.text) >= 2]
+    article does not stop three paragraphs in a row mid-way. Lines ending in two dots join such a run
+    only when they are all cut at one length, as a box cuts them."""
+    cut = [i for i, u in enumerate(units) if 2 <= word_count(u.text) <= 40
+           and (_CUT_OFF.search(u.text) or _CUT_SHORT.search(u.text))]
     run: list[int] = []
     for i in [*cut, len(units) + 10]:  # the sentinel flushes the last run
         if run and i - run[-1] <= 3:
             run.append(i)
             continue
-        if len(run) >= 3:
+        sizes = [len(units[k].text) for k in run if not _CUT_OFF.search(units[k].text)] or [0]
+        if len(run) >= 3 and max(sizes) - min(sizes) <= 2:
             for k in run:
                 reasons[k] = reasons[k] or "teaser"
         run = [i]
