@@ -171,3 +171,17 @@ def test_a_recipe_reads_its_headline_over_a_long_ingredient_list_and_its_step_nu
     spoken = [b.text for b in doc.blocks]
     assert "1." in spoken and "4." in spoken
     assert spoken.index("1.") + 1 == spoken.index("Step 1: stir the mixture slowly with a wooden spoon until it thickens.")
+
+
+def test_a_sentence_shown_three_times_is_a_widget_text() -> None:
+    para = ("The museum reopens on Saturday after two years of work on its roof, its heating and the "
+            "lighting of the great hall, which now shows the old ceiling paintings again.")
+    notice = "Embedded content from another site follows. You can skip it here."
+    page = "\n\n".join(["Museum reopens its doors", para, notice, "Video", para.replace("museum", "gallery"),
+                        notice, "Chart", para.replace("roof", "floor"), notice, "Map", para.replace("old", "fine")])
+    spoken = _spoken(page)
+    assert "the lighting of the great hall" in spoken
+    assert notice not in spoken
+    # Said twice (a pull quote) is still the article's.
+    assert notice in _spoken("\n\n".join(["Museum reopens its doors", para, notice, para.replace("roof", "floor"),
+                                          notice, para.replace("old", "fine")]))

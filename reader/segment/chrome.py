@@ -1003,6 +1003,12 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         if unit.text not in memo:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
+    for i, unit in enumerate(units):
+        # A sentence the page shows three times or more is a widget's own text ("Embedded content
+        # follows. Skip it here."): an article may repeat a line once, as a pull quote, not thrice.
+        if reasons[i] is None and counts[unit.text.casefold()] >= 3 and 5 <= word_count(unit.text) <= 30 \
+                and _TERMINAL.search(unit.text):
+            reasons[i] = "boilerplate"
     _teaser_lists(units, reasons)
     _cut_off_runs(units, reasons)
     _split_bylines(units, reasons)
