@@ -185,3 +185,20 @@ def test_a_sentence_shown_three_times_is_a_widget_text() -> None:
     # Said twice (a pull quote) is still the article's.
     assert notice in _spoken("\n\n".join(["Museum reopens its doors", para, notice, para.replace("roof", "floor"),
                                           notice, para.replace("old", "fine")]))
+
+
+def test_a_page_of_several_full_articles_reads_the_first() -> None:
+    def story(topic: str) -> str:
+        return "\n\n".join(f"Part {n} of the report on {topic} sets out who decided what, when the money was "
+                           f"paid and why the council was never told about the contract until the audit."
+                           for n in range(6))
+    page = ("Home\n\nThe harbour contract\n\nBy Ann Lee\n\n14 May 2019\n\n" + story("the harbour")
+            + "\n\nNewsletter\n\nThe school contract\n\nBy Ann Lee\n\n18 June 2019\n\n" + story("the schools") + "\n")
+    spoken = _spoken(page)
+    assert "Part 5 of the report on the harbour" in spoken
+    assert "the schools" not in spoken
+
+
+def test_by_and_a_year_opens_a_sentence_not_a_byline() -> None:
+    assert chrome._chrome_reason("By Ann Lee", False) == "byline"
+    assert chrome._chrome_reason("By 1963, as the city's own report explains", False) is None

@@ -156,7 +156,7 @@ _BYLINE = re.compile(
     r"edited) by|(?:ein |eine )?(?:analyse|kommentar|interview|text|gastbeitrag) von|"
     r"(?:une )?(?:analyse|chronique|tribune|propos recueillis|entretien|texte) par|"
     r"(?:análisis|opinión|columna|texto|entrevista|reportagem|texto) (?:por|de)\b(?= (?-i:[A-ZÁÉÍÓÚ]))|"
-    r"by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S",
+    r"by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+(?!\d)\S",
     re.I,
 )
 _MONTHS = (
@@ -527,14 +527,15 @@ def _numbered_in_turn(heads: list[str]) -> bool:
     return sum(abs(d) == 1 for d in steps) >= 0.7 * len(steps)
 
 
-def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tuple[int, int]]:
+def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6,
+              breaks: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Runs of prose: first and last seed, split where more than `max_gap` units pass or a marker stands
-    (a "related" or comments label, a comment form, a comment's reply button)."""
+    (a "related" or comments label, a comment form, a comment's reply button, another article's byline)."""
     out: list[tuple[int, int]] = []
     start = last = -1
     for i, unit in enumerate(units):
         if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text) or _hard_end(unit.text)
-                           or _COMMENTS_MARK.match(unit.text)):
+                           or _COMMENTS_MARK.match(unit.text) or i in breaks):
             out.append((start, last))
             start = -1
         if seeds[i]:
@@ -607,10 +608,31 @@ def _one_template(units: list[Unit], a: int, b: int) -> bool:
     return shapes.most_common(1)[0][1] >= 0.5 * (b - a - 1)
 
 
+def _next_articles(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[int]:
+    """Where another article may begin on a page that shows several in full, one after another: a
+    byline with a date near it, after a long run of prose and with a long run of prose under it. An article has one byline,
+    at its top; the first article is the page's own."""
+    out: list[int] = []
+    words = 0  # prose since the last break
+    for i, unit in enumerate(units):
+        if seeds[i]:
+            words += word_count(unit.text)
+            continue
+        if words < 150 or reasons[i] != "byline" or (i > 0 and reasons[i - 1] == "byline"):
+            continue
+        dated = [k for k in range(i, min(i + 5, len(units))) if reasons[k] == "byline" and _DATELINE.search(units[k].text)]
+        ahead = sum(word_count(units[k].text) for k in range(i, min(i + 15, len(units))) if seeds[k])
+        if dated and ahead >= 100:
+            out.append(i)
+            words = 0
+    return out
+
+
 def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
     """First and last index of the article: the heaviest run of prose, joined with its neighbours across
     short interruptions (galleries, lists of links, embedded widgets), without trailing teaser rails."""
-    segments = _segments(units, seeds)
+    starts = _next_articles(units, reasons, seeds)
+    segments = _segments(units, seeds, breaks=frozenset(starts))
     if not segments:
         return None
     rail = _rail_seeds(units, reasons, seeds)
@@ -631,7 +653,7 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     # Prose after a comment form, a paywall notice, the site's footer or its consent notice (or, less surely, after a "related stories" or
     # "comments" marker) that follows real prose is comments or teasers.
     hard = [i for i, u in enumerate(units) if _hard_end(u.text) or _page_end(u, reasons[i])]
-    soft = [i for i, u in enumerate(units) if _END_MARK.match(u.text)]
+    soft = [i for i, u in enumerate(units) if _END_MARK.match(u.text)] + starts
     weights = [w for w, _ in scored]
     for k, span in enumerate(segments):
         if not any(w >= 50 for sp, w in zip(segments, weights) if sp[1] < span[0]):
@@ -676,6 +698,9 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
             weight = weights[far]  # past a "read also" box set in the article, the article goes on
         if weight < (40.0 if far == near + step and list_gap(*gap) else floor):
             return False
+        span = (min(segments[near][1], segments[far][1]), max(segments[near][0], segments[far][0]))
+        if any(span[0] < k < span[1] and _BYLINE.match(units[k].text) for k in starts):
+            return False  # another article's author: the page's own article is over
         if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
             return False
         pairs = zip(chain, chain[1:]) if step > 0 else ((b, a) for a, b in zip(chain, chain[1:]))
