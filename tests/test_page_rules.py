@@ -202,3 +202,19 @@ def test_a_page_of_several_full_articles_reads_the_first() -> None:
 def test_by_and_a_year_opens_a_sentence_not_a_byline() -> None:
     assert chrome._chrome_reason("By Ann Lee", False) == "byline"
     assert chrome._chrome_reason("By 1963, as the city's own report explains", False) is None
+
+
+def test_an_article_goes_on_across_lists_and_light_lines_between() -> None:
+    def prose(topic: str, n: int) -> str:
+        return "\n\n".join(f"The {topic} will move to a new home next month, and every page, picture and "
+                           f"message posted there over eight years is kept for readers ({k})." for k in range(n))
+
+    def listing(tag: str) -> str:
+        return "\n\n".join(f"@{tag}{k} will be kept at @{tag}{k}old" for k in range(9))
+    page = "\n\n".join([
+        "Moving forward with the archive", prose("old website", 4), listing("a"),
+        prose("photo stream", 2), listing("b"), "Some other accounts you may be looking for are listed below:", listing("c"),
+        "More of the accounts you may be looking for are listed here:", listing("d"), prose("video channel", 9), "About us\n"])
+    spoken = _spoken(page)
+    assert "The old website will move" in spoken
+    assert "The video channel will move" in spoken

@@ -706,13 +706,14 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         pairs = zip(chain, chain[1:]) if step > 0 else ((b, a) for a, b in zip(chain, chain[1:]))
         return all(_bridgeable(units, reasons, seeds, segments[a][1], segments[b][0]) for a, b in pairs)
 
+    # Up to two light runs (a line announcing a list) may stand between two runs of weight.
     while True:
-        ahead = next((hi + d for d in (1, 2) if joins(hi, hi + d)), None)
+        ahead = next((hi + d for d in (1, 2, 3) if joins(hi, hi + d)), None)
         if ahead is None:
             break
         hi = ahead
     while True:
-        behind = next((lo - d for d in (1, 2) if joins(lo, lo - d)), None)
+        behind = next((lo - d for d in (1, 2, 3) if joins(lo, lo - d)), None)
         if behind is None:
             break
         lo = behind
