@@ -218,3 +218,13 @@ def test_an_article_goes_on_across_lists_and_light_lines_between() -> None:
     spoken = _spoken(page)
     assert "The old website will move" in spoken
     assert "The video channel will move" in spoken
+
+
+def test_a_long_headline_over_its_byline_wins_over_a_nearer_teaser() -> None:
+    headline = ("Mayor Tells The Harbour Board To Rename The Old Ferry, Asking “But What Do I Know "
+                "About Boats Anyway?”; Harbour Answers")
+    para = ("The mayor told the harbour board on Monday to rename the old ferry after its engines failed "
+            "twice this spring, and the board answered that a new name would not fix the engines.")
+    page = (f"News\n\n{headline}\n\nBy Ann Lee\n\nAnn Lee\n\nColumnist\n\nMore Stories By Ann\n\n"
+            f"Council Sets The Date For The Budget Debate\n\nApril 15, 2019 6:18am\n\n{para}\n\n{para}\n")
+    assert segment.split(Article(text=page)).title == headline

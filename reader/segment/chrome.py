@@ -1128,7 +1128,9 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         if looked > 12:
             break
         # Straight over the text (past chrome only), a headline may be a long one.
-        most = 24 if looked == 1 else 16
+        # So may one standing straight over its byline ("By Jane Doe"), which names it the article's.
+        most = 24 if looked == 1 or (i + 1 < len(units) and reasons[i + 1] == "byline"
+                                     and _BYLINE.match(units[i + 1].text)) else 16
         if _headline_shaped(units[i], most) and not lists[i] and (not seeds[i] or _asks(units[i].text)):
             candidates.append(i)
     # A line straight above a photo credit is that photo's caption: a headline only if nothing else is.
