@@ -228,3 +228,10 @@ def test_a_long_headline_over_its_byline_wins_over_a_nearer_teaser() -> None:
     page = (f"News\n\n{headline}\n\nBy Ann Lee\n\nAnn Lee\n\nColumnist\n\nMore Stories By Ann\n\n"
             f"Council Sets The Date For The Budget Debate\n\nApril 15, 2019 6:18am\n\n{para}\n\n{para}\n")
     assert segment.split(Article(text=page)).title == headline
+
+
+def test_a_breadcrumb_trail_is_not_a_headline() -> None:
+    assert chrome._breadcrumb("Sie sind hier: Home » Europa » Deutschland » Niedersachsen » Emden")
+    assert chrome._breadcrumb("News › World › Europe")
+    assert not chrome._breadcrumb("Ayrault «assume» et «revendique» sa méthode")
+    assert not chrome._breadcrumb("Prices rise > wages rise > prices rise again, the bank warned.")

@@ -352,6 +352,19 @@ def _name_list(text: str, words: int) -> bool:
     return len(parts) >= 4 and names >= 4 and names >= 0.8 * len(parts)
 
 
+_CRUMB_SEP = re.compile(r"\s*[»›>]\s*|\s+/\s+")
+
+
+def _breadcrumb(text: str) -> bool:
+    """A site's breadcrumb trail ("Home » Europa » Deutschland » Emden"): three or more short names
+    joined by arrows, and no sentence."""
+    if "«" in text or "‹" in text:  # French quotation marks, not arrows
+        return False
+    parts = [p for p in _CRUMB_SEP.split(text) if p.strip()]
+    return len(parts) >= 3 and len(parts) - 1 == len(_CRUMB_SEP.findall(text.strip())) \
+        and all(word_count(p) <= 5 for p in parts) and not _TERMINAL.search(text)
+
+
 def _chrome_reason(text: str, repeated: bool) -> str | None:
     """Why a unit is chrome wherever it stands, or None."""
     words = word_count(text)
@@ -366,6 +379,8 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
             return "credit"  # a site's long copyright and legal footer
         return "consent" if words <= 400 and _consent(text, words) else None
     if words <= 8 and _UI_LINE.match(text):
+        return "boilerplate"
+    if _breadcrumb(text):
         return "boilerplate"
     folded = text.casefold()
     if words <= 40 and ("javascript" in folded or "flash" in folded or "browser" in folded) \
