@@ -235,3 +235,16 @@ def test_a_breadcrumb_trail_is_not_a_headline() -> None:
     assert chrome._breadcrumb("News › World › Europe")
     assert not chrome._breadcrumb("Ayrault «assume» et «revendique» sa méthode")
     assert not chrome._breadcrumb("Prices rise > wages rise > prices rise again, the bank warned.")
+
+
+def test_short_lines_above_the_byline_are_not_the_article() -> None:
+    para = ("The old mill by the river opens again as a museum this summer, after ten years of repairs "
+            "paid for by the town and by a group of volunteers who restored the wheel themselves.")
+    page = ("Horoscope\n\nWhich star sign are you? Find out!\n\nDraw your tarot card today!\n\n"
+            "Which sign suits Pisces? We tell you!\n\nThe Mill Turns Again After Ten Years\n\n19 June 2019\n\n"
+            f"{para}\n\n{para.replace('summer', 'autumn')}\n\n{para.replace('river', 'lake')}\n")
+    doc = segment.split(Article(text=page))
+    spoken = " ".join(b.text for b in doc.blocks)
+    assert "tarot" not in spoken and "Pisces" not in spoken
+    assert "opens again as a museum this autumn" in spoken
+    assert doc.title == "The Mill Turns Again After Ten Years"

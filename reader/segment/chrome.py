@@ -1036,6 +1036,20 @@ def _linked_card(units: list[Unit], reasons: list[str | None], i: int) -> bool:
         and not _DATELINE.search(units[i].text)
 
 
+def _below_byline(units: list[Unit], reasons: list[str | None], seeds: list[bool], first: int, last: int) -> int:
+    """The region's first index once short lines above the article's byline are left out: a region
+    that opens with a few short lines (teasers, a kicker), then a byline or date, then the first
+    paragraph of weight, begins under that byline; an article has its byline at its top."""
+    lead = next((i for i in range(first, last + 1) if seeds[i] and word_count(units[i].text) > 15), -1)
+    dated = [i for i in range(first, lead) if reasons[i] == "byline"]
+    if lead < 0 or not dated:
+        return first
+    above = [i for i in range(first, dated[-1]) if seeds[i]]
+    if not above or any(word_count(units[i].text) > 10 for i in above):
+        return first
+    return next(i for i in range(dated[-1] + 1, lead + 1) if seeds[i])
+
+
 def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
     counts = Counter(u.text.casefold() for u in units)
@@ -1067,7 +1081,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         region = verse
     if region is None:
         return labels
-    first, last = region
+    first, last = _below_byline(units, reasons, seeds, *region), region[1]
     lists = _list_runs(units, reasons, seeds)
     # A list that closes the article ("- first item") follows the last sentence without being prose.
     while last + 1 < len(units) and reasons[last + 1] is None and word_count(units[last + 1].text) >= 2 and (
