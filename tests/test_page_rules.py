@@ -137,13 +137,13 @@ def test_a_run_of_lines_cut_short_is_a_teaser_rail() -> None:
     assert "engineers have looked at its piers" in spoken
     assert "Storm warning" not in spoken
     units = [chrome.Unit(t) for t in ("A sentence that trails off...", "Another one...", "A third one...")]
-    assert [r for _, r in chrome.classify(units)] == ["teaser"] * 3
+    assert [r for _, r in chrome.classify(units, plain=True)] == ["teaser"] * 3
     # Two dots make a run only when a box cut every line at one length.
     boxed = [chrome.Unit(t) for t in ("1. Council votes on the new..", "2. Ferry runs two more ti..",
                                       "3. School holidays move by..")]
-    assert [r for _, r in chrome.classify(boxed)] == ["teaser"] * 3
+    assert [r for _, r in chrome.classify(boxed, plain=True)] == ["teaser"] * 3
     ragged = [chrome.Unit(t) for t in ("It rained..", "The river rose over the bank..", "Then it rained again..")]
-    assert "teaser" not in [r for _, r in chrome.classify(ragged)]
+    assert "teaser" not in [r for _, r in chrome.classify(ragged, plain=True)]
 
 
 def test_a_headline_with_its_own_date_inside_the_article_is_a_link_to_another_story() -> None:

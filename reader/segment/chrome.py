@@ -380,8 +380,6 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
         return "consent" if words <= 400 and _consent(text, words) else None
     if words <= 8 and _UI_LINE.match(text):
         return "boilerplate"
-    if _breadcrumb(text):
-        return "boilerplate"
     folded = text.casefold()
     if words <= 40 and ("javascript" in folded or "flash" in folded or "browser" in folded) \
             and _BROWSER_NOTICE.search(text):
@@ -643,10 +641,11 @@ def _next_articles(units: list[Unit], reasons: list[str | None], seeds: list[boo
     return out
 
 
-def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
+def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool],
+                 plain: bool = False) -> tuple[int, int] | None:
     """First and last index of the article: the heaviest run of prose, joined with its neighbours across
     short interruptions (galleries, lists of links, embedded widgets), without trailing teaser rails."""
-    starts = _next_articles(units, reasons, seeds)
+    starts = _next_articles(units, reasons, seeds) if plain else []
     segments = _segments(units, seeds, breaks=frozenset(starts))
     if not segments:
         return None
@@ -722,13 +721,14 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         return all(_bridgeable(units, reasons, seeds, segments[a][1], segments[b][0]) for a, b in pairs)
 
     # Up to two light runs (a line announcing a list) may stand between two runs of weight.
+    reach = (1, 2, 3) if plain else (1, 2)
     while True:
-        ahead = next((hi + d for d in (1, 2, 3) if joins(hi, hi + d)), None)
+        ahead = next((hi + d for d in reach if joins(hi, hi + d)), None)
         if ahead is None:
             break
         hi = ahead
     while True:
-        behind = next((lo - d for d in (1, 2, 3) if joins(lo, lo - d)), None)
+        behind = next((lo - d for d in reach if joins(lo, lo - d)), None)
         if behind is None:
             break
         lo = behind
@@ -1050,28 +1050,36 @@ def _below_byline(units: list[Unit], reasons: list[str | None], seeds: list[bool
     return next(i for i in range(dated[-1] + 1, lead + 1) if seeds[i])
 
 
-def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
-    """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
+def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | None]]:
+    """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …).
+
+    `plain` is for a page's whole text (a plain-text or Markdown copy): the rules that find the article
+    among a whole page's chrome (cut-off rails, several articles on one page, breadcrumbs, links to
+    other stories) run only then; the units an HTML extractor already narrowed down skip them.
+    """
     counts = Counter(u.text.casefold() for u in units)
     memo: dict[str, str | None] = {}
     for unit in units:  # each distinct line is judged once: pages repeat their chrome
         if unit.text not in memo:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
-    for i, unit in enumerate(units):
+    for i, unit in enumerate(units if plain else ()):
+        if reasons[i] is None and _breadcrumb(unit.text):
+            reasons[i] = "boilerplate"
         # A sentence the page shows three times or more is a widget's own text ("Embedded content
         # follows. Skip it here."): an article may repeat a line once, as a pull quote, not thrice.
         if reasons[i] is None and counts[unit.text.casefold()] >= 3 and 5 <= word_count(unit.text) <= 30 \
                 and _TERMINAL.search(unit.text):
             reasons[i] = "boilerplate"
     _teaser_lists(units, reasons)
-    _cut_off_runs(units, reasons)
+    if plain:
+        _cut_off_runs(units, reasons)
     _split_bylines(units, reasons)
     _dated_cards(units, reasons)
     repeated = [counts[u.text.casefold()] > 1 for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
-    region = _main_region(units, reasons, seeds)
+    region = _main_region(units, reasons, seeds, plain)
     labels: list[tuple[Label, str | None]] = [(Label.SKIP, r or "outside the article") for r in reasons]
     prose = 0 if region is None else sum(word_count(units[i].text) for i in range(region[0], region[1] + 1) if seeds[i])
     verse = _verse_region(units, reasons) if prose < 60 else None
@@ -1081,7 +1089,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         region = verse
     if region is None:
         return labels
-    first, last = _below_byline(units, reasons, seeds, *region), region[1]
+    first, last = _below_byline(units, reasons, seeds, *region) if plain else region[0], region[1]
     lists = _list_runs(units, reasons, seeds)
     # A list that closes the article ("- first item") follows the last sentence without being prose.
     while last + 1 < len(units) and reasons[last + 1] is None and word_count(units[last + 1].text) >= 2 and (
@@ -1096,7 +1104,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             and not _headline_shaped(units[j]):
         first = next(k for k in range(j + 1, first) if lists[k])
     # A step's number on its own line ("1." over "Mix the flour …") is read with its step.
-    if first > 0 and reasons[first - 1] is None and _ORDINAL_ALONE.match(units[first - 1].text):
+    if plain and first > 0 and reasons[first - 1] is None and _ORDINAL_ALONE.match(units[first - 1].text):
         first -= 1
     body = [False] * len(units)
     prev_body: str | None = None
@@ -1104,7 +1112,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         unit = units[i]
         if reasons[i]:
             continue
-        if seeds[i] or (_ORDINAL_ALONE.match(unit.text) and i < last and seeds[i + 1]) or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
+        if seeds[i] or (plain and _ORDINAL_ALONE.match(unit.text) and i < last and seeds[i + 1]) or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
                 _clause(unit) and 0 < i < len(units) - 1 and seeds[i - 1] and seeds[i + 1]) or (
                 not unit.heading and word_count(unit.text) >= 2
                 and (_TERMINAL.search(unit.text) or (_listish(unit, prev_body) and not _headingish(unit)))):
@@ -1116,7 +1124,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             continue
         if body[i]:
             labels[i] = (Label.BODY, None)
-        elif _linked_card(units, reasons, i):
+        elif plain and _linked_card(units, reasons, i):
             labels[i] = (Label.SKIP, "teaser")
         elif unit.heading or (_headingish(unit) and not repeated[i] and _heading_ahead(units, reasons, body, i, last)):
             labels[i] = (Label.HEADING, None)
@@ -1137,7 +1145,8 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     looked = 0
     for i in range(first - 1, max(first - 60, -1), -1):
         # A line set aside only for being repeated may still be the headline (breadcrumb, share box).
-        open_line = reasons[i] is None or (repeated[i] and _chrome_reason(units[i].text, False) is None)
+        open_line = reasons[i] is None or (repeated[i] and _chrome_reason(units[i].text, False) is None
+                                           and not (plain and _breadcrumb(units[i].text)))
         if reasons[i] is None and seeds[i] and (word_count(units[i].text) > 15 or looked >= 6):
             # A short sentence under the headline is its standfirst and the search goes on past it; a
             # longer one is the standfirst only straight under a headline-shaped line, past chrome.
@@ -1153,12 +1162,12 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         if not open_line:
             continue
         # The lines of a list above the text (ingredients over a recipe's steps) count as one.
-        looked += 0 if lists[i] and i + 1 < len(units) and lists[i + 1] else 1
+        looked += 0 if plain and lists[i] and i + 1 < len(units) and lists[i + 1] else 1
         if looked > 12:
             break
         # Straight over the text (past chrome only), a headline may be a long one.
         # So may one standing straight over its byline ("By Jane Doe"), which names it the article's.
-        most = 24 if looked == 1 or (i + 1 < len(units) and reasons[i + 1] == "byline"
+        most = 24 if looked == 1 or (plain and i + 1 < len(units) and reasons[i + 1] == "byline"
                                      and _BYLINE.match(units[i + 1].text)) else 16
         if _headline_shaped(units[i], most) and not lists[i] and (not seeds[i] or _asks(units[i].text)):
             candidates.append(i)
