@@ -182,6 +182,8 @@ def test_a_sentence_shown_three_times_is_a_widget_text() -> None:
     spoken = _spoken(page)
     assert "the lighting of the great hall" in spoken
     assert notice not in spoken
+    # A text that is one paragraph said three times is still read.
+    assert notice in _spoken("\n\n".join([notice] * 3))
     # Said twice (a pull quote) is still the article's.
     assert notice in _spoken("\n\n".join(["Museum reopens its doors", para, notice, para.replace("roof", "floor"),
                                           notice, para.replace("old", "fine")]))

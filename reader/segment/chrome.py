@@ -1063,13 +1063,16 @@ def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | 
         if unit.text not in memo:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
+    # (Only on a page with prose of its own: a text that is one paragraph said three times is still read.)
+    unique_prose = any(counts[u.text.casefold()] == 1 and reasons[i] is None and is_sentence(u.text)
+                       for i, u in enumerate(units))
     for i, unit in enumerate(units if plain else ()):
         if reasons[i] is None and _breadcrumb(unit.text):
             reasons[i] = "boilerplate"
         # A sentence the page shows three times or more is a widget's own text ("Embedded content
         # follows. Skip it here."): an article may repeat a line once, as a pull quote, not thrice.
-        if reasons[i] is None and counts[unit.text.casefold()] >= 3 and 5 <= word_count(unit.text) <= 30 \
-                and _TERMINAL.search(unit.text):
+        if unique_prose and reasons[i] is None and counts[unit.text.casefold()] >= 3 \
+                and 5 <= word_count(unit.text) <= 30 and _TERMINAL.search(unit.text):
             reasons[i] = "boilerplate"
     _teaser_lists(units, reasons)
     if plain:
