@@ -122,3 +122,131 @@ def test_a_list_of_author_names_is_a_byline() -> None:
     assert chrome._chrome_reason("The prize went to Ana Ruiz, Jun Zhao, Tom Berg and Eva Lind on Monday.", False) is None
     assert chrome._chrome_reason("Anne Wizorek, Digital Media Consultant, Bloggerin und Autorin, Speakerin, "
                                  "Initiatorin von #aufschrei.", False) is None
+
+
+def test_a_run_of_lines_cut_short_is_a_teaser_rail() -> None:
+    article = "\n\n".join(
+        f"The river rose by {n} metres overnight, and the town council closed the old bridge to cars and "
+        f"to people on foot until engineers have looked at its piers." for n in range(2, 5))
+    rail = "\n\n".join(f"{t}..." for t in ("Storm warning issued for the whole of the northern coast and its",
+                                          "Farmers count the cost of a wet spring that ruined the early",
+                                          "New ferry timetable starts on Monday with two extra crossings for",
+                                          "School holidays moved by a week after the council voted on the"))
+    page = f"Flood closes the bridge\n\n{article}\n\nMore\n\n{rail}\n"
+    spoken = _spoken(page)
+    assert "engineers have looked at its piers" in spoken
+    assert "Storm warning" not in spoken
+    units = [chrome.Unit(t) for t in ("A sentence that trails off...", "Another one...", "A third one...")]
+    assert [r for _, r in chrome.classify(units, plain=True)] == ["teaser"] * 3
+    # Two dots make a run only when a box cut every line at one length.
+    boxed = [chrome.Unit(t) for t in ("1. Council votes on the new..", "2. Ferry runs two more ti..",
+                                      "3. School holidays move by..")]
+    assert [r for _, r in chrome.classify(boxed, plain=True)] == ["teaser"] * 3
+    ragged = [chrome.Unit(t) for t in ("It rained..", "The river rose over the bank..", "Then it rained again..")]
+    assert "teaser" not in [r for _, r in chrome.classify(ragged, plain=True)]
+
+
+def test_a_headline_with_its_own_date_inside_the_article_is_a_link_to_another_story() -> None:
+    para = ("The harbour authority has agreed to rebuild the northern pier, which storms damaged twice "
+            "last winter, and work is to start in the spring once the tender has been decided.")
+    page = (f"Harbour to rebuild the pier\n\n{para}\n\nStorms batter the northern coast again\n\n"
+            f"23. 12. 2024 13:31\n\n{para.replace('northern', 'old')}\n\nWhat the work will cost\n\n"
+            f"{para.replace('harbour', 'city')}\n")
+    spoken = _spoken(page)
+    assert "Storms batter" not in spoken
+    assert "What the work will cost" in spoken
+    # A post quoted in the article names its author with a dash before the date: not a link.
+    units = [chrome.Unit(t) for t in ("Look at the line across both eyes", "— Jane Doe (@jane) July 3, 2019")]
+    assert not chrome._linked_card(units, ["", "byline"], 0)
+
+
+def test_a_recipe_reads_its_headline_over_a_long_ingredient_list_and_its_step_numbers() -> None:
+    items = "\n\n".join(f"{n} spoons of ingredient number {n}" for n in range(1, 12))
+    steps = "\n\n".join(f"{n}.\n\nStep {n}: stir the mixture slowly with a wooden spoon until it thickens." for n in
+                        range(1, 5))
+    page = f"Home\n\nRecipes\n\nButter Biscuits with Dark Chocolate\n\nServes\n\n40\n\nIngredients\n\n{items}\n\n" \
+           f"Method\n\n{steps}\n\nYou may also like\n"
+    doc = segment.split(Article(text=page))
+    assert doc.title == "Butter Biscuits with Dark Chocolate"
+    spoken = [b.text for b in doc.blocks]
+    assert "1." in spoken and "4." in spoken
+    assert spoken.index("1.") + 1 == spoken.index("Step 1: stir the mixture slowly with a wooden spoon until it thickens.")
+
+
+def test_a_sentence_shown_three_times_is_a_widget_text() -> None:
+    para = ("The museum reopens on Saturday after two years of work on its roof, its heating and the "
+            "lighting of the great hall, which now shows the old ceiling paintings again.")
+    notice = "Embedded content from another site follows. You can skip it here."
+    page = "\n\n".join(["Museum reopens its doors", para, notice, "Video", para.replace("museum", "gallery"),
+                        notice, "Chart", para.replace("roof", "floor"), notice, "Map", para.replace("old", "fine")])
+    spoken = _spoken(page)
+    assert "the lighting of the great hall" in spoken
+    assert notice not in spoken
+    # A text that is one paragraph said three times is still read.
+    assert notice in _spoken("\n\n".join([notice] * 3))
+    # Said twice (a pull quote) is still the article's.
+    assert notice in _spoken("\n\n".join(["Museum reopens its doors", para, notice, para.replace("roof", "floor"),
+                                          notice, para.replace("old", "fine")]))
+
+
+def test_a_page_of_several_full_articles_reads_the_first() -> None:
+    def story(topic: str) -> str:
+        return "\n\n".join(f"Part {n} of the report on {topic} sets out who decided what, when the money was "
+                           f"paid and why the council was never told about the contract until the audit."
+                           for n in range(6))
+    page = ("Home\n\nThe harbour contract\n\nBy Ann Lee\n\n14 May 2019\n\n" + story("the harbour")
+            + "\n\nNewsletter\n\nThe school contract\n\nBy Ann Lee\n\n18 June 2019\n\n" + story("the schools") + "\n")
+    spoken = _spoken(page)
+    assert "Part 5 of the report on the harbour" in spoken
+    assert "the schools" not in spoken
+
+
+def test_by_and_a_year_opens_a_sentence_not_a_byline() -> None:
+    assert chrome._chrome_reason("By Ann Lee", False) == "byline"
+    assert chrome._chrome_reason("By 1963, as the city's own report explains", False) is None
+
+
+def test_an_article_goes_on_across_lists_and_light_lines_between() -> None:
+    def prose(topic: str, n: int) -> str:
+        return "\n\n".join(f"The {topic} will move to a new home next month, and every page, picture and "
+                           f"message posted there over eight years is kept for readers ({k})." for k in range(n))
+
+    def listing(tag: str) -> str:
+        return "\n\n".join(f"@{tag}{k} will be kept at @{tag}{k}old" for k in range(9))
+    page = "\n\n".join([
+        "Moving forward with the archive", prose("old website", 4), listing("a"),
+        prose("photo stream", 2), listing("b"), "Some other accounts you may be looking for are listed below:", listing("c"),
+        "More of the accounts you may be looking for are listed here:", listing("d"), prose("video channel", 9), "About us\n"])
+    spoken = _spoken(page)
+    assert "The old website will move" in spoken
+    assert "The video channel will move" in spoken
+
+
+def test_a_long_headline_over_its_byline_wins_over_a_nearer_teaser() -> None:
+    headline = ("Mayor Tells The Harbour Board To Rename The Old Ferry, Asking “But What Do I Know "
+                "About Boats Anyway?”; Harbour Answers")
+    para = ("The mayor told the harbour board on Monday to rename the old ferry after its engines failed "
+            "twice this spring, and the board answered that a new name would not fix the engines.")
+    page = (f"News\n\n{headline}\n\nBy Ann Lee\n\nAnn Lee\n\nColumnist\n\nMore Stories By Ann\n\n"
+            f"Council Sets The Date For The Budget Debate\n\nApril 15, 2019 6:18am\n\n{para}\n\n{para}\n")
+    assert segment.split(Article(text=page)).title == headline
+
+
+def test_a_breadcrumb_trail_is_not_a_headline() -> None:
+    assert chrome._breadcrumb("Sie sind hier: Home » Europa » Deutschland » Niedersachsen » Emden")
+    assert chrome._breadcrumb("News › World › Europe")
+    assert not chrome._breadcrumb("Ayrault «assume» et «revendique» sa méthode")
+    assert not chrome._breadcrumb("Prices rise > wages rise > prices rise again, the bank warned.")
+
+
+def test_short_lines_above_the_byline_are_not_the_article() -> None:
+    para = ("The old mill by the river opens again as a museum this summer, after ten years of repairs "
+            "paid for by the town and by a group of volunteers who restored the wheel themselves.")
+    page = ("Horoscope\n\nWhich star sign are you? Find out!\n\nDraw your tarot card today!\n\n"
+            "Which sign suits Pisces? We tell you!\n\nThe Mill Turns Again After Ten Years\n\n19 June 2019\n\n"
+            f"{para}\n\n{para.replace('summer', 'autumn')}\n\n{para.replace('river', 'lake')}\n")
+    doc = segment.split(Article(text=page))
+    spoken = " ".join(b.text for b in doc.blocks)
+    assert "tarot" not in spoken and "Pisces" not in spoken
+    assert "opens again as a museum this autumn" in spoken
+    assert doc.title == "The Mill Turns Again After Ten Years"

@@ -156,7 +156,7 @@ _BYLINE = re.compile(
     r"edited) by|(?:ein |eine )?(?:analyse|kommentar|interview|text|gastbeitrag) von|"
     r"(?:une )?(?:analyse|chronique|tribune|propos recueillis|entretien|texte) par|"
     r"(?:análisis|opinión|columna|texto|entrevista|reportagem|texto) (?:por|de)\b(?= (?-i:[A-ZÁÉÍÓÚ]))|"
-    r"by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+\S",
+    r"by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+(?!\d)\S",
     re.I,
 )
 _MONTHS = (
@@ -352,6 +352,19 @@ def _name_list(text: str, words: int) -> bool:
     return len(parts) >= 4 and names >= 4 and names >= 0.8 * len(parts)
 
 
+_CRUMB_SEP = re.compile(r"\s*[»›>]\s*|\s+/\s+")
+
+
+def _breadcrumb(text: str) -> bool:
+    """A site's breadcrumb trail ("Home » Europa » Deutschland » Emden"): three or more short names
+    joined by arrows, and no sentence."""
+    if "«" in text or "‹" in text:  # French quotation marks, not arrows
+        return False
+    parts = [p for p in _CRUMB_SEP.split(text) if p.strip()]
+    return len(parts) >= 3 and len(parts) - 1 == len(_CRUMB_SEP.findall(text.strip())) \
+        and all(word_count(p) <= 5 for p in parts) and not _TERMINAL.search(text)
+
+
 def _chrome_reason(text: str, repeated: bool) -> str | None:
     """Why a unit is chrome wherever it stands, or None."""
     words = word_count(text)
@@ -527,14 +540,15 @@ def _numbered_in_turn(heads: list[str]) -> bool:
     return sum(abs(d) == 1 for d in steps) >= 0.7 * len(steps)
 
 
-def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6) -> list[tuple[int, int]]:
+def _segments(units: list[Unit], seeds: list[bool], max_gap: int = 6,
+              breaks: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Runs of prose: first and last seed, split where more than `max_gap` units pass or a marker stands
-    (a "related" or comments label, a comment form, a comment's reply button)."""
+    (a "related" or comments label, a comment form, a comment's reply button, another article's byline)."""
     out: list[tuple[int, int]] = []
     start = last = -1
     for i, unit in enumerate(units):
         if start >= 0 and (i - last > max_gap + 1 or _END_MARK.match(unit.text) or _hard_end(unit.text)
-                           or _COMMENTS_MARK.match(unit.text)):
+                           or _COMMENTS_MARK.match(unit.text) or i in breaks):
             out.append((start, last))
             start = -1
         if seeds[i]:
@@ -607,10 +621,32 @@ def _one_template(units: list[Unit], a: int, b: int) -> bool:
     return shapes.most_common(1)[0][1] >= 0.5 * (b - a - 1)
 
 
-def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> tuple[int, int] | None:
+def _next_articles(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[int]:
+    """Where another article may begin on a page that shows several in full, one after another: a
+    byline with a date near it, after a long run of prose and with a long run of prose under it. An article has one byline,
+    at its top; the first article is the page's own."""
+    out: list[int] = []
+    words = 0  # prose since the last break
+    for i, unit in enumerate(units):
+        if seeds[i]:
+            words += word_count(unit.text)
+            continue
+        if words < 150 or reasons[i] != "byline" or (i > 0 and reasons[i - 1] == "byline"):
+            continue
+        dated = [k for k in range(i, min(i + 5, len(units))) if reasons[k] == "byline" and _DATELINE.search(units[k].text)]
+        ahead = sum(word_count(units[k].text) for k in range(i, min(i + 15, len(units))) if seeds[k])
+        if dated and ahead >= 100:
+            out.append(i)
+            words = 0
+    return out
+
+
+def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool],
+                 plain: bool = False) -> tuple[int, int] | None:
     """First and last index of the article: the heaviest run of prose, joined with its neighbours across
     short interruptions (galleries, lists of links, embedded widgets), without trailing teaser rails."""
-    segments = _segments(units, seeds)
+    starts = _next_articles(units, reasons, seeds) if plain else []
+    segments = _segments(units, seeds, breaks=frozenset(starts))
     if not segments:
         return None
     rail = _rail_seeds(units, reasons, seeds)
@@ -631,7 +667,7 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
     # Prose after a comment form, a paywall notice, the site's footer or its consent notice (or, less surely, after a "related stories" or
     # "comments" marker) that follows real prose is comments or teasers.
     hard = [i for i, u in enumerate(units) if _hard_end(u.text) or _page_end(u, reasons[i])]
-    soft = [i for i, u in enumerate(units) if _END_MARK.match(u.text)]
+    soft = [i for i, u in enumerate(units) if _END_MARK.match(u.text)] + starts
     weights = [w for w, _ in scored]
     for k, span in enumerate(segments):
         if not any(w >= 50 for sp, w in zip(segments, weights) if sp[1] < span[0]):
@@ -676,18 +712,23 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
             weight = weights[far]  # past a "read also" box set in the article, the article goes on
         if weight < (40.0 if far == near + step and list_gap(*gap) else floor):
             return False
+        span = (min(segments[near][1], segments[far][1]), max(segments[near][0], segments[far][0]))
+        if any(span[0] < k < span[1] and _BYLINE.match(units[k].text) for k in starts):
+            return False  # another article's author: the page's own article is over
         if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
             return False
         pairs = zip(chain, chain[1:]) if step > 0 else ((b, a) for a, b in zip(chain, chain[1:]))
         return all(_bridgeable(units, reasons, seeds, segments[a][1], segments[b][0]) for a, b in pairs)
 
+    # Up to two light runs (a line announcing a list) may stand between two runs of weight.
+    reach = (1, 2, 3) if plain else (1, 2)
     while True:
-        ahead = next((hi + d for d in (1, 2) if joins(hi, hi + d)), None)
+        ahead = next((hi + d for d in reach if joins(hi, hi + d)), None)
         if ahead is None:
             break
         hi = ahead
     while True:
-        behind = next((lo - d for d in (1, 2) if joins(lo, lo - d)), None)
+        behind = next((lo - d for d in reach if joins(lo, lo - d)), None)
         if behind is None:
             break
         lo = behind
@@ -913,6 +954,29 @@ def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
                 break
 
 
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\W{0,2}$")
+_CUT_SHORT = re.compile(r"(?<=[^\W\d_])\.\.$")  # "米拉诺维..": two dots, less sure than an ellipsis
+
+
+def _cut_off_runs(units: list[Unit], reasons: list[str | None]) -> None:
+    """Mark runs of lines cut short ("… Jam Hsiao (只能想念...", three or more, each within three lines
+    of the last) as teasers: a rail or listing shortens its headlines and excerpts to fit a box; an
+    article does not stop three paragraphs in a row mid-way. Lines ending in two dots join such a run
+    only when they are all cut at one length, as a box cuts them."""
+    cut = [i for i, u in enumerate(units) if 2 <= word_count(u.text) <= 40
+           and (_CUT_OFF.search(u.text) or _CUT_SHORT.search(u.text))]
+    run: list[int] = []
+    for i in [*cut, len(units) + 10]:  # the sentinel flushes the last run
+        if run and i - run[-1] <= 3:
+            run.append(i)
+            continue
+        sizes = [len(units[k].text) for k in run if not _CUT_OFF.search(units[k].text)] or [0]
+        if len(run) >= 3 and max(sizes) - min(sizes) <= 2:
+            for k in run:
+                reasons[k] = reasons[k] or "teaser"
+        run = [i]
+
+
 def _dated_cards(units: list[Unit], reasons: list[str | None]) -> None:
     """Mark a listing of teaser cards that each carry their own date or byline ("headline / one line /
     07/18/2022 / By Jane Doe", four times or more) as teasers: an article has one byline, at its top."""
@@ -959,21 +1023,66 @@ def _dated_cards(units: list[Unit], reasons: list[str | None]) -> None:
         run = []
 
 
-def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
-    """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …)."""
+_ORDINAL_ALONE = re.compile(r"^\W{0,2}\d{1,2}[.)]\s*$")
+
+
+def _linked_card(units: list[Unit], reasons: list[str | None], i: int) -> bool:
+    """A headline set in the article with its own date under it ("Vily hledají nové majitele" /
+    "23. 12. 2024 13:31"): a link to another story, not a subheading, which carries no date. A dash
+    before the date makes it a quotation's source (an embedded post: "— Jane Doe (@jane) July 3, 2019")."""
+    return i + 1 < len(units) and reasons[i + 1] == "byline" and not _TERMINAL.search(units[i].text) \
+        and _DATELINE.search(units[i + 1].text) is not None and word_count(units[i].text) >= 3 \
+        and units[i + 1].text.lstrip()[:1] not in "—–-" \
+        and not _DATELINE.search(units[i].text)
+
+
+def _below_byline(units: list[Unit], reasons: list[str | None], seeds: list[bool], first: int, last: int) -> int:
+    """The region's first index once short lines above the article's byline are left out: a region
+    that opens with a few short lines (teasers, a kicker), then a byline or date, then the first
+    paragraph of weight, begins under that byline; an article has its byline at its top."""
+    lead = next((i for i in range(first, last + 1) if seeds[i] and word_count(units[i].text) > 15), -1)
+    dated = [i for i in range(first, lead) if reasons[i] == "byline"]
+    if lead < 0 or not dated:
+        return first
+    above = [i for i in range(first, dated[-1]) if seeds[i]]
+    if not above or any(word_count(units[i].text) > 10 for i in above):
+        return first
+    return next(i for i in range(dated[-1] + 1, lead + 1) if seeds[i])
+
+
+def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | None]]:
+    """A label for every unit, with a reason for each skipped one ('boilerplate', 'credit', …).
+
+    `plain` is for a page's whole text (a plain-text or Markdown copy): the rules that find the article
+    among a whole page's chrome (cut-off rails, several articles on one page, breadcrumbs, links to
+    other stories) run only then; the units an HTML extractor already narrowed down skip them.
+    """
     counts = Counter(u.text.casefold() for u in units)
     memo: dict[str, str | None] = {}
     for unit in units:  # each distinct line is judged once: pages repeat their chrome
         if unit.text not in memo:
             memo[unit.text] = _chrome_reason(unit.text, counts[unit.text.casefold()] > 1)
     reasons = [memo[u.text] for u in units]
+    # (Only on a page with prose of its own: a text that is one paragraph said three times is still read.)
+    unique_prose = any(counts[u.text.casefold()] == 1 and reasons[i] is None and is_sentence(u.text)
+                       for i, u in enumerate(units))
+    for i, unit in enumerate(units if plain else ()):
+        if reasons[i] is None and _breadcrumb(unit.text):
+            reasons[i] = "boilerplate"
+        # A sentence the page shows three times or more is a widget's own text ("Embedded content
+        # follows. Skip it here."): an article may repeat a line once, as a pull quote, not thrice.
+        if unique_prose and reasons[i] is None and counts[unit.text.casefold()] >= 3 \
+                and 5 <= word_count(unit.text) <= 30 and _TERMINAL.search(unit.text):
+            reasons[i] = "boilerplate"
     _teaser_lists(units, reasons)
+    if plain:
+        _cut_off_runs(units, reasons)
     _split_bylines(units, reasons)
     _dated_cards(units, reasons)
     repeated = [counts[u.text.casefold()] > 1 for u in units]
     # A source-marked heading is kept unless it is plainly a widget label.
     seeds = _seeds(units, reasons)
-    region = _main_region(units, reasons, seeds)
+    region = _main_region(units, reasons, seeds, plain)
     labels: list[tuple[Label, str | None]] = [(Label.SKIP, r or "outside the article") for r in reasons]
     prose = 0 if region is None else sum(word_count(units[i].text) for i in range(region[0], region[1] + 1) if seeds[i])
     verse = _verse_region(units, reasons) if prose < 60 else None
@@ -983,7 +1092,7 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
         region = verse
     if region is None:
         return labels
-    first, last = region
+    first, last = _below_byline(units, reasons, seeds, *region) if plain else region[0], region[1]
     lists = _list_runs(units, reasons, seeds)
     # A list that closes the article ("- first item") follows the last sentence without being prose.
     while last + 1 < len(units) and reasons[last + 1] is None and word_count(units[last + 1].text) >= 2 and (
@@ -997,13 +1106,16 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     if j < first - 1 and any(lists[k] for k in range(j + 1, first)) and j >= 0 and _headingish(units[j]) \
             and not _headline_shaped(units[j]):
         first = next(k for k in range(j + 1, first) if lists[k])
+    # A step's number on its own line ("1." over "Mix the flour …") is read with its step.
+    if plain and first > 0 and reasons[first - 1] is None and _ORDINAL_ALONE.match(units[first - 1].text):
+        first -= 1
     body = [False] * len(units)
     prev_body: str | None = None
     for i in range(first, last + 1):
         unit = units[i]
         if reasons[i]:
             continue
-        if seeds[i] or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
+        if seeds[i] or (plain and _ORDINAL_ALONE.match(unit.text) and i < last and seeds[i + 1]) or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
                 _clause(unit) and 0 < i < len(units) - 1 and seeds[i - 1] and seeds[i + 1]) or (
                 not unit.heading and word_count(unit.text) >= 2
                 and (_TERMINAL.search(unit.text) or (_listish(unit, prev_body) and not _headingish(unit)))):
@@ -1015,6 +1127,8 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             continue
         if body[i]:
             labels[i] = (Label.BODY, None)
+        elif plain and _linked_card(units, reasons, i):
+            labels[i] = (Label.SKIP, "teaser")
         elif unit.heading or (_headingish(unit) and not repeated[i] and _heading_ahead(units, reasons, body, i, last)):
             labels[i] = (Label.HEADING, None)
             # A heading above a list ("Ingredients") opens a part of the article even without a sentence.
@@ -1034,7 +1148,8 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
     looked = 0
     for i in range(first - 1, max(first - 60, -1), -1):
         # A line set aside only for being repeated may still be the headline (breadcrumb, share box).
-        open_line = reasons[i] is None or (repeated[i] and _chrome_reason(units[i].text, False) is None)
+        open_line = reasons[i] is None or (repeated[i] and _chrome_reason(units[i].text, False) is None
+                                           and not (plain and _breadcrumb(units[i].text)))
         if reasons[i] is None and seeds[i] and (word_count(units[i].text) > 15 or looked >= 6):
             # A short sentence under the headline is its standfirst and the search goes on past it; a
             # longer one is the standfirst only straight under a headline-shaped line, past chrome.
@@ -1049,11 +1164,14 @@ def classify(units: list[Unit]) -> list[tuple[Label, str | None]]:
             break
         if not open_line:
             continue
-        looked += 1
+        # The lines of a list above the text (ingredients over a recipe's steps) count as one.
+        looked += 0 if plain and lists[i] and i + 1 < len(units) and lists[i + 1] else 1
         if looked > 12:
             break
         # Straight over the text (past chrome only), a headline may be a long one.
-        most = 24 if looked == 1 else 16
+        # So may one standing straight over its byline ("By Jane Doe"), which names it the article's.
+        most = 24 if looked == 1 or (plain and i + 1 < len(units) and reasons[i + 1] == "byline"
+                                     and _BYLINE.match(units[i + 1].text)) else 16
         if _headline_shaped(units[i], most) and not lists[i] and (not seeds[i] or _asks(units[i].text)):
             candidates.append(i)
     # A line straight above a photo credit is that photo's caption: a headline only if nothing else is.

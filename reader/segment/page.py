@@ -210,7 +210,7 @@ def split(article: Article) -> Document:
         labels = page.labels()
     else:
         units = units_of_text(article.text, markdown=article.format is InputFormat.MARKDOWN)
-        labels = chrome.classify(units)
+        labels = chrome.classify(units, plain=True)
     kept = [u.text for u, (label, _) in zip(units, labels) if label is Label.BODY]
     if not kept:
         raise ArticleError(f"{article.source or 'input'}: no article text found (only page chrome, or no sentences)")
