@@ -154,11 +154,25 @@ def script_of_language(code: str) -> str:
     return _NON_LATIN.get(code, "latin")
 
 
+def _settling_script(text: str) -> str | None:
+    """The language code of a script that settles the question (kana, Han, Hebrew, …) when it fills
+    more than a sixth of `text`'s non-space characters."""
+    size = -1
+    for pattern, code in _SCRIPTS:
+        if pattern.search(text) is None:  # most text has none: no list of matches is built
+            continue
+        if size < 0:
+            size = len(text) - text.count(" ")
+        if len(pattern.findall(text)) * 3 > size / 2:
+            return code
+    return None
+
+
 def script_of(text: str) -> str:
     """The dominant script of `text`: 'latin', 'cyrillic', 'han', …"""
-    for pattern, code in _SCRIPTS:
-        if len(pattern.findall(text)) * 3 > len(text.replace(" ", "")) / 2:
-            return script_of_language(code)
+    settled = _settling_script(text)
+    if settled is not None:
+        return script_of_language(settled)
     return "cyrillic" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "latin"
 
 
@@ -172,9 +186,9 @@ def detect(text: str, default: str = "en") -> str:
     letters = sum(1 for _ in _WORD.finditer(text))
     if letters == 0:
         return default
-    for pattern, code in _SCRIPTS:
-        if len(pattern.findall(text)) * 3 > len(text.replace(" ", "")) / 2:
-            return code
+    settled = _settling_script(text)
+    if settled is not None:
+        return settled
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(_LATIN.findall(text))
     if cyrillic > latin:
