@@ -255,11 +255,12 @@ def play_article(
     try:
         progress_phase(progress, "reading the article")
         article = articles.load(source, title=title)
+        if warm is not None:
+            warm.imported.wait()
         # Imported here, not at the top: compiling the segmenter's patterns overlaps the model's load.
         from . import casting, segment
 
         if warm is not None:
-            warm.numpy_ready.wait()  # the segmenter's language model imports numpy too
             warm.announce(engines, _first_utterance(article, engines, options))
         document = segment.split(article)
         planned = casting.plan(document, engines, options)
@@ -274,16 +275,20 @@ def play_article(
 
 @dataclass
 class _WarmUp:
-    """The narrator's engine made ready in a background thread while the article is read: numpy
-    imported, the model loaded, then the first sentence synthesized once the main thread names it.
+    """The narrator's engine made ready in a background thread while the article is read: its
+    packages imported, its model loaded, then the first sentence synthesized once the main thread
+    names it.
 
     Only engines with a `preload()` take part (Piper); `expect()`/`render_expected()` let the
     engine hand the early sentence to the `synthesize` call that asks for exactly it.
     """
 
     thread: threading.Thread
-    numpy_ready: threading.Event
-    """Set once numpy is imported (or failed to be): two threads importing it at once break it."""
+    imported: threading.Event
+    """Set once numpy and the engine's packages are imported (or failed to be). The main thread waits
+    for it before importing the segmenter: imports hold the interpreter lock, so the two would only
+    take turns, and the model's load (which runs outside the lock) would start later. numpy must not
+    be imported by two threads at once either (the segmenter's language model uses it)."""
     first: queue.SimpleQueue[str | None]
     """The engine name of the announced first sentence, or None when there is none to render."""
 
@@ -296,23 +301,27 @@ class _WarmUp:
                     return None
             except ReaderError:  # casting reports it, with the fix
                 return None
-        numpy_ready = threading.Event()
+        imported = threading.Event()
         first: queue.SimpleQueue[str | None] = queue.SimpleQueue()
 
         def run() -> None:
             try:
                 import numpy  # noqa: F401
-            except ImportError:
-                pass
+
+                narrator = _narrator(engines, options)
+                if narrator is not None:
+                    getattr(engines.get(narrator[0]), "import_runtime", lambda: None)()
+            except Exception as exc:  # noqa: BLE001 - reported by the synthesis that needs it, with its line
+                log.debug("preparing the narrator's engine failed: %s", exc)
+                narrator = None
             finally:
-                numpy_ready.set()
-            loaded = _load_narrator(engines, options, threads)
-            if loaded is not None and first.get() == loaded:
-                engines.get(loaded).render_expected()  # type: ignore[attr-defined]
+                imported.set()
+            if narrator is not None and _preload(engines, *narrator, threads) and first.get() == narrator[0]:
+                engines.get(narrator[0]).render_expected()  # type: ignore[attr-defined]
 
         thread = threading.Thread(target=run, name="narrator-warm-up", daemon=True)
         thread.start()
-        return cls(thread, numpy_ready, first)
+        return cls(thread, imported, first)
 
     def announce(self, engines: Registry, utterance: tuple[str, VoiceProfile] | None) -> None:
         """Tell the engine which sentence comes first (its text and voice), or that none is known."""
@@ -329,33 +338,37 @@ class _WarmUp:
         self.thread.join()
 
 
-def _load_narrator(engines: Registry, options: CastingOptions, threads: int) -> str | None:
-    """Load the narrator's model (in a background thread); the engine's name, or None if nothing loaded.
+def _narrator(engines: Registry, options: CastingOptions) -> tuple[str, VoiceProfile | None] | None:
+    """The narrator's engine and profile (None: the engine's default voice) as casting will find them
+    from the options alone, when that engine has a model to preload; None otherwise.
 
-    The narrator is found as casting will find it, from the options alone: the assigned (or default)
-    profile, or with `options.engine` that engine's default voice. Any failure is left for the real
-    attempt to report, with the line and the fix.
+    Raises:
+        ReaderError: the engine cannot be loaded (reported again, properly, when it is needed).
     """
-    try:
-        if options.engine:
-            name, profile = options.engine, None
-        else:
-            profile = voices.load_profiles(options.voice_dirs, broken={}).get(
-                options.assignments.get("narrator", voices.DEFAULT))
-            if profile is None:
-                return None
-            name = profile.engine
-        preload = getattr(engines.get(name), "preload", None)
-        if preload is None:
+    if options.engine:
+        name, profile = options.engine, None
+    else:
+        profile = voices.load_profiles(options.voice_dirs, broken={}).get(
+            options.assignments.get("narrator", voices.DEFAULT))
+        if profile is None:
             return None
+        name = profile.engine
+    return (name, profile) if name in engines.names() and hasattr(engines.get(name), "preload") else None
+
+
+def _preload(engines: Registry, name: str, profile: VoiceProfile | None, threads: int) -> bool:
+    """Load the narrator's model (in a background thread); whether it loaded. A failure is left for
+    the real attempt to report, with the line and the fix."""
+    try:
+        preload = engines.get(name).preload  # type: ignore[attr-defined]
         if "threads" in inspect.signature(preload).parameters:
             preload(profile, threads=threads)
         else:
             preload(profile)
     except Exception as exc:  # noqa: BLE001 - reported by the synthesis that needs the model, with its line
         log.debug("preloading the narrator's voice failed: %s", exc)
-        return None
-    return name
+        return False
+    return True
 
 
 def _first_utterance(article: Article, engines: Registry, options: CastingOptions

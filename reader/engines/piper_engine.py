@@ -173,16 +173,26 @@ class PiperEngine:
         if not 0.25 <= voice.rate <= 4 or not 0.4 <= voice.pitch <= 3:
             raise VoiceError(f"voice {voice.name!r}: rate must be 0.25–4 and pitch 0.4–3")
 
+    def import_runtime(self) -> None:
+        """Import onnxruntime and piper-tts, the first part of loading a model (about 0.1 s).
+
+        Raises:
+            EngineUnavailable: they are installed but fail to import (a missing shared library, say).
+        """
+        try:
+            import onnxruntime  # noqa: F401
+            import piper  # noqa: F401
+        except ImportError as exc:
+            raise EngineUnavailable(f"piper: cannot import {exc.name or 'piper-tts'} ({exc}); "
+                                    "fix: pip install --force-reinstall piper-tts") from exc
+
     def _load(self, path: Path) -> PiperVoice:
         with self._lock:
             loaded = self._voices.get(path)
             if loaded is None:
-                try:
-                    import onnxruntime
-                    from piper import PiperConfig, PiperVoice
-                except ImportError as exc:  # installed but broken (a missing shared library, say)
-                    raise EngineUnavailable(f"piper: cannot import {exc.name or 'piper-tts'} ({exc}); "
-                                            "fix: pip install --force-reinstall piper-tts") from exc
+                self.import_runtime()
+                import onnxruntime
+                from piper import PiperConfig, PiperVoice
 
                 options = onnxruntime.SessionOptions()
                 options.intra_op_num_threads = self.threads
