@@ -261,7 +261,11 @@ def play_article(
         from . import casting, segment
 
         if warm is not None:
-            warm.announce(engines, _first_utterance(article, engines, options))
+            first = _first_utterance(article, engines, options)
+            if first is not None and cache is not None and cache.get(
+                    ClipCache.key(*first, engines.get(first[1].engine).version())) is not None:
+                first = None  # the clip cache has it: rendering it again would only slow the reading
+            warm.announce(engines, first)
         document = segment.split(article)
         planned = casting.plan(document, engines, options)
         renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)

@@ -11,6 +11,7 @@ import pytest
 from pydub import AudioSegment
 
 from reader import articles, assemble, casting, pipeline, segment
+from reader.cache import ClipCache
 from reader.engines import Registry
 from reader.engines.piper_engine import PiperEngine
 from reader.engines.silence_engine import SilenceEngine
@@ -103,14 +104,14 @@ while True:
 """
 
 
-def _play(tmp_path: Path, source: Path) -> tuple[bytes, bytes, _ToneEngine, int]:
+def _play(tmp_path: Path, source: Path, cache: ClipCache | None = None) -> tuple[bytes, bytes, _ToneEngine, int]:
     """What the player received, what the plan's lines make when rendered one by one, the engine, lines."""
     script = tmp_path / "recorder.py"
     script.write_text(RECORDER)
     out = tmp_path / "received.wav"
     engine = _ToneEngine()
     engines = Registry({"piper": lambda: engine, "silence": SilenceEngine})
-    pipeline.play_article(str(source), [sys.executable, str(script), str(out)], engines)
+    pipeline.play_article(str(source), [sys.executable, str(script), str(out)], engines, cache=cache)
     lines = casting.plan(pipeline.read_document(str(source)), engines).lines
     with open(tmp_path / "expected.pcm", "wb") as sink:
         assemble.stream((Clip(line, engine._render(line.text, line.voice)) for line in lines), sink)
@@ -154,3 +155,12 @@ def test_a_damaged_narrator_model_is_a_one_line_error_naming_the_engine(tmp_path
                           check=False, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "piper: cannot load the model" in done.stderr, done.stderr
+
+
+def test_a_first_sentence_in_the_clip_cache_is_not_made_ahead(tmp_path: Path) -> None:
+    cache = ClipCache(tmp_path / "cache")
+    _, _, first_run, lines = _play(tmp_path, SAMPLES / "harbour-ferry.txt", cache)
+    assert len(first_run.rendered) == lines
+    received, expected, second_run, _ = _play(tmp_path, SAMPLES / "harbour-ferry.txt", cache)
+    assert received == expected
+    assert second_run.rendered == []
