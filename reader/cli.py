@@ -219,31 +219,20 @@ def export_cmd(app: App, /, source: str, output: Path | None, jobs: int, no_cach
 def play_cmd(app: App, /, source: str, jobs: int, no_cache: bool, quiet: bool, title: str | None, player: str | None,
              **params: Any) -> None:
     """Speak INPUT now through a desktop player, starting while the rest is rendered."""
-    from .warmup import WarmUp, listening_threads
+    from . import pipeline
+    from .play import player_command
 
     if player is not None and not player.strip():
         raise click.BadParameter("is empty; give a command that reads audio on stdin, or leave it out",
                                  param_hint="--player")
     options = _casting_options(params)
-    # The narrator's model starts loading before the rest of the pipeline is even imported; the
-    # imports wait for the engine's own (they would only take turns on the interpreter lock).
-    warm = WarmUp.start(app.engines, options, listening_threads(jobs))
+    command = player_command(player)
+    progress = Reporter(not quiet)
     try:
-        if warm is not None:
-            warm.imported.wait()
-        from . import pipeline
-        from .play import player_command
-
-        command = player_command(player)
-        progress = Reporter(not quiet)
-        try:
-            seconds = pipeline.play_article(source, command, app.engines, options, title, jobs=jobs,
-                                            progress=progress, cache=_cache(no_cache), warm_up=warm)
-        finally:
-            progress.close()
+        seconds = pipeline.play_article(source, command, app.engines, options, title, jobs=jobs, progress=progress,
+                                        cache=_cache(no_cache))
     finally:
-        if warm is not None:
-            warm.finish()
+        progress.close()
     if not quiet:
         click.echo(f"played {seconds / 60:.1f} min", err=True)
 

@@ -7,6 +7,7 @@ import inspect
 import logging
 import math
 import os
+import queue
 import shutil
 import tempfile
 import threading
@@ -23,7 +24,6 @@ from .model import Article, BlockKind, Clip, Document, InputFormat, Line, Role, 
 from .options import CastingOptions, ExportOptions
 from .progress import advance as progress_advance
 from .progress import phase as progress_phase
-from .warmup import WarmUp, listening_threads
 
 if TYPE_CHECKING:
     from . import casting
@@ -238,19 +238,20 @@ def play_article(
     jobs: int = 1,
     progress: Progress | None = None,
     cache: ClipCache | None = None,
-    warm_up: WarmUp | None = None,
 ) -> float:
     """Speak `source` through a player as it renders; return the seconds of audio played.
 
     The narrator's model loads in the background from the start, and the article's first sentence
     is synthesized there as soon as it is known, while the rest of the article is segmented and
     cast; it is used only if the finished plan opens with exactly that sentence in that voice.
-    `warm_up` is that background work when the caller started it already (`WarmUp.start`).
 
     Raises:
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
-    warm = warm_up or WarmUp.start(engines, options, listening_threads(jobs))
+    # A neural voice reads one sentence at a time on every core: the first sentence is heard sooner
+    # than when two share the cores, and one at a time is still about 30 times faster than speech.
+    threads = max(1, min(jobs, os.cpu_count() or 1))
+    warm = _WarmUp.start(engines, options, threads)
     try:
         progress_phase(progress, "reading the article")
         article = articles.load(source, title=title)
@@ -274,6 +275,104 @@ def play_article(
     finally:
         if warm is not None:
             warm.finish()
+
+
+@dataclass
+class _WarmUp:
+    """The narrator's engine made ready in a background thread while the article is read: its
+    packages imported, its model loaded, then the first sentence synthesized once the main thread
+    names it.
+
+    Only engines with a `preload()` take part (Piper); `expect()`/`render_expected()` let the
+    engine hand the early sentence to the `synthesize` call that asks for exactly it.
+    """
+
+    thread: threading.Thread
+    imported: threading.Event
+    """Set once numpy and the engine's packages are imported (or failed to be). The main thread waits
+    for it before importing the segmenter: imports hold the interpreter lock, so the two would only
+    take turns, and the model's load (which runs outside the lock) would start later. numpy must not
+    be imported by two threads at once either (the segmenter's language model uses it)."""
+    first: queue.SimpleQueue[str | None]
+    """The engine name of the announced first sentence, or None when there is none to render."""
+
+    @classmethod
+    def start(cls, engines: Registry, options: CastingOptions, threads: int) -> _WarmUp | None:
+        """Start warming up the narrator's engine; None when it has nothing to load."""
+        if options.engine is not None:
+            try:
+                if getattr(engines.get(options.engine), "preload", None) is None:
+                    return None
+            except ReaderError:  # casting reports it, with the fix
+                return None
+        imported = threading.Event()
+        first: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+
+        def run() -> None:
+            try:
+                import numpy  # noqa: F401
+
+                narrator = _narrator(engines, options)
+                if narrator is not None:
+                    getattr(engines.get(narrator[0]), "import_runtime", lambda: None)()
+            except Exception as exc:  # noqa: BLE001 - reported by the synthesis that needs it, with its line
+                log.debug("preparing the narrator's engine failed: %s", exc)
+                narrator = None
+            finally:
+                imported.set()
+            if narrator is not None and _preload(engines, *narrator, threads) and first.get() == narrator[0]:
+                engines.get(narrator[0]).render_expected()  # type: ignore[attr-defined]
+
+        thread = threading.Thread(target=run, name="narrator-warm-up", daemon=True)
+        thread.start()
+        return cls(thread, imported, first)
+
+    def announce(self, engines: Registry, utterance: tuple[str, VoiceProfile] | None) -> None:
+        """Tell the engine which sentence comes first (its text and voice), or that none is known."""
+        engine = engines.get(utterance[1].engine) if utterance is not None else None
+        if utterance is None or not hasattr(engine, "expect") or not hasattr(engine, "render_expected"):
+            self.first.put(None)
+            return
+        engine.expect(*utterance)  # type: ignore[union-attr]
+        self.first.put(utterance[1].engine)
+
+    def finish(self) -> None:
+        """Wait for the background thread: a model half-loaded at interpreter exit crashes."""
+        self.first.put(None)
+        self.thread.join()
+
+
+def _narrator(engines: Registry, options: CastingOptions) -> tuple[str, VoiceProfile | None] | None:
+    """The narrator's engine and profile (None: the engine's default voice) as casting will find them
+    from the options alone, when that engine has a model to preload; None otherwise.
+
+    Raises:
+        ReaderError: the engine cannot be loaded (reported again, properly, when it is needed).
+    """
+    if options.engine:
+        name, profile = options.engine, None
+    else:
+        profile = voices.load_profiles(options.voice_dirs, broken={}).get(
+            options.assignments.get("narrator", voices.DEFAULT))
+        if profile is None:
+            return None
+        name = profile.engine
+    return (name, profile) if name in engines.names() and hasattr(engines.get(name), "preload") else None
+
+
+def _preload(engines: Registry, name: str, profile: VoiceProfile | None, threads: int) -> bool:
+    """Load the narrator's model (in a background thread); whether it loaded. A failure is left for
+    the real attempt to report, with the line and the fix."""
+    try:
+        preload = engines.get(name).preload  # type: ignore[attr-defined]
+        if "threads" in inspect.signature(preload).parameters:
+            preload(profile, threads=threads)
+        else:
+            preload(profile)
+    except Exception as exc:  # noqa: BLE001 - reported by the synthesis that needs the model, with its line
+        log.debug("preloading the narrator's voice failed: %s", exc)
+        return False
+    return True
 
 
 def _first_utterance(article: Article, engines: Registry, options: CastingOptions
