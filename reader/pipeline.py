@@ -299,12 +299,12 @@ class _WarmUp:
     @classmethod
     def start(cls, engines: Registry, options: CastingOptions, threads: int) -> _WarmUp | None:
         """Start warming up the narrator's engine; None when it has nothing to load."""
-        if options.engine is not None:
-            try:
-                if getattr(engines.get(options.engine), "preload", None) is None:
-                    return None
-            except ReaderError:  # casting reports it, with the fix
+        name = options.engine or voices.DEFAULT_ENGINE
+        try:
+            if name not in engines.names() or getattr(engines.get(name), "preload", None) is None:
                 return None
+        except ReaderError:  # casting reports it, with the fix
+            return None
         imported = threading.Event()
         first: queue.SimpleQueue[str | None] = queue.SimpleQueue()
 
