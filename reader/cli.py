@@ -86,13 +86,19 @@ def _user_voice_dirs(extra: tuple[Path, ...]) -> list[Path]:
 
 def _casting_options(params: dict[str, Any]) -> Any:
     """The CastingOptions of a command's parameters (the config file's defaults already merged in by click)."""
-    from .casting import load_cast_file
-    from .normalize import load_lexicon
     from .options import CastingOptions
 
-    chosen = load_cast_file(params["cast_file"]) if params.get("cast_file") else {}
+    # casting and normalize are imported only when a file needs reading: importing casting compiles
+    # the segmenter's patterns, which `play` would rather overlap with loading the voice model.
+    chosen: dict[str, str] = {}
+    if params.get("cast_file"):
+        from .casting import load_cast_file
+
+        chosen = load_cast_file(params["cast_file"])
     chosen.update(_parse_voices(params.get("voice_args", ())))
     lexicon = params.get("lexicon")
+    if lexicon:
+        from .normalize import load_lexicon
     return CastingOptions(assignments=chosen, engine=params.get("engine"),
                           voice_dirs=tuple(_user_voice_dirs(tuple(params.get("voice_dirs", ())))),
                           fallback=bool(params.get("fallback")), lexicon=load_lexicon(lexicon) if lexicon else None)

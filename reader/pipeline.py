@@ -7,6 +7,7 @@ import inspect
 import logging
 import math
 import os
+import queue
 import shutil
 import tempfile
 import threading
@@ -19,7 +20,7 @@ from . import articles, assemble, export, files, formats, play, readalong, synth
 from .cache import ClipCache
 from .engines import Registry
 from .errors import ExportError, ReaderError
-from .model import Clip, Document, Line, Timeline
+from .model import Article, BlockKind, Clip, Document, InputFormat, Line, Role, Run, Timeline, VoiceProfile
 from .options import CastingOptions, ExportOptions
 from .progress import advance as progress_advance
 from .progress import phase as progress_phase
@@ -240,23 +241,182 @@ def play_article(
 ) -> float:
     """Speak `source` through a player as it renders; return the seconds of audio played.
 
+    The narrator's model loads in the background from the start, and the article's first sentence
+    is synthesized there as soon as it is known, while the rest of the article is segmented and
+    cast; it is used only if the finished plan opens with exactly that sentence in that voice.
+
     Raises:
         ReaderError: any user-fixable failure, naming the file, voice, engine or line.
     """
     # A neural voice reads one sentence at a time on every core: the first sentence is heard sooner
     # than when two share the cores, and one at a time is still about 30 times faster than speech.
     threads = max(1, min(jobs, os.cpu_count() or 1))
-    preloading = _preload_default_voice(engines, options.engine, threads=threads)
+    warm = _WarmUp.start(engines, options, threads)
     try:
         progress_phase(progress, "reading the article")
-        document = read_document(source, title)
-        from . import casting
+        article = articles.load(source, title=title)
+        if warm is not None:
+            warm.imported.wait()
+        # Imported here, not at the top: compiling the segmenter's patterns overlaps the model's load.
+        from . import casting, segment
 
+        if warm is not None:
+            first = _first_utterance(article, engines, options)
+            if first is not None and cache is not None and cache.get(
+                    ClipCache.key(*first, engines.get(first[1].engine).version())) is not None:
+                first = None  # the clip cache has it: rendering it again would only slow the reading
+            warm.announce(engines, first)
+        document = segment.split(article)
         planned = casting.plan(document, engines, options)
         renderer = synth.Renderer(engines, fallback=planned.fallback, cache=cache, stand_in=planned.narrator)
-        clips = _counted(synth.render(planned.lines, engines, jobs=1 if preloading else jobs, synthesize=renderer),
+        clips = _counted(synth.render(planned.lines, engines, jobs=1 if warm else jobs, synthesize=renderer),
                          len(planned.lines), progress)
         return play.play(clips, command)
     finally:
-        if preloading is not None:
-            preloading.join()
+        if warm is not None:
+            warm.finish()
+
+
+@dataclass
+class _WarmUp:
+    """The narrator's engine made ready in a background thread while the article is read: its
+    packages imported, its model loaded, then the first sentence synthesized once the main thread
+    names it.
+
+    Only engines with a `preload()` take part (Piper); `expect()`/`render_expected()` let the
+    engine hand the early sentence to the `synthesize` call that asks for exactly it.
+    """
+
+    thread: threading.Thread
+    imported: threading.Event
+    """Set once numpy and the engine's packages are imported (or failed to be). The main thread waits
+    for it before importing the segmenter: imports hold the interpreter lock, so the two would only
+    take turns, and the model's load (which runs outside the lock) would start later. numpy must not
+    be imported by two threads at once either (the segmenter's language model uses it)."""
+    first: queue.SimpleQueue[str | None]
+    """The engine name of the announced first sentence, or None when there is none to render."""
+
+    @classmethod
+    def start(cls, engines: Registry, options: CastingOptions, threads: int) -> _WarmUp | None:
+        """Start warming up the narrator's engine; None when it has nothing to load."""
+        name = options.engine or voices.DEFAULT_ENGINE
+        try:
+            if name not in engines.names() or getattr(engines.get(name), "preload", None) is None:
+                return None
+        except ReaderError:  # casting reports it, with the fix
+            return None
+        imported = threading.Event()
+        first: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+
+        def run() -> None:
+            try:
+                import numpy  # noqa: F401
+
+                narrator = _narrator(engines, options)
+                if narrator is not None:
+                    getattr(engines.get(narrator[0]), "import_runtime", lambda: None)()
+            except Exception as exc:  # noqa: BLE001 - reported by the synthesis that needs it, with its line
+                log.debug("preparing the narrator's engine failed: %s", exc)
+                narrator = None
+            finally:
+                imported.set()
+            if narrator is not None and _preload(engines, *narrator, threads) and first.get() == narrator[0]:
+                engines.get(narrator[0]).render_expected()  # type: ignore[attr-defined]
+
+        thread = threading.Thread(target=run, name="narrator-warm-up", daemon=True)
+        thread.start()
+        return cls(thread, imported, first)
+
+    def announce(self, engines: Registry, utterance: tuple[str, VoiceProfile] | None) -> None:
+        """Tell the engine which sentence comes first (its text and voice), or that none is known."""
+        engine = engines.get(utterance[1].engine) if utterance is not None else None
+        if utterance is None or not hasattr(engine, "expect") or not hasattr(engine, "render_expected"):
+            self.first.put(None)
+            return
+        engine.expect(*utterance)  # type: ignore[union-attr]
+        self.first.put(utterance[1].engine)
+
+    def finish(self) -> None:
+        """Wait for the background thread: a model half-loaded at interpreter exit crashes."""
+        self.first.put(None)
+        self.thread.join()
+
+
+def _narrator(engines: Registry, options: CastingOptions) -> tuple[str, VoiceProfile | None] | None:
+    """The narrator's engine and profile (None: the engine's default voice) as casting will find them
+    from the options alone, when that engine has a model to preload; None otherwise.
+
+    Raises:
+        ReaderError: the engine cannot be loaded (reported again, properly, when it is needed).
+    """
+    if options.engine:
+        name, profile = options.engine, None
+    else:
+        profile = voices.load_profiles(options.voice_dirs, broken={}).get(
+            options.assignments.get("narrator", voices.DEFAULT))
+        if profile is None:
+            return None
+        name = profile.engine
+    return (name, profile) if name in engines.names() and hasattr(engines.get(name), "preload") else None
+
+
+def _preload(engines: Registry, name: str, profile: VoiceProfile | None, threads: int) -> bool:
+    """Load the narrator's model (in a background thread); whether it loaded. A failure is left for
+    the real attempt to report, with the line and the fix."""
+    try:
+        preload = engines.get(name).preload  # type: ignore[attr-defined]
+        if "threads" in inspect.signature(preload).parameters:
+            preload(profile, threads=threads)
+        else:
+            preload(profile)
+    except Exception as exc:  # noqa: BLE001 - reported by the synthesis that needs the model, with its line
+        log.debug("preloading the narrator's voice failed: %s", exc)
+        return False
+    return True
+
+
+def _first_utterance(article: Article, engines: Registry, options: CastingOptions
+                     ) -> tuple[str, VoiceProfile] | None:
+    """A cheap guess at the plan's first line, as (text, voice): the first sentence of the first unit
+    the page filter keeps, normalized, in the voice casting gives it. None when a guess would cost
+    much (HTML goes through a full extraction) or cannot be made early (a quotation first needs its
+    speaker, a language the narrator does not speak needs a voice). The plan decides: a wrong guess
+    only costs the time spent on it.
+    """
+    from . import casting, normalize, sentences
+    from .engines import Capabilities
+    from .segment import chrome, language, page, quotes
+
+    if article.format is InputFormat.HTML:
+        return None
+    try:
+        units = page.units_of_text(article.text, markdown=article.format is InputFormat.MARKDOWN)
+        labels = [label for label, _ in chrome.classify(units)]
+        kept = " ".join(u.text for u, label in zip(units, labels, strict=True) if label is chrome.Label.BODY)
+        unit, label = next((u, label) for u, label in zip(units, labels, strict=True) if label is not chrome.Label.SKIP)
+        doc_lang = language.detect(kept[:4000], "en")
+        heading = label in (chrome.Label.TITLE, chrome.Label.HEADING)
+        if heading and (unit.text.rstrip().endswith(":") or quotes.is_attributed_speech(unit.text)):
+            return None  # read as a paragraph, perhaps in a quoted person's voice
+        text = unit.text
+        if not heading:
+            pieces = quotes.split_quotes(unit.text)
+            if unit.quote or not pieces or pieces[0].quote:
+                return None
+            text = pieces[0].text
+        run = Run(Role.NARRATION, text, None, language.detect(unit.text, doc_lang))
+        caps = engines.capabilities(options.engine) if options.engine else Capabilities()
+        cast = casting.make_cast(voices.load_profiles(options.voice_dirs, broken={}), options.assignments,
+                                 engine=options.engine, capabilities=caps)
+        piece, lang, _ = casting.pieces(run)[0]
+        code = lang.split("-")[0]
+        if not caps.any_language and code not in cast.languages and not casting.speaks_language(cast.narrator, code):
+            return None  # casting gives this language a voice of its own
+        voice = cast.voice_for(BlockKind.HEADING if heading else BlockKind.PARAGRAPH,
+                               dataclasses.replace(run, lang=lang), lambda name: (0, None))
+        spoken = [p for p in sentences.split(normalize.normalize(piece, lang, lexicon=options.lexicon))
+                  if any(c.isalnum() for c in p)]
+        return (spoken[0], voice) if spoken else None
+    except (ReaderError, StopIteration, IndexError) as exc:
+        log.debug("no early first sentence: %s", exc)
+        return None

