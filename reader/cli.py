@@ -466,6 +466,10 @@ def main() -> None:
     """Console-script entry point: config file defaults, one-line errors, Ctrl-C exits 130."""
     from .config import check_config_values, config_path, load_config
 
+    # numpy's OpenBLAS starts a thread per core when it loads (15 ms here), for matrix products this
+    # program never makes large; synthesis and leveling bring their own threads. A user's setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
     debug = "--debug" in sys.argv[1:]
     try:
         path = config_path()
