@@ -43,12 +43,12 @@ class Label(str, Enum):
     SKIP = "skip"
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-TERMINAL = re.compile(r"""[.!?…。！？]["'”’“»)\]]*$""")
+_CJK = compiled.regex(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WORD = compiled.regex(r"[^\W_]+(?:['’.-][^\W_]+)*")
+TERMINAL = compiled.regex(r"""[.!?…。！？]["'”’“»)\]]*$""")
 """Text that ends a sentence: terminal punctuation, then any closing quotes or brackets."""
 _TERMINAL = TERMINAL
-_BULLET = re.compile(r"^\s*(?:[•·▪◦●*+]|\d{1,2}[.)])\s+")
+_BULLET = compiled.regex(r"^\s*(?:[•·▪◦●*+]|\d{1,2}[.)])\s+")
 
 # Whole-line widget labels, menus and buttons; matched against the entire unit.
 _UI = "|".join(
@@ -111,14 +111,14 @@ _UI = "|".join(
 _UI_LINE = compiled.regex(rf"^[\W\d_]*(?:{_UI})(?:[\W\d_]+(?:{_UI}))*[\W\d_]*$", re.I)
 
 # Prefixes of teasers, credits and bylines, whatever follows them.
-_TEASER = re.compile(
+_TEASER = compiled.regex(
     r"^\W*(?:read (?:also|more|next)|see also|related|more on this|you (?:may|might) also like|"
     r"читайте (?:также|тоже)|читать также|смотрите также|по теме|lire aussi|[àa] lire (?:aussi|également)|voir aussi|"
     r"lesen sie (?:auch|mehr)|mehr dazu|lee (?:también|más)|ver también|leia (?:também|mais)|veja também|saiba mais|"
     r"čtěte (?:také|též|více)|související|相关阅读|延伸阅读|推荐阅读)\b",
     re.I,
 )
-_CREDIT = re.compile(
+_CREDIT = compiled.regex(
     r"^\W*(?:photo|photos|foto|fotos|фото|image|picture|credit|crédit|illustration|video|видео|"
     r"source|источник|quelle|fuente|fonte|zdroj|来源|translated by|translation|переведено|перевод|"
     r"traduction|traduit|übersetzung|übersetzt|traducción|tradução|překlad|editor|редактор|责任编辑|编辑|"
@@ -128,7 +128,7 @@ _CREDIT = re.compile(
     re.I,
 )
 # Captions announced as such ("Media caption …", "Bildunterschrift: …"), in the languages we read.
-_CAPTION = re.compile(
+_CAPTION = compiled.regex(
     r"^\W*(?:media caption|image caption|image copyright|image source|caption|légende|bildunterschrift|"
     r"bildquelle|pie de foto|leyenda|legenda|подпись к фото|popisek|图片来源|图注|图片|"
     r"screenshots?|screengrab|captures? d'écran|bildschirmfoto|captura de (?:pantalla|tela)|скриншот|"
@@ -144,14 +144,14 @@ _AGENCY = (
     r"интерфакс|коммерсантъ|новости|新华社|中新社|视觉中国|ip3 press|maxppp|sipa|belga|abaca|hans lucas|"
     r"wikimedia commons|wikipedia|pool|handout|zuma(?: press)?|nurphoto|sopa images|anadolu(?: agency)?"
 )
-_AGENCY_ALONE = re.compile(rf"^\W*(?:(?:foto|photo|фото|bild)\s*:?\s*)?(?:{_AGENCY})(?:\s*[/|,;]\s*(?:{_AGENCY}))*\W*$", re.I)
-_CREDIT_TAIL = re.compile(
+_AGENCY_ALONE = compiled.regex(rf"^\W*(?:(?:foto|photo|фото|bild)\s*:?\s*)?(?:{_AGENCY})(?:\s*[/|,;]\s*(?:{_AGENCY}))*\W*$", re.I)
+_CREDIT_TAIL = compiled.regex(
     rf"^\W*(?:{_AGENCY})\s*[/|]\s*(?:[\w.'’-]+\s*){{1,4}}\W*$|(?:[/|©]\s*(?:[\w.'’-]+\s+){{0,3}}(?:{_AGENCY})|\((?:[\w.'’-]+\s+){{0,3}}(?:{_AGENCY})\)|"
     r"(?:\b(?:photo|photograph|foto|fotografía|fotografia|фото|bild|crédits?|credit|image)\s*(?:by|de|:|©)\s*"
     r"[^.!?]{2,60}))\W*$",
     re.I,
 )
-_BYLINE = re.compile(
+_BYLINE = compiled.regex(
     r"^\W*(?:(?:an? )?(?:analysis|opinion|commentary|column|review|interview|reporting|story|words|written|text|"
     r"edited) by|(?:ein |eine )?(?:analyse|kommentar|interview|text|gastbeitrag) von|"
     r"(?:une )?(?:analyse|chronique|tribune|propos recueillis|entretien|texte) par|"
@@ -171,16 +171,16 @@ _MONTHS = (
 )
 # A four-digit number is a date only as a plausible year, and not when a colon follows ("Chapter 1000: …");
 # a time or a day and month stand alone ("20.000 Euro" is an amount).
-_DATELINE = re.compile(rf"(?<!\d)\d{{1,2}}[:./]\d{{2}}(?!\d)|\d{{2,4}}\s*年\s*\d{{1,2}}\s*月|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
-_DATE_WORDS = re.compile(
+_DATELINE = compiled.regex(rf"(?<!\d)\d{{1,2}}[:./]\d{{2}}(?!\d)|\d{{2,4}}\s*年\s*\d{{1,2}}\s*月|\b(?:1[6-9]|20)\d{{2}}\b(?!\s*:)|{_MONTHS}", re.I)
+_DATE_WORDS = compiled.regex(
     r"^\W*(?:updated|published|posted|last updated|обновлено|опубликовано|mis à jour|publié|aktualisiert|"
     r"veröffentlicht|publiziert|erschienen|actualizado|publicado|atualizado|aktualizováno|publikováno)\b|"
     r"^\W*(?:更新|发布|发表)(?:时间|日期|于)?",
     re.I,
 )
-_CONSENT = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b|\brgpd\b|\bdsgvo\b", re.I)
+_CONSENT = compiled.regex(r"\bcookies?\b|\bкуки\b|файлы cookie|\bgdpr\b|\brgpd\b|\bdsgvo\b", re.I)
 # A consent notice speaks to the reader about the site's own use of cookies; an article about cookies does not.
-_CONSENT_ADDRESS = re.compile(
+_CONSENT_ADDRESS = compiled.regex(
     r"\b(?:we|our partners|we and our partners) (?:use|store|process|collect)|\bthis (?:site|website) uses\b|"
     r"\bby (?:clicking|continuing|using this)|\byou (?:can|may) (?:change|withdraw|manage|accept|refuse)|"
     r"\byou (?:agree|consent|accept)|\b(?:accept|reject|manage) (?:all|cookies|preferences|settings)|"
@@ -193,7 +193,7 @@ _CONSENT_ADDRESS = re.compile(
     re.I,
 )
 # Lines after which the article is over: comments, footers, "more stories" rails.
-_END_MARK = re.compile(
+_END_MARK = compiled.regex(
     r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
     r"recommended(?: for you)?|more (?:stories|news)|more from(?: \w+){0,3}|related (?:articles|stories|news)|you may also like|"
     r"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
@@ -209,7 +209,7 @@ _END_MARK = re.compile(
 )
 
 # Comment forms and paywalls: nothing after them is the article, and nothing bridges across them.
-_HARD_END = re.compile(
+_HARD_END = compiled.regex(
     r"\b(?:post|leave|add|write) a (?:comment|reply)\b|poster un commentaire|laisser un commentaire|"
     r"réagir à cet article|(?:deja|escribe|añade) (?:un|tu) comentario|normas de uso|"
     r"deixe (?:um|seu) comentário|kommentar (?:schreiben|verfassen)|napsat komentář|přidat komentář|"
@@ -222,18 +222,18 @@ _HARD_END = re.compile(
     re.I,
 )
 # A newsletter's pitch names it first and speaks to the reader ("The Morning newsletter brings you …").
-_NEWSLETTER = re.compile(r"newsletter|infolettre|boletín|рассылк|напишите нам|新闻通讯", re.I)
-_YOU = re.compile(r"\b(?:you|your|sie|ihnen|ihr|vous|votre|vos|te|tu|tus|usted|você|seu|sua|vy|vás|vám|вы|вас|вам)\b|您|你",
+_NEWSLETTER = compiled.regex(r"newsletter|infolettre|boletín|рассылк|напишите нам|新闻通讯", re.I)
+_YOU = compiled.regex(r"\b(?:you|your|sie|ihnen|ihr|vous|votre|vos|te|tu|tus|usted|você|seu|sua|vy|vás|vám|вы|вас|вам)\b|您|你",
                   re.I)
 # A prompt to press a share or print button ("Click to open the share menu.").
-_SHARE_PROMPT = re.compile(
+_SHARE_PROMPT = compiled.regex(
     r"^\W*(?:click|tap|klicken|klicke|tippen|cliquez|cliquer|haz clic|pulsa|clique|toque|klikněte|нажмите)\b"
     r".{0,40}\b(?:share|sharing|teilen|teilen-funktion|partager|partage|compartir|compartilhar|sdílet|sdílení|"
     r"поделиться|print|drucken|imprimer|imprimir|tisk)",
     re.I,
 )
 # A button or feature kept for subscribers ("Esta funcionalidad es sólo para suscriptores").
-_MEMBERS_ONLY = re.compile(
+_MEMBERS_ONLY = compiled.regex(
     r"\b(?:sólo|solo|só|somente|exclusiv[oa]|only|nur|uniquement|réservée? aux?|pouze|jen|только) "
     r"(?:para |for |für |pour |pro |для )?(?:los |our |unsere |nos |os |naše )?"
     r"(?:suscriptores|assinantes|subscribers|members|registrados|registered users|abonnenten|registrierte nutzer|"
@@ -241,7 +241,7 @@ _MEMBERS_ONLY = re.compile(
     re.I,
 )
 # A caption marked as such by a bracketed note ("(Symbolbild)", "(photo d'illustration)").
-_CAPTION_MARK = re.compile(
+_CAPTION_MARK = compiled.regex(
     r"\((?:symbolbild|symbolfoto|archivbild|archivfoto|illustrationsbild|image d'illustration|photo d'illustration|"
     r"illustration|imagen de archivo|foto de archivo|imagen ilustrativa|foto de arquivo|imagem ilustrativa|"
     r"ilustrační (?:foto|snímek|obrázek)|archivní (?:foto|snímek)|иллюстративное фото|архивное фото|"
@@ -249,7 +249,7 @@ _CAPTION_MARK = re.compile(
     re.I,
 )
 # A notice about the reader's browser, standing where a player or widget failed to load.
-_BROWSER_NOTICE = re.compile(
+_BROWSER_NOTICE = compiled.regex(
     r"\b(?:enable|turn on|activate) javascript\b|\bjavascript (?:must be|is|needs to be) (?:enabled|disabled|required|"
     r"turned (?:on|off))|\bflash player\b.{0,40}\b(?:install|required|enabled)|\byour browser does not support\b|"
     r"javascript (?:aktivieren|einschalten)|javascript (?:ist )?deaktiviert|activer (?:le )?javascript|"
@@ -257,9 +257,9 @@ _BROWSER_NOTICE = re.compile(
     r"включите javascript|povolte javascript|启用javascript|启用 javascript",
     re.I,
 )
-_CJK_MENU = re.compile(r"^(?:[\u3400-\u9fff]{1,4}\s+){4,}[\u3400-\u9fff]{1,4}$")
+_CJK_MENU = compiled.regex(r"^(?:[\u3400-\u9fff]{1,4}\s+){4,}[\u3400-\u9fff]{1,4}$")
 # An author's note closing the article: "<Name> is a freelance reporter ...", in the languages we read.
-_BIO = re.compile(
+_BIO = compiled.regex(
     r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+(?:"
     r"(?:is|was) an? (?:[\w-]+ ){0,4}(?:reporter|journalist|writer|correspondent|editor|author|contributor|columnist)|"
     r"est (?:(?:un|une) )?(?:[\w-]+ ){0,3}(?:journaliste|rédact(?:eur|rice)|correspondant|auteur|autrice|écrivain)|"
@@ -273,7 +273,7 @@ _BIO = re.compile(
 
 
 # The comments begin: nothing after this line joins the article across it.
-_COMMENTS_MARK = re.compile(
+_COMMENTS_MARK = compiled.regex(
     r"^\W*(?:\d+\s+)?(?:comments?|comment on this (?:article|story)|view comments|commentaires?|commenter|"
     r"réagissez|kommentare?|kommentieren|comentarios?|comentar|comentários?|komentáře|komentovat|diskuse|"
     r"комментарии|комментировать|评论|网友评论)(?:\s*\(\d+\))?\W*$"
@@ -309,8 +309,8 @@ def is_sentence(text: str) -> bool:
     return words >= 25
 
 
-_CJK_PUNCT = re.compile(r"[，。！？；、：]")
-_CJK_STOP = re.compile(r"[，。！？；]")
+_CJK_PUNCT = compiled.regex(r"[，。！？；、：]")
+_CJK_STOP = compiled.regex(r"[，。！？；]")
 
 
 def _cjk_text(text: str) -> bool:
@@ -336,8 +336,8 @@ def _credit(text: str, words: int) -> bool:
     return words <= 45 and bool(_CREDIT_TAIL.search(text))
 
 
-_NAME_SEP = re.compile(r"\s*[,;]\s*|\s+(?:and|und|et|y|e|и|a|&)\s+")
-_NAME_PART = re.compile(
+_NAME_SEP = compiled.regex(r"\s*[,;]\s*|\s+(?:and|und|et|y|e|и|a|&)\s+")
+_NAME_PART = compiled.regex(
     r"^(?:(?:[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|del|della|der|den|van|von|du|le|la|bin|al|dos|das)\s*){1,5}"
     r"[\d*†‡§,]*$")
 
@@ -352,7 +352,7 @@ def _name_list(text: str, words: int) -> bool:
     return len(parts) >= 4 and names >= 4 and names >= 0.8 * len(parts)
 
 
-_CRUMB_SEP = re.compile(r"\s*[»›>]\s*|\s+/\s+")
+_CRUMB_SEP = compiled.regex(r"\s*[»›>]\s*|\s+/\s+")
 
 
 def _breadcrumb(text: str) -> bool:
@@ -427,7 +427,7 @@ def _headingish(unit: Unit, most: int = 16) -> bool:
     )
 
 
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LONG_WORD = compiled.regex(r"[^\W\d_]{4,}")
 
 
 def _content_words(text: str) -> set[str]:
@@ -461,7 +461,7 @@ def _listish(unit: Unit, prev: str | None) -> bool:
 # A list line by its shape: a bullet, a number or quantity ("200 g flour", "3/4 cup"), a lower-case
 # start, a comma or semicolon at its end, or a label and its short value ("Laufzeit: drei Jahre"; a
 # headline under its kicker, "Familie: Wie … politisieren", is longer).
-_LIST_SHAPE = re.compile(r"^\s*(?:[•·▪◦●*+–-]\s|\d+(?:[.,/]\d+)?(?:\s|[a-zA-Z%)]{1,3}\b)|[^\W\d_](?<=[a-zà-ÿа-яё]))|[,;，；、]$"
+_LIST_SHAPE = compiled.regex(r"^\s*(?:[•·▪◦●*+–-]\s|\d+(?:[.,/]\d+)?(?:\s|[a-zA-Z%)]{1,3}\b)|[^\W\d_](?<=[a-zà-ÿа-яё]))|[,;，；、]$"
                          r"|^[^\W\d_][^:：]{0,30}[:：]\s*\S+(?:\s+\S+){0,4}$")
 
 
@@ -526,7 +526,7 @@ def _rail_seeds(units: list[Unit], reasons: list[str | None], seeds: list[bool])
     return rail
 
 
-_RANK = re.compile(r"^\W{0,2}(\d{1,3})\s*[.):]")
+_RANK = compiled.regex(r"^\W{0,2}(\d{1,3})\s*[.):]")
 
 
 def _numbered_in_turn(heads: list[str]) -> bool:
@@ -573,13 +573,13 @@ def _weight(units: list[Unit], seeds: list[bool], rail: list[bool], span: tuple[
 
 # The page's own footer: a copyright notice or a rights reservation with its year (a photo's credit
 # under a picture, "© Reuters / Tous droits réservés", carries no year).
-_SITE_FOOTER = re.compile(
+_SITE_FOOTER = compiled.regex(
     r"(?:©|\(c\)|\bcopyright\b|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|"
     r"\btodos los derechos reservados\b|\btodos os direitos reservados\b|\bvšechna práva vyhrazena\b|"
     r"\bвсе права защищены\b|版权所有)",
     re.I,
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = compiled.regex(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _page_end(unit: Unit, reason: str | None) -> bool:
@@ -589,7 +589,7 @@ def _page_end(unit: Unit, reason: str | None) -> bool:
     return reason == "credit" and word_count(unit.text) <= 40 and _footer_year(unit.text)
 
 
-_YEAR_NEAR = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
+_YEAR_NEAR = compiled.regex(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
 
 
 def _footer_year(text: str) -> bool:
@@ -918,7 +918,7 @@ def _verse_region(units: list[Unit], reasons: list[str | None]) -> tuple[int, in
     return best
 
 
-_BY_ALONE = re.compile(r"^\W*(?:by|von|par|por|autor|autora|автор|od|作者)\W*$", re.I)
+_BY_ALONE = compiled.regex(r"^\W*(?:by|von|par|por|autor|autora|автор|od|作者)\W*$", re.I)
 
 
 def _split_bylines(units: list[Unit], reasons: list[str | None]) -> None:
@@ -954,8 +954,8 @@ def _teaser_lists(units: list[Unit], reasons: list[str | None]) -> None:
                 break
 
 
-_CUT_OFF = re.compile(r"(?:\.\.\.|…)\W{0,2}$")
-_CUT_SHORT = re.compile(r"(?<=[^\W\d_])\.\.$")  # "米拉诺维..": two dots, less sure than an ellipsis
+_CUT_OFF = compiled.regex(r"(?:\.\.\.|…)\W{0,2}$")
+_CUT_SHORT = compiled.regex(r"(?<=[^\W\d_])\.\.$")  # "米拉诺维..": two dots, less sure than an ellipsis
 
 
 def _cut_off_runs(units: list[Unit], reasons: list[str | None]) -> None:
@@ -1023,7 +1023,7 @@ def _dated_cards(units: list[Unit], reasons: list[str | None]) -> None:
         run = []
 
 
-_ORDINAL_ALONE = re.compile(r"^\W{0,2}\d{1,2}[.)]\s*$")
+_ORDINAL_ALONE = compiled.regex(r"^\W{0,2}\d{1,2}[.)]\s*$")
 
 
 def _linked_card(units: list[Unit], reasons: list[str | None], i: int) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import compiled
 from .chrome import Label, Unit, classify, is_sentence, word_count
 
 __all__ = ["HtmlPage", "read"]
@@ -25,8 +26,8 @@ _Node = Any
 
 log = logging.getLogger(__name__)
 
-_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
-_SPACE = re.compile(r"\s+")
+_LANG = compiled.regex(r"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
+_SPACE = compiled.regex(r"\s+")
 # libxml2 refuses trees deeper than this; such pages are hostile or broken, and read as text.
 _MAX_DEPTH_HINT = 2000
 # Up to this size (in characters) a page whose first reading does not follow its headline is read
@@ -51,31 +52,31 @@ def _fallback(html: str) -> list[Unit]:
 
 # A word, or one Chinese or Japanese character (those scripts do not space their words).
 _CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_TOKEN = re.compile(f"[{_CJK_CHARS}]|[^\\W_{_CJK_CHARS}]+")
-_INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASS = re.compile(
+_TOKEN = compiled.regex(f"[{_CJK_CHARS}]|[^\\W_{_CJK_CHARS}]+")
+_INVISIBLE = compiled.regex(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASS = compiled.regex(
     r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|screen-reader-text|hidden)(?:\s|$)", re.I)
 # Separators between a page title and the site's name ("Headline | Site", "Headline - Site").
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—»·-]{1,2}\s+|(?<=[\u3400-\u9fff！？。])[-_|]{1,2}(?=[\u3400-\u9fff])")
+_TITLE_SEPARATOR = compiled.regex(r"\s+[|–—»·-]{1,2}\s+|(?<=[\u3400-\u9fff！？。])[-_|]{1,2}(?=[\u3400-\u9fff])")
 # A reading-time or widget line that extractors keep with the article ("3 Minuten Lesezeit", "5 min read").
-_WIDGET = re.compile(
+_WIDGET = compiled.regex(
     r"^\W*(?:\d+\s*(?:min(?:ute[ns]?|utos?|\.)?|мин(?:ут[аы]?)?\.?)\s*(?:read|reading|lesezeit|de lecture|"
     r"de lectura|de leitura|čtení|чтения)|(?:reading time|read time|lesezeit|lesedauer|temps de lecture|"
     r"tiempo de lectura|tempo de leitura|doba čtení|время чтения)\s*:?\s*\d+\s*[^\W\d]*\.?)\W*$",
     re.I,
 )
 # A reporter's address alone on a line, as agencies sign off ("name@agency.example (END)").
-_CONTACT = re.compile(r"^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*(?:end\W*)?$", re.I)
+_CONTACT = compiled.regex(r"^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*(?:end\W*)?$", re.I)
 # Script or style text a page let into its visible text (an old page's "<!-- OAS_AD('x'); //-->").
-_CODE = re.compile(r"^\s*<!--|//\s*-->|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\bdocument\.write\b|[{;]\s*[a-z-]+\s*:\s*[^;{}]+;\s*[a-z-]+\s*:")
-_TIMED = re.compile(r"^\W*\d{1,2}[.:h]\d{2}\s*(?:uhr|h|am|pm|hrs)?\s*[:–—|-]\s*(?:\S+\s+){2,}[^\W\d]{4,}", re.I)
-_STANDFIRST_SHAPE = re.compile(r"\w[.!?…]\s+\S.*\w")
+_CODE = compiled.regex(r"^\s*<!--|//\s*-->|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\bdocument\.write\b|[{;]\s*[a-z-]+\s*:\s*[^;{}]+;\s*[a-z-]+\s*:")
+_TIMED = compiled.regex(r"^\W*\d{1,2}[.:h]\d{2}\s*(?:uhr|h|am|pm|hrs)?\s*[:–—|-]\s*(?:\S+\s+){2,}[^\W\d]{4,}", re.I)
+_STANDFIRST_SHAPE = compiled.regex(r"\w[.!?…]\s+\S.*\w")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption")
-_STORY_TYPE = re.compile(r"Article|Posting|WebPage|Report|Blog|LiveBlog", re.I)
+_STORY_TYPE = compiled.regex(r"Article|Posting|WebPage|Report|Blog|LiveBlog", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
 _NOT_TITLES = frozenset({"html", "head", "body", "title", "meta", "script", "style", "a", "img", "link"})
-_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])|(?:headline|header)(?:$|[\s_-])", re.I)
+_TITLE_CLASS = compiled.regex(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])|(?:headline|header)(?:$|[\s_-])", re.I)
 _STANDFIRST_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "strong", "b", "section", "header", "em"})
 # How far past the headline (in elements) a standfirst may sit; pages put share bars and bylines between.
 _STANDFIRST_REACH = 400
@@ -312,7 +313,7 @@ def _host(url: str) -> str | None:
     return ".".join(labels[-keep:])
 
 
-_DOCUMENT = re.compile(
+_DOCUMENT = compiled.regex(
     r"\.(?:pdf|docx?|odt|xlsx?|ods|pptx?|jpe?g|png|gif|webp|mp3|mp4|m4a|ogg|wav|zip)(?:[?#]|$)", re.I)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "gob", "gv", "or", "ne"})
 

@@ -12,21 +12,21 @@ import re
 
 from ..errors import ArticleError
 from ..model import Article, Block, BlockKind, Document, InputFormat, Role, Run, Skipped, Speaker
-from . import chrome, htmlpage, language, quotes
+from . import chrome, compiled, htmlpage, language, quotes
 from .chrome import TERMINAL as _TERMINAL
 from .chrome import Label, Unit
 from .people import People
 
 __all__ = ["split"]
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_MD_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_HEADING = compiled.regex(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_SETEXT = compiled.regex(r"^\s{0,3}(=+|-+)\s*$")
+_MD_QUOTE = compiled.regex(r"^\s{0,3}>\s?")
+_MD_ITEM = compiled.regex(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_IMAGE = compiled.regex(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = compiled.regex(r"\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = compiled.regex(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE = compiled.regex(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 
 
 def _goes_on(block: list[str], j: int) -> bool:

@@ -24,7 +24,7 @@ _CAP = "[A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).
 # "y"/"e" are left out: "con Fux, Pacheco e Bolsonaro" lists three people, not one double-barrelled name.
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "ibn", "dos", "das",
               "del", "ter", "ten"}
-_TOKEN = re.compile(rf"{_CAP}[\w’'-]*|\b(?:{'|'.join(sorted(_PARTICLES))})\b(?=\s+{_CAP})")
+_TOKEN = compiled.regex(rf"{_CAP}[\w’'-]*|\b(?:{'|'.join(sorted(_PARTICLES))})\b(?=\s+{_CAP})")
 _STARTERS = set(
     """the a an on in at by for from to with without after before during since until according meanwhile
     however but and or so yet he she they we i it this that these those there here what why when who where
@@ -244,11 +244,11 @@ _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"
 
 # Words that join a role to its domain: "minister of health", "ministre de la Santé", "secretario general del".
 _CONNECTORS = {"of", "for", "de", "del", "la", "du", "des", "da", "do", "der", "von", "für"}
-_CYRILLIC = re.compile(r"[а-яё]", re.I)
-_GERMAN = re.compile(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind)\b")
+_CYRILLIC = compiled.regex(r"[а-яё]", re.I)
+_GERMAN = compiled.regex(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind)\b")
 # Endings of German nouns and adjectives ("Künstliche", "Texteingabefeld", "Forschung").
-_GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|ismus|ität|tion|feld|werk|haus|amt|e|en|es|er|em)$")
-_ORGANISATION = re.compile(
+_GERMAN_NOUN = compiled.regex(r"(?:ung|heit|keit|schaft|ismus|ität|tion|feld|werk|haus|amt|e|en|es|er|em)$")
+_ORGANISATION = compiled.regex(
     _CAP + r"[\w’'-]*(?:\s+(?:(?:de|del|de la|des|du|da|do|of|the|für|der|y|e|and)\s+)*" + _CAP + r"[\w’'-]*)+")
 _GENERIC_ORGS = {"ong", "ngo", "organización", "organisation", "organization", "organização", "organizace",
                  "организация", "company", "empresa", "compañía", "entreprise", "société", "unternehmen", "firma",
@@ -259,7 +259,7 @@ _APPOSITION_STOPS = {"sobre", "about", "con", "with", "por", "by", "para", "for"
                      "mit", "durch", "que", "who", "qui", "quien", "that", "which", "than", "como", "comme", "wie",
                      "о", "с", "по", "что", "který", "která", "že", "s", "se", "pour", "avec", "par", "à", "a", "en",
                      "in", "to", "at", "on", "y", "and", "et", "und", "e", "и"}
-_EPITHET = re.compile(r"(?:eño|eña|ano|ana|ense|és|esa|ego|ega|ais|aise|ois|oise|ien|ienne|ês)$")
+_EPITHET = compiled.regex(r"(?:eño|eña|ano|ana|ense|és|esa|ego|ega|ais|aise|ois|oise|ien|ienne|ês)$")
 _NOT_EPITHETS = set("""ciudadano ciudadana hermano hermana anciano anciana humano veterano veterana cirujano cirujana
     paisano paisana aldeano aldeana cristiano cristiana mecánico empresa mesa presa princesa promesa sorpresa
     defensa tesis ancien ancienne citoyen citoyenne mien mienne sien sienne chrétien chrétienne gardien gardienne
@@ -272,21 +272,21 @@ _COMPOUND_HEADS = ("siegerin", "sieger", "kandidatin", "kandidat", "ministerin",
                    "präsidentin", "präsident", "politikerin", "politiker", "vorsitzende", "vorsitzender",
                    "expertin", "experte", "forscherin", "forscher", "trainerin", "trainer", "bürgermeisterin",
                    "bürgermeister", "direktorin", "direktor", "leiterin", "leiter", "managerin", "manager")
-_COMPOUND_ROLE = re.compile(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
+_COMPOUND_ROLE = compiled.regex(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
 # "der 45-Jährige", "die 32-Jährige": a person by age, as German news calls the one just named.
-_AGED = re.compile(r"\d+-jährige[rn]?")
+_AGED = compiled.regex(r"\d+-jährige[rn]?")
 
 
 # Endings of Spanish, French and Portuguese common nouns and adjectives that surnames rarely have
 # ("Ingeniería", "Universitaria", "Políticas", "Anticorrupción", "Sécurité").
-_COMMON_NOUN = re.compile(
+_COMMON_NOUN = compiled.regex(
     r"(?:ción|ciones|sión|siones|idad|idades|ismo|ismos|ería|erías|ncias|itaria|itario|itarias|itarios|"
     r"ógica|ógico|ógicas|ógicos|icas|icos|ivas|ivos|iva|ivo|ales|antes|entes|tion|tions|ité|ités|isme|ique|"
     r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales|icial|iciales|ocial|ociales|ecial|eciales|ncial|nciales)$")
 
 
 # German abstract nouns ("Souveränität Venezuelas", "Gesellschaft"), never a given name.
-_ABSTRACT_NOUN = re.compile(r"(?:ität|heit|keit|schaft|ismus|ungen)$")
+_ABSTRACT_NOUN = compiled.regex(r"(?:ität|heit|keit|schaft|ismus|ungen)$")
 
 
 @lru_cache(maxsize=1)
@@ -322,10 +322,10 @@ def _compound_head(word: str) -> str:
 _GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionária fonctionnaire beamter beamtin
     úředník úřednice чиновник чиновница responsable dirigente politician político política politique politiker
     politikerin""".split())
-_HEAD_OF_STATE = re.compile(
+_HEAD_OF_STATE = compiled.regex(
     r"\b(?:chef de l['’]état|jefe del? estado|chefe de estado|head of state|staatsoberhaupt|hlava státu|"
     r"глав\w* государства|chef de l['’]etat)\b")
-_CZECH_LETTERS = re.compile(r"[ěřůťďňĚŘŮŤĎŇ]")
+_CZECH_LETTERS = compiled.regex(r"[ěřůťďňĚŘŮŤĎŇ]")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
 
@@ -431,13 +431,13 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?…:;\"“”«»„—–-("
 
 
-_SPOKES_FOR = re.compile(
+_SPOKES_FOR = compiled.regex(
     r"\b(?:spokes(?:man|woman|person)|representative|portavoz|vocero|vocera|porte-parole|sprecher(?:in)?|"
     r"porta-voz|mluvčí|пресс-секретарь|представитель)\s+(?:for|of|from|de|del|du|des|der|da|do|dos|das)\s+"
     r"(?:(?:the|la|el|le|l['’])\s*)?(?P<org>" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*(?:\s+(?:(?:and|y|et|und|e|of|de|del|des|"
     r"für|for)\s+)?" + _CAP + r"[\w’'-]*(?:\.[\w’'-]+)*)*)")
 _SPEECH_NEXT = compiled.regex(rf"\s+(?:{SPEECH_VERBS})\b", re.I)
-_GERMAN_NEXT = re.compile(rf"\s+(?:{GERMAN_VERBS})\b")
+_GERMAN_NEXT = compiled.regex(rf"\s+(?:{GERMAN_VERBS})\b")
 
 
 def _introduced(text: str, end: int) -> bool:

@@ -25,20 +25,20 @@ from .verbs import CS_PAST, DOCUMENTS, QUOTING
 
 __all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
-_DASH_LEAD = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_DASH_LEAD = compiled.regex(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
+_WORD = compiled.regex(r"[^\W_]+(?:['’-][^\W_]+)*")
 # Pages mix their marks ("… ostentaba”, “… objetivos“): a straight mark may close a curly one and back.
 _CLOSERS = {"“": "”\"", "«": "»", "„": "“”\"", '"': '"”'}
 # A closing mark used to open (`que ”es cuando …`), or an opening one used to close (`objetivos“.`).
-_CLOSER_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))”(?=\w)")
-_OPENER_CLOSING = re.compile(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
+_CLOSER_OPENING = compiled.regex(r"(?:(?<=^)|(?<=[\s(\[]))”(?=\w)")
+_OPENER_CLOSING = compiled.regex(r"(?<=[\w.,!?…])“(?=[\s.,;:!?)]|$)")
 # Typesetters differ on the space before the dash: "…,— начал он.— …" as well as "…, — начал он. — …".
 # Spanish sets the dash against the words it opens: "—No vamos a ceder —dijo Pérez—. Tampoco …".
 # Portuguese drops the comma: "— Fizemos um grande jogo — disse o treinador."
 _RU_ATTRIBUTION = compiled.regex(r"(?:([,!?…](?:\.{1,2})?)\s*[—–]\s*|(?<=\w)\s[—–]|(?<=\w)\s[—–]\s+(?=(?:"
                              + SPEECH_VERBS + r")\b))(?=[a-zà-ÿа-яё])")
-_COMMA = re.compile(r"[,!?…]\s+")
-_RU_RESUME = re.compile(r"(?:[.:!?…,]\s*[—–]|(?<=\w)[—–]\s*[.,;:]?)\s*")
+_COMMA = compiled.regex(r"[,!?…]\s+")
+_RU_RESUME = compiled.regex(r"(?:[.:!?…,]\s*[—–]|(?<=\w)[—–]\s*[.,;:]?)\s*")
 _VERB = compiled.regex(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_WHO_VERB = compiled.regex(
     rf"^[\s,.;:!?—–-]*(?P<who>(?:[\w’'.-]+\s+){{0,4}}?[\w’'.-]+)\s+"
@@ -48,15 +48,15 @@ _AFTER_WHO_VERB = compiled.regex(
 _AFTER_VERB_WHO = compiled.regex(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
 # German "…", so der Endokrinologe. / "…", so Aberle.
 _NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "van", "von", "der", "la", "le", "di", "du", "bin", "al"}
-_ACCORDING = re.compile(rf"\b(?:{ACCORDING})\b", re.I)
-_TERM_BEFORE = re.compile(
+_ACCORDING = compiled.regex(rf"\b(?:{ACCORDING})\b", re.I)
+_TERM_BEFORE = compiled.regex(
     r"(?:^|[\s(])(?:the|a|an|this|these|those|its|their|his|her|our|so-called|la|el|los|las|le|les|un|une|una|"
     r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
     r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
     r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
 # Words that give a name, a title or a nickname to what follows in marks: the quoted words are that
 # name, not speech ("dubbed "the Tuesday Club"", "a book titled "…"", "le projet baptisé « … »").
-_NAMING = re.compile(
+_NAMING = compiled.regex(
     r"(?:^|[\s(])(?:so-called|dubbed|nicknamed|known\s+as|(?:en)?titled|branded\s+as|"
     r"the\s+(?:words?|term|phrase|expression|slogan|hashtag|motto|label|headline)|"
     r"sogenannte[nmrs]?|so\s+genannte[nmrs]?|namens|betitelt|mit\s+dem\s+(?:Titel|Namen|Motto)|"
@@ -68,7 +68,7 @@ _NAMING = re.compile(
     r"(?:nombr|nomin|denomin|llam|bautiz|conoc|cham|batiz|apelid|intitul|titul)\w*\s+como)\s*$", re.I)
 # The kind of work, programme or body right before the marks: what follows is its title or name
 # ("the film "…"", "das Buch „…“", "la campagne « … »", "компания «…»").
-_WORK = re.compile(
+_WORK = compiled.regex(
     r"(?:^|\s)(?:film|movie|book|novel|series|show|song|album|play|documentary|programme|program|campaign|"
     r"initiative|project|operation|app|podcast|exhibition|headline|column|essay|study|poem|opera|hashtag|"
     r"Film|Buch|Roman|Serie|Sendung|Lied|Song|Album|Stück|Theaterstück|Dokumentation|Doku|Programm|Kampagne|"
@@ -86,27 +86,27 @@ _WORK = re.compile(
     r"film\w*|knih\w*|seriál\w*|pořad\w*|písn\w*|projekt\w*|operac\w*|kampa\w*|společnost\w*|"
     r"hnutí|spolek|spolku|deník\w*|časopis\w*)\s*$")
 # "a group called "…"", "un film appelé « … »": a name. "which he called "…"" is someone's words.
-_CALLED = re.compile(r"(?:^|\s)(?P<noun>[\w’'-]+)\s+(?:called|named|appelée?s?|llamad[oa]s?|chamad[oa]s?|genannte?[nmrs]?)\s*$",
+_CALLED = compiled.regex(r"(?:^|\s)(?P<noun>[\w’'-]+)\s+(?:called|named|appelée?s?|llamad[oa]s?|chamad[oa]s?|genannte?[nmrs]?)\s*$",
                      re.I)
 _NOT_NOUNS = {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that", "also", "publicly", "once",
               "il", "elle", "ils", "on", "qui", "que", "él", "ella", "ele", "ela", "er", "sie", "es", "wir", "man"}
-_SO = re.compile(r"^[\s,;—–-]*so\s+(?=[A-ZÄÖÜ]|(?:der|die)\s)")
+_SO = compiled.regex(r"^[\s,;—–-]*so\s+(?=[A-ZÄÖÜ]|(?:der|die)\s)")
 _ARTICLE_WORDS = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "l'", "l’", "der", "die", "das", "den",
                   "dem", "des", "o", "os", "as", "un", "une", "una", "um", "uma", "ein", "eine", "his", "her", "its",
                   "their", "su", "sa", "son", "seu", "sua", "sein", "seine", "ihr", "ihre", "this", "that", "este",
                   "esta", "ese", "esa", "aquel", "aquella", "ce", "cet", "cette", "dieser", "diese", "dieses", "esse",
                   "essa", "tento", "tato", "toto", "ten", "ta", "этот", "эта", "тот", "та"}
-_SO_WHO = re.compile(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
-_ACCORDING_PRONOUN = re.compile(
+_SO_WHO = compiled.regex(r"^[\s,;—–-]*so\s+(?P<who>(?:der|die)\s+[\w-]+|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
+_ACCORDING_PRONOUN = compiled.regex(
     r"\b(?:según|selon|segundo|podle|laut|d['’]après)\s+(él|ella|lui|elle|ele|ela|něj|něho|ní|ihm|ihr)\b"
     r"|\bпо\s+(его|её|ее)\s+(?:словам|мнению|данным)|\b(ihm|ihr|seinen|ihren)\s+(?:Worten\s+)?zufolge\b", re.I)
 _FEMININE_PRONOUNS = {"ella", "elle", "ela", "ní", "ihr", "ihren", "её", "ее"}
-_ZUFOLGE = re.compile(r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+zufolge\b")
-_FOR_WHO = re.compile(r"(?:^|[.;,]\s*)(?:para|pour|for|für)\s+(?P<who>[^,.;:!?]{2,60}),", re.I)
+_ZUFOLGE = compiled.regex(r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+zufolge\b")
+_FOR_WHO = compiled.regex(r"(?:^|[.;,]\s*)(?:para|pour|for|für)\s+(?P<who>[^,.;:!?]{2,60}),", re.I)
 # A lead-in that names no subject before its verb ("se listu Washington Post svěřil:", "como diría en
 # whatsapp"): in languages that drop the pronoun, the verb's own person speaks.
-_PLURAL_PRONOUNS = re.compile(r"\b(?:they|we|ils|elles|nous|wir|они|мы|ellos|ellas|nosotros|eles|elas|nós|oni|my)\b", re.I)
-_ACCORDING_WHO = re.compile(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
+_PLURAL_PRONOUNS = compiled.regex(r"\b(?:they|we|ils|elles|nous|wir|они|мы|ellos|ellas|nosotros|eles|elas|nós|oni|my)\b", re.I)
+_ACCORDING_WHO = compiled.regex(rf"\b(?:{ACCORDING})\s+(?P<who>[^,.;:!?()]{{1,60}})", re.I)
 # A speech verb within two words: "Lira disse", "Varga then told".
 _THEN_VERB = compiled.regex(rf"\s*(?:\w+\s+){{0,2}}?(?:{SPEECH_VERBS})\b", re.I)
 # The same after an aside: "Antonia Martínez, aseguró", "Abu Hassan Amer, 44, agreed", "X (AfD) sagte".
@@ -117,75 +117,75 @@ _VERB_THE_ONE_OF = compiled.regex(
     r"[\s,.;:!?—–-]*(?:" + SPEECH_VERBS + r")\s+(?:el|la)\s+de\s+(?P<what>[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*)",
     re.I)
 _VERB_ONLY = compiled.regex(rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})(?:(?:-t)?-(?:il|elle|on))?\b", re.I)
-_INDEFINITE = re.compile(
+_INDEFINITE = compiled.regex(
     r"^(?:one|another|someone|somebody|a|an|some|un|una|uno|um|uma|une|ein|eine|einer|кто-то|один|одна|"
     r"jeden|jedna|někdo)\b", re.I)
 # An indefinite subject after an inverted verb ("ajoute un proche de X", "sagte eine Sprecherin"); "a" is
 # left out, being a preposition in Romance languages ("pidió a la población").
-_SOMEONE = re.compile(r"^(?:un|une|uno|una|um|uma|ein|eine|einer|one|someone|another)\b", re.I)
-_DEMONSTRATIVE = re.compile(r"(este|esta|ese|esa|aquel|aquella|cet|cette|ce|dieser|diese|this|that|esse|essa)\s+"
+_SOMEONE = compiled.regex(r"^(?:un|une|uno|una|um|uma|ein|eine|einer|one|someone|another)\b", re.I)
+_DEMONSTRATIVE = compiled.regex(r"(este|esta|ese|esa|aquel|aquella|cet|cette|ce|dieser|diese|this|that|esse|essa)\s+"
                             r"([\w-]+)", re.I)
 _FEMININE_DEMONSTRATIVES = {"esta", "esa", "aquella", "cette", "diese", "essa"}
-_ROLE_OF = re.compile(r"(?:(?:el|la|le|l['’]|the|der|die|o|a)\s*)?([\w-]+)\s+(?:de|del|d['’]|of|von|des|du|da|do)\s*",
+_ROLE_OF = compiled.regex(r"(?:(?:el|la|le|l['’]|the|der|die|o|a)\s*)?([\w-]+)\s+(?:de|del|d['’]|of|von|des|du|da|do)\s*",
                       re.I)
-_WORDS_OF = re.compile(
+_WORDS_OF = compiled.regex(
     r"\b(?:phrase|propos|mots|paroles|déclaration|words|remarks|comments|palabras|declaraciones|frase|"
     r"Worte|Aussage|Äußerung|palavras|declarações|слова)\s+(?:de|d['’]|of|del|von|des|du|do|da|de la)\s*", re.I)
 _INNER_CUE = compiled.regex(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
     rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
 )
-_ROLE_WORDS = re.compile(
+_ROLE_WORDS = compiled.regex(
     r"\b(?:mandatari[oa]|president[ea]?|vicepresident[ea]|senador[a]?|minist(?:ro|ra|re|er)|titular|"
     r"secretari[oa]|mayor|mayor[a]?|alcalde|sénateur|député|deputad[oa]|governador[a]?|gouverneur|"
     r"спортсмен\w*|мэр\w*|юрист\w*|министр\w*|президент\w*|глава|губернатор\w*|"
     r"senator\w*|minister|mayor|spokes\w+|official|chief|coach|judge|ministr\w*|mluvčí|předsed\w+)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;,]\s+(?:but|and|yet|pero|y|mais|et|aber|und|doch|mas|e|ale|a|но|а|и)\s+", re.I)
+_CLAUSE_BREAK = compiled.regex(r"[;,]\s+(?:but|and|yet|pero|y|mais|et|aber|und|doch|mas|e|ale|a|но|а|и)\s+", re.I)
 # Where the subject after an inverted verb ends and its object begins: "sagte Allendorf der Frankfurter
 # Allgemeinen", "said Ms Grady to the BBC", "dijo Scott al diario", "quoted White as saying".
-_OBJECT = re.compile(
+_OBJECT = compiled.regex(
     r"(?<!\bvon)(?<!\bvan)(?<!\bde)\s+(?:der|dem|den|des|to|the|as|in|im|on|at|al|à|au|aux|ao|à|na|no|em|en|bei|"
     r"vor|gegenüber|zu|zur|zum|dans|sur|lors|durante|during|after|après|nach|после|в|на|для|изданию|агентству|"
     r"por|con|que|who|qui|which|pour|par|avec|with|by|from|für|mit|über|com|pelo|pela|který|která|что|который|"
     r"которая|während|pendant|en)\s+")
 # "diz o comunicado do STF", "the statement from the ministry said", "говорится в сообщении Минобороны".
-_DOCUMENT = re.compile(
+_DOCUMENT = compiled.regex(
     rf"^(?:(?:the|a|an|el|la|los|las|le|les|l['’]|un|une|una|o|os|as|um|uma|der|die|das|des|dem|den|ein|eine|einer|"
     rf"einem|in|im|en|na|no|em|dans|в|во|its|his|her|their|su|sa|son|seu|sua|ihrer|seiner)\s*)*"
     rf"(?:{DOCUMENTS})\b(?P<rest>.{{0,80}})", re.I)
 # Where an attribution clause ends: a stop that is not an abbreviation's ("a affirmé M. Peskov", "said
 # Dr. Ruth Ngata", "dijo la Sra. Gómez") or a single initial's ("John F. Kennedy").
-_ABBREVIATION_END = re.compile(
+_ABBREVIATION_END = compiled.regex(
     r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bProf)(?<!\bSt)(?<!\bSr)"
     r"(?<!\bSra)(?<!\bHr)(?<!\bFr)(?<!\bIng)(?<!\bMgr)(?<!\bgen)(?<!\bGen)(?<!\bdr)(?<!\bProf)(?<!\bmed)(?<!\bphil)"
     r"(?<!\bnat)(?<!\bjur)(?<!\bDipl)(?<!\bMUDr)(?<!\bJUDr)(?<!\bPhDr)(?<!\bdoc)(?<!\b[A-ZÀ-ÞА-ЯЁ])[.;!?]")
 # Plural forms of verbs of saying: dijeron, afirmaram, sagten, ont déclaré, expliquent, заявили, řekli.
-_PLURAL_VERB = re.compile(r"(?:aron|ieron|eron|aram|eram|iram|ten|ent|ли|li|ly|^ont\s.*|^se sont\s.*)$")
-_FROM_ORG = re.compile(
+_PLURAL_VERB = compiled.regex(r"(?:aron|ieron|eron|aram|eram|iram|ten|ent|ли|li|ly|^ont\s.*|^se sont\s.*)$")
+_FROM_ORG = compiled.regex(
     r"\b(?i:aus|desde|from|du côté d[eu]|z|ze|из|из-под)\s+(?:(?:dem|der|den|el|la|los|las|the|l['’]|del)\s+)?"
     r"(?P<org>[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+(?:\s+(?:de\s+|del\s+|der\s+|des\s+)?[A-ZÀ-ÞÄÖÜА-ЯЁ][\w’'-]+)*)")
 _CONNECTOR_WORDS = {"de", "del", "da", "do", "des", "du", "of", "der", "von", "für"}
-_JOURNALIST = re.compile(r"\b(?:journalist\w*|jornalista|periodista|journaliste|novinář\w*|журналист\w*|reporter\w*|"
+_JOURNALIST = compiled.regex(r"\b(?:journalist\w*|jornalista|periodista|journaliste|novinář\w*|журналист\w*|reporter\w*|"
                          r"repórter|entrevistador\w*|interviewer)\b", re.I)
-_DOCUMENT_WORD = re.compile(rf"\b(?:{DOCUMENTS})\b", re.I)
-_QUOTING_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
-_ORG_RUN = re.compile(
+_DOCUMENT_WORD = compiled.regex(rf"\b(?:{DOCUMENTS})\b", re.I)
+_QUOTING_WHO = compiled.regex(rf"^[\s,.;:!?—–-]*(?:{QUOTING})\s+(?P<who>[^,.;:!?()]{{1,80}})", re.I)
+_ORG_RUN = compiled.regex(
     r"[A-ZÀ-ÞА-ЯЁ][\w’'.-]*(?:\s+(?:(?:de|del|da|do|des|du|of|the|für|la|los|y|e|and)\s+)*[A-ZÀ-ÞА-ЯЁ][\w’'.-]*)*")
 _PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "his": "he", "her": "she", "lui": "il", "ihm": "er",
                     "ihn": "er", "его": "он", "ему": "он", "ей": "она", "её": "она", "ее": "она", "ele": "ele",
                     "ela": "ela", "él": "él", "ella": "ella", "il": "il", "elle": "elle", "er": "er", "sie": "sie",
                     "он": "он", "она": "она", "ona": "ona"}
 # After a verb, a phrase that starts like this is not its subject ("tiró en alusión a …").
-_PREPOSITION = re.compile(
+_PREPOSITION = compiled.regex(
     r"(?:en|a|al|con|por|para|sobre|desde|tras|à|au|aux|dans|sur|pour|par|avec|lors|in|on|at|to|about|with|"
     r"after|during|em|no|na|ao|com|pelo|pela|в|во|на|о|об|с|со|по|после|im|auf|mit|über|zu|zur|zum|nach|bei|"
     r"vor|v|ve|o|s|se|při|k|ke|po|podle|laut|according|selon|según|segundo|tras|após|nach)\b", re.I)
 # Titles, nicknames and scare quotes left in narration name no one ("Once Upon A Time in Hollywood").
-_QUOTED = re.compile(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
+_QUOTED = compiled.regex(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
 _SUBJECT_VERB = compiled.regex(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
 # A finite verb makes a quoted phrase a clause someone said ("South Africa was a crumbling disaster"),
 # where a scare quote or a nickname is a noun phrase.
-_FINITE = re.compile(
+_FINITE = compiled.regex(
     r"\b(?:is|was|are|were|has|have|had|will|would|can|could|should|must|does|did|am|"
     r"es|está|están|son|fue|era|eran|ha|han|hay|será|"
     r"est|sont|était|ont|sera|serait|"
@@ -193,7 +193,7 @@ _FINITE = re.compile(
     r"é|são|foi|era|tem|têm|há|será|"
     r"je|jsou|byl|byla|bylo|bude|má|"
     r"был|была|было|были|будет|есть)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_SENTENCE_END = compiled.regex(r"[.!?…](?=\s|$)")
 # Words that open a subject noun phrase (not "a", which is also a preposition in Portuguese and Spanish).
 # "una fuente … señala que", "un proche du ministre confie :": someone the article does not name.
 _INDEFINITES = {"un", "una", "une", "um", "uma", "ein", "eine", "a", "an"}
@@ -205,12 +205,12 @@ _DETERMINER_GENDER = {
     **dict.fromkeys(("el", "este", "ese", "aquel", "le", "ce", "cet", "o", "esse", "tento", "этот"), Gender.MALE),
 }
 _CLAUSE_CONJUNCTIONS = {"and", "but", "y", "e", "pero", "et", "mais", "und", "aber", "mas", "a", "ale", "и", "но"}
-_MOTTO = re.compile(
+_MOTTO = compiled.regex(
     r"\b(?:motto|slogan|devise|lema|leitspruch|wahlspruch|inschrift|aufschrift|inscription|inscripción|"
     r"banderole|banner|pancarta|transparent|schild|cartel|cartaz|faixa|heslo|nápis|девиз|лозунг|надпись)\w*\b",
     re.I)
-_CS_FEMININE_VERB = re.compile(rf"(?:{CS_PAST})a\b")
-_ORG_SUBJECT = re.compile(
+_CS_FEMININE_VERB = compiled.regex(rf"(?:{CS_PAST})a\b")
+_ORG_SUBJECT = compiled.regex(
     r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
     r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
     r"\s+(?=[a-zà-ÿ])")
@@ -493,9 +493,9 @@ def split_quotes(text: str, introduced: bool = False) -> list[Piece]:
 # Headlines print quotations in single marks ("'We want to get to the end of AIDS,' researcher says"):
 # an opening mark after a space or the line start, a closing one before a space, a stop or the end.
 # An apostrophe between letters ("won't") is neither.
-_SINGLE_SPAN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)([^'‘’\n]*?(?:\w['’]\w[^'‘’\n]*?)*[\w.,!?…])['’](?=$|[\s,.;:!?)\]—–-])")
-_DOUBLE_MARKS = re.compile(r"[\"“”«»„]")
-_QUOTATION = re.compile(r"“([^“”]{1,2000})”|«([^«»]{1,2000})»|„([^„“”]{1,2000})[“”]|\"([^\"]{1,2000})\"|»([^«»]{1,2000})«")
+_SINGLE_SPAN = compiled.regex(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)([^'‘’\n]*?(?:\w['’]\w[^'‘’\n]*?)*[\w.,!?…])['’](?=$|[\s,.;:!?)\]—–-])")
+_DOUBLE_MARKS = compiled.regex(r"[\"“”«»„]")
+_QUOTATION = compiled.regex(r"“([^“”]{1,2000})”|«([^«»]{1,2000})»|„([^„“”]{1,2000})[“”]|\"([^\"]{1,2000})\"|»([^«»]{1,2000})«")
 
 
 def quoted_words(text: str) -> str:
