@@ -63,3 +63,13 @@ def test_damaged_copy_falls_back_to_the_shipped_model(cache_home: Path) -> None:
 def test_unwritable_cache_still_identifies(cache_home: Path) -> None:
     (cache_home / "article-reader").write_text("a file where the folder should be")
     assert [code for code, _ in _answers()][:3] == ["fr", "de", "es"]
+
+
+def test_a_copy_for_another_model_is_removed(cache_home: Path) -> None:
+    folder = language._kept_model_path()
+    assert folder is not None
+    stale = folder.parent / "made-by-an-older-py3langid"
+    stale.mkdir(parents=True)
+    (stale / "ptc.npy").write_bytes(b"old")
+    _answers()
+    assert folder.is_dir() and not stale.exists()

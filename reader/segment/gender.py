@@ -101,6 +101,12 @@ def _name_lines(path: Path) -> dict[str, list[str]]:
     index = _index_name_lines(path.read_text(encoding="utf-8"))
     if kept is not None:
         startup.keep(kept, marshal.dumps(index))
+        try:
+            for old in kept.parent.glob("*.marshal"):  # indexes of an earlier name list
+                if old != kept:
+                    old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.debug("cannot remove an old name index: %s", exc)
     return index
 
 

@@ -119,6 +119,10 @@ def _keep_model(folder: Path, identifier: Any) -> None:
             staging.rename(folder)  # all parts appear at once; a concurrent writer's copy is as good
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        # Copies made for an earlier py3langid or another language set are 45 MB each: let them go.
+        for old in folder.parent.iterdir():
+            if old != folder and not old.name.startswith(".tmp-"):
+                shutil.rmtree(old, ignore_errors=True)
     except Exception as exc:  # noqa: BLE001  (another py3langid layout, a full disk: unpack each time)
         log.debug("cannot keep the language model unpacked in %s: %s", folder, exc)
 
