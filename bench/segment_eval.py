@@ -19,7 +19,6 @@ import argparse
 import difflib
 import gzip
 import json
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -29,21 +28,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "pages"))
 
 from build import words  # noqa: E402
+from scoring import prf, print_languages  # noqa: E402
 
 from reader.errors import ReaderError  # noqa: E402
 from reader.model import Article, InputFormat  # noqa: E402
 from reader.segment import split  # noqa: E402
 
 CORPUS = ROOT / "bench" / "pages" / "corpus"
-
-
-def prf(cand: list[str], gold: list[str]) -> tuple[float, float, float]:
-    if not cand or not gold:
-        return 0.0, 0.0, 0.0
-    sm = difflib.SequenceMatcher(None, cand, gold, autojunk=False)
-    m = sum(b.size for b in sm.get_matching_blocks())
-    p, r = m / len(cand), m / len(gold)
-    return p, r, (2 * p * r / (p + r) if m else 0.0)
 
 
 def flatten(text: str) -> str:
@@ -127,18 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             if not sel:
                 continue
             print(f"\n{kind} / {split_name}" + (" (pages with independent gold)" if kind == "html" else ""))
-            print(f"{'lang':5} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'min F1':>7}")
-            per_lang_f1 = []
-            for lang in langs + ["all"]:
-                part = sel if lang == "all" else [r for r in sel if r["lang"] == lang]
-                if not part:
-                    continue
-                mean = {k: statistics.mean(float(r[k]) for r in part) for k in ("p", "r", "f1")}  # type: ignore[arg-type]
-                low = min(float(r["f1"]) for r in part)  # type: ignore[arg-type]
-                if lang != "all":
-                    per_lang_f1.append(mean["f1"])
-                print(f"{lang:5} {len(part):5d} {mean['p']:6.3f} {mean['r']:6.3f} {mean['f1']:6.3f} {low:7.3f}")
-            print(f"{'macro over languages':>20}: F1 {statistics.mean(per_lang_f1):.3f}")
+            print_languages(sel, langs)
     print(f"\n{len(rows)} readings in {elapsed:.1f} s", file=sys.stderr)
     return 0
 

@@ -206,10 +206,11 @@ def write(source: Path, sink: Sink, level: Leveling, rate: int, workers: int | N
     numpy lets go of the interpreter lock for its array work) and written in order.
     """
     import os
-    from collections import deque
-    from concurrent.futures import Future, ThreadPoolExecutor
+    from contextlib import closing
 
     import numpy as np
+
+    from . import parallel
 
     data = np.memmap(source, dtype=np.int16, mode="r") if source.stat().st_size >= 2 else np.zeros(0, np.int16)
     step, context = _CHUNK_BLOCKS * BLOCK, _CONTEXT_BLOCKS * BLOCK
@@ -222,19 +223,6 @@ def write(source: Path, sink: Sink, level: Leveling, rate: int, workers: int | N
 
     starts = range(0, len(data), step)
     workers = min(workers or min(2, os.cpu_count() or 1), len(starts))
-    if workers <= 1:
-        for start in starts:
-            sink.write(chunk(start))
-        return
-    pending: deque[Future[bytes]] = deque()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="leveling") as pool:
-        try:
-            for start in starts:
-                pending.append(pool.submit(chunk, start))
-                if len(pending) > 2 * workers:  # a few chunks ahead at most: memory stays flat
-                    sink.write(pending.popleft().result())
-            while pending:
-                sink.write(pending.popleft().result())
-        finally:
-            for future in pending:
-                future.cancel()
+    with closing(parallel.in_order(chunk, starts, workers, "leveling")) as pieces:
+        for piece in pieces:
+            sink.write(piece)

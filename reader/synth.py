@@ -6,13 +6,11 @@ import dataclasses
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import voices
+from . import parallel, voices
 from .cache import ClipCache
 from .errors import EngineError, EngineUnavailable, ReaderError, TransientEngineError
 from .model import Clip, Line, VoiceProfile
@@ -216,19 +214,4 @@ def render(
 ) -> Iterator[Clip]:
     """Clips for `lines`, in order. With jobs > 1, up to `jobs` lines render at once in threads."""
     one = synthesize or Renderer(engines)
-    if jobs <= 1:
-        for line in lines:
-            yield one(line)
-        return
-    window: deque[Future[Clip]] = deque()
-    with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="synth") as pool:
-        try:
-            for line in lines:
-                window.append(pool.submit(one, line))
-                if len(window) > 2 * jobs:  # bounded read-ahead keeps memory flat on long inputs
-                    yield window.popleft().result()
-            while window:
-                yield window.popleft().result()
-        finally:
-            for pending in window:
-                pending.cancel()
+    yield from parallel.in_order(one, lines, jobs, "synth")
