@@ -16,7 +16,7 @@ from reader.engines.gtts_engine import GttsEngine
 from reader.engines.piper_engine import PiperEngine
 from reader.errors import VoiceError
 from reader.model import Block, BlockKind, Document, Gender, Role, Run, Speaker, VoiceProfile
-from reader.voicing import Voicing, transform
+from reader.voicing import Voicing, tilt, transform
 
 from .conftest import median_f0
 
@@ -64,6 +64,24 @@ def test_tilt_brightens_or_darkens_at_the_same_level(spoken: tuple[np.ndarray, i
     assert high_share(bright) > 1.5 * high_share(samples) > 2.25 * high_share(dark)
     rms = [float(np.sqrt(np.mean(x.astype(np.float64) ** 2))) for x in (samples, bright, dark)]
     assert abs(rms[1] / rms[0] - 1) < 0.05 and abs(rms[2] / rms[0] - 1) < 0.05
+
+
+@pytest.mark.parametrize("db_per_octave", [-4.0, 2.5])
+def test_tilt_follows_its_slope_without_delay_on_a_long_clip(db_per_octave: float) -> None:
+    # 90 s: many blocks of the block-wise filter, with tones that would smear or shift at a seam.
+    rate = 22050
+    t = np.arange(90 * rate) / rate
+    tones = np.sin(2 * np.pi * 500 * t) + np.sin(2 * np.pi * 4000 * t)
+    out = tilt(tones, rate, db_per_octave)
+    assert len(out) == len(tones)
+    spectrum = np.abs(np.fft.rfft(out))
+    freqs = np.fft.rfftfreq(len(out), 1 / rate)
+    level = {f: 20 * np.log10(spectrum[np.argmin(np.abs(freqs - f))]) for f in (500, 4000)}
+    assert level[4000] - level[500] == pytest.approx(3 * db_per_octave, abs=0.3)  # three octaves apart
+    clicks = np.zeros(len(tones))
+    clicks[rate * np.arange(1, 89)] = 1.0  # a click every second, across block boundaries
+    filtered = tilt(clicks, rate, db_per_octave)
+    assert set(np.argsort(np.abs(filtered))[-88:]) == set(rate * np.arange(1, 89))  # each peak stays in place
 
 
 def test_neutral_short_and_silent_clips_pass_through(spoken: tuple[np.ndarray, int]) -> None:
