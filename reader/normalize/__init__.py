@@ -33,7 +33,7 @@ _SLOT = 0xF0000
 def steps(lang: str) -> tuple[Step, ...]:
     """The steps for language `lang` ('en', 'en-gb', 'ru', 'fr', ...), in the order they run."""
     base = lang.lower().split("-")[0]
-    head: tuple[Step, ...] = (common.digit_runs, common.editorial_brackets, *address_steps(base))
+    head: tuple[Step, ...] = (common.with_digits(common.digit_runs), common.editorial_brackets, *address_steps(base))
     tail: tuple[Step, ...] = (common.dashes, common.stray_punctuation, common.whitespace)
     if base == "en":
         return (*head, *en.steps(lang.lower()), *tail)
@@ -41,7 +41,7 @@ def steps(lang: str) -> tuple[Step, ...]:
         return (*head, *ru.steps(), *tail)
     if base in europe.LANGUAGES:
         return (*head, *europe.steps(base), *tail)
-    return (common.digit_runs, common.editorial_brackets, *tail)
+    return (common.with_digits(common.digit_runs), common.editorial_brackets, *tail)
 
 
 def _protect(text: str, lexicon: Mapping[str, str]) -> tuple[str, list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .common import NUMBER, VULGAR, Step, plain, roman_value, words
+from .common import NUMBER, VULGAR, Step, plain, roman_value, with_digits, words
 from .web import phone_step
 
 __all__ = ["steps"]
@@ -86,20 +86,23 @@ def _fraction(num: int, den: int) -> str:
     return f"{words(num)} {name if num == 1 else name + 's'}"
 
 
+_LATIN_PATTERNS = tuple((re.compile(rf"(?<![\w.]){re.escape(short)}(?=\s|$|,)" if short.endswith(".")
+                                    else rf"\b{re.escape(short)}\b"), said) for short, said in _LATIN.items())
+_NUMBER_SIGN = re.compile(r"\bNo\.(?=\s?\d)")
+_TITLE_BEFORE = re.compile(rf"\b({'|'.join(_TITLES_BEFORE_NAME)})\.?(?=\s+[A-Z])"
+                           r"(?!\s+(?:[A-Z]\w*\s+)?(?:Street|Road)\b)")
+# "Baker St." / "Martin Luther King Jr." / "12 Oak Ave": after a capitalized word or a number.
+_TITLE_AFTER = re.compile(rf"\b([A-Z][\w'’]*|\d+)(,?) ({'|'.join(_AFTER_NAME)})\b\.?(?=\s+[a-z]|[,;:)]|\s*$|\.)")
+
+
 def titles(text: str) -> str:
     """Mr, Dr, St, Jr and friends, by context: 'Dr. Smith' is a doctor, 'Harley Dr.' a drive."""
-    for short, said in _LATIN.items():
-        text = re.sub(rf"(?<![\w.]){re.escape(short)}(?=\s|$|,)" if short.endswith(".") else
-                      rf"\b{re.escape(short)}\b", said, text)
-    text = re.sub(r"\bNo\.(?=\s?\d)", "number", text)
-    before = "|".join(_TITLES_BEFORE_NAME)
-    text = re.sub(rf"\b({before})\.?(?=\s+[A-Z])(?!\s+(?:[A-Z]\w*\s+)?(?:Street|Road)\b)",
-                  lambda m: _TITLES_BEFORE_NAME[m.group(1)], text)
-    after = "|".join(_AFTER_NAME)
-    # "Baker St." / "Martin Luther King Jr." / "12 Oak Ave": after a capitalized word or a number.
-    return re.sub(rf"\b([A-Z][\w'’]*|\d+)(,?) ({after})\b\.?(?=\s+[a-z]|[,;:)]|\s*$|\.)",
-                  lambda m: f"{m.group(1)}{m.group(2)} {_AFTER_NAME[m.group(3)]}"
-                  + ("." if m.group(0).endswith(".") and m.end() == len(m.string) else ""), text)
+    for pattern, said in _LATIN_PATTERNS:
+        text = pattern.sub(said, text)
+    text = _NUMBER_SIGN.sub("number", text)
+    text = _TITLE_BEFORE.sub(lambda m: _TITLES_BEFORE_NAME[m.group(1)], text)
+    return _TITLE_AFTER.sub(lambda m: f"{m.group(1)}{m.group(2)} {_AFTER_NAME[m.group(3)]}"
+                            + ("." if m.group(0).endswith(".") and m.end() == len(m.string) else ""), text)
 
 
 def currency(text: str) -> str:
@@ -289,5 +292,6 @@ def acronyms(text: str) -> str:
 
 def steps(lang: str = "en") -> tuple[Step, ...]:
     """English steps in order; `lang` picks day-first or month-first numeric dates ('en-gb' vs 'en')."""
-    return (titles, currency, lambda text: dates(text, lang), times, phone_step("en"), ranges, fractions, percent, units, negatives,
-            ordinals, roman, years, numbers, acronyms)
+    return (titles, with_digits(currency), with_digits(lambda text: dates(text, lang)), with_digits(times),
+            with_digits(phone_step("en")), with_digits(ranges), fractions, with_digits(percent), units,
+            with_digits(negatives), with_digits(ordinals), roman, with_digits(years), with_digits(numbers), acronyms)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .common import Step, words
+from .common import Step, with_digits, words
 from .web import phone_step
 
 __all__ = ["LANGUAGES", "steps"]
@@ -199,10 +199,17 @@ def steps(lang: str) -> tuple[Step, ...]:
     def fractions(text: str) -> str:
         return re.sub(r"[½⅓¼]", lambda m: " " + table.halves["½⅓¼".index(m.group(0))], text)
 
-    def money(text: str) -> str:
-        symbols = "|".join(re.escape(s) for s in sorted(table.currencies, key=len, reverse=True))
-        scales = "|".join(re.escape(s) for s in sorted(table.scales, key=len, reverse=True))
+    currency_symbols = "|".join(re.escape(s) for s in sorted(table.currencies, key=len, reverse=True))
+    scales = "|".join(re.escape(s) for s in sorted(table.scales, key=len, reverse=True))
+    sign_first = re.compile(rf"(?P<sym>{currency_symbols})\s?(?P<num>{number})(?:\s(?P<scale>{scales})(?!\w))?")
+    sign_after = re.compile(rf"(?<![\w.,])(?P<num>{number})(?:\s(?P<scale>{scales}))?\s?(?P<sym>{currency_symbols})(?!\w)")
+    unit_symbols = "|".join(re.escape(s) for s in sorted(table.units, key=len, reverse=True))
+    percent = re.compile(rf"(?<![\w.,])({number})\s?%")
+    measure = re.compile(rf"(?<![\w.,])({number})\s?({unit_symbols})(?![\w/])")
+    year_span = re.compile(r"(?<![\w.,])(\d{4})\s?[–—-]\s?(\d{4})\b")
+    cardinal_number = re.compile(rf"(?<![\w.,])(?:(?<=\s)[−-]|^[−-])?(?:{number})(?![\w])")
 
+    def money(text: str) -> str:
         def said(value: str, scale: str | None, symbol: str) -> str:
             out = _number(value, lang)
             if scale:
@@ -213,22 +220,17 @@ def steps(lang: str) -> tuple[Step, ...]:
                 return f"{out} {table.currencies[symbol][2]}"
             return f"{out} {_form(table.currencies[symbol], value, lang)}"
 
-        text = re.sub(rf"(?P<sym>{symbols})\s?(?P<num>{number})(?:\s(?P<scale>{scales})(?!\w))?",
-                      lambda m: said(m.group("num"), m.group("scale"), m.group("sym")), text)
-        return re.sub(rf"(?<![\w.,])(?P<num>{number})(?:\s(?P<scale>{scales}))?\s?(?P<sym>{symbols})(?!\w)",
-                      lambda m: said(m.group("num"), m.group("scale"), m.group("sym")), text)
+        text = sign_first.sub(lambda m: said(m.group("num"), m.group("scale"), m.group("sym")), text)
+        return sign_after.sub(lambda m: said(m.group("num"), m.group("scale"), m.group("sym")), text)
 
     def units(text: str) -> str:
-        symbols = "|".join(re.escape(s) for s in sorted(table.units, key=len, reverse=True))
-        text = re.sub(rf"(?<![\w.,])({number})\s?%",
-                      lambda m: f"{_number(m.group(1), lang)} {table.percent}", text)
-        return re.sub(rf"(?<![\w.,])({number})\s?({symbols})(?![\w/])",
-                      lambda m: f"{_number(m.group(1), lang)} {_form(table.units[m.group(2)], m.group(1), lang)}"
-                      + (" Celsius" if m.group(2) == "°C" else ""), text)
+        text = percent.sub(lambda m: f"{_number(m.group(1), lang)} {table.percent}", text)
+        return measure.sub(lambda m: f"{_number(m.group(1), lang)} {_form(table.units[m.group(2)], m.group(1), lang)}"
+                           + (" Celsius" if m.group(2) == "°C" else ""), text)
 
     def numbers(text: str) -> str:
-        text = re.sub(r"(?<![\w.,])(\d{4})\s?[–—-]\s?(\d{4})\b",
-                      lambda m: f"{words(int(m.group(1)), lang)} {table.to} {words(int(m.group(2)), lang)}", text)
+        text = year_span.sub(lambda m: f"{words(int(m.group(1)), lang)} {table.to} {words(int(m.group(2)), lang)}",
+                             text)
         minus = {"fr": "moins", "es": "menos", "pt": "menos"}.get(lang, "minus")
 
         def cardinal(m: re.Match[str]) -> str:
@@ -236,6 +238,7 @@ def steps(lang: str) -> tuple[Step, ...]:
             sign = f"{minus} " if value[0] in "−-" else ""
             return sign + _number(value.lstrip("−-"), lang)
 
-        return re.sub(rf"(?<![\w.,])(?:(?<=\s)[−-]|^[−-])?(?:{number})(?![\w])", cardinal, text)
+        return cardinal_number.sub(cardinal, text)
 
-    return (dates, times, phone_step(lang), fractions, money, units, numbers)
+    return (with_digits(dates), with_digits(times), with_digits(phone_step(lang)), fractions, with_digits(money),
+            with_digits(units), with_digits(numbers))

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import Any
 
-from .common import VULGAR, Step, roman_value, words
+from .common import VULGAR, Step, roman_value, with_digits, words
 from .web import phone_step
 
 __all__ = ["steps"]
@@ -197,10 +197,14 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+_ABBREVIATION_PATTERNS = tuple((re.compile(rf"(?<![\w.]){re.escape(short)}(?=\s|$|[,;:)])"), said)
+                               for short, said in _ABBREVIATIONS.items())
+
+
 def abbreviations(text: str) -> str:
     """т.е., т.д., ул., им. and similar written shortcuts."""
-    for short, said in _ABBREVIATIONS.items():
-        text = re.sub(rf"(?<![\w.]){re.escape(short)}(?=\s|$|[,;:)])", said, text)
+    for pattern, said in _ABBREVIATION_PATTERNS:
+        text = pattern.sub(said, text)
     return text
 
 
@@ -488,5 +492,6 @@ def acronyms(text: str) -> str:
 
 def steps() -> tuple[Step, ...]:
     """Russian steps in order."""
-    return (abbreviations, dates, years, decades, centuries, scores, times, phone_step("ru"), thousands, fractions,
-            ordinals, quantities, acronyms)
+    return (abbreviations, with_digits(dates), with_digits(years), with_digits(decades), centuries, with_digits(scores),
+            with_digits(times), with_digits(phone_step("ru")), with_digits(thousands), fractions, with_digits(ordinals),
+            with_digits(quantities), acronyms)

@@ -112,6 +112,8 @@ def address_steps(lang: str) -> tuple[Step, ...]:
     vocab = _vocabulary(lang)
 
     def emails(text: str) -> str:
+        if "@" not in text:
+            return text
         return _EMAIL.sub(lambda m: f"{_label(m.group(1).replace('.', ' '), lang)} {vocab.at} "
                                     f"{_domain(m.group(2), lang)}", text)
 
@@ -120,6 +122,8 @@ def address_steps(lang: str) -> tuple[Step, ...]:
         return _BARE_DOMAIN.sub(lambda m: _address(m.group(1), lang), text)
 
     def tags(text: str) -> str:
+        if "#" not in text and "@" not in text:
+            return text
         text = _HASHTAG.sub(lambda m: f"{vocab.hashtag} {_CAMEL.sub(' ', m.group(1)).replace('_', ' ')}", text)
         return _HANDLE.sub(lambda m: f"{vocab.at} {_CAMEL.sub(' ', m.group(1)).replace('_', ' ').strip()}", text)
 
