@@ -212,6 +212,25 @@ def render(
     jobs: int = 1,
     synthesize: Callable[[Line], Clip] | None = None,
 ) -> Iterator[Clip]:
-    """Clips for `lines`, in order. With jobs > 1, up to `jobs` lines render at once in threads."""
+    """Clips for `lines`, in order. With jobs > 1, up to `jobs` lines render at once in threads; for
+    an engine that declares how much text it may render at once (`chars_in_flight`), the lines running
+    together stay within that, and a short line later on runs beside a long one rather than a worker
+    waiting for it."""
     one = synthesize or Renderer(engines)
-    yield from parallel.in_order(one, lines, jobs, "synth")
+    lines = tuple(lines)
+    limits: dict[str, int | None] = {}
+
+    def limit(engine: str) -> int | None:
+        if engine not in limits:
+            try:
+                limits[engine] = engines.capabilities(engine).chars_in_flight
+            except ReaderError:  # reported when the line is rendered
+                limits[engine] = None
+        return limits[engine]
+
+    bounds = [bound for bound in (limit(line.voice.engine) for line in lines) if bound]
+    if jobs <= 1 or not bounds:
+        yield from parallel.in_order(one, lines, jobs, "synth")
+        return
+    yield from parallel.packed(one, lines, jobs, "synth", weight=lambda line: len(line.text) if limit(line.voice.engine) else 0,
+                               capacity=min(bounds))

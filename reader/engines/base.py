@@ -61,6 +61,9 @@ class Capabilities:
     """Dependable offline: may stand in for a voice whose engine cannot run (see `--fallback`)."""
     voices_offline: bool = False
     """Its voice list is known without the engine being usable (shown by `reader voices` anyway)."""
+    chars_in_flight: int | None = None
+    """Most characters of text it should render at once across threads (its memory grows with the text
+    it renders); None: no bound. One line alone always runs, however long."""
 
 
 def check_options(voice: VoiceProfile, engine: str, allowed: Mapping[str, type | tuple[type, ...]]) -> None:

@@ -86,7 +86,8 @@ class PiperEngine:
     name: ClassVar[str] = "piper"
     needs_network: ClassVar[bool] = False
     speaks: ClassVar[bool] = True
-    capabilities: ClassVar[Capabilities] = Capabilities(rank=10, fallback=True, voicing=True)
+    capabilities: ClassVar[Capabilities] = Capabilities(rank=10, fallback=True, voicing=True,
+                                                        chars_in_flight=_CHARS_IN_FLIGHT)
 
     def __init__(self, threads: int = 1) -> None:
         self.threads = threads
