@@ -404,3 +404,28 @@ def test_declined_name_is_the_person_already_named() -> None:
     people.remember(people.find("Podnikatel Michal Redl prodal dům."))
     found = people.find("Návrh na omezení podal bratr Michala Redla včera.")
     assert [m.name for m in found] == ["Michal Redl"]
+
+
+# Spanish and Portuguese: organisations and their documents, subjects of earlier sentences.
+ES_PT_CASES = [
+    # After a Portuguese verb, "o"/"a" before a body's name is its article, not a preposition.
+    ('pt-org1', 'O tribunal recebeu o recurso na sexta-feira passada, segundo os autos.\n\n"Não há motivo algum para manter a decisão da primeira instância", detalhou a AGU, no recurso.',
+     ['AGU']),
+    # A body as the subject of the lead-in's verb: "O MPPE informa que".
+    ('pt-org2', 'O projeto chegou à Assembleia Legislativa na semana passada.\n\nO MPPE informa que "as despesas serão suportadas pelo orçamento próprio do órgão".',
+     ['MPPE']),
+    # The document's owner a few words after it: "trecho da justificativa oficial do MPPE".
+    ('pt-org3', '"O trabalho dos membros tem sido extenuante nos últimos meses", diz trecho da justificativa oficial do MPPE.',
+     ['MPPE']),
+    # A study named with its author speaks for them later: "destaca o estudo".
+    ('pt-org4', 'As propostas constam de estudo elaborado pela Abradep, divulgado nesta segunda.\n\n"Reformas políticas jamais devem ser feitas em momentos de exceção", destaca o estudo.',
+     ['Abradep']),
+    # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
+    ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
+     [None]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), ES_PT_CASES, ids=[c[0] for c in ES_PT_CASES])
+def test_speaker_es_pt(case: str, text: str, expected: list[str | None]) -> None:
+    test_speaker(case, text, expected)

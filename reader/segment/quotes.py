@@ -21,7 +21,7 @@ from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from . import compiled
-from .verbs import CS_PAST, DOCUMENTS, QUOTING
+from .verbs import CS_PAST, DOCUMENTS, PT_ONLY, QUOTING
 
 __all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
@@ -214,6 +214,21 @@ _ORG_SUBJECT = compiled.regex(
     r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
     r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
     r"\s+(?=[a-zà-ÿ])")
+# "trecho da justificativa oficial do MPPE": the owner after one to four lower-case words.
+_BODY_BEFORE = compiled.regex(
+    r"(?:^|[\s,;])(?i:el|la|los|las|o|a|os|as|the|le|les|l['’])\s*"
+    r"(?P<org>[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|of|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)*)"
+    r"\s+(?:[a-zà-ÿ]+\s+)?$")
+_NOT_AUTHORS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+                "novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre",
+                "octubre", "noviembre", "diciembre", "lei", "ley", "estado", "brasil", "españa", "méxico", "argentina"}
+_OWNER = compiled.regex(r"\s*(?:[a-zà-ÿ][\w’'-]*\s+){1,4}?(?:de|del|da|do|of)\s+(?:(?:the|la|el|o|a)\s+)?"
+                        r"(?P<org>[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|of|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)*)")
+# "estudo elaborado pela Abradep", "el informe de la Contraloría", "o comunicado divulgado pelo STF": a
+# document and its author, for "diz o documento" later.
+_DOCUMENT_BY = compiled.regex(
+    rf"\b(?i:{DOCUMENTS})\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?i:por|pela|pelo|de|da|do|del|by|of)\s+(?:(?i:the|la|el|o|a)\s+)?"
+    r"(?P<org>[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|of|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)*)")
 _LEAD_IN_END = compiled.regex(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -759,7 +774,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, named, cue
     who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
     # Portuguese "a"/"o" before a noun is the article ("diz a garota"), not the preposition.
-    article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who)
+    # "justifica o MPPE", "detalhou a AGU": after a Portuguese verb, an article and a body's name.
+    body = bool(verb_first and verb_first.group(0).strip(" ,.;:!?—–-").lower() in PT_ONLY
+                and re.match(r"(?:a|o|as|os)\s+[A-ZÀ-Þ]", who) and _named_organisation(who, people))
+    article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who) \
+        or body
     if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who) and not article:
         who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
     if who and (demo := _DEMONSTRATIVE.match(who)) and not _DOCUMENT.match(demo.group(2)) \
@@ -773,7 +792,7 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, speaking, cue
         return True, people.last_subject(gender) or people.last_person(gender), cue
     if who:
-        if _INDEFINITE.match(who):
+        if _INDEFINITE.match(who) and not body:
             return True, None, cue  # "said one person": someone speaks, the article does not say who
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
@@ -889,6 +908,35 @@ def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
                 people.note_subject(mention.name)
 
 
+def _body_before_verb(lead: str, people: People) -> str | None:
+    """An organisation that is the subject of the lead-in's last verb of saying ('O MPPE informa que',
+    'la Contraloría informó que', 'a Abradep defende que'): its article, its name, at most one word
+    ('também'), then the verb. None when a person or nothing of the kind stands there."""
+    verbs = list(_VERB.finditer(lead))
+    if not verbs:
+        return None
+    m = _BODY_BEFORE.search(lead[: verbs[-1].start()])
+    if not m:
+        return None
+    before = re.findall(r"[\w’'-]+", lead[: m.start("org")])[-2:-1]
+    if before and (_PREPOSITION.fullmatch(before[0]) or before[0].lower() in _CONNECTOR_WORDS):
+        return None  # "El portavoz de la Asociación destaca": the spokesperson speaks, not the body
+    org = m.group("org")
+    if re.fullmatch(r"[A-ZÀ-Þ]{2,8}", org) or org in people.organisations:
+        return None if people.find(org) else org
+    return _named_organisation(m.group(0).strip(), people)
+
+
+def _note_document_author(text: str, people: People) -> None:
+    """Remember who wrote a document the narration names ('estudo elaborado pela Abradep', 'el
+    informe de la Contraloría'), so that 'diz o documento' later speaks for them. Persons count too
+    ('la carta del ministro Pérez'); a bare place or date does not."""
+    for m in _DOCUMENT_BY.finditer(text):
+        org = m.group("org")
+        if org.split()[0].lower() not in _NOT_AUTHORS:
+            people.last_statement = org
+
+
 def _oblique(text: str, mention: Mention) -> bool:
     """True when a Czech or Russian name stands in a case other than the nominative, so it is not the
     subject: 'O’Brienovi' (to O'Brien) for O’Brien, 'Путину' for Путин."""
@@ -943,10 +991,16 @@ def _organisation_subject(sentence: str, people: People) -> str | None:
 
 
 def _organisation(rest: str) -> str | None:
-    """The organisation a document belongs to, from the words after it ('do STF', 'of the Ministry')."""
+    """The organisation a document belongs to, from the words after it ('do STF', 'of the Ministry',
+    'da justificativa oficial do MPPE')."""
     m = re.match(r"\s*(?:(?:de|del|da|do|des|du|of|from|by|der|des|de la|de l['’])\s+)?(?:(?:the|la|el|le|l['’])\s*)?", rest)
     run = _ORG_RUN.match(rest, m.end() if m else 0)
-    return run.group(0).strip() if run else None
+    if run:
+        return run.group(0).strip()
+    # A document named with its kind first ("trecho da justificativa oficial do MPPE"): the owner a
+    # few words on, after "de/da/do".
+    owner = _OWNER.match(rest)
+    return owner.group("org") if owner else None
 
 
 def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
@@ -1012,6 +1066,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             if mentions:
                 people.unnamed_speaking = False
             people.note_organisations(piece.text)
+            _note_document_author(masked, people)
             _note_subjects(masked, mentions, people)
             narrated.append((piece.text, mentions))
             continue
@@ -1043,7 +1098,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
             if attached or _VERB.search(lead) or _ACCORDING.search(lead) or _holder(lead, people):
-                speaker = _subject(lead, people)
+                speaker = _body_before_verb(lead, people) or _subject(lead, people)
                 if speaker:
                     cue = lead.strip()[-80:]
                     people.note_gender(speaker, _gender.of_cue(lead))
@@ -1085,7 +1140,9 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     people.by_title(following[words_of.end() : words_of.end() + 60])
                 if who:
                     speaker, cue, found = who, following[:80], True
-        if speaker and cue and _DOCUMENT_WORD.search(cue):
+        if speaker and (cue and _DOCUMENT_WORD.search(cue) or not people.is_person(speaker)
+                        or speaker in people.organisations):
+            # An organisation speaks through its statements: "diz o documento" goes on in its voice.
             people.last_statement = speaker
         if found and speaker is None:
             unknown.add(i)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SPEECH_VERBS", "ACCORDING", "DOCUMENTS", "QUOTING", "CS_PAST", "GERMAN_VERBS", "trie_pattern"]
+__all__ = ["SPEECH_VERBS", "ACCORDING", "DOCUMENTS", "QUOTING", "CS_PAST", "GERMAN_VERBS", "PT_ONLY", "trie_pattern"]
 
 _EN = """said says say added adds noted notes stated states asked asks told tells explained explains stressed
 stresses emphasised emphasized emphasises emphasizes believes believed thinks thought argued argues recalled
@@ -142,10 +142,12 @@ ACCORDING = (
 # A document or statement that speaks: "the report says", "diz o comunicado do STF", "говорится в сообщении".
 DOCUMENTS = (
     r"statement|report|letter|document|release|ruling|study|notice|post|"
-    r"comunicado|declaración|informe|documento|carta|nota|texto|publicación|mensaje|resolución|"
+    r"comunicado|declaración|informe|documento|carta|nota|texto|publicación|mensaje|resolución|estudio|"
+    r"dictamen|querella|fallo|reporte|boletín|proyecto de ley|"
     r"communiqué|rapport|document|lettre|texte|note|message|"
     r"Mitteilung|Erklärung|Bericht|Schreiben|Brief|Stellungnahme|Papier|Studie|Beschluss|"
-    r"comunicado|relatório|documento|nota|carta|texto|decisão|"
+    r"comunicado|relatório|documento|nota|carta|texto|decisão|estudo|justificativa|trecho|"
+    r"petição|agravo|sentença|acórdão|ofício|projeto de lei|"
     r"prohlášení|zpráva|dopis|dokument|sdělení|"
     r"сообщени\w*|заявлени\w*|документ\w*|доклад\w*|письм\w*|пресс-релиз\w*|релиз\w*|постановлени\w*"
 )
@@ -230,6 +232,11 @@ SPEECH_VERBS = (f"(?:{trie_pattern(_listed_words())}"
 
 GERMAN_VERBS = trie_pattern(sorted(set(_DE + _DE_PHRASES)))
 """A regular expression for a German verb of saying: German capitalizes nouns, so 'Minuten sagt' is no name."""
+
+PT_ONLY = frozenset(_PT) - frozenset(_ES)
+"""Portuguese verb forms of saying that Spanish does not share ('disse', 'diz', 'afirmou'): after them,
+'a'/'o' before a capitalized word is the article of the subject ('diz o MPPE', 'afirmou a AGU'), where
+Spanish 'a' is a preposition ('dijo a Clarín')."""
 
 CS_PAST = trie_pattern(sorted(set(_CS_STEMS)))
 """A regular expression for the masculine past of a Czech verb of saying ('řekl'); + 'a' is feminine."""
