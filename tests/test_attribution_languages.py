@@ -420,6 +420,20 @@ ES_PT_CASES = [
     # A study named with its author speaks for them later: "destaca o estudo".
     ('pt-org4', 'As propostas constam de estudo elaborado pela Abradep, divulgado nesta segunda.\n\n"Reformas políticas jamais devem ser feitas em momentos de exceção", destaca o estudo.',
      ['Abradep']),
+    # A verb with no subject after a sentence whose subject named someone else later: the subject.
+    ('pt-subj1', 'Na sessão da manhã, Carlos Mendes foi questionado pela deputada Rita Lopes sobre o orçamento. Acrescentou, no entanto, que "nenhum corte foi decidido até agora".',
+     ['Carlos Mendes']),
+    ('pt-subj2', 'Em resposta a Ana Prado, José Lins elogiou os discursos de Pedro Tavares e de Luís Gama.\n\n"Eles fizeram discursos corajosos e muito necessários", avaliou.',
+     ['José Lins']),
+    # A speaker inside a relative clause does not go on into the next paragraph's quotation.
+    ('pt-subj3', 'O deputado Rui Faria falou na tribuna nesta quinta.\n\nO deputado ainda comentou a declaração do ministro da Saúde, Paulo Nunes, que afirmou que as vacinas chegam em maio.\n\n"Faltam vacinas em todos os postos do estado", relembrou.',
+     ['Rui Faria']),
+    # A later clause with its own subject ends the sentence with that subject.
+    ('pt-subj4', 'Rita Alves negou o pedido, mas Tomás Brito ainda tenta levar o tema ao plenário.\n\nO parlamentar acredita que tem apoio. "Já temos as assinaturas necessárias", justifica.',
+     ['Tomás Brito']),
+    # "o parlamentar": any member of a chamber, as the deputy was introduced.
+    ('pt-role1', 'O deputado federal Silvio Nogueira defendeu o projeto; o ministro Sérgio Moura não falou.\n\n"Eu vou votar a favor do texto do governo", disse o parlamentar em entrevista.',
+     ['Silvio Nogueira']),
     # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
     ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
      [None]),

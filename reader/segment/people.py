@@ -54,6 +54,10 @@ _STARTERS = set(
     segunda terça quarta quinta sexta sábado janeiro fevereiro março maio junho julho setembro outubro
     novembro dezembro
     o os as um uma no na nos nas em segundo após mas também
+    embora porém contudo entretanto todavia ainda apesar quando enquanto depois antes agora hoje ontem
+    durante sobre para pelo pela com sem como se já isso isto essa esse esta este ele ela eles elas nesta
+    neste nessa nesse desde até entre porque pois assim então afinal além conforme cerca sim não mais
+    pese incluso ya tampoco
     v ve na z ze s o u k ke za po pro při podle i ale když jak že také než protože pokud proto tak však jenže
     přesto pak potom dnes včera zítra teď nyní už ještě to tento tato ten ta je jsou byl byla kromě během
     mezi před od do nad pod podle jeho její jejich jak jaký která který které co kdo kde proč nebo ani
@@ -85,6 +89,7 @@ _TITLES = set(
     президент премьер-министр премьер министр глава мэр губернатор спикер пресс-секретарь представитель
     депутат сенатор директор тренер адвокат судья прокурор журналист эксперт аналитик профессор
     политолог председатель помощник посол канцлер спортсмен
+    legislador legisladora congresista parlamentario parlamentaria asambleísta
     titular miembro membre mitglied membro člen член юрист врач адвокат лидер основатель руководитель
     vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin vice-presidente
     periodista journaliste journalist jornalista novinář novinářka lawyer attorney
@@ -322,6 +327,11 @@ def _compound_head(word: str) -> str:
 _GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionária fonctionnaire beamter beamtin
     úředník úřednice чиновник чиновница responsable dirigente politician político política politique politiker
     politikerin""".split())
+# Spanish and Portuguese words for any member of a chamber, and the titles they stand for.
+_LEGISLATOR_WORDS = {"parlamentar", "parlamentares", "parlamentario", "parlamentaria", "legislador", "legisladora",
+                     "congresista"}
+_LEGISLATORS = {"deputado", "deputada", "diputado", "diputada", "senador", "senadora", "vereador", "vereadora",
+                "concejal", "concejala", "congresista", "legislador", "legisladora", "parlamentar", "asambleísta"}
 _HEAD_OF_STATE = compiled.regex(
     r"\b(?:chef de l['’]état|jefe del? estado|chefe de estado|head of state|staatsoberhaupt|hlava státu|"
     r"глав\w* государства|chef de l['’]etat)\b")
@@ -514,6 +524,9 @@ class People:
     """The last quotation was given to someone the article does not name, and no one was named since."""
     german: bool = False
     """The article has shown German text (capitalized nouns are not names there)."""
+    lead_subject: str | None = None
+    """The subject of the latest sentence that named anyone; None when it named people but none as
+    its subject."""
     last_statement: str | None = None
     """Who the last quotation from a statement or document was given to ('en un comunicado')."""
     upcoming: tuple[str, ...] = ()
@@ -945,6 +958,12 @@ class People:
             best = next((n for n in same if domain & set(self.role_words.get(n, ()))), None)
             if best or same:
                 return best or same[0]
+        if role in _LEGISLATOR_WORDS:
+            # "disse o parlamentar" after "o deputado federal Silvio Costa Filho": any member of a
+            # chamber (deputy, senator, councillor) fits the word for all of them.
+            member = next((n for n in fits if _LEGISLATORS & set(self.role_words.get(n, ()))), None)
+            if member:
+                return member
         if role in _GENERIC_ROLES:
             # "La funcionaria aseguró": any office fits a word for every office-holder.
             return next((n for n in fits if self.is_person(n)), None)

@@ -219,6 +219,10 @@ _BODY_BEFORE = compiled.regex(
     r"(?:^|[\s,;])(?i:el|la|los|las|o|a|os|as|the|le|les|l['’])\s*"
     r"(?P<org>[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|of|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)*)"
     r"\s+(?:[a-zà-ÿ]+\s+)?$")
+# "Maria Souza, directora de la escuela," - a comma that closes an apposition, not an opening phrase.
+_APPOSITION_BEFORE = compiled.regex(r"[A-ZÀ-Þ][\w’'-]+,\s+(?:[\w’'-]+\s+){0,6}[\w’'-]+,\s*$")
+_NEW_CLAUSE = compiled.regex(r"(?:[,;]\s*(?:mas|pero|but|mais|aber|y|e|and|et|und)|;)\s*$", re.I)
+_RELATIVE = compiled.regex(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:que|quien|quienes|qui|who|which)\b", re.I)
 _NOT_AUTHORS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
                 "novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre",
                 "octubre", "noviembre", "diciembre", "lei", "ley", "estado", "brasil", "españa", "méxico", "argentina"}
@@ -838,7 +842,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         if people.unnamed_speaking:
             # `"…", diz a garota. … "…", diz em áudio.`: the one the article did not name goes on.
             return True, None, cue
-        speaker = people.last(cue_gender)
+        # The subject of the sentences just before ("O deputado ainda comentou a declaração do ministro
+        # X, que afirmou …" then "…", relembrou): the deputy, not the minister named last.
+        speaker = _subject_over_last(people, cue_gender)
         if cue_gender is not None and speaker and people.gender_of(speaker) is None:
             # "uvedla." with no woman known: the verb names a woman, not whoever was named last.
             speaker = None
@@ -888,7 +894,11 @@ def _inverted_subject(rest: str, people: People) -> str | None:
 def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
     """Record who each sentence is about: a person named among its first words and not after a
     preposition ('But Al Saud is aware of the effect Sinwar may have' is about Al Saud). Pronouns
-    later go to them before the last person named."""
+    later go to them before the last person named.
+
+    Also keeps `people.lead_subject`: the subject of the latest sentence that names anyone (None when
+    that sentence names people but none as its subject), for a verb of saying with no subject of
+    its own ("…", relembrou) after a sentence that named someone else after its subject."""
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     for start, end in zip(starts, starts[1:] + [len(text)]):
         sentence = text[start:end]
@@ -899,13 +909,44 @@ def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
                 people.by_role(sentence[: role.end(1)], guess=False)
             if who:
                 people.note_subject(who)
+                people.lead_subject = who
                 continue
-        mention = next((m for m in mentions if start <= m.start < end), None)
-        if mention:
+        inside = [m for m in mentions if start <= m.start < end]
+        if not inside:
+            continue
+        people.lead_subject = None
+        for i, mention in enumerate(inside):
             words = re.findall(r"[\w’'-]+", text[start : mention.start])
-            if len(words) <= 5 and not (words and (_PREPOSITION.fullmatch(words[-1]) or words[-1] in _CONNECTOR_WORDS)) \
+            after_preposition = bool(words) and (_PREPOSITION.fullmatch(words[-1]) is not None
+                                                 or words[-1] in _CONNECTOR_WORDS)
+            # "Na sessão que já dura três horas, Moro voltou a ser questionado": an opening phrase,
+            # a comma, then the subject and its verb.
+            after_opening = re.search(r",\s*$", text[start : mention.start]) is not None \
+                and re.match(r"\s+[a-zà-ÿ]", text[mention.end : mention.end + 3]) is not None \
+                and not _APPOSITION_BEFORE.search(text[start : mention.start])
+            if (i == 0 and len(words) <= 5 or after_opening) and not after_preposition \
                     and not _oblique(text, mention):
                 people.note_subject(mention.name)
+                people.lead_subject = mention.name
+                # "Pacheco negou colocar em pauta, mas Girão ainda tenta": a later clause has its own
+                # subject, and the sentence ends with it.
+                for later in inside[i + 1 :]:
+                    if _NEW_CLAUSE.search(text[start : later.start]) and \
+                            re.match(r"\s+[a-zà-ÿ]", text[later.end : later.end + 3]):
+                        people.lead_subject = later.name
+                break
+
+
+def _subject_over_last(people: People, gender: Gender | None, person: bool = False) -> str | None:
+    """Who a verb of saying with no subject means: the subject of the latest sentence that named
+    anyone, when that sentence named someone else after it ('José Queiroz elogiou os discursos de
+    Arthur Lira' then '"…", avaliou': Queiroz); else the last person named, as before."""
+    last = people.last_person(gender) if person else people.last(gender)
+    subject = people.lead_subject
+    if subject and subject != last and subject in people.names[-4:] \
+            and (gender is None or people.gender_of(subject) in (gender, None)):
+        return subject
+    return last
 
 
 def _body_before_verb(lead: str, people: People) -> str | None:
@@ -1003,12 +1044,17 @@ def _organisation(rest: str) -> str | None:
     return owner.group("org") if owner else None
 
 
-def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
+def _speaking(text: str, mentions: list[Mention], people: People, relative: bool = True) -> str | None:
     """Who a stretch of narration has saying something ("Lira disse que …", "o senador afirmou que",
     "Ele afirmou que"), for a later quote whose verb has no subject."""
     for mention in reversed(mentions):
         # "Lira disse", "Antonia Martínez, aseguró", "Abu Hassan Amer, 44, agreed".
         if _ASIDE_THEN_VERB.match(text[mention.end :]) and not _oblique(text, mention):
+            if not relative and _RELATIVE.match(text, mention.end) and people.lead_subject not in (None, mention.name) \
+                    and people.lead_subject in people.names[-4:]:
+                # "O deputado comentou a declaração do ministro X, que afirmou …" and then a paragraph
+                # of quotation: X spoke only inside the relative clause; the sentence is the deputy's.
+                continue
             return mention.name
     for verb in reversed(list(_VERB.finditer(text))):
         # "Con esas palabras ha descrito Moreno …", "Así ha resumido el consejero …, Antonio Sanz".
@@ -1107,7 +1153,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     speaker, found = noun[1], True
                     cue = lead.strip()[-80:] if speaker else None
                 elif _pro_drop(lead, people):
-                    speaker = hint() or people.last_person(_gender.of_cue(lead))
+                    speaker = hint() or _subject_over_last(people, _gender.of_cue(lead), person=True)
                     cue, found = lead.strip()[-80:], True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
@@ -1191,7 +1237,7 @@ def reported_speaker(text: str, people: People) -> str | None:
     last = parts[-1] if parts else ""
     if not (_VERB.search(last) or _ACCORDING.search(last) or _holder(last, people)):
         return None
-    return _speaking(last, people.find(last), people) or _subject(last, people)
+    return _speaking(last, people.find(last), people, relative=False) or _subject(last, people)
 
 
 def attribute(pieces: list[Piece], people: People) -> list[str | None]:
