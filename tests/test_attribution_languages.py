@@ -434,6 +434,12 @@ ES_PT_CASES = [
     # "o parlamentar": any member of a chamber, as the deputy was introduced.
     ('pt-role1', 'O deputado federal Silvio Nogueira defendeu o projeto; o ministro Sérgio Moura não falou.\n\n"Eu vou votar a favor do texto do governo", disse o parlamentar em entrevista.',
      ['Silvio Nogueira']),
+    # "o partido" after "o partido Rede Sustentabilidade": the body introduced with that kind.
+    ('pt-org5', 'O partido Rede Sustentabilidade decidiu entrar com uma ação no Supremo Tribunal Federal.\n\n"Não houve discussão alguma com a sociedade sobre o decreto", acusa o partido.',
+     ['Rede Sustentabilidade']),
+    # A time phrase between the verb and its subject ("expuso este martes la organización …").
+    ('es-org2', 'La organización social Comité de Desarrollo Campesino bloqueó carreteras en todo el país.\n\n"No más corrupción, no más saqueo de nuestros territorios", expuso este martes la organización campesina mediante sus redes.',
+     ['Comité de Desarrollo Campesino']),
     # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
     ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
      [None]),

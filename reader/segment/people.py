@@ -327,6 +327,11 @@ def _compound_head(word: str) -> str:
 _GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionária fonctionnaire beamter beamtin
     úředník úřednice чиновник чиновница responsable dirigente politician político política politique politiker
     politikerin""".split())
+# A body's kind in lower case and its name, with at most one adjective between ("o partido Rede
+# Sustentabilidade", "la organización social Comité de Desarrollo Campesino (Codeca)").
+_KIND_THEN_NAME = compiled.regex(
+    r"\b(?P<kind>[a-zà-ÿ]{4,})\s+(?:[a-zà-ÿ]{4,}\s+)?(?P<name>" + _CAP + r"[\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|y|e)\s+)*"
+    + _CAP + r"[\w’'-]*)*)")
 # Spanish and Portuguese words for any member of a chamber, and the titles they stand for.
 _LEGISLATOR_WORDS = {"parlamentar", "parlamentares", "parlamentario", "parlamentaria", "legislador", "legisladora",
                      "congresista"}
@@ -524,6 +529,8 @@ class People:
     """The last quotation was given to someone the article does not name, and no one was named since."""
     german: bool = False
     """The article has shown German text (capitalized nouns are not names there)."""
+    org_kinds: dict[str, str] = field(default_factory=dict)
+    """Lower-case kind of body -> the one last named with it ('partido' -> 'Rede Sustentabilidade')."""
     lead_subject: str | None = None
     """The subject of the latest sentence that named anyone; None when it named people but none as
     its subject."""
@@ -870,6 +877,15 @@ class People:
                 if m.group(0) in self.organisations:
                     self.organisations.remove(m.group(0))
                 self.organisations.append(m.group(0))
+        # "o partido Rede Sustentabilidade", "la organización social Codeca": the kind of body in lower
+        # case, then its name; "o partido" later means it.
+        for m in _KIND_THEN_NAME.finditer(text):
+            kind, name = m.group("kind").lower(), m.group("name")
+            if (kind in _ORG_WORDS or kind in _GENERIC_ORGS) and not self.find(name):
+                self.org_kinds[kind] = name
+                if name in self.organisations:
+                    self.organisations.remove(name)
+                self.organisations.append(name)
 
     def organisation(self, phrase: str) -> str | None:
         """The organisation a common noun means ('este ministerio', 'la ONG', 'the company'): the latest
@@ -882,6 +898,8 @@ class People:
                                                       "этот", "эта"} or len(words) > 3:
             return None
         noun = words[1] if len(words) > 1 else ""
+        if noun in self.org_kinds and len(words) == 2:
+            return self.org_kinds[noun]
         if noun in _GENERIC_ORGS:
             return self.organisations[-1] if self.organisations else None
         if noun in _ORG_WORDS or noun in _ORG_HEADS:

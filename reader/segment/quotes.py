@@ -221,6 +221,10 @@ _BODY_BEFORE = compiled.regex(
     r"\s+(?:[a-zà-ÿ]+\s+)?$")
 # "Maria Souza, directora de la escuela," - a comma that closes an apposition, not an opening phrase.
 _APPOSITION_BEFORE = compiled.regex(r"[A-ZÀ-Þ][\w’'-]+,\s+(?:[\w’'-]+\s+){0,6}[\w’'-]+,\s*$")
+_TIME_LEAD = compiled.regex(
+    r"^(?:(?:este|esta|ese|esa|nesta|neste|nessa|nesse|el|la|o|a|na|no|en)\s+)"
+    r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes|año|mañana|tarde|noche|"
+    r"segunda|terça|quarta|quinta|sexta|manhã|ano|mês|madrugada)(?:-feira)?(?:\s*\(\d+\))?\s*,?\s*", re.I)
 _NEW_CLAUSE = compiled.regex(r"(?:[,;]\s*(?:mas|pero|but|mais|aber|y|e|and|et|und)|;)\s*$", re.I)
 _RELATIVE = compiled.regex(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:que|quien|quienes|qui|who|which)\b", re.I)
 _NOT_AUTHORS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
@@ -778,6 +782,8 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, named, cue
     who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
     # Portuguese "a"/"o" before a noun is the article ("diz a garota"), not the preposition.
+    # "expuso este martes la organización": a time phrase after the verb, then its subject.
+    who = _TIME_LEAD.sub("", who)
     # "justifica o MPPE", "detalhou a AGU": after a Portuguese verb, an article and a body's name.
     body = bool(verb_first and verb_first.group(0).strip(" ,.;:!?—–-").lower() in PT_ONLY
                 and re.match(r"(?:a|o|as|os)\s+[A-ZÀ-Þ]", who) and _named_organisation(who, people))
@@ -813,7 +819,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             # "… he said" after a paragraph that has Levitt speaking: the one speaking, not the
             # last man named ("Sinwar").
             return True, speaking, cue
-        speaker = people.organisation(who) or people.resolve(who) or _named_organisation(who, people)
+        # "expuso la organización campesina mediante sus canales": the body's noun phrase, not the rest.
+        speaker = people.organisation(who) or people.organisation(" ".join(who.split()[:3])) \
+            or people.resolve(who) or _named_organisation(who, people)
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
