@@ -440,6 +440,13 @@ ES_PT_CASES = [
     # A time phrase between the verb and its subject ("expuso este martes la organización …").
     ('es-org2', 'La organización social Comité de Desarrollo Campesino bloqueó carreteras en todo el país.\n\n"No más corrupción, no más saqueo de nuestros territorios", expuso este martes la organización campesina mediante sus redes.',
      ['Comité de Desarrollo Campesino']),
+    # A noun of speech with a person as its subject introduces the quotation of the next paragraph.
+    ('pt-noun1', 'No final da fala, Lúcio Matos fez uma convocação.\n\n"A partir de agora, preparem-se para percorrer o país inteiro comigo."',
+     ['Lúcio Matos']),
+    # "disse que" inside a quotation is the speaker's own narration, not an attribution that splits it;
+    # a line that names no one between two quotations lets the speaker go on.
+    ('pt-carry1', 'Lúcio Matos discursou no lançamento da chapa. "Estou pronto para a campanha e para o país", disse Matos.\n\nVeja abaixo alguns dos trechos\n\n"Em 2003, disse que se todos tivessem café da manhã, eu teria cumprido a missão. Travamos contra a fome a maior das batalhas."',
+     ['Lúcio Matos', 'Lúcio Matos']),
     # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
     ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
      [None]),

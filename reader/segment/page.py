@@ -254,7 +254,11 @@ def split(article: Article) -> Document:
             blocks.append(Block(BlockKind.HEADING, (Run(Role.NARRATION, unit.text, None,
                                                         language.detect(unit.text, doc_lang)),)))
             lead_in = ""
-            carry = None
+            # "Veja abaixo alguns dos trechos" between two quotations: the speaker goes on. A heading
+            # that names someone, or a section's title, ends the speech.
+            carry = carry if carry and unit.text.rstrip()[-1:] not in ".!?" and quotes.is_bridge(
+                unit.text, (Run(Role.NARRATION, unit.text, None, doc_lang),), people) and \
+                len(unit.text.split()) >= 4 else None
             reported = ""
             dialogue = False
             continue
@@ -262,7 +266,8 @@ def split(article: Article) -> Document:
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
         # A dash-led paragraph read as speech lets the next dash-led one go on the dialogue.
         dialogue = bool(runs) and runs[0].role is Role.QUOTE and unit.text.lstrip()[:1] in "—–-"
-        carry = _carry(runs)
+        bridge = carry is not None and quotes.is_bridge(unit.text, runs, people)
+        carry = carry if bridge else _carry(runs)
         # Narration alone may report who speaks next; read only if a quotation opens the next paragraph.
         reported = runs[-1].text if carry is None and runs and all(run.role is Role.NARRATION for run in runs) else ""
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \

@@ -16,14 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import sentences
-from ..model import Block, Gender, Role
+from ..model import Block, Gender, Role, Run
 from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from . import compiled
 from .verbs import CS_PAST, DOCUMENTS, PT_ONLY, QUOTING
 
-__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
+__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker", "is_bridge"]
 
 _DASH_LEAD = compiled.regex(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = compiled.regex(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -132,7 +132,10 @@ _WORDS_OF = compiled.regex(
     r"\b(?:phrase|propos|mots|paroles|déclaration|words|remarks|comments|palabras|declaraciones|frase|"
     r"Worte|Aussage|Äußerung|palavras|declarações|слова)\s+(?:de|d['’]|of|del|von|des|du|do|da|de la)\s*", re.I)
 _INNER_CUE = compiled.regex(
-    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
+    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b"
+    # "…, disse que se, ao final do meu mandato, …": a verb with its "that" clause is the speaker's own
+    # narration inside the quotation, not an attribution.
+    rf"(?!\s+(?:que|that|qu['’]|dass|že|что)\b)[^.;!?«»“”„\"]{{0,120}}?)"
     rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
 )
 _ROLE_WORDS = compiled.regex(
@@ -225,6 +228,9 @@ _TIME_LEAD = compiled.regex(
     r"^(?:(?:este|esta|ese|esa|nesta|neste|nessa|nesse|el|la|o|a|na|no|en)\s+)"
     r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes|año|mañana|tarde|noche|"
     r"segunda|terça|quarta|quinta|sexta|manhã|ano|mês|madrugada)(?:-feira)?(?:\s*\(\d+\))?\s*,?\s*", re.I)
+_SPEECH_NOUN = compiled.regex(
+    r"\b(?:convocação|convocatoria|llamado|llamamiento|apelo|discurso|pronunciamento|pronunciamiento|"
+    r"declaração|declaración|desabafo|recado|alerta|advertencia|advertência|mensagem|mensaje)\b", re.I)
 _NEW_CLAUSE = compiled.regex(r"(?:[,;]\s*(?:mas|pero|but|mais|aber|y|e|and|et|und)|;)\s*$", re.I)
 _RELATIVE = compiled.regex(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:que|quien|quienes|qui|who|which)\b", re.I)
 _NOT_AUTHORS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
@@ -961,7 +967,8 @@ def _body_before_verb(lead: str, people: People) -> str | None:
     """An organisation that is the subject of the lead-in's last verb of saying ('O MPPE informa que',
     'la Contraloría informó que', 'a Abradep defende que'): its article, its name, at most one word
     ('também'), then the verb. None when a person or nothing of the kind stands there."""
-    verbs = list(_VERB.finditer(lead))
+    # A capitalized "States" is the end of a name ("the United States"), not a verb.
+    verbs = [v for v in _VERB.finditer(lead) if v.group(0)[:1].islower()]
     if not verbs:
         return None
     m = _BODY_BEFORE.search(lead[: verbs[-1].start()])
@@ -1244,8 +1251,21 @@ def reported_speaker(text: str, people: People) -> str | None:
     parts = sentences.split(text)
     last = parts[-1] if parts else ""
     if not (_VERB.search(last) or _ACCORDING.search(last) or _holder(last, people)):
+        # "No final da fala, Lula fez uma convocação.", "Boric hizo un llamado:": a noun of speech
+        # whose subject is the sentence's.
+        if _SPEECH_NOUN.search(last) and people.lead_subject \
+                and any(m.name == people.lead_subject for m in people.find(last)):
+            return people.lead_subject
         return None
     return _speaking(last, people.find(last), people, relative=False) or _subject(last, people)
+
+
+def is_bridge(text: str, runs: tuple[Run, ...], people: People) -> bool:
+    """True for a short line of narration between quotations that names no one and says no one
+    speaks ('Veja abaixo alguns dos trechos', 'Más adelante añadió:' is not one): the speaker of the
+    quotation before it goes on in the quotation after it."""
+    return all(run.role is Role.NARRATION for run in runs) and len(text.split()) <= 12 \
+        and not _VERB.search(text) and not people.find(text) and not _ORG_RUN.search(text[1:])
 
 
 def attribute(pieces: list[Piece], people: People) -> list[str | None]:
