@@ -154,7 +154,7 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
     else:
         # A paragraph that opens with a quotation continues the speaker of a quotation that closed the last one.
         opens = bool(pieces) and pieces[0].quote
-        if opens and carry is None and reported:
+        if opens and carry is None and reported and not quotes.is_dash_question(unit.text):
             # "… je podle Petra Smejkala neudržitelné." then a paragraph that is one quotation: his.
             carry = quotes.reported_speaker(reported, people)
         attributed = quotes.attribute_with_cues(pieces, people, carry if opens else None)

@@ -23,7 +23,7 @@ from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from . import compiled
 from .verbs import CS_PAST, DOCUMENTS, PT_ONLY, QUOTING
 
-__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker", "is_bridge"]
+__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker", "is_bridge", "is_dash_question"]
 
 _DASH_LEAD = compiled.regex(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = compiled.regex(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -51,6 +51,7 @@ _NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "van", "von", "der", "
 _ACCORDING = compiled.regex(rf"\b(?:{ACCORDING})\b", re.I)
 _TERM_BEFORE = compiled.regex(
     r"(?:^|[\s(])(?:the|a|an|this|these|those|its|their|his|her|our|so-called|la|el|los|las|le|les|un|une|una|"
+    r"del|al|do|da|dos|das|du|des|au|aux|"
     r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
     r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
     r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
@@ -65,7 +66,10 @@ _NAMING = compiled.regex(
     r"apodad[oa]s?|titulad[oa]s?|bautizad[oa]s?|conocid[oa]s?\s+como|la\s+(?:palabra|expresión)|el\s+(?:término|lema)|"
     r"apelidad[oa]s?|intitulad[oa]s?|batizad[oa]s?|conhecid[oa]s?\s+como|a\s+(?:palavra|expressão)|o\s+termo|"
     r"под\s+названием|прозванн\w+|слово|zvan\w+|nazvan\w+|slovo|přezdív\w+|"
-    r"(?:nombr|nomin|denomin|llam|bautiz|conoc|cham|batiz|apelid|intitul|titul)\w*\s+como)\s*$", re.I)
+    r"(?:nombr|nomin|denomin|llam|bautiz|conoc|cham|batiz|apelid|intitul|titul)\w*\s+como|"
+    # "lo que llamas “…”", "o que chamam de “…”": what someone calls a thing is its name.
+    r"lo\s+que\s+llam\w+|o\s+que\s+cham\w+(?:\s+de)?|(?:le|lo|la|les)\s+llam(?:o|a|as|an|amos|aba|aban|ó)|"
+    r"(?:o|a|os|as)\s+cham(?:o|a|am|amos|ava|ou)\s+de)\s*$", re.I)
 # The kind of work, programme or body right before the marks: what follows is its title or name
 # ("the film "…"", "das Buch „…“", "la campagne « … »", "компания «…»").
 _WORK = compiled.regex(
@@ -84,7 +88,9 @@ _WORK = compiled.regex(
     r"операци\w*|выставк\w*|компани\w*|организаци\w*|движени\w*|фонд\w*|газет\w*|журнал\w*|"
     r"агентств\w*|издани\w*|телеканал\w*|"
     r"film\w*|knih\w*|seriál\w*|pořad\w*|písn\w*|projekt\w*|operac\w*|kampa\w*|společnost\w*|"
-    r"hnutí|spolek|spolku|deník\w*|časopis\w*)\s*$")
+    r"hnutí|spolek|spolku|deník\w*|časopis\w*)"
+    # "la peça teatral “…”", "el programa televisivo “…”": one adjective may follow the kind of work.
+    r"(?:\s+[a-zà-ÿ]+(?:al|ar|ic[oa]|iv[oa]|ári[oa]|ari[oa]|ense))?\s*$")
 # "a group called "…"", "un film appelé « … »": a name. "which he called "…"" is someone's words.
 _CALLED = compiled.regex(r"(?:^|\s)(?P<noun>[\w’'-]+)\s+(?:called|named|appelée?s?|llamad[oa]s?|chamad[oa]s?|genannte?[nmrs]?)\s*$",
                      re.I)
@@ -377,6 +383,12 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     # por su familia", the "tip of the iceberg", sogenannte „Fake News“; so is a list in parentheses.
     if len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and _TERM_BEFORE.search(before):
         return True
+    # A name or title in sentence case after an article or a preposition's contraction ('el contenido del
+    # "Programa para la transformación del trabajo político"', 'ser la "Estrategia Económico-Social."'):
+    # a capital, no sentence inside, no verb of saying around.
+    if len(words) <= 12 and words[0][:1].isupper() and not re.search(r"[.!?…;:]", inner.strip().rstrip(".")) \
+            and _TERM_BEFORE.search(before) and context and not _VERB.search(context):
+        return True
     if len(words) <= 12 and before.rstrip().endswith("("):
         return True
     # A reference: "Sung Il-kwon, « En Corée, la politique du rayon de soleil », Le Monde diplomatique,
@@ -420,6 +432,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…:"
 
 
+def is_dash_question(text: str) -> bool:
+    """True for a paragraph that is a Spanish interviewer's question led by a dash ('—¿Cuál es la
+    situación?', '—El Gobierno impulsa una ley, ¿cómo la evalúa?'): speech, by someone unnamed."""
+    return bool(_DASH_LEAD.match(text)) and "¿" in text and text.rstrip().endswith("?")
+
+
 def _dash_speech(text: str, introduced: bool = False) -> tuple[list[tuple[int, int, int, int]], int]:
     """Spans of dash-led direct speech at the paragraph start, and where normal scanning resumes.
 
@@ -434,6 +452,8 @@ def _dash_speech(text: str, introduced: bool = False) -> tuple[list[tuple[int, i
     begin = lead.end()
     # "— On travaille ici depuis trente ans, dit-il en souriant.": the verb follows a comma, no dash.
     introduced = introduced or any(_VERB.match(text, m.end()) for m in _COMMA.finditer(text, begin))
+    # "—¿Cuál es la situación con los precios?": a Spanish interview's question, asked aloud.
+    introduced = introduced or is_dash_question(text)
 
     def attributed(after: int) -> bool:
         return introduced or bool(_VERB.search(text, after, after + 80))
