@@ -456,3 +456,17 @@ ES_PT_CASES = [
 @pytest.mark.parametrize(("case", "text", "expected"), ES_PT_CASES, ids=[c[0] for c in ES_PT_CASES])
 def test_speaker_es_pt(case: str, text: str, expected: list[str | None]) -> None:
     test_speaker(case, text, expected)
+
+
+def test_bodies_and_programmes_are_no_people() -> None:
+    from reader.segment.people import People
+
+    for text in ("O governo quer substituir o Bolsa Família por outro programa.",
+                 "Lo dijo el miembro del Buró Político en la reunión.",
+                 "A Secretaria Estadual de Cultura incluiu a peça na grade.",
+                 "Embora Pacheco tenha negado, o pedido segue na Casa."):
+        names = [m.name for m in People().find(text)]
+        assert all(n not in ("Bolsa Família", "Buró Político", "Estadual de Cultura", "Embora Pacheco")
+                   for n in names), (text, names)
+    # A title right before a name still vouches for the person.
+    assert [m.name for m in People().find("Lo dijo la secretaria de Estado Ana López.")] == ["Ana López"]

@@ -287,7 +287,11 @@ _AGED = compiled.regex(r"\d+-jährige[rn]?")
 _COMMON_NOUN = compiled.regex(
     r"(?:ción|ciones|sión|siones|idad|idades|ismo|ismos|ería|erías|ncias|itaria|itario|itarias|itarios|"
     r"ógica|ógico|ógicas|ógicos|icas|icos|ivas|ivos|iva|ivo|ales|antes|entes|tion|tions|ité|ités|isme|ique|"
-    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales|icial|iciales|ocial|ociales|ecial|eciales|ncial|nciales)$")
+    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales|icial|iciales|ocial|ociales|ecial|eciales|ncial|nciales|"
+    # Spanish and Portuguese adjectives of bodies and programmes ("Buró Político", "Justiça Eleitoral",
+    # "Secretaria Estadual", "Bolsa Família").
+    r"ítico|ítica|íticos|íticas|itoral|itorales|ctoral|ctorales|adual|aduales|ederal|ederales|icipal|icipales|"
+    r"amília|amilia)$")
 
 
 # German abstract nouns ("Souveränität Venezuelas", "Gesellschaft"), never a given name.
@@ -332,6 +336,8 @@ _GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionár
 _KIND_THEN_NAME = compiled.regex(
     r"\b(?P<kind>[a-zà-ÿ]{4,})\s+(?:[a-zà-ÿ]{4,}\s+)?(?P<name>" + _CAP + r"[\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|y|e)\s+)*"
     + _CAP + r"[\w’'-]*)*)")
+# Capitalized, these name a department rather than a person ("Secretaria Estadual de Cultura").
+_DEPARTMENTS = {"secretaria", "secretaría"}
 # Spanish and Portuguese words for any member of a chamber, and the titles they stand for.
 _LEGISLATOR_WORDS = {"parlamentar", "parlamentares", "parlamentario", "parlamentaria", "legislador", "legisladora",
                      "congresista"}
@@ -647,11 +653,17 @@ class People:
         if len(core) >= 2:
             if not _gender.is_given_name(core[0], loose=True) and (
                     " ".join(core).lower() in _countries() or core[0].lower() in _countries()
+                    or core[-1].lower() in _countries()  # "Renda Brasil": a programme, not a person
                     or (len(core[0]) >= 7 and _ABSTRACT_NOUN.search(core[0].lower()))
                     or ((any(_COMMON_NOUN.search(w.lower()) for w in core) and not german_text
                          or any(w in _PARTICLES for w in name_words[1:]))
-                        and not any(w.lower().rstrip(".") in _TITLES for w in words[:k])
-                        and (self._title_before(text, start, words[:k]) or "de").split()[-1] in _CONNECTORS
+                        # A title right before the run vouches for a person ("Judge Ford"); one
+                        # joined by "del" ("Miembro del Buró Político") or a department's name
+                        # ("Secretaria Estadual de Cultura") does not.
+                        and not (k and words[k - 1].lower().rstrip(".") in _TITLES
+                                 and words[k - 1].lower() not in _DEPARTMENTS)
+                        and ((self._title_before(text, start, words[:k]) or "de").split()[-1] in _CONNECTORS
+                             or bool(k) and words[k - 1].lower() in _DEPARTMENTS)
                         and not (self._apposition_after(text, end) or _SPEECH_NEXT.match(text, end)))):
                 # "Costa Rica", "Colombia Piensa", "Ingeniería Civil", "Ciencias Políticas", "Konsum von
                 # Drogen": a country, or words with the endings of common nouns and adjectives, or two
