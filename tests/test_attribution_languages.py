@@ -447,6 +447,11 @@ ES_PT_CASES = [
     # a line that names no one between two quotations lets the speaker go on.
     ('pt-carry1', 'Lúcio Matos discursou no lançamento da chapa. "Estou pronto para a campanha e para o país", disse Matos.\n\nVeja abaixo alguns dos trechos\n\n"Em 2003, disse que se todos tivessem café da manhã, eu teria cumprido a missão. Travamos contra a fome a maior das batalhas."',
      ['Lúcio Matos', 'Lúcio Matos']),
+    # "el órgano contralor": the body whose name shares the adjective's stem, not the last one named.
+    ('es-org3', 'La Contraloría General de la República revisó los sistemas del Ministerio de Hacienda y de la Caja Costarricense.\n\n"No hay evidencia de que se haya valorado cada cambio de perfil", detalló el órgano contralor.',
+     ['Contraloría General de la República']),
+    ('es-verb1', 'El presidente Gabriel Boric visitó la región el martes.\n\n"Estamos trabajando en instalar estados intermedios en la zona", adelantó el mandatario.',
+     ['Gabriel Boric']),
     # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
     ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
      [None]),

@@ -912,6 +912,14 @@ class People:
         noun = words[1] if len(words) > 1 else ""
         if noun in self.org_kinds and len(words) == 2:
             return self.org_kinds[noun]
+        if (noun in _GENERIC_ORGS or noun in _ORG_WORDS) and len(words) == 3 and len(words[2]) >= 6:
+            # "el órgano contralor", "la organización campesina": the body whose name shares the
+            # adjective's stem ("Contraloría General", "Comité de Desarrollo Campesino").
+            stem = words[2][:6]
+            named = next((o for o in reversed(self.organisations)
+                          if any(w.lower().startswith(stem) for w in o.split())), None)
+            if named:
+                return named
         if noun in _GENERIC_ORGS:
             return self.organisations[-1] if self.organisations else None
         if noun in _ORG_WORDS or noun in _ORG_HEADS:

@@ -92,7 +92,7 @@ subrayaba matizó matiza zanjó concretó ahondó abundó completó valoró valo
 sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó agradeció
 insistieron sostuvieron denunciaron explicó respondieron reclamó reclama pidió pide exigió exige recoge
 recogió diría diciendo agregando añadiendo explicando señalando asegurando gritó grita reflexiona reflexionó complementó complementa
-acusa acusó""".split()
+acusa acusó adelantó adelanta enumeró enumera""".split()
 # Spain's press reports in the perfect: "ha dicho", "ha asegurado", "han explicado".
 _ES_PARTICIPLES = """dicho afirmado asegurado explicado señalado añadido declarado indicado preguntado respondido
 remarcado apuntado escrito comentado recalcado destacado insistido sostenido advertido subrayado expresado
@@ -119,7 +119,7 @@ retrucou replicou indagou ironizou justificou justifica sustentou sustenta insis
 anunciou anuncia prometeu promete reclamou reclama relembrou recordou opinou analisou analisa finalizou
 esclareceu esclarece emendou revelou revela confessou confidenciou tuitou explicaram contaram relataram
 ressaltaram destacaram garantiram acusa acusou rechaçou rechaça critica sugere sugeriu ressalvou disparou
-dispara cravou reafirma reafirmou reitera reiterou""".split()
+dispara cravou reafirma reafirmou reitera reiterou adiantou adianta enumerou enumera""".split()
 
 _CS_STEMS = """řekl uvedl dodal prohlásil napsal zdůraznil vysvětlil zeptal odpověděl doplnil konstatoval podotkl sdělil
 upozornil poznamenal potvrdil popsal připomněl svěřil přiznal vzkázal ocenil kritizoval varoval komentoval
