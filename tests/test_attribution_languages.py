@@ -452,6 +452,9 @@ ES_PT_CASES = [
      ['Contraloría General de la República']),
     ('es-verb1', 'El presidente Gabriel Boric visitó la región el martes.\n\n"Estamos trabajando en instalar estados intermedios en la zona", adelantó el mandatario.',
      ['Gabriel Boric']),
+    # A quotation over three paragraphs, attributed only at its end.
+    ('pt-multi1', 'O deputado estadual comentou o edital em nota enviada à imprensa.\n\n“Afinal, qual o objetivo do governo com esse concurso tão mal explicado?\n\n“O governo dá margem a interpretações erradas e promove o desrespeito com as famílias.\n\n“Não é preconceito da minha parte, é meu dever questionar”, afirmou, em nota, Joel Matos, deputado do PP.',
+     ['Joel Matos', 'Joel Matos', 'Joel Matos']),
     # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
     ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
      [None]),

@@ -189,6 +189,28 @@ def _full_names(blocks: list[Block], people: People) -> list[Block]:
     return [dataclasses.replace(block, runs=tuple(named(run) for run in block.runs)) for block in blocks]
 
 
+def _backfill_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A quotation that runs over several paragraphs and is attributed only at its end ('“…' / '“…' /
+    '“…”, afirmou, em nota, Joel da Harpa'): paragraphs that are nothing but an unattributed quotation,
+    right before a paragraph that opens with a quotation attributed in its own words, are that
+    speaker's. At most three paragraphs back, and never across narration or a heading."""
+    out = list(blocks)
+    for i, block in enumerate(out):
+        runs = block.runs
+        if block.kind is not BlockKind.PARAGRAPH or len(runs) < 2 or runs[0].role is not Role.QUOTE \
+                or not runs[0].speaker or runs[1].role is not Role.NARRATION or not runs[0].cue \
+                or runs[0].cue.startswith("the attribution that follows"):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and out[j].kind is BlockKind.PARAGRAPH \
+                and all(r.role is Role.QUOTE and r.speaker is None for r in out[j].runs):
+            out[j] = dataclasses.replace(out[j], runs=tuple(
+                dataclasses.replace(r, speaker=runs[0].speaker, cue="the attribution that follows: " + (runs[0].cue or ""))
+                for r in out[j].runs))
+            j -= 1
+    return out
+
+
 def _speakers(blocks: list[Block], people: People) -> tuple[Speaker, ...]:
     """Everyone who speaks a quotation, once each, with the gender evidence the article gave."""
     names = dict.fromkeys(run.speaker for block in blocks for run in block.runs if run.speaker)
@@ -272,6 +294,6 @@ def split(article: Article) -> Document:
         reported = runs[-1].text if carry is None and runs and all(run.role is Role.NARRATION for run in runs) else ""
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
-    blocks = quotes.echo_speakers(_full_names(blocks, people))
+    blocks = quotes.echo_speakers(_full_names(_backfill_paragraphs(blocks), people))
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),
                     source=article.source, speakers=_speakers(blocks, people))
