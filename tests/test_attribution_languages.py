@@ -455,6 +455,15 @@ ES_PT_CASES = [
     # A quotation over three paragraphs, attributed only at its end.
     ('pt-multi1', 'O deputado estadual comentou o edital em nota enviada à imprensa.\n\n“Afinal, qual o objetivo do governo com esse concurso tão mal explicado?\n\n“O governo dá margem a interpretações erradas e promove o desrespeito com as famílias.\n\n“Não é preconceito da minha parte, é meu dever questionar”, afirmou, em nota, Joel Matos, deputado do PP.',
      ['Joel Matos', 'Joel Matos', 'Joel Matos']),
+    # A view given to a person with "Para": their words, short as they are.
+    ('es-for1', 'La especialista Ana Ruiz estudió el caso durante meses. Para la especialista, "el sistema no funciona".',
+     ['Ana Ruiz']),
+    # Portuguese "a" before a role is the article: "afirmou a ministra à GloboNews".
+    ('pt-role2', 'A ministra Marina Silva participou do evento.\n\n"O desmatamento caiu pela metade", afirmou a ministra à GloboNews.',
+     ['Marina Silva']),
+    # A verb of saying and a colon announce speech, however short; a lone name after a title in lower case.
+    ('pt-colon1', 'O presidente Lula discursou em Brasília nesta sexta. Depois, Lula afirmou: "O Brasil voltou".',
+     ['Lula']),
     # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
     ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
      [None]),

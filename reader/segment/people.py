@@ -336,6 +336,11 @@ _GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionár
 _KIND_THEN_NAME = compiled.regex(
     r"\b(?P<kind>[a-zà-ÿ]{4,})\s+(?:[a-zà-ÿ]{4,}\s+)?(?P<name>" + _CAP + r"[\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|y|e)\s+)*"
     + _CAP + r"[\w’'-]*)*)")
+# A Spanish or Portuguese office in lower case with its article, right before a lone name.
+_LOWER_TITLE_BEFORE = compiled.regex(
+    r"\b(?i:el|la|o|a)\s+(?:presidente|presidenta|ministro|ministra|senador|senadora|deputado|deputada|diputado|"
+    r"diputada|governador|governadora|gobernador|gobernadora|alcalde|alcaldesa|prefeito|prefeita|juiz|juíza|juez|"
+    r"jueza|papa|rei|rey|técnico|treinador|entrenador|vereador|vereadora|general|coronel|pastor|padre)\s+$")
 # Capitalized, these name a department rather than a person ("Secretaria Estadual de Cultura").
 _DEPARTMENTS = {"secretaria", "secretaría"}
 # Spanish and Portuguese words for any member of a chamber, and the titles they stand for.
@@ -708,7 +713,10 @@ class People:
                         not (len(words) == 1 and _mid_sentence(text, start) and core[0].lower() not in _NOT_NAMES
                              and _SPEECH_NEXT.match(text, run[-1].end()) and not german_word
                              and not _GERMAN_NEXT.match(text, run[-1].end())
-                             and not re.search(r"\d\s*$", text[: run[0].start()])):
+                             and not re.search(r"\d\s*$", text[: run[0].start()])) and \
+                        not (len(words) == 1 and not german_text and core[0].lower() not in _NOT_NAMES
+                             and _LOWER_TITLE_BEFORE.search(text[max(0, start - 40) : start])):
+                    # (… nor a lone name right after a title in lower case: "o presidente Lula discursou".)
                     return []
                 known = core[0]
             name = known

@@ -237,6 +237,7 @@ _TIME_LEAD = compiled.regex(
 _SPEECH_NOUN = compiled.regex(
     r"\b(?:convocação|convocatoria|llamado|llamamiento|apelo|discurso|pronunciamento|pronunciamiento|"
     r"declaração|declaración|desabafo|recado|alerta|advertencia|advertência|mensagem|mensaje)\b", re.I)
+_VERB_COLON = compiled.regex(rf"\b(?:{SPEECH_VERBS})\s*:\s*$")
 _NEW_CLAUSE = compiled.regex(r"(?:[,;]\s*(?:mas|pero|but|mais|aber|y|e|and|et|und)|;)\s*$", re.I)
 _RELATIVE = compiled.regex(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:que|quien|quienes|qui|who|which)\b", re.I)
 _NOT_AUTHORS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
@@ -406,6 +407,14 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name. A quotation
     # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
     whole_sentence = opens_sentence and len(words) >= 4 and bool(re.match(r"\s*[.!?…]", after))
+    # 'o petista afirmou: "O Brasil voltou"': a verb of saying and a colon announce speech, however short.
+    if len(words) >= 2 and _VERB_COLON.search(before):
+        return False
+    # "Para la especialista, "el sistema no funciona"": a view given to a person is their words.
+    held = _FOR_WHO.search(lead + ",") if (lead := re.sub(r"[\s,]+$", "", before)) else None
+    if held and len(words) >= 3 and (any(People.is_role(w) for w in held.group("who").split())
+                                     or held.group("who")[:1].isupper()):
+        return False
     if context and not whole_sentence and not (opens_sentence and re.match(r"\s*,\s*[a-zà-ÿа-яё]", after)) and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
             not (len(words) >= 4 and _FINITE.search(inner)) and \
             not _VERB.search(context) and not re.search(rf"\b(?:{ACCORDING})\b", context, re.I) and ":" not in context:
@@ -828,7 +837,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, speaking, cue
         return True, people.last_subject(gender) or people.last_person(gender), cue
     if who:
-        if _INDEFINITE.match(who) and not body:
+        if _INDEFINITE.match(who) and not body \
+                and not (article and people.is_role(who.split()[1] if len(who.split()) > 1 else "")):
+            # ("afirmou a ministra à GloboNews": Portuguese "a" before a role is "the".)
             return True, None, cue  # "said one person": someone speaks, the article does not say who
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
