@@ -464,6 +464,12 @@ ES_PT_CASES = [
     # A verb of saying and a colon announce speech, however short; a lone name after a title in lower case.
     ('pt-colon1', 'O presidente Lula discursou em Brasília nesta sexta. Depois, Lula afirmou: "O Brasil voltou".',
      ['Lula']),
+    # The body after a prepositional phrase that follows the verb.
+    ('es-org4', '"Se recomienda a la población vacunarse antes del invierno", manifestó a través de un comunicado el Ministerio de Salud.',
+     ['Ministerio de Salud']),
+    # A rank unknown to the reader between the office and the name: still the subject.
+    ('pt-role3', '"A situação está controlada na região desde a madrugada", disse o porta-voz da PM, tenente-coronel Emerson Massera.',
+     ['Emerson Massera']),
     # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
     ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
      [None]),

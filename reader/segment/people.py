@@ -57,7 +57,7 @@ _STARTERS = set(
     embora porém contudo entretanto todavia ainda apesar quando enquanto depois antes agora hoje ontem
     durante sobre para pelo pela com sem como se já isso isto essa esse esta este ele ela eles elas nesta
     neste nessa nesse desde até entre porque pois assim então afinal além conforme cerca sim não mais
-    pese incluso ya tampoco
+    pese incluso ya tampoco ley lei
     v ve na z ze s o u k ke za po pro při podle i ale když jak že také než protože pokud proto tak však jenže
     přesto pak potom dnes včera zítra teď nyní už ještě to tento tato ten ta je jsou byl byla kromě během
     mezi před od do nad pod podle jeho její jejich jak jaký která který které co kdo kde proč nebo ani

@@ -238,6 +238,8 @@ _SPEECH_NOUN = compiled.regex(
     r"\b(?:convocação|convocatoria|llamado|llamamiento|apelo|discurso|pronunciamento|pronunciamiento|"
     r"declaração|declaración|desabafo|recado|alerta|advertencia|advertência|mensagem|mensaje)\b", re.I)
 _VERB_COLON = compiled.regex(rf"\b(?:{SPEECH_VERBS})\s*:\s*$")
+_TRAILING_BODY = compiled.regex(
+    r"(?<=\s)(?:el|la|o|a)\s+[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)+\s*$")
 _NEW_CLAUSE = compiled.regex(r"(?:[,;]\s*(?:mas|pero|but|mais|aber|y|e|and|et|und)|;)\s*$", re.I)
 _RELATIVE = compiled.regex(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:que|quien|quienes|qui|who|which)\b", re.I)
 _NOT_AUTHORS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
@@ -824,6 +826,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
                 and re.match(r"(?:a|o|as|os)\s+[A-ZÀ-Þ]", who) and _named_organisation(who, people))
     article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who) \
         or body
+    if verb_first and _PREPOSITION.match(who) and not body:
+        # "manifestó a través de un comunicado el Ministerio de Salud": the body after the phrase.
+        body_after = _TRAILING_BODY.search(clause)
+        if body_after and (org := _named_organisation(body_after.group(0).strip(), people)):
+            return True, org, cue
     if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who) and not article:
         who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
     if who and (demo := _DEMONSTRATIVE.match(who)) and not _DOCUMENT.match(demo.group(2)) \
@@ -930,7 +937,8 @@ def _inverted_subject(rest: str, people: People) -> str | None:
         apposition = k and words[k - 1] == "," and role_at < k and not (
             lead and (_PREPOSITION.fullmatch(lead[-1]) or lead[-1].lower() in _CONNECTOR_WORDS | {"del", "al"}))
         if len(before) <= 4 or apposition or any(people.is_role(w) for w in words[:k]) and len(before) <= 30 \
-                and not any(_PREPOSITION.fullmatch(w) and w.lower() not in _CONNECTOR_WORDS for w in before):
+                and not any(_PREPOSITION.fullmatch(w) and w.lower() not in _CONNECTOR_WORDS
+                            and w.lower() not in ("o", "os", "as") for w in before):  # Portuguese articles
             return mention.name
         break
     return None
