@@ -17,7 +17,7 @@ from . import compiled
 from . import gender as _gender
 from .verbs import ACCORDING, GERMAN_VERBS, SPEECH_VERBS
 
-__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "Mention"]
+__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "BODY_NOUNS", "Mention"]
 
 # Latin Extended-A mixes capitals and small letters ("Č", "ě"): only its capitals start a name.
 _CAP = "[A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper()) + "А-ЯЁЇІЄҐ]"
@@ -343,6 +343,8 @@ _LOWER_TITLE_BEFORE = compiled.regex(
     r"jueza|papa|rei|rey|técnico|treinador|entrenador|vereador|vereadora|general|coronel|pastor|padre)\s+$")
 # Capitalized, these name a department rather than a person ("Secretaria Estadual de Cultura").
 _DEPARTMENTS = {"secretaria", "secretaría"}
+BODY_NOUNS = frozenset(_ORG_WORDS | _GENERIC_ORGS)
+"""Lower-case nouns for a kind of body in our languages ('partido', 'organización', 'ministère')."""
 # Spanish and Portuguese words for any member of a chamber, and the titles they stand for.
 _LEGISLATOR_WORDS = {"parlamentar", "parlamentares", "parlamentario", "parlamentaria", "legislador", "legisladora",
                      "congresista"}
@@ -899,9 +901,11 @@ class People:
                 self.organisations.append(m.group(0))
         # "o partido Rede Sustentabilidade", "la organización social Codeca": the kind of body in lower
         # case, then its name; "o partido" later means it.
+        if BODY_NOUNS.isdisjoint(text.lower().split()):
+            return
         for m in _KIND_THEN_NAME.finditer(text):
             kind, name = m.group("kind").lower(), m.group("name")
-            if (kind in _ORG_WORDS or kind in _GENERIC_ORGS) and not self.find(name):
+            if kind in BODY_NOUNS and not _gender.is_given_name(name.split()[0]) and name not in self.counts:
                 self.org_kinds[kind] = name
                 if name in self.organisations:
                     self.organisations.remove(name)

@@ -19,7 +19,7 @@ from .. import sentences
 from ..model import Block, Gender, Role, Run
 from . import gender as _gender
 from .chrome import word_count
-from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
+from .people import ACCORDING, BODY_NOUNS, PRONOUNS, SPEECH_VERBS, Mention, People
 from . import compiled
 from .verbs import CS_PAST, DOCUMENTS, PT_ONLY, QUOTING
 
@@ -242,6 +242,7 @@ _TRAILING_BODY = compiled.regex(
     r"(?<=\s)(?:el|la|o|a)\s+[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)+\s*$")
 _NEW_CLAUSE = compiled.regex(r"(?:[,;]\s*(?:mas|pero|but|mais|aber|y|e|and|et|und)|;)\s*$", re.I)
 _RELATIVE = compiled.regex(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:que|quien|quienes|qui|who|which)\b", re.I)
+_DOC_WORDS = frozenset(w.split()[0].lower() for w in DOCUMENTS.split("|") if w.replace(" ", "").isalpha())
 _NOT_AUTHORS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
                 "novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre",
                 "octubre", "noviembre", "diciembre", "lei", "ley", "estado", "brasil", "españa", "méxico", "argentina"}
@@ -864,7 +865,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             # last man named ("Sinwar").
             return True, speaking, cue
         # "expuso la organización campesina mediante sus canales": the body's noun phrase, not the rest.
-        speaker = people.organisation(who) or people.organisation(" ".join(who.split()[:3])) \
+        head = who.split()[:3]
+        speaker = people.organisation(who) or (people.organisation(" ".join(head)) if len(head) == 3
+                                               and head[1].lower() in BODY_NOUNS else None) \
             or people.resolve(who) or _named_organisation(who, people)
         if speaker:
             people.note_gender(speaker, cue_gender)
@@ -1026,6 +1029,9 @@ def _note_document_author(text: str, people: People) -> None:
     """Remember who wrote a document the narration names ('estudo elaborado pela Abradep', 'el
     informe de la Contraloría'), so that 'diz o documento' later speaks for them. Persons count too
     ('la carta del ministro Pérez'); a bare place or date does not."""
+    # Most narration names no document: a set lookup spares the pattern's scan.
+    if _DOC_WORDS.isdisjoint(text.lower().split()):
+        return
     for m in _DOCUMENT_BY.finditer(text):
         org = m.group("org")
         if org.split()[0].lower() not in _NOT_AUTHORS:
