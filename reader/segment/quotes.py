@@ -390,7 +390,7 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     # A name or title in sentence case after an article or a preposition's contraction ('el contenido del
     # "Programa para la transformación del trabajo político"', 'ser la "Estrategia Económico-Social."'):
     # a capital, no sentence inside, no verb of saying around.
-    if len(words) <= 12 and words[0][:1].isupper() and not re.search(r"[.!?…;:]", inner.strip().rstrip(".")) \
+    if words and len(words) <= 12 and words[0][:1].isupper() and not re.search(r"[.!?…;:]", inner.strip().rstrip(".")) \
             and _TERM_BEFORE.search(before) and context and not _VERB.search(context):
         return True
     if len(words) <= 12 and before.rstrip().endswith("("):
