@@ -404,3 +404,92 @@ def test_declined_name_is_the_person_already_named() -> None:
     people.remember(people.find("Podnikatel Michal Redl prodal dům."))
     found = people.find("Návrh na omezení podal bratr Michala Redla včera.")
     assert [m.name for m in found] == ["Michal Redl"]
+
+
+# Spanish and Portuguese: organisations and their documents, subjects of earlier sentences.
+ES_PT_CASES = [
+    # After a Portuguese verb, "o"/"a" before a body's name is its article, not a preposition.
+    ('pt-org1', 'O tribunal recebeu o recurso na sexta-feira passada, segundo os autos.\n\n"Não há motivo algum para manter a decisão da primeira instância", detalhou a AGU, no recurso.',
+     ['AGU']),
+    # A body as the subject of the lead-in's verb: "O MPPE informa que".
+    ('pt-org2', 'O projeto chegou à Assembleia Legislativa na semana passada.\n\nO MPPE informa que "as despesas serão suportadas pelo orçamento próprio do órgão".',
+     ['MPPE']),
+    # The document's owner a few words after it: "trecho da justificativa oficial do MPPE".
+    ('pt-org3', '"O trabalho dos membros tem sido extenuante nos últimos meses", diz trecho da justificativa oficial do MPPE.',
+     ['MPPE']),
+    # A study named with its author speaks for them later: "destaca o estudo".
+    ('pt-org4', 'As propostas constam de estudo elaborado pela Abradep, divulgado nesta segunda.\n\n"Reformas políticas jamais devem ser feitas em momentos de exceção", destaca o estudo.',
+     ['Abradep']),
+    # A verb with no subject after a sentence whose subject named someone else later: the subject.
+    ('pt-subj1', 'Na sessão da manhã, Carlos Mendes foi questionado pela deputada Rita Lopes sobre o orçamento. Acrescentou, no entanto, que "nenhum corte foi decidido até agora".',
+     ['Carlos Mendes']),
+    ('pt-subj2', 'Em resposta a Ana Prado, José Lins elogiou os discursos de Pedro Tavares e de Luís Gama.\n\n"Eles fizeram discursos corajosos e muito necessários", avaliou.',
+     ['José Lins']),
+    # A speaker inside a relative clause does not go on into the next paragraph's quotation.
+    ('pt-subj3', 'O deputado Rui Faria falou na tribuna nesta quinta.\n\nO deputado ainda comentou a declaração do ministro da Saúde, Paulo Nunes, que afirmou que as vacinas chegam em maio.\n\n"Faltam vacinas em todos os postos do estado", relembrou.',
+     ['Rui Faria']),
+    # A later clause with its own subject ends the sentence with that subject.
+    ('pt-subj4', 'Rita Alves negou o pedido, mas Tomás Brito ainda tenta levar o tema ao plenário.\n\nO parlamentar acredita que tem apoio. "Já temos as assinaturas necessárias", justifica.',
+     ['Tomás Brito']),
+    # "o parlamentar": any member of a chamber, as the deputy was introduced.
+    ('pt-role1', 'O deputado federal Silvio Nogueira defendeu o projeto; o ministro Sérgio Moura não falou.\n\n"Eu vou votar a favor do texto do governo", disse o parlamentar em entrevista.',
+     ['Silvio Nogueira']),
+    # "o partido" after "o partido Rede Sustentabilidade": the body introduced with that kind.
+    ('pt-org5', 'O partido Rede Sustentabilidade decidiu entrar com uma ação no Supremo Tribunal Federal.\n\n"Não houve discussão alguma com a sociedade sobre o decreto", acusa o partido.',
+     ['Rede Sustentabilidade']),
+    # A time phrase between the verb and its subject ("expuso este martes la organización …").
+    ('es-org2', 'La organización social Comité de Desarrollo Campesino bloqueó carreteras en todo el país.\n\n"No más corrupción, no más saqueo de nuestros territorios", expuso este martes la organización campesina mediante sus redes.',
+     ['Comité de Desarrollo Campesino']),
+    # A noun of speech with a person as its subject introduces the quotation of the next paragraph.
+    ('pt-noun1', 'No final da fala, Lúcio Matos fez uma convocação.\n\n"A partir de agora, preparem-se para percorrer o país inteiro comigo."',
+     ['Lúcio Matos']),
+    # "disse que" inside a quotation is the speaker's own narration, not an attribution that splits it;
+    # a line that names no one between two quotations lets the speaker go on.
+    ('pt-carry1', 'Lúcio Matos discursou no lançamento da chapa. "Estou pronto para a campanha e para o país", disse Matos.\n\nVeja abaixo alguns dos trechos\n\n"Em 2003, disse que se todos tivessem café da manhã, eu teria cumprido a missão. Travamos contra a fome a maior das batalhas."',
+     ['Lúcio Matos', 'Lúcio Matos']),
+    # "el órgano contralor": the body whose name shares the adjective's stem, not the last one named.
+    ('es-org3', 'La Contraloría General de la República revisó los sistemas del Ministerio de Hacienda y de la Caja Costarricense.\n\n"No hay evidencia de que se haya valorado cada cambio de perfil", detalló el órgano contralor.',
+     ['Contraloría General de la República']),
+    ('es-verb1', 'El presidente Gabriel Boric visitó la región el martes.\n\n"Estamos trabajando en instalar estados intermedios en la zona", adelantó el mandatario.',
+     ['Gabriel Boric']),
+    # A quotation over three paragraphs, attributed only at its end.
+    ('pt-multi1', 'O deputado estadual comentou o edital em nota enviada à imprensa.\n\n“Afinal, qual o objetivo do governo com esse concurso tão mal explicado?\n\n“O governo dá margem a interpretações erradas e promove o desrespeito com as famílias.\n\n“Não é preconceito da minha parte, é meu dever questionar”, afirmou, em nota, Joel Matos, deputado do PP.',
+     ['Joel Matos', 'Joel Matos', 'Joel Matos']),
+    # A view given to a person with "Para": their words, short as they are.
+    ('es-for1', 'La especialista Ana Ruiz estudió el caso durante meses. Para la especialista, "el sistema no funciona".',
+     ['Ana Ruiz']),
+    # Portuguese "a" before a role is the article: "afirmou a ministra à GloboNews".
+    ('pt-role2', 'A ministra Marina Silva participou do evento.\n\n"O desmatamento caiu pela metade", afirmou a ministra à GloboNews.',
+     ['Marina Silva']),
+    # A verb of saying and a colon announce speech, however short; a lone name after a title in lower case.
+    ('pt-colon1', 'O presidente Lula discursou em Brasília nesta sexta. Depois, Lula afirmou: "O Brasil voltou".',
+     ['Lula']),
+    # The body after a prepositional phrase that follows the verb.
+    ('es-org4', '"Se recomienda a la población vacunarse antes del invierno", manifestó a través de un comunicado el Ministerio de Salud.',
+     ['Ministerio de Salud']),
+    # A rank unknown to the reader between the office and the name: still the subject.
+    ('pt-role3', '"A situação está controlada na região desde a madrugada", disse o porta-voz da PM, tenente-coronel Emerson Massera.',
+     ['Emerson Massera']),
+    # Not the body when it is the complement of the real subject ("El portavoz de la Asociación destaca").
+    ('es-org1', 'Los vecinos se reunieron el lunes con el concejal del distrito, Pedro Gil.\n\nUna fuente de la Comisión de Fiestas señala que "nadie ha pedido suspender las fiestas del barrio".',
+     [None]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), ES_PT_CASES, ids=[c[0] for c in ES_PT_CASES])
+def test_speaker_es_pt(case: str, text: str, expected: list[str | None]) -> None:
+    test_speaker(case, text, expected)
+
+
+def test_bodies_and_programmes_are_no_people() -> None:
+    from reader.segment.people import People
+
+    for text in ("O governo quer substituir o Bolsa Família por outro programa.",
+                 "Lo dijo el miembro del Buró Político en la reunión.",
+                 "A Secretaria Estadual de Cultura incluiu a peça na grade.",
+                 "Embora Pacheco tenha negado, o pedido segue na Casa."):
+        names = [m.name for m in People().find(text)]
+        assert all(n not in ("Bolsa Família", "Buró Político", "Estadual de Cultura", "Embora Pacheco")
+                   for n in names), (text, names)
+    # A title right before a name still vouches for the person.
+    assert [m.name for m in People().find("Lo dijo la secretaria de Estado Ana López.")] == ["Ana López"]

@@ -133,3 +133,26 @@ def test_reference_to_an_article_stays_narration() -> None:
     text = "Sung Il-kwon, « En Corée, la politique du rayon de soleil », Le Monde diplomatique, juin 2018."
     assert _quotes(text) == []
     assert _quotes("« Nous irons jusqu'au bout, quoi qu'il arrive », a dit Marie Dupont, Le Monde.") != []
+
+
+# Spanish and Portuguese pages: interview questions, names and titles in sentence case.
+
+def test_spanish_interview_question_led_by_a_dash_is_speech_by_no_one_named() -> None:
+    page = (f"{BODY}\n\nMarta Gil, directora del instituto, considera que los precios seguirán altos.\n\n"
+            "—¿Cuál es la situación de los precios este año?\n\nLos precios subieron mucho en marzo.\n\n"
+            "—El Gobierno prepara una ley de aranceles, ¿cómo la evalúan?\n\nEs una medida oportuna.")
+    doc = split(Article(page, InputFormat.TEXT, "test"))
+    quotes = [r for b in doc.blocks for r in b.runs if r.role is Role.QUOTE]
+    assert [q.text[:12] for q in quotes] == ["¿Cuál es la ", "El Gobierno "]
+    assert [q.speaker for q in quotes] == [None, None]
+    # A dash-led line that is no question and has no verb of saying stays a list item.
+    assert _quotes("—El Gobierno prepara una ley de aranceles para el año próximo.") == []
+
+
+def test_sentence_case_title_after_an_article_or_a_naming_verb_stays_narration() -> None:
+    assert _quotes('Muchos quieren conocer el contenido del "Programa para la transformación del trabajo '
+                   'político-ideológico", sobre todo los jóvenes.') == []
+    assert _quotes('Lo que llamas "Programa para la transformación del trabajo político" no es un documento.') == []
+    assert _quotes('O deputado repudiou a exibição da peça teatral “O Evangelho Segundo Jesus, Rainha do Céu”.') == []
+    # Speech after an article stays speech when a verb of saying attributes it.
+    assert _quotes('Ella dijo a la prensa: "Nadie nos avisó de los cambios en el plan".') != []

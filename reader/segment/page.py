@@ -154,7 +154,7 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
     else:
         # A paragraph that opens with a quotation continues the speaker of a quotation that closed the last one.
         opens = bool(pieces) and pieces[0].quote
-        if opens and carry is None and reported:
+        if opens and carry is None and reported and not quotes.is_dash_question(unit.text):
             # "… je podle Petra Smejkala neudržitelné." then a paragraph that is one quotation: his.
             carry = quotes.reported_speaker(reported, people)
         attributed = quotes.attribute_with_cues(pieces, people, carry if opens else None)
@@ -187,6 +187,28 @@ def _full_names(blocks: list[Block], people: People) -> list[Block]:
         better = full.get(run.speaker or "")
         return dataclasses.replace(run, speaker=better) if better and " " not in (run.speaker or " ") else run
     return [dataclasses.replace(block, runs=tuple(named(run) for run in block.runs)) for block in blocks]
+
+
+def _backfill_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A quotation that runs over several paragraphs and is attributed only at its end ('“…' / '“…' /
+    '“…”, afirmou, em nota, Joel da Harpa'): paragraphs that are nothing but an unattributed quotation,
+    right before a paragraph that opens with a quotation attributed in its own words, are that
+    speaker's. At most three paragraphs back, and never across narration or a heading."""
+    out = list(blocks)
+    for i, block in enumerate(out):
+        runs = block.runs
+        if block.kind is not BlockKind.PARAGRAPH or len(runs) < 2 or runs[0].role is not Role.QUOTE \
+                or not runs[0].speaker or runs[1].role is not Role.NARRATION or not runs[0].cue \
+                or runs[0].cue.startswith("the attribution that follows"):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and out[j].kind is BlockKind.PARAGRAPH \
+                and all(r.role is Role.QUOTE and r.speaker is None for r in out[j].runs):
+            out[j] = dataclasses.replace(out[j], runs=tuple(
+                dataclasses.replace(r, speaker=runs[0].speaker, cue="the attribution that follows: " + (runs[0].cue or ""))
+                for r in out[j].runs))
+            j -= 1
+    return out
 
 
 def _speakers(blocks: list[Block], people: People) -> tuple[Speaker, ...]:
@@ -254,7 +276,11 @@ def split(article: Article) -> Document:
             blocks.append(Block(BlockKind.HEADING, (Run(Role.NARRATION, unit.text, None,
                                                         language.detect(unit.text, doc_lang)),)))
             lead_in = ""
-            carry = None
+            # "Veja abaixo alguns dos trechos" between two quotations: the speaker goes on. A heading
+            # that names someone, or a section's title, ends the speech.
+            carry = carry if carry and unit.text.rstrip()[-1:] not in ".!?" and quotes.is_bridge(
+                unit.text, (Run(Role.NARRATION, unit.text, None, doc_lang),), people) and \
+                len(unit.text.split()) >= 4 else None
             reported = ""
             dialogue = False
             continue
@@ -262,11 +288,12 @@ def split(article: Article) -> Document:
         blocks.append(Block(BlockKind.PARAGRAPH, runs))
         # A dash-led paragraph read as speech lets the next dash-led one go on the dialogue.
         dialogue = bool(runs) and runs[0].role is Role.QUOTE and unit.text.lstrip()[:1] in "—–-"
-        carry = _carry(runs)
+        bridge = carry is not None and quotes.is_bridge(unit.text, runs, people)
+        carry = carry if bridge else _carry(runs)
         # Narration alone may report who speaks next; read only if a quotation opens the next paragraph.
         reported = runs[-1].text if carry is None and runs and all(run.role is Role.NARRATION for run in runs) else ""
         lead_in = runs[-1].text if runs and runs[-1].role is Role.NARRATION and unit.text.rstrip().endswith(":") \
             else ""
-    blocks = quotes.echo_speakers(_full_names(blocks, people))
+    blocks = quotes.echo_speakers(_full_names(_backfill_paragraphs(blocks), people))
     return Document(title=title, language=doc_lang, blocks=tuple(blocks), skipped=tuple(skipped),
                     source=article.source, speakers=_speakers(blocks, people))

@@ -17,7 +17,7 @@ from . import compiled
 from . import gender as _gender
 from .verbs import ACCORDING, GERMAN_VERBS, SPEECH_VERBS
 
-__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "Mention"]
+__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "BODY_NOUNS", "Mention"]
 
 # Latin Extended-A mixes capitals and small letters ("Č", "ě"): only its capitals start a name.
 _CAP = "[A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper()) + "А-ЯЁЇІЄҐ]"
@@ -54,6 +54,10 @@ _STARTERS = set(
     segunda terça quarta quinta sexta sábado janeiro fevereiro março maio junho julho setembro outubro
     novembro dezembro
     o os as um uma no na nos nas em segundo após mas também
+    embora porém contudo entretanto todavia ainda apesar quando enquanto depois antes agora hoje ontem
+    durante sobre para pelo pela com sem como se já isso isto essa esse esta este ele ela eles elas nesta
+    neste nessa nesse desde até entre porque pois assim então afinal além conforme cerca sim não mais
+    pese incluso ya tampoco ley lei
     v ve na z ze s o u k ke za po pro při podle i ale když jak že také než protože pokud proto tak však jenže
     přesto pak potom dnes včera zítra teď nyní už ještě to tento tato ten ta je jsou byl byla kromě během
     mezi před od do nad pod podle jeho její jejich jak jaký která který které co kdo kde proč nebo ani
@@ -85,6 +89,7 @@ _TITLES = set(
     президент премьер-министр премьер министр глава мэр губернатор спикер пресс-секретарь представитель
     депутат сенатор директор тренер адвокат судья прокурор журналист эксперт аналитик профессор
     политолог председатель помощник посол канцлер спортсмен
+    legislador legisladora congresista parlamentario parlamentaria asambleísta
     titular miembro membre mitglied membro člen член юрист врач адвокат лидер основатель руководитель
     vicepresidente vicepresidenta vice-président vice-présidente vizepräsident vizepräsidentin vice-presidente
     periodista journaliste journalist jornalista novinář novinářka lawyer attorney
@@ -282,7 +287,11 @@ _AGED = compiled.regex(r"\d+-jährige[rn]?")
 _COMMON_NOUN = compiled.regex(
     r"(?:ción|ciones|sión|siones|idad|idades|ismo|ismos|ería|erías|ncias|itaria|itario|itarias|itarios|"
     r"ógica|ógico|ógicas|ógicos|icas|icos|ivas|ivos|iva|ivo|ales|antes|entes|tion|tions|ité|ités|isme|ique|"
-    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales|icial|iciales|ocial|ociales|ecial|eciales|ncial|nciales)$")
+    r"iques|ção|ções|dade|dades|ários|árias|ário|ária|ional|ionales|ionaux|ionnel|ionnelle|egial|egiales|icial|iciales|ocial|ociales|ecial|eciales|ncial|nciales|"
+    # Spanish and Portuguese adjectives of bodies and programmes ("Buró Político", "Justiça Eleitoral",
+    # "Secretaria Estadual", "Bolsa Família").
+    r"ítico|ítica|íticos|íticas|itoral|itorales|ctoral|ctorales|adual|aduales|ederal|ederales|icipal|icipales|"
+    r"amília|amilia)$")
 
 
 # German abstract nouns ("Souveränität Venezuelas", "Gesellschaft"), never a given name.
@@ -322,6 +331,25 @@ def _compound_head(word: str) -> str:
 _GENERIC_ROLES = set("""official funcionario funcionaria funcionário funcionária fonctionnaire beamter beamtin
     úředník úřednice чиновник чиновница responsable dirigente politician político política politique politiker
     politikerin""".split())
+# A body's kind in lower case and its name, with at most one adjective between ("o partido Rede
+# Sustentabilidade", "la organización social Comité de Desarrollo Campesino (Codeca)").
+_KIND_THEN_NAME = compiled.regex(
+    r"\b(?P<kind>[a-zà-ÿ]{4,})\s+(?:[a-zà-ÿ]{4,}\s+)?(?P<name>" + _CAP + r"[\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|y|e)\s+)*"
+    + _CAP + r"[\w’'-]*)*)")
+# A Spanish or Portuguese office in lower case with its article, right before a lone name.
+_LOWER_TITLE_BEFORE = compiled.regex(
+    r"\b(?i:el|la|o|a)\s+(?:presidente|presidenta|ministro|ministra|senador|senadora|deputado|deputada|diputado|"
+    r"diputada|governador|governadora|gobernador|gobernadora|alcalde|alcaldesa|prefeito|prefeita|juiz|juíza|juez|"
+    r"jueza|papa|rei|rey|técnico|treinador|entrenador|vereador|vereadora|general|coronel|pastor|padre)\s+$")
+# Capitalized, these name a department rather than a person ("Secretaria Estadual de Cultura").
+_DEPARTMENTS = {"secretaria", "secretaría"}
+BODY_NOUNS = frozenset(_ORG_WORDS | _GENERIC_ORGS)
+"""Lower-case nouns for a kind of body in our languages ('partido', 'organización', 'ministère')."""
+# Spanish and Portuguese words for any member of a chamber, and the titles they stand for.
+_LEGISLATOR_WORDS = {"parlamentar", "parlamentares", "parlamentario", "parlamentaria", "legislador", "legisladora",
+                     "congresista"}
+_LEGISLATORS = {"deputado", "deputada", "diputado", "diputada", "senador", "senadora", "vereador", "vereadora",
+                "concejal", "concejala", "congresista", "legislador", "legisladora", "parlamentar", "asambleísta"}
 _HEAD_OF_STATE = compiled.regex(
     r"\b(?:chef de l['’]état|jefe del? estado|chefe de estado|head of state|staatsoberhaupt|hlava státu|"
     r"глав\w* государства|chef de l['’]etat)\b")
@@ -514,6 +542,11 @@ class People:
     """The last quotation was given to someone the article does not name, and no one was named since."""
     german: bool = False
     """The article has shown German text (capitalized nouns are not names there)."""
+    org_kinds: dict[str, str] = field(default_factory=dict)
+    """Lower-case kind of body -> the one last named with it ('partido' -> 'Rede Sustentabilidade')."""
+    lead_subject: str | None = None
+    """The subject of the latest sentence that named anyone; None when it named people but none as
+    its subject."""
     last_statement: str | None = None
     """Who the last quotation from a statement or document was given to ('en un comunicado')."""
     upcoming: tuple[str, ...] = ()
@@ -627,11 +660,17 @@ class People:
         if len(core) >= 2:
             if not _gender.is_given_name(core[0], loose=True) and (
                     " ".join(core).lower() in _countries() or core[0].lower() in _countries()
+                    or core[-1].lower() in _countries()  # "Renda Brasil": a programme, not a person
                     or (len(core[0]) >= 7 and _ABSTRACT_NOUN.search(core[0].lower()))
                     or ((any(_COMMON_NOUN.search(w.lower()) for w in core) and not german_text
                          or any(w in _PARTICLES for w in name_words[1:]))
-                        and not any(w.lower().rstrip(".") in _TITLES for w in words[:k])
-                        and (self._title_before(text, start, words[:k]) or "de").split()[-1] in _CONNECTORS
+                        # A title right before the run vouches for a person ("Judge Ford"); one
+                        # joined by "del" ("Miembro del Buró Político") or a department's name
+                        # ("Secretaria Estadual de Cultura") does not.
+                        and not (k and words[k - 1].lower().rstrip(".") in _TITLES
+                                 and words[k - 1].lower() not in _DEPARTMENTS)
+                        and ((self._title_before(text, start, words[:k]) or "de").split()[-1] in _CONNECTORS
+                             or bool(k) and words[k - 1].lower() in _DEPARTMENTS)
                         and not (self._apposition_after(text, end) or _SPEECH_NEXT.match(text, end)))):
                 # "Costa Rica", "Colombia Piensa", "Ingeniería Civil", "Ciencias Políticas", "Konsum von
                 # Drogen": a country, or words with the endings of common nouns and adjectives, or two
@@ -676,7 +715,10 @@ class People:
                         not (len(words) == 1 and _mid_sentence(text, start) and core[0].lower() not in _NOT_NAMES
                              and _SPEECH_NEXT.match(text, run[-1].end()) and not german_word
                              and not _GERMAN_NEXT.match(text, run[-1].end())
-                             and not re.search(r"\d\s*$", text[: run[0].start()])):
+                             and not re.search(r"\d\s*$", text[: run[0].start()])) and \
+                        not (len(words) == 1 and not german_text and core[0].lower() not in _NOT_NAMES
+                             and _LOWER_TITLE_BEFORE.search(text[max(0, start - 40) : start])):
+                    # (… nor a lone name right after a title in lower case: "o presidente Lula discursou".)
                     return []
                 known = core[0]
             name = known
@@ -857,6 +899,17 @@ class People:
                 if m.group(0) in self.organisations:
                     self.organisations.remove(m.group(0))
                 self.organisations.append(m.group(0))
+        # "o partido Rede Sustentabilidade", "la organización social Codeca": the kind of body in lower
+        # case, then its name; "o partido" later means it.
+        if BODY_NOUNS.isdisjoint(text.lower().split()):
+            return
+        for m in _KIND_THEN_NAME.finditer(text):
+            kind, name = m.group("kind").lower(), m.group("name")
+            if kind in BODY_NOUNS and not _gender.is_given_name(name.split()[0]) and name not in self.counts:
+                self.org_kinds[kind] = name
+                if name in self.organisations:
+                    self.organisations.remove(name)
+                self.organisations.append(name)
 
     def organisation(self, phrase: str) -> str | None:
         """The organisation a common noun means ('este ministerio', 'la ONG', 'the company'): the latest
@@ -869,6 +922,16 @@ class People:
                                                       "этот", "эта"} or len(words) > 3:
             return None
         noun = words[1] if len(words) > 1 else ""
+        if noun in self.org_kinds and len(words) == 2:
+            return self.org_kinds[noun]
+        if (noun in _GENERIC_ORGS or noun in _ORG_WORDS) and len(words) == 3 and len(words[2]) >= 6:
+            # "el órgano contralor", "la organización campesina": the body whose name shares the
+            # adjective's stem ("Contraloría General", "Comité de Desarrollo Campesino").
+            stem = words[2][:6]
+            named = next((o for o in reversed(self.organisations)
+                          if any(w.lower().startswith(stem) for w in o.split())), None)
+            if named:
+                return named
         if noun in _GENERIC_ORGS:
             return self.organisations[-1] if self.organisations else None
         if noun in _ORG_WORDS or noun in _ORG_HEADS:
@@ -945,6 +1008,12 @@ class People:
             best = next((n for n in same if domain & set(self.role_words.get(n, ()))), None)
             if best or same:
                 return best or same[0]
+        if role in _LEGISLATOR_WORDS:
+            # "disse o parlamentar" after "o deputado federal Silvio Costa Filho": any member of a
+            # chamber (deputy, senator, councillor) fits the word for all of them.
+            member = next((n for n in fits if _LEGISLATORS & set(self.role_words.get(n, ()))), None)
+            if member:
+                return member
         if role in _GENERIC_ROLES:
             # "La funcionaria aseguró": any office fits a word for every office-holder.
             return next((n for n in fits if self.is_person(n)), None)

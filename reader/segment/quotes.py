@@ -16,14 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import sentences
-from ..model import Block, Gender, Role
+from ..model import Block, Gender, Role, Run
 from . import gender as _gender
 from .chrome import word_count
-from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
+from .people import ACCORDING, BODY_NOUNS, PRONOUNS, SPEECH_VERBS, Mention, People
 from . import compiled
-from .verbs import CS_PAST, DOCUMENTS, QUOTING
+from .verbs import CS_PAST, DOCUMENTS, PT_ONLY, QUOTING
 
-__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
+__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker", "is_bridge", "is_dash_question"]
 
 _DASH_LEAD = compiled.regex(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = compiled.regex(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -51,6 +51,7 @@ _NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "van", "von", "der", "
 _ACCORDING = compiled.regex(rf"\b(?:{ACCORDING})\b", re.I)
 _TERM_BEFORE = compiled.regex(
     r"(?:^|[\s(])(?:the|a|an|this|these|those|its|their|his|her|our|so-called|la|el|los|las|le|les|un|une|una|"
+    r"del|al|do|da|dos|das|du|des|au|aux|"
     r"unos|unas|der|die|das|den|dem|des|ein|eine|einen|einem|einer|o|os|as|um|uma|sogenannte[nmrs]?|"
     r"so\s+genannte[nmrs]?|llamad[oa]s?|denominad[oa]s?|dit|dite|dits|dites|soi-disant|chamad[oa]s?|"
     r"так\s+называем\w+|tzv\.|takzvan\w+)\s*$", re.I)
@@ -65,7 +66,10 @@ _NAMING = compiled.regex(
     r"apodad[oa]s?|titulad[oa]s?|bautizad[oa]s?|conocid[oa]s?\s+como|la\s+(?:palabra|expresión)|el\s+(?:término|lema)|"
     r"apelidad[oa]s?|intitulad[oa]s?|batizad[oa]s?|conhecid[oa]s?\s+como|a\s+(?:palavra|expressão)|o\s+termo|"
     r"под\s+названием|прозванн\w+|слово|zvan\w+|nazvan\w+|slovo|přezdív\w+|"
-    r"(?:nombr|nomin|denomin|llam|bautiz|conoc|cham|batiz|apelid|intitul|titul)\w*\s+como)\s*$", re.I)
+    r"(?:nombr|nomin|denomin|llam|bautiz|conoc|cham|batiz|apelid|intitul|titul)\w*\s+como|"
+    # "lo que llamas “…”", "o que chamam de “…”": what someone calls a thing is its name.
+    r"lo\s+que\s+llam\w+|o\s+que\s+cham\w+(?:\s+de)?|(?:le|lo|la|les)\s+llam(?:o|a|as|an|amos|aba|aban|ó)|"
+    r"(?:o|a|os|as)\s+cham(?:o|a|am|amos|ava|ou)\s+de)\s*$", re.I)
 # The kind of work, programme or body right before the marks: what follows is its title or name
 # ("the film "…"", "das Buch „…“", "la campagne « … »", "компания «…»").
 _WORK = compiled.regex(
@@ -84,7 +88,9 @@ _WORK = compiled.regex(
     r"операци\w*|выставк\w*|компани\w*|организаци\w*|движени\w*|фонд\w*|газет\w*|журнал\w*|"
     r"агентств\w*|издани\w*|телеканал\w*|"
     r"film\w*|knih\w*|seriál\w*|pořad\w*|písn\w*|projekt\w*|operac\w*|kampa\w*|společnost\w*|"
-    r"hnutí|spolek|spolku|deník\w*|časopis\w*)\s*$")
+    r"hnutí|spolek|spolku|deník\w*|časopis\w*)"
+    # "la peça teatral “…”", "el programa televisivo “…”": one adjective may follow the kind of work.
+    r"(?:\s+[a-zà-ÿ]+(?:al|ar|ic[oa]|iv[oa]|ári[oa]|ari[oa]|ense))?\s*$")
 # "a group called "…"", "un film appelé « … »": a name. "which he called "…"" is someone's words.
 _CALLED = compiled.regex(r"(?:^|\s)(?P<noun>[\w’'-]+)\s+(?:called|named|appelée?s?|llamad[oa]s?|chamad[oa]s?|genannte?[nmrs]?)\s*$",
                      re.I)
@@ -132,7 +138,10 @@ _WORDS_OF = compiled.regex(
     r"\b(?:phrase|propos|mots|paroles|déclaration|words|remarks|comments|palabras|declaraciones|frase|"
     r"Worte|Aussage|Äußerung|palavras|declarações|слова)\s+(?:de|d['’]|of|del|von|des|du|do|da|de la)\s*", re.I)
 _INNER_CUE = compiled.regex(
-    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
+    rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b"
+    # "…, disse que se, ao final do meu mandato, …": a verb with its "that" clause is the speaker's own
+    # narration inside the quotation, not an attribution.
+    rf"(?!\s+(?:que|that|qu['’]|dass|že|что)\b)[^.;!?«»“”„\"]{{0,120}}?)"
     rf"(?:[.,]\s+(?:[—–]\s+)?(?=[A-ZÀ-ÞА-ЯЁ])|\.?\s*$)",
 )
 _ROLE_WORDS = compiled.regex(
@@ -214,6 +223,36 @@ _ORG_SUBJECT = compiled.regex(
     r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
     r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
     r"\s+(?=[a-zà-ÿ])")
+# "trecho da justificativa oficial do MPPE": the owner after one to four lower-case words.
+_BODY_BEFORE = compiled.regex(
+    r"(?:^|[\s,;])(?i:el|la|los|las|o|a|os|as|the|le|les|l['’])\s*"
+    r"(?P<org>[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|of|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)*)"
+    r"\s+(?:[a-zà-ÿ]+\s+)?$")
+# "Maria Souza, directora de la escuela," - a comma that closes an apposition, not an opening phrase.
+_APPOSITION_BEFORE = compiled.regex(r"[A-ZÀ-Þ][\w’'-]+,\s+(?:[\w’'-]+\s+){0,6}[\w’'-]+,\s*$")
+_TIME_LEAD = compiled.regex(
+    r"^(?:(?:este|esta|ese|esa|nesta|neste|nessa|nesse|el|la|o|a|na|no|en)\s+)"
+    r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes|año|mañana|tarde|noche|"
+    r"segunda|terça|quarta|quinta|sexta|manhã|ano|mês|madrugada)(?:-feira)?(?:\s*\(\d+\))?\s*,?\s*", re.I)
+_SPEECH_NOUN = compiled.regex(
+    r"\b(?:convocação|convocatoria|llamado|llamamiento|apelo|discurso|pronunciamento|pronunciamiento|"
+    r"declaração|declaración|desabafo|recado|alerta|advertencia|advertência|mensagem|mensaje)\b", re.I)
+_VERB_COLON = compiled.regex(rf"\b(?:{SPEECH_VERBS})\s*:\s*$")
+_TRAILING_BODY = compiled.regex(
+    r"(?<=\s)(?:el|la|o|a)\s+[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)+\s*$")
+_NEW_CLAUSE = compiled.regex(r"(?:[,;]\s*(?:mas|pero|but|mais|aber|y|e|and|et|und)|;)\s*$", re.I)
+_RELATIVE = compiled.regex(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:que|quien|quienes|qui|who|which)\b", re.I)
+_DOC_WORDS = frozenset(w.split()[0].lower() for w in DOCUMENTS.split("|") if w.replace(" ", "").isalpha())
+_NOT_AUTHORS = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+                "novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre",
+                "octubre", "noviembre", "diciembre", "lei", "ley", "estado", "brasil", "españa", "méxico", "argentina"}
+_OWNER = compiled.regex(r"\s*(?:[a-zà-ÿ][\w’'-]*\s+){1,4}?(?:de|del|da|do|of)\s+(?:(?:the|la|el|o|a)\s+)?"
+                        r"(?P<org>[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|of|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)*)")
+# "estudo elaborado pela Abradep", "el informe de la Contraloría", "o comunicado divulgado pelo STF": a
+# document and its author, for "diz o documento" later.
+_DOCUMENT_BY = compiled.regex(
+    rf"\b(?i:{DOCUMENTS})\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?i:por|pela|pelo|de|da|do|del|by|of)\s+(?:(?i:the|la|el|o|a)\s+)?"
+    r"(?P<org>[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|of|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)*)")
 _LEAD_IN_END = compiled.regex(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -348,6 +387,12 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     # por su familia", the "tip of the iceberg", sogenannte „Fake News“; so is a list in parentheses.
     if len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and _TERM_BEFORE.search(before):
         return True
+    # A name or title in sentence case after an article or a preposition's contraction ('el contenido del
+    # "Programa para la transformación del trabajo político"', 'ser la "Estrategia Económico-Social."'):
+    # a capital, no sentence inside, no verb of saying around.
+    if words and len(words) <= 12 and words[0][:1].isupper() and not re.search(r"[.!?…;:]", inner.strip().rstrip(".")) \
+            and _TERM_BEFORE.search(before) and context and not _VERB.search(context):
+        return True
     if len(words) <= 12 and before.rstrip().endswith("("):
         return True
     # A reference: "Sung Il-kwon, « En Corée, la politique du rayon de soleil », Le Monde diplomatique,
@@ -365,6 +410,14 @@ def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after
     # A short phrase in a sentence that quotes nobody: a scare quote, a nickname, a name. A quotation
     # that opens its sentence and is followed by ", <verb>" is speech ("…", se desligan en …).
     whole_sentence = opens_sentence and len(words) >= 4 and bool(re.match(r"\s*[.!?…]", after))
+    # 'o petista afirmou: "O Brasil voltou"': a verb of saying and a colon announce speech, however short.
+    if len(words) >= 2 and _VERB_COLON.search(before):
+        return False
+    # "Para la especialista, "el sistema no funciona"": a view given to a person is their words.
+    held = _FOR_WHO.search(lead + ",") if (lead := re.sub(r"[\s,]+$", "", before)) else None
+    if held and len(words) >= 3 and (any(People.is_role(w) for w in held.group("who").split())
+                                     or held.group("who")[:1].isupper()):
+        return False
     if context and not whole_sentence and not (opens_sentence and re.match(r"\s*,\s*[a-zà-ÿа-яё]", after)) and len(words) <= 6 and not re.search(r"[.!?…]\W*$", inner.strip()) and \
             not (len(words) >= 4 and _FINITE.search(inner)) and \
             not _VERB.search(context) and not re.search(rf"\b(?:{ACCORDING})\b", context, re.I) and ":" not in context:
@@ -391,6 +444,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…:"
 
 
+def is_dash_question(text: str) -> bool:
+    """True for a paragraph that is a Spanish interviewer's question led by a dash ('—¿Cuál es la
+    situación?', '—El Gobierno impulsa una ley, ¿cómo la evalúa?'): speech, by someone unnamed."""
+    return bool(_DASH_LEAD.match(text)) and "¿" in text and text.rstrip().endswith("?")
+
+
 def _dash_speech(text: str, introduced: bool = False) -> tuple[list[tuple[int, int, int, int]], int]:
     """Spans of dash-led direct speech at the paragraph start, and where normal scanning resumes.
 
@@ -405,6 +464,8 @@ def _dash_speech(text: str, introduced: bool = False) -> tuple[list[tuple[int, i
     begin = lead.end()
     # "— On travaille ici depuis trente ans, dit-il en souriant.": the verb follows a comma, no dash.
     introduced = introduced or any(_VERB.match(text, m.end()) for m in _COMMA.finditer(text, begin))
+    # "—¿Cuál es la situación con los precios?": a Spanish interview's question, asked aloud.
+    introduced = introduced or is_dash_question(text)
 
     def attributed(after: int) -> bool:
         return introduced or bool(_VERB.search(text, after, after + 80))
@@ -759,7 +820,18 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, named, cue
     who = _head(_OBJECT.split(m.group("who").strip(), maxsplit=1)[0], people) if m else ""
     # Portuguese "a"/"o" before a noun is the article ("diz a garota"), not the preposition.
-    article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who)
+    # "expuso este martes la organización": a time phrase after the verb, then its subject.
+    who = _TIME_LEAD.sub("", who)
+    # "justifica o MPPE", "detalhou a AGU": after a Portuguese verb, an article and a body's name.
+    body = bool(verb_first and verb_first.group(0).strip(" ,.;:!?—–-").lower() in PT_ONLY
+                and re.match(r"(?:a|o|as|os)\s+[A-ZÀ-Þ]", who) and _named_organisation(who, people))
+    article = re.match(r"(?:a|o|as|os)\s+(?!(?:la|el|los|las|lo|le|les|um|uma|mi|su|sus|seu|sua)\b)[a-zà-ÿ]", who) \
+        or body
+    if verb_first and _PREPOSITION.match(who) and not body:
+        # "manifestó a través de un comunicado el Ministerio de Salud": the body after the phrase.
+        body_after = _TRAILING_BODY.search(clause)
+        if body_after and (org := _named_organisation(body_after.group(0).strip(), people)):
+            return True, org, cue
     if verb_first and _PREPOSITION.match(who) and not _DOCUMENT.match(who) and not article:
         who = ""  # "řekl o svém mládí v New Yorku": a place or an object, not the subject
     if who and (demo := _DEMONSTRATIVE.match(who)) and not _DOCUMENT.match(demo.group(2)) \
@@ -773,7 +845,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             return True, speaking, cue
         return True, people.last_subject(gender) or people.last_person(gender), cue
     if who:
-        if _INDEFINITE.match(who):
+        if _INDEFINITE.match(who) and not body \
+                and not (article and people.is_role(who.split()[1] if len(who.split()) > 1 else "")):
+            # ("afirmou a ministra à GloboNews": Portuguese "a" before a role is "the".)
             return True, None, cue  # "said one person": someone speaks, the article does not say who
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
@@ -790,7 +864,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             # "… he said" after a paragraph that has Levitt speaking: the one speaking, not the
             # last man named ("Sinwar").
             return True, speaking, cue
-        speaker = people.organisation(who) or people.resolve(who) or _named_organisation(who, people)
+        # "expuso la organización campesina mediante sus canales": the body's noun phrase, not the rest.
+        head = who.split()[:3]
+        speaker = people.organisation(who) or (people.organisation(" ".join(head)) if len(head) == 3
+                                               and head[1].lower() in BODY_NOUNS else None) \
+            or people.resolve(who) or _named_organisation(who, people)
         if speaker:
             people.note_gender(speaker, cue_gender)
             return True, speaker, cue
@@ -819,7 +897,9 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         if people.unnamed_speaking:
             # `"…", diz a garota. … "…", diz em áudio.`: the one the article did not name goes on.
             return True, None, cue
-        speaker = people.last(cue_gender)
+        # The subject of the sentences just before ("O deputado ainda comentou a declaração do ministro
+        # X, que afirmou …" then "…", relembrou): the deputy, not the minister named last.
+        speaker = _subject_over_last(people, cue_gender)
         if cue_gender is not None and speaker and people.gender_of(speaker) is None:
             # "uvedla." with no woman known: the verb names a woman, not whoever was named last.
             speaker = None
@@ -860,7 +940,8 @@ def _inverted_subject(rest: str, people: People) -> str | None:
         apposition = k and words[k - 1] == "," and role_at < k and not (
             lead and (_PREPOSITION.fullmatch(lead[-1]) or lead[-1].lower() in _CONNECTOR_WORDS | {"del", "al"}))
         if len(before) <= 4 or apposition or any(people.is_role(w) for w in words[:k]) and len(before) <= 30 \
-                and not any(_PREPOSITION.fullmatch(w) and w.lower() not in _CONNECTOR_WORDS for w in before):
+                and not any(_PREPOSITION.fullmatch(w) and w.lower() not in _CONNECTOR_WORDS
+                            and w.lower() not in ("o", "os", "as") for w in before):  # Portuguese articles
             return mention.name
         break
     return None
@@ -869,7 +950,11 @@ def _inverted_subject(rest: str, people: People) -> str | None:
 def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
     """Record who each sentence is about: a person named among its first words and not after a
     preposition ('But Al Saud is aware of the effect Sinwar may have' is about Al Saud). Pronouns
-    later go to them before the last person named."""
+    later go to them before the last person named.
+
+    Also keeps `people.lead_subject`: the subject of the latest sentence that names anyone (None when
+    that sentence names people but none as its subject), for a verb of saying with no subject of
+    its own ("…", relembrou) after a sentence that named someone else after its subject."""
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     for start, end in zip(starts, starts[1:] + [len(text)]):
         sentence = text[start:end]
@@ -880,13 +965,77 @@ def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
                 people.by_role(sentence[: role.end(1)], guess=False)
             if who:
                 people.note_subject(who)
+                people.lead_subject = who
                 continue
-        mention = next((m for m in mentions if start <= m.start < end), None)
-        if mention:
+        inside = [m for m in mentions if start <= m.start < end]
+        if not inside:
+            continue
+        people.lead_subject = None
+        for i, mention in enumerate(inside):
             words = re.findall(r"[\w’'-]+", text[start : mention.start])
-            if len(words) <= 5 and not (words and (_PREPOSITION.fullmatch(words[-1]) or words[-1] in _CONNECTOR_WORDS)) \
+            after_preposition = bool(words) and (_PREPOSITION.fullmatch(words[-1]) is not None
+                                                 or words[-1] in _CONNECTOR_WORDS)
+            # "Na sessão que já dura três horas, Moro voltou a ser questionado": an opening phrase,
+            # a comma, then the subject and its verb.
+            after_opening = re.search(r",\s*$", text[start : mention.start]) is not None \
+                and re.match(r"\s+[a-zà-ÿ]", text[mention.end : mention.end + 3]) is not None \
+                and not _APPOSITION_BEFORE.search(text[start : mention.start])
+            if (i == 0 and len(words) <= 5 or after_opening) and not after_preposition \
                     and not _oblique(text, mention):
                 people.note_subject(mention.name)
+                people.lead_subject = mention.name
+                # "Pacheco negou colocar em pauta, mas Girão ainda tenta": a later clause has its own
+                # subject, and the sentence ends with it.
+                for later in inside[i + 1 :]:
+                    if _NEW_CLAUSE.search(text[start : later.start]) and \
+                            re.match(r"\s+[a-zà-ÿ]", text[later.end : later.end + 3]):
+                        people.lead_subject = later.name
+                break
+
+
+def _subject_over_last(people: People, gender: Gender | None, person: bool = False) -> str | None:
+    """Who a verb of saying with no subject means: the subject of the latest sentence that named
+    anyone, when that sentence named someone else after it ('José Queiroz elogiou os discursos de
+    Arthur Lira' then '"…", avaliou': Queiroz); else the last person named, as before."""
+    last = people.last_person(gender) if person else people.last(gender)
+    subject = people.lead_subject
+    if subject and subject != last and subject in people.names[-4:] \
+            and (gender is None or people.gender_of(subject) in (gender, None)):
+        return subject
+    return last
+
+
+def _body_before_verb(lead: str, people: People) -> str | None:
+    """An organisation that is the subject of the lead-in's last verb of saying ('O MPPE informa que',
+    'la Contraloría informó que', 'a Abradep defende que'): its article, its name, at most one word
+    ('também'), then the verb. None when a person or nothing of the kind stands there."""
+    # A capitalized "States" is the end of a name ("the United States"), not a verb.
+    verbs = [v for v in _VERB.finditer(lead) if v.group(0)[:1].islower()]
+    if not verbs:
+        return None
+    m = _BODY_BEFORE.search(lead[: verbs[-1].start()])
+    if not m:
+        return None
+    before = re.findall(r"[\w’'-]+", lead[: m.start("org")])[-2:-1]
+    if before and (_PREPOSITION.fullmatch(before[0]) or before[0].lower() in _CONNECTOR_WORDS):
+        return None  # "El portavoz de la Asociación destaca": the spokesperson speaks, not the body
+    org = m.group("org")
+    if re.fullmatch(r"[A-ZÀ-Þ]{2,8}", org) or org in people.organisations:
+        return None if people.find(org) else org
+    return _named_organisation(m.group(0).strip(), people)
+
+
+def _note_document_author(text: str, people: People) -> None:
+    """Remember who wrote a document the narration names ('estudo elaborado pela Abradep', 'el
+    informe de la Contraloría'), so that 'diz o documento' later speaks for them. Persons count too
+    ('la carta del ministro Pérez'); a bare place or date does not."""
+    # Most narration names no document: a set lookup spares the pattern's scan.
+    if _DOC_WORDS.isdisjoint(text.lower().split()):
+        return
+    for m in _DOCUMENT_BY.finditer(text):
+        org = m.group("org")
+        if org.split()[0].lower() not in _NOT_AUTHORS:
+            people.last_statement = org
 
 
 def _oblique(text: str, mention: Mention) -> bool:
@@ -943,18 +1092,29 @@ def _organisation_subject(sentence: str, people: People) -> str | None:
 
 
 def _organisation(rest: str) -> str | None:
-    """The organisation a document belongs to, from the words after it ('do STF', 'of the Ministry')."""
+    """The organisation a document belongs to, from the words after it ('do STF', 'of the Ministry',
+    'da justificativa oficial do MPPE')."""
     m = re.match(r"\s*(?:(?:de|del|da|do|des|du|of|from|by|der|des|de la|de l['’])\s+)?(?:(?:the|la|el|le|l['’])\s*)?", rest)
     run = _ORG_RUN.match(rest, m.end() if m else 0)
-    return run.group(0).strip() if run else None
+    if run:
+        return run.group(0).strip()
+    # A document named with its kind first ("trecho da justificativa oficial do MPPE"): the owner a
+    # few words on, after "de/da/do".
+    owner = _OWNER.match(rest)
+    return owner.group("org") if owner else None
 
 
-def _speaking(text: str, mentions: list[Mention], people: People) -> str | None:
+def _speaking(text: str, mentions: list[Mention], people: People, relative: bool = True) -> str | None:
     """Who a stretch of narration has saying something ("Lira disse que …", "o senador afirmou que",
     "Ele afirmou que"), for a later quote whose verb has no subject."""
     for mention in reversed(mentions):
         # "Lira disse", "Antonia Martínez, aseguró", "Abu Hassan Amer, 44, agreed".
         if _ASIDE_THEN_VERB.match(text[mention.end :]) and not _oblique(text, mention):
+            if not relative and _RELATIVE.match(text, mention.end) and people.lead_subject not in (None, mention.name) \
+                    and people.lead_subject in people.names[-4:]:
+                # "O deputado comentou a declaração do ministro X, que afirmou …" and then a paragraph
+                # of quotation: X spoke only inside the relative clause; the sentence is the deputy's.
+                continue
             return mention.name
     for verb in reversed(list(_VERB.finditer(text))):
         # "Con esas palabras ha descrito Moreno …", "Así ha resumido el consejero …, Antonio Sanz".
@@ -1012,6 +1172,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             if mentions:
                 people.unnamed_speaking = False
             people.note_organisations(piece.text)
+            _note_document_author(masked, people)
             _note_subjects(masked, mentions, people)
             narrated.append((piece.text, mentions))
             continue
@@ -1043,7 +1204,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
             if attached or _VERB.search(lead) or _ACCORDING.search(lead) or _holder(lead, people):
-                speaker = _subject(lead, people)
+                speaker = _body_before_verb(lead, people) or _subject(lead, people)
                 if speaker:
                     cue = lead.strip()[-80:]
                     people.note_gender(speaker, _gender.of_cue(lead))
@@ -1052,7 +1213,7 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     speaker, found = noun[1], True
                     cue = lead.strip()[-80:] if speaker else None
                 elif _pro_drop(lead, people):
-                    speaker = hint() or people.last_person(_gender.of_cue(lead))
+                    speaker = hint() or _subject_over_last(people, _gender.of_cue(lead), person=True)
                     cue, found = lead.strip()[-80:], True
                 elif attached and _unnamed_subject(lead, people):
                     found = True
@@ -1085,7 +1246,9 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     people.by_title(following[words_of.end() : words_of.end() + 60])
                 if who:
                     speaker, cue, found = who, following[:80], True
-        if speaker and cue and _DOCUMENT_WORD.search(cue):
+        if speaker and (cue and _DOCUMENT_WORD.search(cue) or not people.is_person(speaker)
+                        or speaker in people.organisations):
+            # An organisation speaks through its statements: "diz o documento" goes on in its voice.
             people.last_statement = speaker
         if found and speaker is None:
             unknown.add(i)
@@ -1133,8 +1296,21 @@ def reported_speaker(text: str, people: People) -> str | None:
     parts = sentences.split(text)
     last = parts[-1] if parts else ""
     if not (_VERB.search(last) or _ACCORDING.search(last) or _holder(last, people)):
+        # "No final da fala, Lula fez uma convocação.", "Boric hizo un llamado:": a noun of speech
+        # whose subject is the sentence's.
+        if _SPEECH_NOUN.search(last) and people.lead_subject \
+                and any(m.name == people.lead_subject for m in people.find(last)):
+            return people.lead_subject
         return None
-    return _speaking(last, people.find(last), people) or _subject(last, people)
+    return _speaking(last, people.find(last), people, relative=False) or _subject(last, people)
+
+
+def is_bridge(text: str, runs: tuple[Run, ...], people: People) -> bool:
+    """True for a short line of narration between quotations that names no one and says no one
+    speaks ('Veja abaixo alguns dos trechos', 'Más adelante añadió:' is not one): the speaker of the
+    quotation before it goes on in the quotation after it."""
+    return all(run.role is Role.NARRATION for run in runs) and len(text.split()) <= 12 \
+        and not _VERB.search(text) and not people.find(text) and not _ORG_RUN.search(text[1:])
 
 
 def attribute(pieces: list[Piece], people: People) -> list[str | None]:

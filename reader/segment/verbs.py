@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SPEECH_VERBS", "ACCORDING", "DOCUMENTS", "QUOTING", "CS_PAST", "GERMAN_VERBS", "trie_pattern"]
+__all__ = ["SPEECH_VERBS", "ACCORDING", "DOCUMENTS", "QUOTING", "CS_PAST", "GERMAN_VERBS", "PT_ONLY", "trie_pattern"]
 
 _EN = """said says say added adds noted notes stated states asked asks told tells explained explains stressed
 stresses emphasised emphasized emphasises emphasizes believes believed thinks thought argued argues recalled
@@ -91,7 +91,8 @@ explicaba contaba recordaba agregaba añadía sostenía lamentaba reconocía com
 subrayaba matizó matiza zanjó concretó ahondó abundó completó valoró valora celebró celebra reprochó reprocha
 sugirió sugiere anunció anuncia avisó avisa apostilló resumió resume prosiguió continuó agradeció
 insistieron sostuvieron denunciaron explicó respondieron reclamó reclama pidió pide exigió exige recoge
-recogió diría diciendo agregando añadiendo explicando señalando asegurando gritó grita reflexiona reflexionó complementó complementa""".split()
+recogió diría diciendo agregando añadiendo explicando señalando asegurando gritó grita reflexiona reflexionó complementó complementa
+acusa acusó adelantó adelanta enumeró enumera""".split()
 # Spain's press reports in the perfect: "ha dicho", "ha asegurado", "han explicado".
 _ES_PARTICIPLES = """dicho afirmado asegurado explicado señalado añadido declarado indicado preguntado respondido
 remarcado apuntado escrito comentado recalcado destacado insistido sostenido advertido subrayado expresado
@@ -117,7 +118,8 @@ declarava explicava contava lamentou lamenta brincou celebrou comemorou agradece
 retrucou replicou indagou ironizou justificou justifica sustentou sustenta insistiu insiste advertiu adverte
 anunciou anuncia prometeu promete reclamou reclama relembrou recordou opinou analisou analisa finalizou
 esclareceu esclarece emendou revelou revela confessou confidenciou tuitou explicaram contaram relataram
-ressaltaram destacaram garantiram""".split()
+ressaltaram destacaram garantiram acusa acusou rechaçou rechaça critica sugere sugeriu ressalvou disparou
+dispara cravou reafirma reafirmou reitera reiterou adiantou adianta enumerou enumera""".split()
 
 _CS_STEMS = """řekl uvedl dodal prohlásil napsal zdůraznil vysvětlil zeptal odpověděl doplnil konstatoval podotkl sdělil
 upozornil poznamenal potvrdil popsal připomněl svěřil přiznal vzkázal ocenil kritizoval varoval komentoval
@@ -142,10 +144,12 @@ ACCORDING = (
 # A document or statement that speaks: "the report says", "diz o comunicado do STF", "говорится в сообщении".
 DOCUMENTS = (
     r"statement|report|letter|document|release|ruling|study|notice|post|"
-    r"comunicado|declaración|informe|documento|carta|nota|texto|publicación|mensaje|resolución|"
+    r"comunicado|declaración|informe|documento|carta|nota|texto|publicación|mensaje|resolución|estudio|"
+    r"dictamen|querella|fallo|reporte|boletín|proyecto de ley|"
     r"communiqué|rapport|document|lettre|texte|note|message|"
     r"Mitteilung|Erklärung|Bericht|Schreiben|Brief|Stellungnahme|Papier|Studie|Beschluss|"
-    r"comunicado|relatório|documento|nota|carta|texto|decisão|"
+    r"comunicado|relatório|documento|nota|carta|texto|decisão|estudo|justificativa|trecho|"
+    r"petição|agravo|sentença|acórdão|ofício|projeto de lei|"
     r"prohlášení|zpráva|dopis|dokument|sdělení|"
     r"сообщени\w*|заявлени\w*|документ\w*|доклад\w*|письм\w*|пресс-релиз\w*|релиз\w*|постановлени\w*"
 )
@@ -230,6 +234,11 @@ SPEECH_VERBS = (f"(?:{trie_pattern(_listed_words())}"
 
 GERMAN_VERBS = trie_pattern(sorted(set(_DE + _DE_PHRASES)))
 """A regular expression for a German verb of saying: German capitalizes nouns, so 'Minuten sagt' is no name."""
+
+PT_ONLY = frozenset(_PT) - frozenset(_ES)
+"""Portuguese verb forms of saying that Spanish does not share ('disse', 'diz', 'afirmou'): after them,
+'a'/'o' before a capitalized word is the article of the subject ('diz o MPPE', 'afirmou a AGU'), where
+Spanish 'a' is a preposition ('dijo a Clarín')."""
 
 CS_PAST = trie_pattern(sorted(set(_CS_STEMS)))
 """A regular expression for the masculine past of a Czech verb of saying ('řekl'); + 'a' is feminine."""
