@@ -4,13 +4,16 @@
     python bench/segment_eval.py           # macro P/R/F1 per language, dev and held-out, text and HTML
     python bench/segment_eval.py --pages   # every page's scores, worst first
     python bench/segment_eval.py --show NAME [--html|--flat]   # one page: what was read and what was missed
+    python bench/pages/build.py --fresh && python bench/segment_eval.py --corpus bench/pages/fresh
+                                           # the fresh set (not in git), built from its snapshots
 
 Three inputs per page: `text` (the plain-text copy), `flat` (the same copy with every blank line
 removed, as some copy paths give it) and `html` (the page itself).
 
 Words are compared in order (difflib over lower-cased word tokens; each CJK character is a word),
 as in the fixture scorer: precision is the share of read words that are article words, recall the
-share of article words that were read. The headline counts as article text when the page shows it.
+share of article words that were read. The headline counts as article text when the page shows it;
+"headline right" counts the pages whose headline was found as the title, among those that show one.
 """
 
 from __future__ import annotations
@@ -60,6 +63,10 @@ def read(name: str, html: bool, flat: bool = False) -> tuple[list[str], str | No
     return [" ".join(r.text for r in b.runs) for b in doc.blocks], doc.title
 
 
+def _same(found: str | None, gold: str) -> bool:
+    return " ".join((found or "").split()).casefold() == " ".join(gold.split()).casefold()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", action="store_true", help="list every page's scores")
@@ -68,8 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--flat", action="store_true", help="with --show: the copy with its blank lines removed")
     ap.add_argument("--only", choices=("text", "flat", "html"), help="score one input kind")
     ap.add_argument("--split", choices=("dev", "heldout"), help="score one split only")
+    ap.add_argument("--corpus", type=Path, default=None, help="another page set built the same way (bench/pages/fresh)")
+    ap.add_argument("--source", metavar="PREFIX", action="append",
+                    help="score only pages whose name starts with PREFIX (a source: h2t-, l3s-, merc-, …); repeatable")
     ap.add_argument("--json", action="store_true", help="results as JSON on stdout")
     args = ap.parse_args(argv)
+    if args.corpus is not None:
+        global CORPUS
+        CORPUS = args.corpus.resolve()
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     if args.show:
         gold = json.loads((CORPUS / f"{args.show}.gold.json").read_text(encoding="utf-8"))["blocks"]
@@ -94,13 +107,18 @@ def main(argv: list[str] | None = None) -> int:
     for entry in manifest:
         if args.split and entry["split"] != args.split:
             continue
+        if args.source and not entry["name"].startswith(tuple(args.source)):
+            continue
         gold = json.loads((CORPUS / f"{entry['name']}.gold.json").read_text(encoding="utf-8"))["blocks"]
         gw = [w for b in gold for w in words(b["text"])]
         for kind in kinds:
-            blocks, _ = read(entry["name"], kind == "html", kind == "flat")
+            blocks, title = read(entry["name"], kind == "html", kind == "flat")
             p, r, f = prf([w for b in blocks for w in words(b)], gw)
+            # The headline is right when the page shows one (the gold opens with it) and it was found.
+            headline = None if gold[0]["kind"] != "title" else _same(title, gold[0]["text"])
             rows.append({"name": entry["name"], "lang": entry["lang"], "split": entry["split"], "kind": kind,
-                         "independent": not entry["gold"].startswith("trafilatura"), "p": p, "r": r, "f1": f})
+                         "independent": not entry["gold"].startswith("trafilatura"), "p": p, "r": r, "f1": f,
+                         "headline": headline})
     elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps(rows, indent=1))
@@ -119,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             print(f"\n{kind} / {split_name}" + (" (pages with independent gold)" if kind == "html" else ""))
             print_languages(sel, langs)
+            shown = [row for row in sel if row["headline"] is not None]
+            print(f"{'headline right':>20}: {sum(bool(row['headline']) for row in shown)} of {len(shown)} pages")
     print(f"\n{len(rows)} readings in {elapsed:.1f} s", file=sys.stderr)
     return 0
 

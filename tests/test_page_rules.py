@@ -250,3 +250,207 @@ def test_short_lines_above_the_byline_are_not_the_article() -> None:
     assert "tarot" not in spoken and "Pisces" not in spoken
     assert "opens again as a museum this autumn" in spoken
     assert doc.title == "The Mill Turns Again After Ten Years"
+
+
+def test_a_link_back_up_the_site_is_chrome_but_a_heading_starting_with_back_to_is_not() -> None:
+    for label in ("« Back to Football Home", "Back to overview", "Zurück zur Übersicht", "Retour à la liste",
+                  "Volver a la portada"):
+        assert chrome._chrome_reason(label, False) == "boilerplate", label
+    for heading in ("Back to basics", "Back to the drawing board", "Back to School"):
+        assert chrome._chrome_reason(heading, False) is None, heading
+
+
+def test_a_caption_that_points_at_the_people_in_the_photo_is_a_credit() -> None:
+    assert chrome._chrome_reason("Marcell Jansen (l.) und Piotr Trochowski haben einen guten Draht.", False) == "credit"
+    assert chrome._chrome_reason("UC Global CEO David Morales (left) at a security fair in Las Vegas", False) == "credit"
+    # A parenthesis glued to a word is spelling, and a long paragraph is the article's.
+    assert chrome._chrome_reason("Warst du schon bei eine(r) Ärztin oder einem Arzt in der Stadt?", False) is None
+
+
+def test_a_table_of_figures_inside_the_article_is_read_and_does_not_cut_it() -> None:
+    intro = ("In this year's test, eighteen child seats were checked for safety, handling, comfort and harmful "
+             "substances in their covers.")
+    rows = "\n\n".join(f"Seat model {name}\n\n{price} €\n\n{'yes' if n % 2 else 'no'}\n\n{n % 4 + 1},{n % 9}"
+                       for n, (name, price) in enumerate(zip("ABCDEFGHIJKLMN", range(120, 500, 25))))
+    rest = "\n\n".join(
+        f"Paragraph {n}: the child seats in this test that failed did so because of the harmful substances "
+        f"in their covers, which the testers measured in the laboratory against the limits for toys."
+        for n in range(6))
+    page = (f"Home\n\nTests\n\nEighteen child seats in the test: four fail\n\n{intro}\n\nThe results\n\n"
+            f"Model\n\nPrice\n\nIsofix\n\nGrade\n\n{rows}\n\n{rest}\n\nImprint\n")
+    spoken = _spoken(page)
+    assert intro in spoken
+    assert "Seat model C" in spoken and "Paragraph 5" in spoken
+    assert "Imprint" not in spoken
+
+
+def test_a_menu_of_words_is_no_table_of_figures() -> None:
+    units = [chrome.Unit(t) for t in ["A sentence that ends here."] + ["News", "Sport", "Weather", "Culture",
+                                                                         "Travel", "Money", "Life", "Cars",
+                                                                         "Jobs"] + ["Another sentence ends."]]
+    assert not chrome._figures(units, 0, len(units) - 1)
+
+
+_CHORUS = "Rain on the river, rain on the river\nRain on the river, rain on the river\nI only want to see you by the river"
+_VERSES = ["I never meant to leave you in the morning\nI never meant to leave you on your own\n"
+           "I only wanted one more day of singing\nI only wanted one more road to home",
+           "I never wanted to be a passing stranger\nI only wanted to be the one you call\n"
+           "Maybe we could never run from danger\nIt's such a shame the summer had to fall"]
+
+
+def test_a_songs_lyrics_over_the_text_about_the_song_are_read() -> None:
+    lyrics = "\n\n".join(f"[Verse {n}]\n\n{v}\n\n[Chorus]\n\n{_CHORUS}" for n, v in enumerate(_VERSES, 1))
+    about = ("The title track of the band's third album tells of a summer that ended too soon, and it became "
+             "their best-known song within a year of its release.\n\nThe singer wrote it in one night, she "
+             "said later, after a long walk along the river near the studio where the album was recorded.")
+    page = f"Home\n\nSongs\n\nRain on the River Lyrics\n\n{lyrics}\n\nMore on the site\n\nAbout the song\n\n{about}\n"
+    spoken = _spoken(page.replace("\n", "\n\n"))
+    assert "I never meant to leave you in the morning" in spoken
+    assert "I only want to see you by the river" in spoken
+    assert "The singer wrote it in one night" in spoken
+
+
+def test_a_rail_of_headlines_over_the_article_is_no_song() -> None:
+    rail = "\n\n".join(["The mayor plans a new tram line for the east side",
+                        "The teachers' union calls a strike for next week",
+                        "A long wait at the end of the world", "The farmers block the road to the port again",
+                        "The council votes to close two of the city's pools",
+                        "A new bridge for the old town is years away",
+                        "The hospital opens a ward for children with asthma",
+                        "The river rose in the night and flooded three streets",
+                        "A bakery in the north wins the prize for its bread",
+                        "The zoo welcomes two young bears from a park abroad",
+                        "The museum will stay open late on Thursdays this summer",
+                        "The end of shared scooters in the city"])
+    article = "\n\n".join(f"Sentence {n} of the report says that the city ends its trial of shared scooters, "
+                          f"because too many riders broke the rules on the pavements." for n in range(5))
+    page = f"The end of shared scooters in the city\n\nIn this section\n\n{rail}\n\n{article}\n"
+    spoken = _spoken(page)
+    assert "Sentence 4 of the report" in spoken
+    assert "The zoo welcomes two young bears" not in spoken
+
+
+def test_a_newsletter_pitch_is_chrome_even_when_it_names_the_newsletter_late() -> None:
+    pitch = ('"Here is the region": our daily Newsletter tells you every weekday evening what mattered today, '
+             "in short and straight to your inbox.")
+    assert chrome._chrome_reason(pitch, False) == "boilerplate"
+    story = ("The company said its newsletter business grew by a third last year, while its advertising income "
+             "fell for the second year running.")
+    assert chrome._chrome_reason(story, False) is None
+
+
+_EVENT = ("The third edition of the contest takes place on the lake this summer, with a floating ramp, a "
+          "live DJ and twenty riders invited from all over Europe to compete for the prize money.\n\n"
+          "The beach by the lake has a lawn that slopes down to the water and platforms in the lake, which "
+          "give everyone a perfect view of the ramp, and the organisers expect a big crowd.")
+
+
+def test_labelled_notes_under_the_last_paragraph_are_read() -> None:
+    page = (f"Home\n\nEvents\n\nThe contest on the lake\n\n{_EVENT}\n\nThe timetable looks like this:\n\n"
+            "Warm up 11:00\n\nContest 12:00\n\nAwards 18:30\n\nDirections:\n\nLake Beach 257\n\n41542 Dormagen\n\n"
+            "Be there!\n\nShare with:\n\nFacebook\n\nSimilar articles\n\nThe shop opens in Bremen\n")
+    spoken = _spoken(page)
+    assert "Contest 12:00" in spoken and "41542 Dormagen" in spoken and "Be there!" in spoken
+    assert "Share with" not in spoken and "The shop opens" not in spoken
+
+
+def test_a_rail_under_section_labels_is_no_notes() -> None:
+    page = (f"The contest on the lake\n\n{_EVENT}\n\nBack to top\n\nAFRICA:\n\nProtests greet the leader's second "
+            "term\n\nUSA:\n\nSo many candidates, so hard to decide\n\nMIAMI:\n\nThe oldest orangutan dies\n")
+    assert "Protests greet" not in _spoken(page)
+    page = f"The contest on the lake\n\n{_EVENT}\n\nRelated topics:\n\nLake Beach\n\nContest\n\nRiders\n\nSummer\n"
+    assert "Lake Beach" not in _spoken(page)
+
+
+def test_a_title_with_a_year_is_no_dateline_but_a_dateline_is() -> None:
+    assert chrome._chrome_reason("Digitalpolitische Jahrestagung 2015 der Heinrich-Böll-Stiftung Baden-Württemberg",
+                                 False) is None
+    for dateline in ("Montag, 15. Januar 2015, 10:30 Uhr", "Patricio Candia | Palma de Mallorca | 08/01/2014",
+                     "Wednesday 2 January 2008 14.45 GMT"):
+        assert chrome._chrome_reason(dateline, False) == "byline", dateline
+
+
+def test_a_list_of_tags_is_never_the_headline() -> None:
+    assert chrome._tag_list("Anmeldung, BaWü, Beteiligung, Digitale Gesellschaft, Digitalpolitik, Diskussion")
+    assert chrome._tag_list("Aus den Ländern, Blog, sonstiges, Termine")
+    assert not chrome._tag_list("Paris, London, Berlin: the cities where rents rose fastest this year")
+    assert not chrome._headline_shaped(chrome.Unit("Aus den Ländern, Blog, sonstiges, Termine"))
+
+
+def test_an_embedded_posts_line_and_a_share_bar_with_counts_are_chrome() -> None:
+    assert chrome._chrome_reason("Ein Beitrag geteilt von SKEP (@skep.association) am 23. Okt 2017 um 0:31 Uhr",
+                                 False) == "credit"
+    assert chrome._chrome_reason("A post shared by Jane Doe (@janedoe) on Mar 3, 2019 at 9:12am PST", False) == "credit"
+    assert chrome._chrome_reason("Teilen auf Facebook: 5Teilen auf Twitter: 2 WhatsApp Teilen…", False) == "boilerplate"
+
+
+def test_a_comments_button_under_the_headline_does_not_cut_the_article_open() -> None:
+    lead = ("Unverified claims flooded social networks and the media during the pandemic, and some of them "
+            "were believed by millions of people before anyone checked them.")
+    body = "\n\n".join(f"Paragraph {n} follows one rumour from its first post to the evening news, and shows "
+                       f"how each retelling made it sound a little more certain than the one before." for n in range(6))
+    second = ("On the fourteenth of March the health minister warned against a common painkiller, and within "
+              "a day the warning had turned into a story about a ban that never existed.")
+    page = (f"Home\n\nHealth\n\nHow a rumour becomes a fact\n\nBy\n\nJane Doe\n\n14.09.2020\n\n{lead}\n\n"
+            f"{second}\n\nComments\n\n{body}\n\nComments\n\nA reader\n\nI never believed any of it, and I said so at the time, "
+            "loudly and often, to anyone who would listen to me at work or at home.\n\nReply\n")
+    labels = segment.split(Article(text=page))
+    spoken = " ".join(b.text for b in labels.blocks)
+    assert lead in spoken and second in spoken and "Paragraph 5" in spoken
+    assert "I never believed" not in spoken
+    assert labels.title == "How a rumour becomes a fact"
+
+
+def test_the_line_over_its_byline_is_the_headline_even_when_short() -> None:
+    rail = "\n\n".join(["Two charged in August shooting death", "Furniture stores feel the pinch",
+                        "Winds are back this weekend", "More News", "Print", "Email"])
+    # The lead shares words with a teaser above ("shooting", "August"), none with the headline's.
+    body = "\n\n".join(f"Sentence {n}: the team's shooting has been poor since August, against two of the best "
+                       f"sides in the country, and it plays its next league game tonight at home." for n in range(5))
+    page = f"Sports\n\n{rail}\n\nUSC faces imposing challenge\n\nBy Phil Collin, Staff Writer\n\n{body}\n"
+    doc = segment.split(Article(text=page))
+    assert doc.title == "USC faces imposing challenge"
+
+
+def test_a_photographer_and_paper_in_brackets_is_a_credit() -> None:
+    assert chrome._chrome_reason("(Elizabeth Conley / Houston Chronicle)", False) == "credit"
+    assert chrome._chrome_reason("(and / or)", False) is None
+
+
+def test_a_rail_label_is_never_the_headline_and_a_byline_may_sit_under_the_date() -> None:
+    body = "\n\n".join(f"Sentence {n}: the tour has twenty-two rookies at the opening event this week, and the "
+                       f"veteran who lost his card last year feels like one of them." for n in range(5))
+    page = (f"Golf\n\nVenus advances at the Open\n\n1/15/2008, 6:26 a.m. EST\n\nMore Golf News\n\n"
+            f"New life for McGovern\n\n1/10/2008, 6:07 a.m. EST\n\nBy DOUG FERGUSON\n\n{body}\n")
+    assert segment.split(Article(text=page)).title == "New life for McGovern"
+    assert chrome._END_MARK.match("More Golf News") and chrome._END_MARK.match("All Anne Perkins articles")
+
+
+def test_the_paper_a_story_comes_from_is_a_byline() -> None:
+    assert chrome._chrome_reason("From: The Guardian", False) == "byline"
+    assert chrome._chrome_reason("From there: a long way to go", False) is None
+
+
+def test_prose_straight_under_the_articles_closing_list_is_read() -> None:
+    intro = "\n\n".join(f"Paragraph {n}: the Japanese idea of ikigai, a reason to get up in the morning, has found "
+                        f"readers all over the world, and a new book explains how to find your own." for n in range(5))
+    principles = "\n\n".join(["Take time for dreams", "Stay active", "Look after yourself", "Avoid stress traps",
+                              "Practise gratitude", "Live in a community", "Listen to your heart",
+                              "Stay curious"])
+    questions = ("The book's questions help you find your own ikigai:\n\n"
+                 "Does it give me a reason to live? Is it my idea?\n\nDoes it make me curious?\n\n"
+                 "Is it a reason why I get up in the morning?\n\nWould I explain it to readers all over the world?")
+    page = (f"Living with ikigai\n\n{intro}\n\nThe ten principles of ikigai\n\nIn her book, the author sets out "
+            f"the principles of a life with ikigai as follows:\n\n{principles}\n\n{questions}\n\n"
+            "Topics in this article\n\nHappiness\n\nNew in love\n")
+    spoken = _spoken(page)
+    assert "Stay curious" in spoken
+    assert "Is it a reason why I get up in the morning?" in spoken
+    assert "New in love" not in spoken
+
+
+def test_a_short_headline_straight_over_the_text_is_the_headline() -> None:
+    body = "\n\n".join(f"Sentence {n}: under this motto a demonstration takes place in the capital on the "
+                       f"fourteenth of September, and the party calls on its members to join it." for n in range(4))
+    page = f"Home\n\nParty\n\nTwitter Facebook Youtube\n\nIncome is a right!\n\n{body}\n"
+    assert segment.split(Article(text=page)).title == "Income is a right!"

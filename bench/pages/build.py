@@ -19,6 +19,19 @@ or pass `--repo owner/name=PATH`); the commit read is recorded in `manifest.json
   `src/extractors/custom/*/index.test.js`: gold is trafilatura's extraction, accepted only when those
   words open it (within its first 60 words, so that little can stand before the article).
 
+`--fresh` builds a second set instead, into `bench/pages/fresh/`, from sources whose licences do not
+let us keep their pages in git (build it here from the snapshots; it is git-ignored), with the same
+copy rules and hash split:
+
+- geodrome/page-signal `L3S-GN1-*/annotated`: the L3S-GN1 news set (2008, research use), each page
+  with every text block labelled by a person; gold is the headline and the full-text blocks (not
+  captions, related links or comments). The annotated copy of the page is read, so that the page and
+  its gold share the characters its conversion lost. Pages are taken in the order of
+  `bench/htmlpages/build.py` past its first FRESH_SKIP (the HTML set's tuned sample and its further
+  check sample) and past SEEN_L3S, so that no reader was tuned on them.
+- leogao2/htmltotext-benchmark `benchmarkdata/<lang>/{html,text}`: news pages with their text copied
+  by hand (gold as given). The HTML set holds them too, and the HTML reading was tuned on its dev part.
+
 The plain-text copy is what "select all, copy" gives in a browser: every visible text node in
 document order, one block element per line, a blank line after each paragraph (`<p>`), cells of a
 table row separated by tabs; scripts, styles, templates, `hidden` and `display:none` elements are
@@ -53,6 +66,15 @@ CAPS: dict[str, dict[str, int]] = {
     "mercury": {"en": 80, "de": 80},
 }
 DEFAULT_CAP = {"fundus": 30, "trafilatura": 30, "goose": 36, "trafcache": 40, "mercury": 40}
+FRESH_SKIP = 180  # L3S-GN1 pages of the HTML set (bench/htmlpages): 90 tuned on, 90 a further check
+FRESH_L3S = 60  # L3S-GN1 pages in the fresh set
+# L3S-GN1 pages of an earlier fresh set, some of whose dev pages were read while tuning: never fresh again.
+SEEN_L3S = frozenset("""
+055c4531 10abe0fd 137e6374 234b1541 234d1e0e 2a1a1a56 2fe54bd6 31288d4b 36fefe4c 3df0f8d9 3df8d3a3 44740449
+53b3df47 55694dd7 57064ff2 5d341f23 63264f14 66c26d22 69129590 6958faf6 6f945442 6fea31cc 710140ea 7526314a
+756ff125 957b9663 9ad17d48 9b8b6d87 9d847a62 a1608707 a475816b a63984ae abe54c6a c4fa8a20 c61a5b06 d0d25fb4
+d1ef797a d234a669 d4376471 e255c4b2 e4af1d07 e6ae8230 ebf90d72 efe470a1 f5593c1e f8cee3db
+""".split())
 
 
 def cap(source: str, lang: str) -> int:
@@ -260,6 +282,37 @@ def mercury_expectation(test: str) -> tuple[str, str] | None:
     return path, text
 
 
+def l3s_gold(html: bytes) -> list[dict[str, str]]:
+    """An L3S-GN1 annotated page's article: the text in its headline (x-nc-sel1) and full-text
+    (x-nc-sel2) spans, laid out as the page's copy lays it out; the headline first, as the title."""
+    import copy as _copy
+
+    tree = parse_html(html)
+    if tree is None:
+        return []
+    gold = _copy.deepcopy(tree)
+    keep = {"x-nc-sel1", "x-nc-sel2"}
+
+    def inside(el: Any) -> bool:
+        return any((a.get("class") or "") in keep for a in el.iterancestors()) or (el.get("class") or "") in keep
+
+    for el in gold.iter():
+        if isinstance(el.tag, str) and inside(el):
+            el.set("data-gold", "1")
+    for el in gold.iter():
+        if isinstance(el.tag, str) and not el.get("data-gold"):
+            el.text = None
+        parent = el.getparent()
+        if parent is None or not parent.get("data-gold"):
+            el.tail = None
+    heads = [" ".join("".join(s.itertext()).split()) for s in gold.iter("span") if s.get("class") == "x-nc-sel1"]
+    lines = [line for line in text_copy(gold).splitlines() if line.strip()]
+    blocks = [{"kind": "paragraph", "text": line} for line in lines]
+    if heads and heads[0] and blocks and blocks[0]["text"] == heads[0]:
+        blocks[0]["kind"] = "title"
+    return blocks
+
+
 def held_out(name: str) -> bool:
     return int(hashlib.sha1(name.encode()).hexdigest(), 16) % 3 == 0
 
@@ -298,6 +351,17 @@ CORRECTIONS: dict[str, dict[str, Any]] = {
         "why": "trafilatura's extraction opens with the site's cookie notice and a 'call our experts' box, and "
                "runs on past the article into the site operator's notice and the newsletter sign-up form "
                "(its field labels, buttons and confirmation messages)",
+    },
+    "merc-www.buzzfeed.com": {
+        "exclude": True,
+        "why": "trafilatura's extraction stops at 'BuzzFeed last year.', in the middle of the article: the six "
+               "paragraphs after it (the artist's reply, the edited drawing, the reactions) are left out; the "
+               "gold is incomplete, and a cut cannot mend it",
+    },
+    "merc-deadline.com": {
+        "cut_from": "Must Read Stories",
+        "why": "trafilatura's extraction runs on past the article into the site's 'Must Read Stories' label and "
+               "its newsletter pitch ('Subscribe to Deadline Breaking News Alerts …')",
     },
     "traf-ad-magazin.de.wellness": {
         "exclude": True,
@@ -341,14 +405,68 @@ def with_title(blocks: list[dict[str, str]], title: str | None, copy: str) -> li
     return blocks
 
 
+def fresh_sources(repos: dict[str, Path], add: Any) -> None:
+    """The fresh set's pages (see the module's docstring), each passed to `add`."""
+    # L3S-GN1, in the HTML set's order (a hash of the page id), past the pages any reader was tuned on
+    gd = repos["geodrome/page-signal"]
+    if gd.exists():
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("htmlpages_build", HERE.parent / "htmlpages" / "build.py")
+        assert spec is not None and spec.loader is not None
+        htmlset = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(htmlset)
+        base = "L3S-GN1-20100130203947-00001"
+        ids = sorted((Path(p).stem for p in git_ls(gd, f"{base}/original") if p.endswith(".html")),
+                     key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+        seen = kept = 0
+        for page_id in ids:
+            if kept >= FRESH_L3S:
+                break
+            annotated = git_show(gd, f"HEAD:{base}/annotated/{page_id}.html")
+            # The HTML set's own test of a usable page, so that its order is followed exactly.
+            if sum(len(htmlset.words(b["text"])) for b in htmlset.l3s_gold(annotated) if b["kind"] == "paragraph") < 80:
+                continue
+            seen += 1
+            if seen <= FRESH_SKIP or page_id[:8] in SEEN_L3S:
+                continue
+            blocks = l3s_gold(annotated)
+            if blocks and lang_of(" ".join(b["text"] for b in blocks)) == "en":
+                add(f"l3s-{page_id[:13]}", "geodrome/page-signal", f"{base}/annotated/{page_id}.html", annotated,
+                    blocks, None, "en", "the dataset's labels by people (headline and full text)")
+                kept += 1
+
+    # htmltotext-benchmark: news pages copied by hand
+    gd = repos["leogao2/htmltotext-benchmark"]
+    if gd.exists():
+        for path in git_ls(gd, "benchmarkdata"):
+            parts = path.split("/")
+            if len(parts) != 4 or parts[2] != "html" or not parts[3].startswith("news-"):
+                continue
+            stem = parts[3][: -len(".html")]
+            try:
+                gold = git_show(gd, f"HEAD:benchmarkdata/{parts[1]}/text/{stem}.txt").decode("utf-8")
+            except subprocess.CalledProcessError:
+                continue
+            lang = lang_of(gold)
+            if lang not in LANGS:
+                continue
+            blocks = [{"kind": "paragraph", "text": " ".join(p.split())} for p in re.split(r"\n\s*\n", gold)
+                      if p.strip()]
+            add(f"h2t-{stem[5:65]}", "leogao2/htmltotext-benchmark", path, git_show(gd, f"HEAD:{path}"), blocks,
+                None, lang, "the repository's text, copied by hand")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
-    ap.add_argument("--out", type=Path, default=HERE / "corpus")
+    ap.add_argument("--out", type=Path, default=None, help="default: corpus/, or fresh/ with --fresh")
+    ap.add_argument("--fresh", action="store_true", help="build the fresh set (not in git) instead of the corpus")
     args = ap.parse_args(argv)
+    args.out = args.out or HERE / ("fresh" if args.fresh else "corpus")
     repos = {name: args.mirrors / f"{name.replace('/', '+')}" / "repo"
              for name in ("adbar/trafilatura", "AndyTheFactory/newspaper4k", "goose3/goose3", "flairNLP/fundus",
-                         "postlight/parser")}
+                         "postlight/parser", "leogao2/htmltotext-benchmark", "geodrome/page-signal")}
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*"):
         old.unlink()
@@ -388,153 +506,156 @@ def main(argv: list[str] | None = None) -> int:
                          "repo": repo, "commit": git_head(repos[repo]), "path": path, "gold": gold_note})
         per_lang[lang] = per_lang.get(lang, 0) + 1
 
-    # newspaper4k: full corrected text
-    gd = repos["AndyTheFactory/newspaper4k"]
-    if gd.exists():
-        for path in git_ls(gd, "tests/data/html"):
-            stem = Path(path).stem
-            try:
-                gold = git_show(gd, f"HEAD:tests/data/txt/{stem}.txt").decode("utf-8")
-            except subprocess.CalledProcessError:
-                continue
-            lang = lang_of(gold)
-            if lang not in LANGS:
-                continue
-            blocks = [{"kind": "paragraph", "text": " ".join(p.split())} for p in re.split(r"\n\s*\n", gold)
-                      if p.strip()]
-            html = git_show(gd, f"HEAD:{path}")
-            _, title = trafilatura_blocks(html)
-            add(f"np4k-{stem}", "AndyTheFactory/newspaper4k", path, html, blocks, title, lang,
-                "the repository's expected text")
+    if not args.fresh:
+        # newspaper4k: full corrected text
+        gd = repos["AndyTheFactory/newspaper4k"]
+        if gd.exists():
+            for path in git_ls(gd, "tests/data/html"):
+                stem = Path(path).stem
+                try:
+                    gold = git_show(gd, f"HEAD:tests/data/txt/{stem}.txt").decode("utf-8")
+                except subprocess.CalledProcessError:
+                    continue
+                lang = lang_of(gold)
+                if lang not in LANGS:
+                    continue
+                blocks = [{"kind": "paragraph", "text": " ".join(p.split())} for p in re.split(r"\n\s*\n", gold)
+                          if p.strip()]
+                html = git_show(gd, f"HEAD:{path}")
+                _, title = trafilatura_blocks(html)
+                add(f"np4k-{stem}", "AndyTheFactory/newspaper4k", path, html, blocks, title, lang,
+                    "the repository's expected text")
 
-    # fundus: each publisher's parser output (title, summary, sections of headline + paragraphs)
-    gd = repos["flairNLP/fundus"]
-    if gd.exists():
-        base = "tests/resources/parser/test_data"
-        files = git_ls(gd, base)
-        for jpath in sorted(f for f in files if f.endswith(".json") and not f.endswith("meta.info")):
-            folder, publisher = jpath.rsplit("/", 1)[0], Path(jpath).stem
-            pages = sorted(f for f in files if f.startswith(f"{folder}/{publisher}_") and f.endswith(".html.gz"))
-            try:
-                versions = json.loads(git_show(gd, f"HEAD:{jpath}"))
-            except (json.JSONDecodeError, subprocess.CalledProcessError):
-                continue
-            for key, path in zip(sorted(versions, key=lambda k: (len(k), k)), pages):
-                meta = versions[key]
-                body = meta.get("body") or {}
-                blocks = [{"kind": "paragraph", "text": " ".join(t.split())} for t in body.get("summary") or []]
-                for section in body.get("sections") or []:
-                    blocks += [{"kind": "heading", "text": " ".join(t.split())} for t in section.get("headline") or []]
-                    blocks += [{"kind": "paragraph", "text": " ".join(t.split())} for t in section.get("paragraphs") or []]
-                blocks = [b for b in blocks if b["text"]]
+        # fundus: each publisher's parser output (title, summary, sections of headline + paragraphs)
+        gd = repos["flairNLP/fundus"]
+        if gd.exists():
+            base = "tests/resources/parser/test_data"
+            files = git_ls(gd, base)
+            for jpath in sorted(f for f in files if f.endswith(".json") and not f.endswith("meta.info")):
+                folder, publisher = jpath.rsplit("/", 1)[0], Path(jpath).stem
+                pages = sorted(f for f in files if f.startswith(f"{folder}/{publisher}_") and f.endswith(".html.gz"))
+                try:
+                    versions = json.loads(git_show(gd, f"HEAD:{jpath}"))
+                except (json.JSONDecodeError, subprocess.CalledProcessError):
+                    continue
+                for key, path in zip(sorted(versions, key=lambda k: (len(k), k)), pages):
+                    meta = versions[key]
+                    body = meta.get("body") or {}
+                    blocks = [{"kind": "paragraph", "text": " ".join(t.split())} for t in body.get("summary") or []]
+                    for section in body.get("sections") or []:
+                        blocks += [{"kind": "heading", "text": " ".join(t.split())} for t in section.get("headline") or []]
+                        blocks += [{"kind": "paragraph", "text": " ".join(t.split())} for t in section.get("paragraphs") or []]
+                    blocks = [b for b in blocks if b["text"]]
+                    if not blocks:
+                        continue
+                    lang = lang_of(" ".join(b["text"] for b in blocks))
+                    if lang not in LANGS or per_lang.get(lang, 0) >= cap("fundus", lang):
+                        continue
+                    html = gzip.decompress(git_show(gd, f"HEAD:{path}"))
+                    add(f"fundus-{Path(path).name[:-8]}", "flairNLP/fundus", path, html, blocks, meta.get("title"), lang,
+                        "the publisher parser's expected output in the repository")
+
+        # trafilatura: snippet-verified extraction
+        gd = repos["adbar/trafilatura"]
+        if gd.exists():
+            evaldata = json.loads(git_show(gd, "HEAD:tests/evaldata.json"))
+            for url, entry in sorted(evaldata.items(), key=lambda kv: hashlib.sha1(kv[0].encode()).hexdigest()):
+                path = f"tests/eval/{entry['file']}"
+                try:
+                    html = git_show(gd, f"HEAD:{path}")
+                except subprocess.CalledProcessError:
+                    continue
+                blocks, title = trafilatura_blocks(html)
+                text = " ".join(b["text"] for b in blocks)
                 if not blocks:
                     continue
-                lang = lang_of(" ".join(b["text"] for b in blocks))
-                if lang not in LANGS or per_lang.get(lang, 0) >= cap("fundus", lang):
+                lang = lang_of(text)
+                if lang not in LANGS or per_lang.get(lang, 0) >= cap("trafilatura", lang):
                     continue
-                html = gzip.decompress(git_show(gd, f"HEAD:{path}"))
-                add(f"fundus-{Path(path).name[:-8]}", "flairNLP/fundus", path, html, blocks, meta.get("title"), lang,
-                    "the publisher parser's expected output in the repository")
+                flat = _norm(text)
+                if not all(_norm(s) in flat for s in entry.get("with", [])) or any(
+                        _norm(s) in flat for s in entry.get("without", [])):
+                    continue
+                stem = re.sub(r"[^\w.-]+", "_", Path(entry["file"]).stem)[:60]
+                add(f"traf-{stem}", "adbar/trafilatura", path, html, blocks, title, lang,
+                    "trafilatura's extraction, checked against the repository's with/without snippets")
 
-    # trafilatura: snippet-verified extraction
-    gd = repos["adbar/trafilatura"]
-    if gd.exists():
-        evaldata = json.loads(git_show(gd, "HEAD:tests/evaldata.json"))
-        for url, entry in sorted(evaldata.items(), key=lambda kv: hashlib.sha1(kv[0].encode()).hexdigest()):
-            path = f"tests/eval/{entry['file']}"
-            try:
+        # goose3: extraction checked against the expected opening
+        gd = repos["goose3/goose3"]
+        if gd.exists():
+            for path in git_ls(gd, "tests/data/content"):
+                if not path.endswith(".json"):
+                    continue
+                meta = json.loads(git_show(gd, f"HEAD:{path}"))
+                start = (meta.get("expected") or {}).get("cleaned_text") or ""
+                if len(start.split()) < 5 and len(start) < 20:
+                    continue
+                html = git_show(gd, f"HEAD:{path[:-5]}.html")
+                blocks, title = trafilatura_blocks(html)
+                text = " ".join(b["text"] for b in blocks)
+                if not blocks or _norm(start[:200]) not in _norm(text):
+                    continue
+                lang = lang_of(text)
+                if lang not in LANGS or per_lang.get(lang, 0) >= cap("goose", lang):
+                    continue
+                add(f"goose-{Path(path).stem}", "goose3/goose3", path[:-5] + ".html", html, blocks, title, lang,
+                    "trafilatura's extraction, checked against the repository's expected opening")
+
+        # trafilatura's realworld tests: cached pages with asserted snippets
+        gd = repos["adbar/trafilatura"]
+        if gd.exists():
+            cached = set(git_ls(gd, "tests/cache"))
+            tests = git_show(gd, "HEAD:tests/realworld_tests.py").decode("utf-8")
+            mock_pages = mock_pages_of(tests)
+            for url, (with_, without) in sorted(realworld_snippets(tests)):
+                fname = mock_pages.get(url)
+                path = f"tests/cache/{fname}"
+                if not fname or path not in cached or len(with_) < 2:
+                    continue
                 html = git_show(gd, f"HEAD:{path}")
-            except subprocess.CalledProcessError:
-                continue
-            blocks, title = trafilatura_blocks(html)
-            text = " ".join(b["text"] for b in blocks)
-            if not blocks:
-                continue
-            lang = lang_of(text)
-            if lang not in LANGS or per_lang.get(lang, 0) >= cap("trafilatura", lang):
-                continue
-            flat = _norm(text)
-            if not all(_norm(s) in flat for s in entry.get("with", [])) or any(
-                    _norm(s) in flat for s in entry.get("without", [])):
-                continue
-            stem = re.sub(r"[^\w.-]+", "_", Path(entry["file"]).stem)[:60]
-            add(f"traf-{stem}", "adbar/trafilatura", path, html, blocks, title, lang,
-                "trafilatura's extraction, checked against the repository's with/without snippets")
+                blocks, title = trafilatura_blocks(html)
+                text = " ".join(b["text"] for b in blocks)
+                if not blocks:
+                    continue
+                lang = lang_of(text)
+                if lang not in LANGS or per_lang.get(lang, 0) >= cap("trafcache", lang):
+                    continue
+                flat = _norm(text)
+                if not all(_norm(s) in flat for s in with_) or any(_norm(s) in flat for s in without):
+                    continue
+                stem = re.sub(r"[^\w.-]+", "_", Path(fname).stem)[:60]
+                if (args.out / f"traf-{stem}.txt").exists():
+                    continue  # the same page is already in from the evaluation set
+                add(f"trafrw-{stem}", "adbar/trafilatura", path, html, blocks, title, lang,
+                    "trafilatura's extraction, checked against the snippets its realworld tests assert")
 
-    # goose3: extraction checked against the expected opening
-    gd = repos["goose3/goose3"]
-    if gd.exists():
-        for path in git_ls(gd, "tests/data/content"):
-            if not path.endswith(".json"):
-                continue
-            meta = json.loads(git_show(gd, f"HEAD:{path}"))
-            start = (meta.get("expected") or {}).get("cleaned_text") or ""
-            if len(start.split()) < 5 and len(start) < 20:
-                continue
-            html = git_show(gd, f"HEAD:{path[:-5]}.html")
-            blocks, title = trafilatura_blocks(html)
-            text = " ".join(b["text"] for b in blocks)
-            if not blocks or _norm(start[:200]) not in _norm(text):
-                continue
-            lang = lang_of(text)
-            if lang not in LANGS or per_lang.get(lang, 0) >= cap("goose", lang):
-                continue
-            add(f"goose-{Path(path).stem}", "goose3/goose3", path[:-5] + ".html", html, blocks, title, lang,
-                "trafilatura's extraction, checked against the repository's expected opening")
+        # postlight/parser (Mercury): fixtures with the expected opening words of the article
+        gd = repos["postlight/parser"]
+        if gd.exists():
+            fixtures = set(git_ls(gd, "fixtures"))
+            for test in git_ls(gd, "src/extractors/custom"):
+                if not test.endswith(".test.js"):
+                    continue
+                found = mercury_expectation(git_show(gd, f"HEAD:{test}").decode("utf-8"))
+                if found is None or found[0] not in fixtures:
+                    continue
+                path, opening = found
+                html = git_show(gd, f"HEAD:{path}")
+                blocks, title = trafilatura_blocks(html)
+                if not blocks:
+                    continue
+                text = " ".join(b["text"] for b in blocks)
+                want, have = words(opening)[:13], words(text)[:60 + 13]
+                if len(want) < 5 or not any(have[i:i + len(want)] == want for i in range(len(have))):
+                    continue
+                lang = lang_of(text)
+                if lang not in LANGS or per_lang.get(lang, 0) >= cap("mercury", lang):
+                    continue
+                add(f"merc-{Path(path).name[:-5]}", "postlight/parser", path, html, blocks, title, lang,
+                    "trafilatura's extraction, checked against the opening words the repository's site test expects")
 
-    # trafilatura's realworld tests: cached pages with asserted snippets
-    gd = repos["adbar/trafilatura"]
-    if gd.exists():
-        cached = set(git_ls(gd, "tests/cache"))
-        tests = git_show(gd, "HEAD:tests/realworld_tests.py").decode("utf-8")
-        mock_pages = mock_pages_of(tests)
-        for url, (with_, without) in sorted(realworld_snippets(tests)):
-            fname = mock_pages.get(url)
-            path = f"tests/cache/{fname}"
-            if not fname or path not in cached or len(with_) < 2:
-                continue
-            html = git_show(gd, f"HEAD:{path}")
-            blocks, title = trafilatura_blocks(html)
-            text = " ".join(b["text"] for b in blocks)
-            if not blocks:
-                continue
-            lang = lang_of(text)
-            if lang not in LANGS or per_lang.get(lang, 0) >= cap("trafcache", lang):
-                continue
-            flat = _norm(text)
-            if not all(_norm(s) in flat for s in with_) or any(_norm(s) in flat for s in without):
-                continue
-            stem = re.sub(r"[^\w.-]+", "_", Path(fname).stem)[:60]
-            if (args.out / f"traf-{stem}.txt").exists():
-                continue  # the same page is already in from the evaluation set
-            add(f"trafrw-{stem}", "adbar/trafilatura", path, html, blocks, title, lang,
-                "trafilatura's extraction, checked against the snippets its realworld tests assert")
-
-    # postlight/parser (Mercury): fixtures with the expected opening words of the article
-    gd = repos["postlight/parser"]
-    if gd.exists():
-        fixtures = set(git_ls(gd, "fixtures"))
-        for test in git_ls(gd, "src/extractors/custom"):
-            if not test.endswith(".test.js"):
-                continue
-            found = mercury_expectation(git_show(gd, f"HEAD:{test}").decode("utf-8"))
-            if found is None or found[0] not in fixtures:
-                continue
-            path, opening = found
-            html = git_show(gd, f"HEAD:{path}")
-            blocks, title = trafilatura_blocks(html)
-            if not blocks:
-                continue
-            text = " ".join(b["text"] for b in blocks)
-            want, have = words(opening)[:13], words(text)[:60 + 13]
-            if len(want) < 5 or not any(have[i:i + len(want)] == want for i in range(len(have))):
-                continue
-            lang = lang_of(text)
-            if lang not in LANGS or per_lang.get(lang, 0) >= cap("mercury", lang):
-                continue
-            add(f"merc-{Path(path).name[:-5]}", "postlight/parser", path, html, blocks, title, lang,
-                "trafilatura's extraction, checked against the opening words the repository's site test expects")
-
+    if args.fresh:
+        fresh_sources(repos, add)
     (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(per_lang, sort_keys=True), file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ annoyance, a lost sentence is a defect. No I/O here.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -57,7 +58,16 @@ _UI = "|".join(
         r"skip to (?:main )?content|skip navigation|jump to|menu|main menu|navigation|search|home|homepage|"
         r"subscribe(?: now)?|sign (?:in|up|out)|log ?in|log out|register|my account|account|profile|"
         r"share(?: this(?: article| story)?)?(?: on \w+)?|(?:show |see )?(?:more )?shar(?:e|ing) options|save|saved|print|e-?mail|tweet|copy(?: the| this)? link|link copied|"
-        r"back to (?:overview|home|the list|news)|listen to this (?:text|article|story|page)|"
+        # "Back to overview", "« Back to Football Home", "Zurück zur Übersicht": a link back up the site.
+        # The place it leads to is a part of the site (a heading "Back to basics" is no link).
+        r"(?:back to|return to|go back to) (?:the )?(?:[\w&'’-]+ ){0,2}(?:home(?:page)?|overview|list|news|index|"
+        r"results|search|articles|stories|blog|section|category|front page|start|top)|"
+        r"(?:zurück zu[rm]?) (?:\w+ ){0,2}(?:übersicht|startseite|liste|suche|nachrichten|artikeln?|kategorie|blog)|"
+        r"retour (?:à|au|aux) (?:la |l'|les )?(?:\w+ ){0,2}(?:accueil|liste|sommaire|rubrique|recherche|articles|blog)|"
+        r"(?:volver|regresar) (?:a|al) (?:la |las |los )?(?:\w+ ){0,2}(?:inicio|portada|listado|lista|sección|búsqueda|blog)|"
+        r"voltar (?:para|ao|à) (?:a |o )?(?:\w+ ){0,2}(?:início|capa|lista|seção|busca|blog)|"
+        r"zpět na (?:\w+ ){0,2}(?:úvod|hlavní stránku|přehled|seznam|rubriku)|назад (?:к|в|на) (?:\w+ ){0,2}(?:главн\w+|списк\w+|разделу?|новостям)|"
+        r"返回(?:首页|列表|目录|栏目)|listen to this (?:text|article|story|page)|"
         r"copier le lien|lien copié|retour(?: à l'accueil)?|link kopieren|zurück(?: zur übersicht)?|copiar (?:el )?enlace|"
         r"enlace copiado|copiar link|voltar|скопировать ссылку|ссылка скопирована|kopírovat odkaz|zpět|复制链接|"
         r"anhören|diesen artikel anhören|écouter l'article|escuchar (?:el )?artículo|ouvir (?:o )?artigo|"
@@ -67,7 +77,8 @@ _UI = "|".join(
         r"zobrazit (?:vše|více|další)|načíst další|číst dál|alle anzeigen|mehr anzeigen|weiterlesen|"
         r"voir (?:tout|plus)|afficher (?:tout|plus)|ver (?:todo|todos|más|tudo|mais)|mostrar (?:más|mais)|"
         r"показать (?:все|ещ[её])|читать (?:далее|дальше)|查看全部|查看更多|展开全文|"
-        r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|"
+        r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|youtube|instagram|tiktok|xing|flipboard|"
+        r"mastodon|bluesky|threads|"
         r"reply|antworten|répondre|responder|rispondi|ответить|odpovědět|回复|"
         r"comments?|\d+ comments?|comments? \(\d+\)|leave a comment|(?:view|read|show|post|add)(?: ?/ ?post)? comments?|"
         r"advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|partner content|"
@@ -92,7 +103,7 @@ _UI = "|".join(
         r"publicité|partager|s'abonner|abonnez-vous|se connecter|connexion|lire aussi|[àa] lire aussi|"
         r"lire la suite|commentaires?|rechercher|recherche|accueil|suivez-nous|écouter(?: cet article)?|"
         # German
-        r"anzeige|werbung|teilen|abonnieren|anmelden|lesen sie auch|auch interessant|mehr zum thema|"
+        r"anzeige|werbung|teilen|teilen mit|share with|partager avec|compartir con|compartilhar com|sdílet s|abonnieren|anmelden|lesen sie auch|auch interessant|mehr zum thema|"
         r"kommentare|startseite|suche|zum inhalt springen|artikel anhören|vorlesen|"
         # Spanish and Portuguese
         r"publicidad|compartir|suscríbete|suscribirse|iniciar sesión|lee también|leer más|"
@@ -129,7 +140,10 @@ _CREDIT = compiled.regex(
 )
 # Captions announced as such ("Media caption …", "Bildunterschrift: …"), in the languages we read.
 _CAPTION = compiled.regex(
-    r"^\W*(?:media caption|image caption|image copyright|image source|caption|légende|bildunterschrift|"
+    # An embedded social post's own line ("A post shared by Jane (@jane) on …").
+    r"^\W*(?:a post shared by|ein beitrag geteilt von|une publication partagée par|"
+    r"una publicación compartida (?:por|de)|uma publicação compartilhada por|příspěvek sdílený|"
+    r"публикация от|media caption|image caption|image copyright|image source|caption|légende|bildunterschrift|"
     r"bildquelle|pie de foto|leyenda|legenda|подпись к фото|popisek|图片来源|图注|图片|"
     r"screenshots?|screengrab|captures? d'écran|bildschirmfoto|captura de (?:pantalla|tela)|скриншот|"
     r"snímek obrazovky|截图)\b",
@@ -159,6 +173,8 @@ _BYLINE = compiled.regex(
     r"by|von|par|por|автор|авторы|текст|autor|autora|od|作者|记者)[:\s]+(?!\d)\S",
     re.I,
 )
+_FROM_SOURCE = compiled.regex(r"^\W*(?:from|aus|extrait de|tiré de|tomado de|extraído de|převzato z|"
+                              r"перепечатано из)\s*:\s*\S", re.I)
 _MONTHS = (
     # Latin-script names and abbreviations are whole words; Russian stems take their case endings.
     r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july|august|"
@@ -195,8 +211,14 @@ _CONSENT_ADDRESS = compiled.regex(
 # Lines after which the article is over: comments, footers, "more stories" rails.
 _END_MARK = compiled.regex(
     r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|leave a comment|most read|most popular|"
-    r"recommended(?: for you)?|more (?:stories|news)|more from(?: \w+){0,3}|related (?:articles|stories|news)|you may also like|"
-    r"tags?:.*|topics?:.*|all rights reserved|комментарии|популярное|самое читаемое|"
+    r"recommended(?: for you)?|more (?:stories|news)|more from(?: \w+){0,3}|"
+    # "More Golf News", "All Anne Perkins articles": a rail of one section's or one author's stories.
+    r"more(?: [\w&-]+){1,2} (?:news|stories|articles|headlines|videos)|all(?: [\w.'’-]+){1,3} (?:articles|stories|posts)|related (?:articles|stories|news)|you may also like|"
+    r"tags?:.*|(?:related )?topics?:.*|(?:más |mais |weitere |autres |další |související )?(?:temas|tópicos|themen|thèmes|"
+    r"sujets|témata|schlagw(?:ö|o)rter?|stichw(?:ö|o)rter?|etiquetas|mots-clés|štítky|темы|теги|标签)"
+    r"(?: relacionad[oa]s| associad[oa]s| liés| associés| zum artikel)?\s*[:：].*|"
+    r"te recomendamos|recomendamos|recomendado para (?:ti|você)|wir empfehlen|empfehlungen der redaktion|"
+    r"nous vous recommandons|à découvrir aussi|doporučujeme|рекомендуем|为你推荐|推荐阅读|all rights reserved|комментарии|популярное|самое читаемое|"
     r"commentaires|les plus lus|kommentare|meistgelesen|comentarios|lo más leído|comentários|mais lidas|"
     r"komentáře|diskuse|nejčtenější|评论|热门文章|trending(?: on the web| now)?|(?:more|other|recommended) stories|"
     r"more to explore|you might also like|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
@@ -246,6 +268,14 @@ _CAPTION_MARK = compiled.regex(
     r"illustration|imagen de archivo|foto de archivo|imagen ilustrativa|foto de arquivo|imagem ilustrativa|"
     r"ilustrační (?:foto|snímek|obrázek)|archivní (?:foto|snímek)|иллюстративное фото|архивное фото|"
     r"stock photo|file photo|illustrative image)\)",
+    re.I,
+)
+# A photo's caption points at the people in it: "Marcell Jansen (l.) und …", "(L-R) Mike Pompeo, …". An
+# article's sentence does not point; a parenthesis glued to a word ("eine(r)") is a spelling, not a pointer.
+_POSITION_MARK = compiled.regex(
+    r"(?:^|\s)\((?:l|r|li|re|v\.\s?l\.(?:\s?n\.\s?r\.)?|links|rechts|left|right|centre|center|from left|l-r|l to r|"
+    r"à gauche|à droite|au centre|de g\. à d\.|izq|der|izquierda|derecha|esq|dir|à esquerda|à direita|vlevo|vpravo|"
+    r"zleva|uprostřed|слева|справа|в центре|左|右)\.?\)",
     re.I,
 )
 # A notice about the reader's browser, standing where a player or widget failed to load.
@@ -332,6 +362,9 @@ def _credit(text: str, words: int) -> bool:
         return True
     if re.match(r"^\W*(?:©|\(c\)|copyright\b)", text, re.I) and words <= 40:
         return True
+    # "(Elizabeth Conley / Houston Chronicle)": a photographer and a paper, in brackets, alone on a line.
+    if words <= 12 and re.match(r"^\(\s*[A-ZÀ-ÞА-ЯЁ][^()/]{2,60}\s/\s[A-ZÀ-ÞА-ЯЁ][^()]{1,60}\)$", text.strip()):
+        return True
     # "Demonstrators in Paris on Monday. (Photo: Jane Doe / AFP)": a caption ends in its credit.
     return words <= 45 and bool(_CREDIT_TAIL.search(text))
 
@@ -378,7 +411,7 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
         if words <= 150 and re.match(r"^\W*(?:©|\(c\)\s|copyright\b)", text, re.I):
             return "credit"  # a site's long copyright and legal footer
         return "consent" if words <= 400 and _consent(text, words) else None
-    if words <= 8 and _UI_LINE.match(text):
+    if words <= 12 and _UI_LINE.match(text):
         return "boilerplate"
     folded = text.casefold()
     if words <= 40 and ("javascript" in folded or "flash" in folded or "browser" in folded) \
@@ -391,11 +424,11 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
     if _cjk_text(text) and len(text.split()) >= 6 and not _CJK_PUNCT.search(text) \
             and sum(len(t) <= 4 for t in text.split()) >= 0.7 * len(text.split()):
         return "boilerplate"  # a Chinese menu: many short labels and no punctuation
-    if words <= 30 and _NEWSLETTER.search(" ".join(text.split()[:5])) and _YOU.search(text):
+    if words <= 50 and _NEWSLETTER.search(" ".join(text.split()[:12])) and _YOU.search(text):
         return "boilerplate"  # a newsletter's pitch: the newsletter is its subject, and it speaks to the reader
     if words <= 14 and (_SHARE_PROMPT.match(text) or _MEMBERS_ONLY.search(text)):
         return "boilerplate"
-    if words <= 40 and "(" in text and _CAPTION_MARK.search(text):
+    if words <= 40 and "(" in text and (_CAPTION_MARK.search(text) or _POSITION_MARK.search(text)):
         return "credit"
     if _TEASER.match(text) and words <= 30:
         return "teaser"
@@ -403,15 +436,31 @@ def _chrome_reason(text: str, repeated: bool) -> str | None:
         return "credit"
     if _BYLINE.match(text) and words <= 10 and not _TERMINAL.search(text):
         return "byline"
+    if words <= 8 and _FROM_SOURCE.match(text) and not _TERMINAL.search(text):
+        return "byline"  # "From: The Guardian", the paper a syndicated story comes from
     if _DATE_WORDS.match(text) and (words <= 12 or words <= 20 and _DATELINE.search(text)):
         return "byline"
-    if words <= 8 and _DATELINE.search(text) and not _TERMINAL.search(text) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", text):
+    if words <= 8 and _DATELINE.search(text) and not _TERMINAL.search(text) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", text) \
+            and not _named_with_date(text):
         return "byline"
     if _consent(text, words):
         return "consent"
     if repeated and words <= 8 and not is_sentence(text):
         return "boilerplate"
     return None
+
+
+_MONTH_WORD = compiled.regex(_MONTHS, re.I)
+
+
+def _named_with_date(text: str) -> bool:
+    """A title that carries a year or a date ("Digitalpolitische Jahrestagung 2015 der Heinrich-Böll-Stiftung
+    Baden-Württemberg"): besides the date, four words or more of four letters or more, in one run. A
+    dateline holds a weekday and a name at most ("Montag, 15. Januar 2015, 10:30 Uhr"), or its parts
+    side by side ("Jane Doe | Palma de Mallorca | 08/01/2014")."""
+    rest = _DATELINE.sub(" ", text)
+    # Name, place and date side by side ("Jane Doe | Palma | 08/01/2014") are a byline's parts.
+    return not re.search(r"[|·•,/–—]", rest) and len(_LONG_WORD.findall(rest)) >= 4
 
 
 def _headingish(unit: Unit, most: int = 16) -> bool:
@@ -436,12 +485,19 @@ def _content_words(text: str) -> set[str]:
     return found | set(_CJK.findall(text))
 
 
+def _tag_list(text: str) -> bool:
+    """A list of tags or keywords ("Anmeldung, BaWü, Beteiligung, Digitalpolitik, …"): four or more
+    items of one to three words between commas, and no sentence around them."""
+    parts = [p for p in re.split(r"\s*[,;·|]\s*", text.strip()) if p]
+    return len(parts) >= 4 and sum(1 for p in parts if word_count(p) <= 3) >= 0.8 * len(parts)
+
+
 def _headline_shaped(unit: Unit, most: int = 16) -> bool:
     """A line that can be the page's headline: heading-shaped, with at least three content words (six
-    CJK characters) or six words ("Where and How to Buy an RTX 3080"), not a label ending in a colon.
-    Widget labels and bylines never get here."""
+    CJK characters) or six words ("Where and How to Buy an RTX 3080"), not a label ending in a colon
+    nor a list of tags. Widget labels and bylines never get here."""
     text = unit.text
-    if _colon_end(text) or not (unit.heading or _headingish(unit, most)):
+    if _colon_end(text) or not (unit.heading or _headingish(unit, most)) or _tag_list(text):
         return False
     if unit.heading:  # the source said so (Markdown '#', HTML <h1>)
         return True
@@ -603,12 +659,16 @@ def _footer_year(text: str) -> bool:
     return False
 
 
-def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int) -> bool:
+def _bridgeable(units: list[Unit], reasons: list[str | None], seeds: list[bool], a: int, b: int,
+                table_ok: bool = False, above: bool = False) -> bool:
     """True when the units strictly between a and b are all short lines: a gallery, a link rail, a widget,
-    and neither the site's footer nor a consent notice."""
-    if b - a - 1 > 40 and not (b - a - 1 <= 200 and _one_template(units, a, b)):
+    and neither the site's footer nor a consent notice. A long gap is crossed only when it is one
+    template repeated (a slideshow) or, with `table_ok`, a table of figures. `above`: the gap lies above
+    the article's heaviest prose, where a "Comments" label is a button under the headline (the
+    comments themselves come after the article), not the start of the comments."""
+    if b - a - 1 > 40 and not (b - a - 1 <= 200 and (_one_template(units, a, b) or table_ok and _figures(units, a, b))):
         return False
-    if any(_hard_end(units[i].text) or _COMMENTS_MARK.match(units[i].text)
+    if any(_hard_end(units[i].text) or (_COMMENTS_MARK.match(units[i].text) and not above)
            or _page_end(units[i], reasons[i]) for i in range(a + 1, b)):
         return False
     return all(not seeds[i] and (reasons[i] is not None or word_count(units[i].text) <= 24) for i in range(a + 1, b))
@@ -619,6 +679,16 @@ def _one_template(units: list[Unit], a: int, b: int) -> bool:
     45"): a long gallery or slideshow inside the article, which a reader skips over."""
     shapes = Counter(re.sub(r"\d+", "#", units[i].text.casefold()) for i in range(a + 1, b))
     return shapes.most_common(1)[0][1] >= 0.5 * (b - a - 1)
+
+
+def _figures(units: list[Unit], a: int, b: int) -> bool:
+    """True when the lines strictly between a and b are the cells of a table of figures (a test's
+    results: a model, its price, yes or no, its grade): almost all a few words long, and many of them
+    numbers. A menu or a rail of links is words, not figures."""
+    lines = [units[i].text for i in range(a + 1, b)]
+    cells = sum(1 for t in lines if word_count(t) <= 8)
+    figures = sum(1 for t in lines if word_count(t) <= 8 and re.search(r"\d", t))
+    return len(lines) >= 8 and cells >= 0.9 * len(lines) and figures >= 0.35 * len(lines)
 
 
 def _next_articles(units: list[Unit], reasons: list[str | None], seeds: list[bool]) -> list[int]:
@@ -710,7 +780,17 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         weight = scored[far][0]
         if far == near + step and boxed(*gap, far) and weights[far] > weight:
             weight = weights[far]  # past a "read also" box set in the article, the article goes on
-        if weight < (40.0 if far == near + step and list_gap(*gap) else floor):
+        # A long table is crossed only towards prose that goes on about the article's subject; past a
+        # table of figures, one paragraph on that subject (the test's introduction) is enough.
+        far_words = _content_words(" ".join(units[i].text for i in range(segments[far][0], segments[far][1] + 1)
+                                            if seeds[i]))
+        on_topic = bool(far_words) and len(far_words & core_words) >= 0.3 * len(far_words)
+        least = floor
+        if far == near + step and on_topic and _figures(units, *gap):
+            least = 15.0
+        elif far == near + step and list_gap(*gap):
+            least = 40.0
+        if weight < least:
             return False
         span = (min(segments[near][1], segments[far][1]), max(segments[near][0], segments[far][0]))
         if any(span[0] < k < span[1] and _BYLINE.match(units[k].text) for k in starts):
@@ -718,7 +798,8 @@ def _main_region(units: list[Unit], reasons: list[str | None], seeds: list[bool]
         if any(scored[k][0] >= floor or scored[k][1] >= 0.5 for k in chain[1:-1]):
             return False
         pairs = zip(chain, chain[1:]) if step > 0 else ((b, a) for a, b in zip(chain, chain[1:]))
-        return all(_bridgeable(units, reasons, seeds, segments[a][1], segments[b][0]) for a, b in pairs)
+        return all(_bridgeable(units, reasons, seeds, segments[a][1], segments[b][0], on_topic, step < 0)
+                   for a, b in pairs)
 
     # Up to two light runs (a line announcing a list) may stand between two runs of weight.
     reach = (1, 2, 3) if plain else (1, 2)
@@ -918,6 +999,90 @@ def _verse_region(units: list[Unit], reasons: list[str | None]) -> tuple[int, in
     return best
 
 
+def _prose_after_list(units: list[Unit], reasons: list[str | None], seeds: list[bool], first: int, last: int) -> int:
+    """The article's last index when prose follows the list that closed it ("Ask yourself these
+    questions:" and the questions, under a list of principles): the run of prose straight under the
+    list (past two lines set aside at most), when it shares the article's subject and no "related" label
+    or comment form stands in it; else `last`."""
+    k = last + 1
+    while k < len(units) and k - last <= 3 and reasons[k] is not None and not _page_end(units[k], reasons[k]):
+        k += 1
+    if k >= len(units) or k - last > 3 or not seeds[k]:
+        return last
+    end = next(((a, b) for a, b in _segments(units, seeds) if a <= k <= b), (k, k))[1]
+    if any(_END_MARK.match(units[i].text) or _hard_end(units[i].text) for i in range(k, end + 1)):
+        return last
+    article = _content_words(" ".join(units[i].text for i in range(first, last + 1) if seeds[i]))
+    after = _content_words(" ".join(units[i].text for i in range(k, end + 1) if seeds[i]))
+    return end if after and len(after & article) >= 0.3 * len(after) else last
+
+
+_NOTE_LABEL = compiled.regex(r"^[^\W\d_][^:：]{0,60}[:：]$")
+
+
+def _labelled_notes(units: list[Unit], reasons: list[str | None], last: int) -> list[int]:
+    """The article's closing notes: right under its last paragraph, short lines under a label that ends in
+    a colon ("Timetable:", "Music:", "Directions:"), up to the first line set aside or a label of the
+    page's ("Related articles"). One of the first two lines is a label, the notes hold one or two labelled
+    lists of three lines or more in all, and their lines are a few words each."""
+    out: list[int] = []
+    i = last + 1
+    while i < len(units) and len(out) < 25:
+        text = units[i].text
+        # A time or a date is a note's line ("Contest 12:00"), a byline or a widget is not.
+        timed = reasons[i] == "byline" and not _BYLINE.match(text) and not _DATE_WORDS.match(text) \
+            and not _NOTE_LABEL.match(text)
+        if (reasons[i] is not None and not timed) or word_count(text) > 12 or _END_MARK.match(text) \
+                or _COMMENTS_MARK.match(text) or _hard_end(text) or _TEASER.match(text):
+            break
+        out.append(i)
+        i += 1
+    heads = [units[k].text for k in out if _NOTE_LABEL.match(units[k].text)]
+    # A rail comes in several boxes, each under its label, often a section's name in capitals.
+    if not heads or len(heads) > 2 or len(out) < 3 or not any(_NOTE_LABEL.match(units[k].text) for k in out[:2]) \
+            or any(h.isupper() for h in heads):
+        return []
+    # Notes are names, times and places, a few words each; a rail's headlines under section labels are longer.
+    items = [word_count(units[k].text) for k in out if not _NOTE_LABEL.match(units[k].text)]
+    if not items or sum(items) > 6 * len(items):
+        return []
+    # A label with nothing under it ("Share with:") is the page's, not a note.
+    while out and _NOTE_LABEL.match(units[out[-1]].text):
+        out.pop()
+    return out
+
+
+def _sung_line(units: list[Unit], reasons: list[str | None], repeated: list[bool], i: int) -> bool:
+    """A line of verse, open to the article; a chorus line set aside only for coming back counts too."""
+    reason = reasons[i]
+    return (reason is None or repeated[i] and _chrome_reason(units[i].text, False) is None) and _verse_line(units[i])
+
+
+def _song_above(units: list[Unit], reasons: list[str | None], repeated: list[bool], seeds: list[bool],
+                start: int) -> tuple[int, int] | None:
+    """A run of verse ending a few short lines above the article's prose that sings a chorus (a few
+    of its lines come back, most do not): a song's lyrics over the text about the song. A rail of
+    headlines in sentence case repeats none of its lines, or all of them when the page shows it twice.
+    Only the lines just above `start` are read, so a long page costs nothing more."""
+    end = next((i for i in range(start - 1, max(start - 9, -1), -1) if _sung_line(units, reasons, repeated, i)), -1)
+    if end < 0 or any(seeds[i] or word_count(units[i].text) > 16 for i in range(end + 1, start)):
+        return None
+    begin = seen = end
+    i = end - 1
+    while i >= 0 and seen - i <= 3:  # verse goes on past up to two other lines (a "[Chorus]" label)
+        if _sung_line(units, reasons, repeated, i):
+            begin = seen = i
+        i -= 1
+    lines = Counter(units[k].text.casefold() for k in range(begin, end + 1)
+                    if _sung_line(units, reasons, repeated, k))
+    # Some lines come back (the chorus), most do not (the verses).
+    again = sum(n for n in lines.values() if n > 1)
+    back = [n for n in lines.values() if n > 1]  # a headline shown twice is one line back once, no chorus
+    sung = sum(lines.values()) >= 12 and (len(back) >= 2 or max(back, default=0) >= 3) \
+        and again <= 0.6 * sum(lines.values())
+    return (begin, end) if sung else None
+
+
 _BY_ALONE = compiled.regex(r"^\W*(?:by|von|par|por|autor|autora|автор|od|作者)\W*$", re.I)
 
 
@@ -1090,6 +1255,15 @@ def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | 
         # A page with (almost) no prose: the verse is what a listener came for.
         seeds = [seeds[i] or (verse[0] <= i <= verse[1] and reasons[i] is None) for i in range(len(units))]
         region = verse
+    elif plain and region is not None:
+        song = _song_above(units, reasons, repeated, seeds, region[0])
+        if song is not None:
+            # Lyrics with their chorus straight above the prose about the song: both are the page's text.
+            for i in range(song[0], song[1] + 1):
+                if _sung_line(units, reasons, repeated, i):
+                    reasons[i] = None
+                    seeds[i] = True
+            region = (song[0], region[1])
     if region is None:
         return labels
     first, last = _below_byline(units, reasons, seeds, *region) if plain else region[0], region[1]
@@ -1099,6 +1273,15 @@ def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | 
         units[last + 1].item or _BULLET.match(units[last + 1].text) or lists[last + 1]
     ):
         last += 1
+        if plain and not (last + 1 < len(units) and reasons[last + 1] is None and (
+                units[last + 1].item or _BULLET.match(units[last + 1].text) or lists[last + 1])):
+            # The list is over; prose straight under it that goes on about the article is the article's.
+            last = _prose_after_list(units, reasons, seeds, first, last)
+    notes = _labelled_notes(units, reasons, last) if plain else []
+    if notes:
+        last = notes[-1]
+        for k in notes:  # a time in the notes ("Contest 12:00") was set aside as a date
+            reasons[k] = None
     # A list at the article's head (ingredients under their heading) opens it.
     j = first - 1
     while j >= 0 and (reasons[j] is not None or lists[j]):
@@ -1109,13 +1292,20 @@ def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | 
     # A step's number on its own line ("1." over "Mix the flour …") is read with its step.
     if plain and first > 0 and reasons[first - 1] is None and _ORDINAL_ALONE.match(units[first - 1].text):
         first -= 1
+    # A table of figures between two paragraphs of the article (a test's results) is read, row by row.
+    table = [False] * len(units)
+    inner = [i for i in range(first, last + 1) if seeds[i]]
+    for a, b in zip(inner, inner[1:]):
+        if b - a > 8 and _figures(units, a, b) and not _one_template(units, a, b):
+            for k in range(a + 1, b):
+                table[k] = reasons[k] is None
     body = [False] * len(units)
     prev_body: str | None = None
     for i in range(first, last + 1):
         unit = units[i]
         if reasons[i]:
             continue
-        if seeds[i] or (plain and _ORDINAL_ALONE.match(unit.text) and i < last and seeds[i + 1]) or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
+        if seeds[i] or table[i] or i in notes or (plain and _ORDINAL_ALONE.match(unit.text) and i < last and seeds[i + 1]) or (unit.quote and word_count(unit.text) > 0) or lists[i] or (
                 _clause(unit) and 0 < i < len(units) - 1 and seeds[i - 1] and seeds[i + 1]) or (
                 not unit.heading and word_count(unit.text) >= 2
                 and (_TERMINAL.search(unit.text) or (_listish(unit, prev_body) and not _headingish(unit)))):
@@ -1170,9 +1360,17 @@ def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | 
             break
         # Straight over the text (past chrome only), a headline may be a long one.
         # So may one standing straight over its byline ("By Jane Doe"), which names it the article's.
-        most = 24 if looked == 1 or (plain and i + 1 < len(units) and reasons[i + 1] == "byline"
-                                     and _BYLINE.match(units[i + 1].text)) else 16
-        if _headline_shaped(units[i], most) and not lists[i] and (not seeds[i] or _asks(units[i].text)):
+        # Its byline may sit under its date ("1/10/2008" / "By Doug Ferguson"): bylines and dates only between.
+        dated = list(itertools.takewhile(lambda k: reasons[k] == "byline", range(i + 1, min(i + 4, len(units)))))
+        over_byline = plain and any(_BYLINE.match(units[k].text) for k in dated)
+        most = 24 if looked == 1 or over_byline else 16
+        # Over its byline, or straight over the text, a short headline of three words is still one ("USC
+        # has imposing challenge", "Grundeinkommen ist ein Menschenrecht!").
+        shaped = _headline_shaped(units[i], most) or (bool(over_byline) or looked == 1) \
+            and word_count(units[i].text) >= 3 and _headingish(units[i]) and not _colon_end(units[i].text) \
+            and not _tag_list(units[i].text)
+        # A rail's label ("More Golf News") heads the rail, not the article.
+        if shaped and not lists[i] and (not seeds[i] or _asks(units[i].text)) and not _END_MARK.match(units[i].text):
             candidates.append(i)
     # A line straight above a photo credit is that photo's caption: a headline only if nothing else is.
     uncaptioned = [i for i in candidates if not (i + 1 < len(units) and reasons[i + 1] == "credit")]
@@ -1188,7 +1386,13 @@ def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | 
         share = [len(_content_words(units[i].text) & lead) / max(1, len(_content_words(units[i].text)))
                  for i in candidates]
         top = max(share)
+        # The nearest line standing over its author's byline ("By Jane Doe, Staff Writer") names itself
+        # the article's headline: that outweighs a teaser above it that shares a word with the lead.
+        signed = next((i for i in candidates if plain and i + 1 < first and not repeated[i] and any(
+            _BYLINE.match(units[k].text)
+            for k in itertools.takewhile(lambda k: reasons[k] == "byline", range(i + 1, min(i + 4, first))))), -1)
         best = anchor if anchor in candidates and _content_words(units[anchor].text) & lead \
+            else signed if signed >= 0 \
             else next((i for i, r in zip(candidates, share) if r and r >= 0.5 * top),
                       next((i for i in candidates if not repeated[i] and first - i <= 11), -1))
     if best < 0:
