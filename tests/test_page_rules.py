@@ -454,3 +454,12 @@ def test_a_short_headline_straight_over_the_text_is_the_headline() -> None:
                        f"fourteenth of September, and the party calls on its members to join it." for n in range(4))
     page = f"Home\n\nParty\n\nTwitter Facebook Youtube\n\nIncome is a right!\n\n{body}\n"
     assert segment.split(Article(text=page)).title == "Income is a right!"
+
+
+def test_a_texts_first_line_of_two_words_over_its_first_paragraph_is_the_headline() -> None:
+    body = ("Rain fell on the capital on Monday for the first time in weeks. Forecasters expect colder days "
+            "ahead, and drivers were told to take care on wet roads.\n\nThe city has opened two more shelters.\n")
+    assert segment.split(Article(text=f"Rain returns\n\n{body}")).title == "Rain returns"
+    assert segment.split(Article(text="北京新闻\n\n今天北京下雨了。明天会更冷吗？天气预报显示气温将下降五度。\n")).title == "北京新闻"
+    # One word is a section's name, not a headline.
+    assert segment.split(Article(text=f"Sport\n\n{body}")).title is None

@@ -1366,9 +1366,12 @@ def classify(units: list[Unit], plain: bool = False) -> list[tuple[Label, str | 
         most = 24 if looked == 1 or over_byline else 16
         # Over its byline, or straight over the text, a short headline of three words is still one ("USC
         # has imposing challenge", "Grundeinkommen ist ein Menschenrecht!").
+        # The first line of a text with nothing above it, straight over the text, may be shorter still
+        # ("Rain returns", "北京新闻"): nothing on a page comes before it to be its title instead.
+        fewest = 2 if i == 0 and looked == 1 else 3
         shaped = _headline_shaped(units[i], most) or (bool(over_byline) or looked == 1) \
-            and word_count(units[i].text) >= 3 and _headingish(units[i]) and not _colon_end(units[i].text) \
-            and not _tag_list(units[i].text)
+            and (word_count(units[i].text) >= fewest or i == 0 and len(_CJK.findall(units[i].text)) >= 3) \
+            and _headingish(units[i]) and not _colon_end(units[i].text) and not _tag_list(units[i].text)
         # A rail's label ("More Golf News") heads the rail, not the article.
         if shaped and not lists[i] and (not seeds[i] or _asks(units[i].text)) and not _END_MARK.match(units[i].text):
             candidates.append(i)
