@@ -404,3 +404,41 @@ def test_declined_name_is_the_person_already_named() -> None:
     people.remember(people.find("Podnikatel Michal Redl prodal dům."))
     found = people.find("Návrh na omezení podal bratr Michala Redla včera.")
     assert [m.name for m in found] == ["Michal Redl"]
+
+
+# French and German attribution forms: each case is one grammatical pattern, in prose of our own.
+FR_DE_CASES = [
+    # Verbs of saying: "constate", "a mentionné", "se remémore", "hält fest".
+    ('fr-v1', "« Les chiffres de ce mois ne changent rien à la tendance », constate Lucie Marchand, directrice de l'institut.",
+     ['Lucie Marchand']),
+    ('fr-v2', "« Il y aura un examen complet de chaque dossier », a mentionné le secrétaire du conseil, Marc Tessier.",
+     ['Marc Tessier']),
+    ('fr-v3', "« Quand je suis arrivé ici, il n'y avait qu'une seule route », se remémore Henri Vidal, ancien maire.",
+     ['Henri Vidal']),
+    ('de-v1', 'Die Behörde prüft den Fall seit Wochen. Die Leiterin Karin Vogt hält fest: „Wir haben nichts übersehen und nichts verschwiegen.“',
+     ['Karin Vogt']),
+    # A German inverted lead-in: the verb opens the clause, its subject follows with a title.
+    ('de-i1', 'Die Versammlung wurde nicht verboten. Dass sie stattfinden durfte, erklärt Kölns Polizeipräsident Jan Brandt mit dem Gesetz: „Ein Verbot hätte vor keinem Gericht Bestand gehabt.“',
+     ['Jan Brandt']),
+    # The firm after "vom" is where the speaker works, not the speaker.
+    ('de-a1', 'Die Zinsen bleiben vorerst stabil. Lena Hartmann vom Vermögensverwalter Nordkap betont: „Wir sehen keinen Anlass für eine Senkung in diesem Jahr.“',
+     ['Lena Hartmann']),
+    # A title's genitive names its domain: "der Vereinigten Arabischen Emirate" is no one to give "er" to.
+    ('de-g1', 'Omar Saeed, Außenminister der Vereinigten Arabischen Emirate, sprach auf der Konferenz. „Dieser Tag wird kommen, ob wir wollen oder nicht“, sagt er.',
+     ['Omar Saeed']),
+    # A country ending a capitalized run ("Ist Deutschland") is no person; an acronym compound
+    # ("DDR-Hotel") describes and is no given name.
+    ('de-c1', 'Die Debatte ist laut. Ist Deutschland naiv im Umgang mit Extremisten? Darüber streiten viele.\n\nDas DDR-Hotel Sonnenblick öffnet wieder. Die Gäste werden empfangen: „Ruhe bitte, gleich geht es los mit der Führung.“',
+     [None]),
+    # A quoted word joined to a noun by a hyphen is part of that word, not speech.
+    ('de-h1', 'Wie Gerd Falk vor seinem „Müll“-Fehltritt sagte: „Das Wichtigste an einem Amt ist der Charakter.“',
+     ['Gerd Falk']),
+    # A given name opening its sentence names someone when an apposition follows it.
+    ('fr-p1', "Plusieurs fidèles sont venus témoigner devant le tribunal. « Il n'a jamais prêché la haine », raconte Karim, artisan boucher. Youssef, cadre ferroviaire, était au prêche ce jour-là : « Il a parlé des réseaux sociaux et de leurs dangers pour les jeunes. »",
+     ['Karim', 'Youssef']),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), FR_DE_CASES, ids=[c[0] for c in FR_DE_CASES])
+def test_speaker_french_german(case: str, text: str, expected: list[str | None]) -> None:
+    test_speaker(case, text, expected)

@@ -275,6 +275,13 @@ _COMPOUND_HEADS = ("siegerin", "sieger", "kandidatin", "kandidat", "ministerin",
 _COMPOUND_ROLE = compiled.regex(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
 # "der 45-Jährige", "die 32-Jährige": a person by age, as German news calls the one just named.
 _AGED = compiled.regex(r"\d+-jährige[rn]?")
+# An acronym joined to a noun ("DDR-Hotel", "US-Senator", "SPD-Politiker") describes; it is no part of a name.
+_ACRONYM_COMPOUND = compiled.regex(r"[A-ZÄÖÜ]{2,}-[a-zäöüß]*[A-ZÄÖÜ]?[a-zäöüß]+$")
+# A given name that opens its sentence counts when an apposition follows it: "Mohammed, cadre ferroviaire,
+# a assisté …", "Ibrahim, 32 ans,", "Anna, Lehrerin aus Köln,".
+_APPOSITION_NEXT = compiled.regex(r",\s+(?:\d+\s*(?:ans|años|anos|Jahre|years|let|лет)\b|"
+                                  r"(?!(?:un|une|el|la|le|les|l|der|die|das|a|an|the|o|um|uma|son|sa|ses)\b)"
+                                  r"[a-zà-ÿ][\w’'-]+(?:\s+[\w’'-]+){0,4}\s*,)")
 
 
 # Endings of Spanish, French and Portuguese common nouns and adjectives that surnames rarely have
@@ -580,12 +587,19 @@ class People:
             or _lemma(words[k].lower()) in _TITLES
             or ("-" in words[k] and bool(_COMPOUND_ROLE.search(words[k].lower())))  # "Tournee-Sieger Hannawald"
             or (words[k].isupper() and len(words[k]) > 1)
+            or bool(_ACRONYM_COMPOUND.match(words[k]))  # "DDR-Hotel Lunik", "US-Senator Graham": a descriptor
         ):
             k += 1
         name_words = words[k:]
         while name_words and name_words[0].lower() in _PARTICLES:  # "de Cristina Kirchner": the "de" is not hers
             name_words = name_words[1:]
             k += 1
+        if german_text and words[0].lower() in ("der", "des") and len(name_words) >= 2 \
+                and not _gender.is_given_name(name_words[0], loose=True) \
+                and (head := re.search(r"([\w’'-]+)\s*$", text[: run[0].start()])) and self.is_role(head.group(1)):
+            # "Außenminister der Vereinigten Arabischen Emirate", "Chef des Deutschen Gewerkschaftsbundes":
+            # after a title, a genitive names the office's domain, not its holder.
+            return []
         if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES \
                 or name_words[0].lower() in _SAINTS:  # "São Paulo", "San Sebastián", "Saint-Denis" are places
             return []
@@ -627,6 +641,7 @@ class People:
         if len(core) >= 2:
             if not _gender.is_given_name(core[0], loose=True) and (
                     " ".join(core).lower() in _countries() or core[0].lower() in _countries()
+                    or core[-1].lower() in _countries()  # "Ist Deutschland, ist Europa naiv?"
                     or (len(core[0]) >= 7 and _ABSTRACT_NOUN.search(core[0].lower()))
                     or ((any(_COMMON_NOUN.search(w.lower()) for w in core) and not german_text
                          or any(w in _PARTICLES for w in name_words[1:]))
@@ -673,6 +688,8 @@ class People:
                 if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
                         not (len(words) == 1 and _mid_sentence(text, start) and _gender.is_given_name(core[0])
                              and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())) and \
+                        not (len(words) == 1 and _gender.is_given_name(core[0]) and core[0].lower() not in _NOT_NAMES
+                             and _APPOSITION_NEXT.match(text, run[-1].end())) and \
                         not (len(words) == 1 and _mid_sentence(text, start) and core[0].lower() not in _NOT_NAMES
                              and _SPEECH_NEXT.match(text, run[-1].end()) and not german_word
                              and not _GERMAN_NEXT.match(text, run[-1].end())

@@ -214,6 +214,11 @@ _ORG_SUBJECT = compiled.regex(
     r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
     r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
     r"\s+(?=[a-zà-ÿ])")
+# What joins a person to the body they work for: "Konstantin Veit vom Vermögensverwalter Pimco", "Ana Gil,
+# de la Fundación X", "Geoff Yu of BNY".
+_AFFILIATION = compiled.regex(
+    r"\s*,?\s*(?:vom|von\s+der|von|bei\s+der|beim|bei|aus\s+der|of|from|at|du|de\s+la|de\s+l['’]|des|de|del|"
+    r"da|do|z|ze)\s+(?:[\w’'-]+\s+){0,3}")
 _LEAD_IN_END = compiled.regex(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -332,6 +337,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "",
               before: str = "") -> bool:
     words = _WORD.findall(inner)
+    if re.match(r"-[^\W\d_]", after) and not _VERB_ONLY.match(after[1:]) and len(words) <= 6:
+        return True  # 'vor seinem "Müll"-Fauxpas': the quoted word is the first part of a compound
     if len(words) <= 12 and _names(before):
         return True  # 'The group, dubbed "the Tuesday Club", said …': a name, whatever verb follows
     if _VERB_ONLY.match(after) and re.match(r"\s*[,—–-]", after) and words:
@@ -604,10 +611,23 @@ def _subject(sentence: str, people: People) -> str | None:
         if who:
             return who
     mentions: list[Mention] = people.find(sentence)
-    for mention in reversed(mentions):
+    for k, mention in enumerate(reversed(mentions)):
         if _THEN_VERB.match(sentence[mention.end :]) \
                 and not _oblique(sentence, mention):
+            earlier = mentions[len(mentions) - k - 2] if k + 1 < len(mentions) else None
+            if earlier and _AFFILIATION.fullmatch(sentence[earlier.end : mention.start]):
+                # "Konstantin Veit vom Vermögensverwalter Pimco betont:": the firm is where he works.
+                return earlier.name
             return mention.name
+    for verb in _VERB.finditer(sentence):
+        # "Dass sie gestattet worden war, erklärt Hamburgs Polizeipräsident Falk Schnabel mit …:", "…,
+        # précise le porte-parole, Paul Durand :": the subject after an inverted verb, when the verb
+        # opens its clause (after a comma or at the start), as German and French put it.
+        if re.search(r"(?:^|[,;:]|\bso)\s*$", sentence[: verb.start()]) \
+                and not any(m.start < verb.start() for m in mentions):
+            named = _inverted_subject(re.split(r"[.;:!?]", sentence[verb.end() :], maxsplit=1)[0], people)
+            if named and named in {m.name for m in mentions}:
+                return named
     if sentence.rstrip().endswith(":"):
         # "X wanted to stand up, but Y shook his head and protested:" - the last clause's subject speaks.
         clauses = list(_CLAUSE_BREAK.finditer(sentence))
