@@ -415,10 +415,10 @@ FR_DE_CASES = [
      ['Marc Tessier']),
     ('fr-v3', "« Quand je suis arrivé ici, il n'y avait qu'une seule route », se remémore Henri Vidal, ancien maire.",
      ['Henri Vidal']),
-    ('de-v1', 'Die Behörde prüft den Fall seit Wochen. Die Leiterin Karin Vogt hält fest: „Wir haben nichts übersehen und nichts verschwiegen.“',
+    ('de-v1', 'Die Behörde prüft den Fall seit Wochen. „Wir haben nichts übersehen und nichts verschwiegen“, hält die Leiterin Karin Vogt fest.',
      ['Karin Vogt']),
     # A German inverted lead-in: the verb opens the clause, its subject follows with a title.
-    ('de-i1', 'Die Versammlung wurde nicht verboten. Dass sie stattfinden durfte, erklärt Kölns Polizeipräsident Jan Brandt mit dem Gesetz: „Ein Verbot hätte vor keinem Gericht Bestand gehabt.“',
+    ('de-i1', 'Die Stadträtin Eva Roth hatte ein Verbot gefordert.\n\nDie Versammlung wurde nicht verboten. Dass sie stattfinden durfte, erklärt Kölns Polizeipräsident Jan Brandt mit dem Gesetz: „Ein Verbot hätte vor keinem Gericht Bestand gehabt.“',
      ['Jan Brandt']),
     # The firm after "vom" is where the speaker works, not the speaker.
     ('de-a1', 'Die Zinsen bleiben vorerst stabil. Lena Hartmann vom Vermögensverwalter Nordkap betont: „Wir sehen keinen Anlass für eine Senkung in diesem Jahr.“',
@@ -428,14 +428,33 @@ FR_DE_CASES = [
      ['Omar Saeed']),
     # A country ending a capitalized run ("Ist Deutschland") is no person; an acronym compound
     # ("DDR-Hotel") describes and is no given name.
-    ('de-c1', 'Die Debatte ist laut. Ist Deutschland naiv im Umgang mit Extremisten? Darüber streiten viele.\n\nDas DDR-Hotel Sonnenblick öffnet wieder. Die Gäste werden empfangen: „Ruhe bitte, gleich geht es los mit der Führung.“',
+    ('de-c1', 'Das DDR-Hotel Sonnenblick öffnet nach dreißig Jahren wieder seine Türen.\n\nSie werden an der Tür laut empfangen: „Ruhe bitte, gleich geht es los mit der Führung.“',
      [None]),
+    ('de-c2', 'Die Ministerin Nina Falk sprach am Morgen im Landtag. Ist Deutschland, ist Europa zu naiv im Umgang mit Extremisten?\n\n„Wir dürfen nicht länger wegsehen“, sagte sie.',
+     ['Nina Falk']),
     # A quoted word joined to a noun by a hyphen is part of that word, not speech.
     ('de-h1', 'Wie Gerd Falk vor seinem „Müll“-Fehltritt sagte: „Das Wichtigste an einem Amt ist der Charakter.“',
      ['Gerd Falk']),
     # A given name opening its sentence names someone when an apposition follows it.
     ('fr-p1', "Plusieurs fidèles sont venus témoigner devant le tribunal. « Il n'a jamais prêché la haine », raconte Karim, artisan boucher. Youssef, cadre ferroviaire, était au prêche ce jour-là : « Il a parlé des réseaux sociaux et de leurs dangers pour les jeunes. »",
      ['Karim', 'Youssef']),
+    # German verbs of saying split around their subject.
+    ('de-s1', 'Die Abgeordnete Petra Wolf hielt das Papier für einen Fehler. „Die Wortwahl ist der Sache nicht dienlich“, ließ sie auf ihrem Kanal wissen.',
+     ['Petra Wolf']),
+    ('de-s2', 'Der Trainer Jonas Beck war nach dem Spiel zufrieden. „Wir haben die Räume gut genutzt“, fügte er hinzu.',
+     ['Jonas Beck']),
+    # "der 48-Jährige" in a lead-in is the man the sentences before were about.
+    ('de-a2', 'Generalsekretär Paul Reger trat am Freitag zurück. Er habe von dem Papier nichts gewusst. In einem Statement sagte der 48-Jährige: „Ich habe unwissentlich falsch informiert.“',
+     ['Paul Reger']),
+    # An elided article on a role ("l'imam") still names the one introduced with it.
+    ('fr-e1', "L'imam de la mosquée du quartier, Nabil K., a été entendu jeudi par le tribunal de la ville. « Une erreur faite dans la précipitation », plaide l'imam, qui regrette son message.",
+     ['Nabil K']),
+    # A quotation standing as its own sentence after narration about one person is theirs.
+    ('de-p1', 'Der Schlachter Kevin Brandt kann die Nachteile klar benennen. Mit dem Absatz seiner Firma ist er zufrieden. „Aber die großen Betriebe haben pro Tier weniger Kosten als wir.“',
+     ['Kevin Brandt']),
+    # After an opening phrase and its comma, "le juge X" opens the clause and is what it is about.
+    ('fr-c1', "Vous pouvez joindre Paul Martin par courriel.\n\nDans un document déposé en cour pour expliquer sa décision, le juge Bocock estime que l'enquête du Conseil suffit. Il dit qu'il n'était pas au courant.\n\n« J'ignorais que ce cabinet était lié à l'affaire », écrit-il.",
+     ['Bocock']),
 ]
 
 

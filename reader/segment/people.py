@@ -269,12 +269,14 @@ _CHAMPIONS = set("""champion campeón campeona tricampeón tricampeona bicampeó
     championne weltmeister weltmeisterin mistr mistryně чемпион чемпионка""".split())
 # German compounds whose head is a title ("Gesundheitsministerin", "Regierungssprecher", "SPD-Chef").
 _COMPOUND_HEADS = ("siegerin", "sieger", "kandidatin", "kandidat", "ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
-                   "präsidentin", "präsident", "politikerin", "politiker", "vorsitzende", "vorsitzender",
+                   "präsidentin", "präsident", "politikerin", "politiker", "sekretärin", "sekretär", "vorsitzende", "vorsitzender",
                    "expertin", "experte", "forscherin", "forscher", "trainerin", "trainer", "bürgermeisterin",
                    "bürgermeister", "direktorin", "direktor", "leiterin", "leiter", "managerin", "manager")
 _COMPOUND_ROLE = compiled.regex(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
 # "der 45-Jährige", "die 32-Jährige": a person by age, as German news calls the one just named.
 _AGED = compiled.regex(r"\d+-jährige[rn]?")
+# The elided article of French and Italian, written onto its noun: "l'imam", "d’avocat".
+_ELIDED = compiled.regex(r"^[ld]['’](?=\w)")
 # An acronym joined to a noun ("DDR-Hotel", "US-Senator", "SPD-Politiker") describes; it is no part of a name.
 _ACRONYM_COMPOUND = compiled.regex(r"[A-ZÄÖÜ]{2,}-[a-zäöüß]*[A-ZÄÖÜ]?[a-zäöüß]+$")
 # A given name that opens its sentence counts when an apposition follows it: "Mohammed, cadre ferroviaire,
@@ -802,7 +804,7 @@ class People:
     @staticmethod
     def is_role(word: str) -> bool:
         """True for a title or role word in any of our languages and cases ('portavoz', 'министром')."""
-        low = word.lower()
+        low = _ELIDED.sub("", word.lower())  # "l'imam", "l’avocate"
         return _lemma(low) in _TITLES or bool(_COMPOUND_ROLE.search(low)) or bool(_AGED.fullmatch(low))
 
     def by_title(self, phrase: str) -> str | None:
@@ -924,7 +926,7 @@ class People:
         None if no role word."""
         # "le chef de l'État", "el jefe de Estado", "the head of state": the president.
         phrase = _HEAD_OF_STATE.sub(" president ", phrase.lower())
-        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase)]
+        words = [_lemma(_ELIDED.sub("", w)) for w in re.findall(r"[\w’'-]+", phrase)]
         # "der AfD-Chef" after "AfD-Spitzenkandidat Björn Höcke" ("der CDU-Spitzenkandidat" after
         # "Mario Voigt, der Spitzenkandidat der CDU"): the party or body before the hyphen names the
         # one introduced with a title from it.
@@ -946,6 +948,13 @@ class People:
             gender = Gender.FEMALE if role in _FEMALE_ROLES or article in _FEMALE_ARTICLES else \
                 Gender.MALE if article in _MALE_ARTICLES else None
         group = _ROLE_GROUP.get(role)
+        if group is None and role in _TITLES and not [w for w in words[at + 1 :] if w not in _ARTICLES]:
+            # "plaide l'imam": the one introduced with that very word, when the article did (a role
+            # with its own domain, "глава МИД", is left to the rules below).
+            holder = next((n for n in reversed(self.names[-40:]) if role in self.role_words.get(n, ())
+                           and (gender is None or self.gender_of(n) in (gender, None))), None)
+            if holder:
+                return holder
         # The last few dozen people are the ones a role can still mean; older ones are out of the story.
         fits = [n for n in reversed(self.names[-40:]) if gender is None or self.gender_of(n) in (gender, None)]
         # "la integrante de Madres" after "Taty Almeida, referente de Madres de Plaza de Mayo": the

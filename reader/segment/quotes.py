@@ -200,10 +200,13 @@ _INDEFINITES = {"un", "una", "une", "um", "uma", "ein", "eine", "a", "an"}
 _SUBJECT_DETERMINERS = {"the", "this", "that", "el", "la", "los", "las", "este", "esta", "ese", "esa", "aquel",
                         "aquella", "le", "les", "ce", "cet", "cette", "der", "die", "das", "dieser", "diese", "o",
                         "os", "as", "esse", "essa", "este", "esta", "tento", "tato", "этот", "эта"} | _INDEFINITES
+_AGED_WORD = compiled.regex(r"\d+-[Jj]ährige[rn]?")
 _DETERMINER_GENDER = {
     **dict.fromkeys(("la", "esta", "esa", "aquella", "cette", "essa", "tato", "эта"), Gender.FEMALE),
     **dict.fromkeys(("el", "este", "ese", "aquel", "le", "ce", "cet", "o", "esse", "tento", "этот"), Gender.MALE),
 }
+# German articles tell a noun's gender only in the singular nominative: "der 48-Jährige", "die 32-Jährige".
+_GERMAN_ARTICLE_GENDER = {"der": Gender.MALE, "die": Gender.FEMALE}
 _CLAUSE_CONJUNCTIONS = {"and", "but", "y", "e", "pero", "et", "mais", "und", "aber", "mas", "a", "ale", "и", "но"}
 _MOTTO = compiled.regex(
     r"\b(?:motto|slogan|devise|lema|leitspruch|wahlspruch|inschrift|aufschrift|inscription|inscripción|"
@@ -214,6 +217,11 @@ _ORG_SUBJECT = compiled.regex(
     r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
     r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
     r"\s+(?=[a-zà-ÿ])")
+# German verbs of saying split around their subject: "fügte er hinzu", "ließ sie auf X wissen", "stellte
+# der Minister klar".
+_DE_SEPARABLE = compiled.regex(
+    r"^[\s,]*(?:fügte|fügt|ließ|lässt|ließen|stellte|stellt|führte|führt|gab|gibt|merkte|merkt|hielt|hält)\s+"
+    r"(?P<who>[^.;:!?„“\"]{1,80}?)\s+(?:hinzu|wissen|verlauten|klar|aus|zu|an|fest)\b")
 # What joins a person to the body they work for: "Konstantin Veit vom Vermögensverwalter Pimco", "Ana Gil,
 # de la Fundación X", "Geoff Yu of BNY".
 _AFFILIATION = compiled.regex(
@@ -647,8 +655,14 @@ def _subject(sentence: str, people: People) -> str | None:
     # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
     for role in re.finditer(r"[\w’'-]+", sentence):
         if people.is_role(role.group(0)):
+            aged = _AGED_WORD.fullmatch(role.group(0))
             name = people.by_title(sentence[role.start() : role.start() + 80]) or \
                 people.by_role(sentence[max(0, role.start() - 4) : role.end() + 40], guess=False)
+            if aged and not name:
+                # "In einem Statement sagte der 48-Jährige:": the man the sentences before were about.
+                gender = _GERMAN_ARTICLE_GENDER.get(sentence[: role.start()].split()[-1].lower()
+                                                    if sentence[: role.start()].split() else "")
+                name = people.last_subject(gender) or people.by_role(sentence[max(0, role.start() - 4) : role.end()])
             if name:
                 candidates.append((role.start(), name))
             break
@@ -734,6 +748,10 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     `hint` is who the paragraph's narration has speaking ("Lira disse que …"), for a verb with no
     subject ("…", disse.).
     """
+    separable = _DE_SEPARABLE.match(clause)
+    if separable:
+        # "ließ sie auf X wissen", "fügte er hinzu": read as the verb then its subject.
+        clause = f", sagte {separable.group('who')}."
     according = re.match(r"[\s,.;:!?—–-]*(?=(?:" + ACCORDING + r")\b)", clause, re.I)
     if according:
         # '"…", según el ministro.', '« … », selon lui.', '"…," according to Varga.'
@@ -904,7 +922,14 @@ def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
         mention = next((m for m in mentions if start <= m.start < end), None)
         if mention:
             words = re.findall(r"[\w’'-]+", text[start : mention.start])
-            if len(words) <= 5 and not (words and (_PREPOSITION.fullmatch(words[-1]) or words[-1] in _CONNECTOR_WORDS)) \
+            # "Dans un document déposé en cour, le juge Bocock estime …": after an opening phrase and
+            # its comma, a name with only an article and a title before it opens the clause.
+            clause = re.findall(r"[\w’'-]+", re.split(r"[,;]", text[start : mention.start])[-1])
+            opens_clause = "," in text[start : mention.start] and any(people.is_role(w) for w in clause) and \
+                all(w.lower() in _ARTICLE_WORDS or people.is_role(w) or w.lower() in ("en", "de", "du")
+                    for w in clause)
+            if (len(words) <= 5 or opens_clause) \
+                    and not (words and (_PREPOSITION.fullmatch(words[-1]) or words[-1] in _CONNECTOR_WORDS)) \
                     and not _oblique(text, mention):
                 people.note_subject(mention.name)
 
@@ -1105,6 +1130,13 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     people.by_title(following[words_of.end() : words_of.end() + 60])
                 if who:
                     speaker, cue, found = who, following[:80], True
+        if not found and before and not after and before.rstrip()[-1:] in (".", "!", "?", "…") \
+                and len(people.subjects) > subjects_before and people.is_person(people.subjects[-1]) \
+                and not _VERB.search(sentences.split(before)[-1]) \
+                and all(m.name == people.subjects[-1] for m in people.find(sentences.split(before)[-1])):
+            # "Schlachter Holland-Moritz kann die Nachteile benennen. Mit dem Absatz ist er zufrieden.
+            # "Aber …"": a quotation standing as its own sentence after narration about one person is theirs.
+            speaker, cue, found = people.subjects[-1], sentences.split(before)[-1].strip()[-80:], True
         if speaker and cue and _DOCUMENT_WORD.search(cue):
             people.last_statement = speaker
         if found and speaker is None:
