@@ -455,6 +455,9 @@ FR_DE_CASES = [
     # After an opening phrase and its comma, "le juge X" opens the clause and is what it is about.
     ('fr-c1', "Vous pouvez joindre Paul Martin par courriel.\n\nDans un document déposé en cour pour expliquer sa décision, le juge Bocock estime que l'enquête du Conseil suffit. Il dit qu'il n'était pas au courant.\n\n« J'ignorais que ce cabinet était lié à l'affaire », écrit-il.",
      ['Bocock']),
+    # A headline: a name, whom the words are for, a colon and the words, short as they are.
+    ('de-t1', 'Die Abgeordnete Anna Berg kritisierte am Montag die Pläne der Regierung scharf und lange.\n\nAnna Berg an die Regierung: „Hört endlich zu“\n\nIm Netz sorgte das Papier für viel Spott und Hohn bei den Lesern.',
+     ['Anna Berg']),
 ]
 
 

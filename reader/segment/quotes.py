@@ -509,6 +509,12 @@ def split_quotes(text: str, introduced: bool = False) -> list[Piece]:
 # an opening mark after a space or the line start, a closing one before a space, a stop or the end.
 # An apostrophe between letters ("won't") is neither.
 _SINGLE_SPAN = compiled.regex(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)([^'‘’\n]*?(?:\w['’]\w[^'‘’\n]*?)*[\w.,!?…])['’](?=$|[\s,.;:!?)\]—–-])")
+# A headline that gives a person's words after their name and a colon, the one addressed between
+# ("Scholz an Putin:", "Macron aux agriculteurs :", "Biden to Congress:").
+_HEADLINE_SAYS = compiled.regex(
+    r"^\s*(?P<who>[A-ZÀ-ÞÄÖÜ][\w’'.-]*(?:\s+(?:de|von|van|da|del|du|le|la)?\s*[A-ZÀ-ÞÄÖÜ][\w’'.-]*){1,3}"
+    r"(?:\s+(?:an|zu|über|gegen|à|aux|au|sur|contre|to|on|about|a|sobre|contra|para)\s+[^:„“\"«»]{1,40}?)?)"
+    r"\s*:\s*(?=[„“\"«»])")
 _DOUBLE_MARKS = compiled.regex(r"[\"“”«»„]")
 _QUOTATION = compiled.regex(r"“([^“”]{1,2000})”|«([^«»]{1,2000})»|„([^„“”]{1,2000})[“”]|\"([^\"]{1,2000})\"|»([^«»]{1,2000})«")
 
@@ -534,6 +540,15 @@ def heading_pieces(text: str, quoted: Callable[[], str]) -> list[Piece] | None:
         return None
     if is_attributed_speech(text):
         return split_quotes(text)
+    said = _HEADLINE_SAYS.match(text)
+    if said:
+        # "Ricarda Lang an FDP: „Niemand glaubt Euch“": a name, whom it is addressed to, a colon and
+        # the words, short as they are.
+        found = _spans(text, said.end())
+        if len(found) == 1 and len(_WORD.findall(text[found[0][1] : found[0][2]])) >= 2 \
+                and not text[found[0][3] :].strip(" .!?…"):
+            return [Piece(said.group("who"), quote=False),
+                    Piece(_clean_quote(text[found[0][1] : found[0][2]]), quote=True, raw_before=text[: found[0][0]])]
     pieces: list[Piece] = []
     pos = 0
     for outer_start, inner_start, inner_end, outer_end in _spans(text, 0):
