@@ -458,6 +458,9 @@ FR_DE_CASES = [
     # A headline: a name, whom the words are for, a colon and the words, short as they are.
     ('de-t1', 'Die Abgeordnete Anna Berg kritisierte am Montag die Pläne der Regierung scharf und lange.\n\nAnna Berg an die Regierung: „Hört endlich zu“\n\nIm Netz sorgte das Papier für viel Spott und Hohn bei den Lesern.',
      ['Anna Berg']),
+    # "das Ministerium" is the ministry named before in one German compound word.
+    ('de-o1', 'Das Gesundheitsministerium prüft die Zahlen der Kliniken seit Monaten.\n\nUnd das Ministerium urteilt über die Lage: „Lange Wartezeiten sind nicht im Sinne der Patienten.“',
+     ['Gesundheitsministerium']),
 ]
 
 

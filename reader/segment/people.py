@@ -275,6 +275,10 @@ _COMPOUND_HEADS = ("siegerin", "sieger", "kandidatin", "kandidat", "ministerin",
 _COMPOUND_ROLE = compiled.regex(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
 # "der 45-Jährige", "die 32-Jährige": a person by age, as German news calls the one just named.
 _AGED = compiled.regex(r"\d+-jährige[rn]?")
+# A German compound whose head is a body ("Landwirtschaftsministerium", "Bauernverband", "Bundesgericht").
+_GERMAN_BODY = compiled.regex(
+    r"\b[A-ZÄÖÜ][a-zäöüß]{3,}(?:ministerium|verband|behörde|gericht|gewerkschaft|stiftung|kommission|"
+    r"regierung|polizei|agentur)\b")
 # The elided article of French and Italian, written onto its noun: "l'imam", "d’avocat".
 _ELIDED = compiled.regex(r"^[ld]['’](?=\w)")
 # An acronym joined to a noun ("DDR-Hotel", "US-Senator", "SPD-Politiker") describes; it is no part of a name.
@@ -876,6 +880,11 @@ class People:
                 if m.group(0) in self.organisations:
                     self.organisations.remove(m.group(0))
                 self.organisations.append(m.group(0))
+        for m in _GERMAN_BODY.finditer(text):
+            # One German word names a body: "das Landwirtschaftsministerium", "der Bauernverband".
+            if m.group(0) in self.organisations:
+                self.organisations.remove(m.group(0))
+            self.organisations.append(m.group(0))
 
     def organisation(self, phrase: str) -> str | None:
         """The organisation a common noun means ('este ministerio', 'la ONG', 'the company'): the latest
@@ -891,7 +900,9 @@ class People:
         if noun in _GENERIC_ORGS:
             return self.organisations[-1] if self.organisations else None
         if noun in _ORG_WORDS or noun in _ORG_HEADS:
-            return next((o for o in reversed(self.organisations) if noun in o.lower().split()), None)
+            # "das Ministerium" after "das Landwirtschaftsministerium": German joins the body's field to it.
+            return next((o for o in reversed(self.organisations) if noun in o.lower().split()
+                         or (" " not in o and o.lower().endswith(noun))), None)
         return None
 
     def note_subject(self, name: str) -> None:

@@ -21,7 +21,7 @@ from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, PRONOUNS, SPEECH_VERBS, Mention, People
 from . import compiled
-from .verbs import CS_PAST, DOCUMENTS, QUOTING
+from .verbs import CS_PAST, DOCUMENTS, GERMAN_VERBS, QUOTING
 
 __all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker"]
 
@@ -217,6 +217,10 @@ _ORG_SUBJECT = compiled.regex(
     r"(?:^|,\s*)(?:(?i:el|la|los|las|the|le|les|l['’]|o|a|os|as|der|die|das)\s*)"
     r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|of|the|des|du|da|do|für)\s+)*[A-ZÀ-ÞÄÖÜ][\w’'-]*)+)"
     r"\s+(?=[a-zà-ÿ])")
+# A German body as the subject right before its verb: "und das Ministerium urteilt", "Der Verband schreibt".
+_DE_BODY_SUBJECT = compiled.regex(
+    rf"(?:^|[,;:]\s*|\b(?:und|auch|doch|aber|Und|Auch|Doch|Aber)\s+)(?P<np>(?:der|die|das|Der|Die|Das)\s+"
+    rf"[A-ZÄÖÜ][\wäöüß-]+)\s+(?:{GERMAN_VERBS})\b")
 # German verbs of saying split around their subject: "fügte er hinzu", "ließ sie auf X wissen", "stellte
 # der Minister klar".
 _DE_SEPARABLE = compiled.regex(
@@ -642,6 +646,12 @@ def _subject(sentence: str, people: People) -> str | None:
                 # "Konstantin Veit vom Vermögensverwalter Pimco betont:": the firm is where he works.
                 return earlier.name
             return mention.name
+    body = _DE_BODY_SUBJECT.search(sentence)
+    if body and not mentions:
+        # "Und das Ministerium urteilt über …:": the ministry the article named before speaks.
+        named_body = people.organisation(body.group("np"))
+        if named_body:
+            return named_body
     for verb in _VERB.finditer(sentence):
         # "Dass sie gestattet worden war, erklärt Hamburgs Polizeipräsident Falk Schnabel mit …:", "…,
         # précise le porte-parole, Paul Durand :": the subject after an inverted verb, when the verb
