@@ -461,6 +461,9 @@ FR_DE_CASES = [
     # "das Ministerium" is the ministry named before in one German compound word.
     ('de-o1', 'Das Gesundheitsministerium prüft die Zahlen der Kliniken seit Monaten.\n\nUnd das Ministerium urteilt über die Lage: „Lange Wartezeiten sind nicht im Sinne der Patienten.“',
      ['Gesundheitsministerium']),
+    # A French paragraph that closes on « … . » (a space before the guillemet) is prose, not chrome.
+    ('fr-q1', "Interrogé par Le Parisien, Paul Girard a répondu : « Je ne démissionnerai pas, quoi qu'il arrive dans les prochains jours. »",
+     ['Paul Girard']),
 ]
 
 
