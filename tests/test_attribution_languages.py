@@ -464,6 +464,18 @@ FR_DE_CASES = [
     # A French paragraph that closes on « … . » (a space before the guillemet) is prose, not chrome.
     ('fr-q1', "Interrogé par Le Parisien, Paul Girard a répondu : « Je ne démissionnerai pas, quoi qu'il arrive dans les prochains jours. »",
      ['Paul Girard']),
+    # Bodies as speakers: an unnamed spokesperson's, a document's owner in the genitive, a German body
+    # noun after a separable verb, a French body with a lower-case head.
+    ('de-o2', '„Wir prüfen den Vorgang sehr genau und ohne Zeitdruck“, sagte ein Sprecher des Innenministeriums.',
+     ['Innenministerium']),
+    ('de-o3', '„Eine Einigung ist in Sicht, aber noch nicht erreicht“, heißt es in einer Mitteilung des Bauernverbandes.',
+     ['Bauernverband']),
+    ('de-o4', '„Wir haben keine Hinweise auf eine Gefahr für die Bevölkerung“, teilte die Polizei mit.',
+     ['Polizei']),
+    ('fr-o1', "Selon un communiqué de la CGT, « la grève sera reconduite jusqu'à nouvel ordre dans toutes les usines ».",
+     ['CGT']),
+    ('fr-o2', "« La situation reste très tendue dans le secteur nord de la ville », indique la préfecture du Nord dans un communiqué.",
+     ['préfecture du Nord']),
 ]
 
 

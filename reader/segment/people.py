@@ -171,7 +171,8 @@ _ORG_WORDS = set(
     управление ведомство служба agentura
     ассоциация министерство правительство университет партия суд фонд
     corte cour consejo instituto institut escuela colegio asamblea assemblée unión observatorio agencia
-    banco liga organización organisation organização organizace dirección direction departamento département contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo""".split()
+    banco liga organización organisation organização organizace dirección direction departamento département contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo
+    préfecture gendarmerie parquet rectorat feuerwehr staatsanwaltschaft bundesregierung landesregierung""".split()
 )
 _PLACES = set(
     """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
@@ -802,8 +803,9 @@ class People:
 
     @staticmethod
     def is_body(word: str) -> bool:
-        """True for a common noun that names an institution ('ministerio', 'gouvernement', 'Gewerkschaft')."""
-        return word.lower() in _ORG_WORDS
+        """True for a common noun that names an institution ('ministerio', 'gouvernement', 'Gewerkschaft',
+        'Gesundheitsministerium')."""
+        return word.lower() in _ORG_WORDS or bool(_GERMAN_BODY.fullmatch(word))
 
     @staticmethod
     def is_role(word: str) -> bool:

@@ -221,11 +221,24 @@ _ORG_SUBJECT = compiled.regex(
 _DE_BODY_SUBJECT = compiled.regex(
     rf"(?:^|[,;:]\s*|\b(?:und|auch|doch|aber|Und|Auch|Doch|Aber)\s+)(?P<np>(?:der|die|das|Der|Die|Das)\s+"
     rf"[A-ZÄÖÜ][\wäöüß-]+)\s+(?:{GERMAN_VERBS})\b")
+# "ein Sprecher des Innenministeriums", "un porte-parole de la préfecture du Nord", "a spokesman for Acme":
+# someone unnamed who speaks for a body (a definite "le porte-parole du ministère" is someone the article
+# names, before or after).
+_SPOKESPERSON_OF = compiled.regex(
+    r"(?:ein|eine|un|une|a|an|um|uma|uno|una)\s+(?:Sprecher(?:in)?|Pressesprecher(?:in)?|"
+    r"porte-parole|spokes(?:man|woman|person)|portavoz|vocer[oa]|porta-voz)\s+"
+    r"(?P<of>des|der|du|de\s+la|de\s+l['’]|de|d['’]|of\s+the|for\s+the|of|for|del|de\s+los|da|do)\s*"
+    r"(?P<org>[A-ZÀ-ÞÄÖÜa-zà-ÿäöüß][\w’'-]*(?:\s+(?:(?:de|du|des|der|of|the|la|del)\s+)?[A-ZÀ-ÞÄÖÜ][\w’'-]*)*)")
+# The body a document belongs to, from the words after the document: "des Verbands", "de la CGT".
+_DOCUMENT_OF = compiled.regex(
+    r"\s*(?P<of>des|der|du|de\s+la|de\s+l['’]|de|d['’]|of\s+the|of|del|da|do)\s*"
+    r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|du|des|der|of|the|la|del)\s+)?[A-ZÀ-ÞÄÖÜ][\w’'-]*)*)")
 # German verbs of saying split around their subject: "fügte er hinzu", "ließ sie auf X wissen", "stellte
 # der Minister klar".
 _DE_SEPARABLE = compiled.regex(
-    r"^[\s,]*(?:fügte|fügt|ließ|lässt|ließen|stellte|stellt|führte|führt|gab|gibt|merkte|merkt|hielt|hält)\s+"
-    r"(?P<who>[^.;:!?„“\"]{1,80}?)\s+(?:hinzu|wissen|verlauten|klar|aus|zu|an|fest)\b")
+    r"^[\s,]*(?:fügte|fügt|ließ|lässt|ließen|stellte|stellt|führte|führt|gab|gibt|merkte|merkt|hielt|hält|"
+    r"teilte|teilt|teilten|räumte|räumt|wies|weist)\s+"
+    r"(?P<who>[^.;:!?„“\"]{1,80}?)\s+(?:hinzu|wissen|verlauten|klar|aus|zu|an|fest|mit|ein|hin)\b")
 # What joins a person to the body they work for: "Konstantin Veit vom Vermögensverwalter Pimco", "Ana Gil,
 # de la Fundación X", "Geoff Yu of BNY".
 _AFFILIATION = compiled.regex(
@@ -634,6 +647,10 @@ def _subject(sentence: str, people: People) -> str | None:
     according = list(_ACCORDING_WHO.finditer(sentence))
     if according:
         phrase = according[-1].group("who")
+        document = _DOCUMENT.match(phrase)
+        owner = _DOCUMENT_OF.match(document.group("rest")) if document else None
+        if owner:  # "Selon un communiqué de la CGT, « … »", "Laut einer Mitteilung des Verbands"
+            return _body_name(owner.group("org"), owner.group("of"))
         who = people.resolve(_head(phrase, people)) or _named_organisation(_OBJECT.split(phrase, maxsplit=1)[0], people)
         if who:
             return who
@@ -807,6 +824,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     cue_gender = _gender.of_cue(cue)
     if verb_first and re.search(r"-on$", verb_first.group(0)):
         return True, None, cue  # "ajoute-t-on de même source": someone the article does not name
+    spokes = _SPOKESPERSON_OF.match(clause[verb_first.end() :].strip()) if verb_first else None
+    if spokes and not people.find(clause[verb_first.end() :]):  # type: ignore[union-attr]
+        # "sagte ein Sprecher des Innenministeriums", "a indiqué un porte-parole de la préfecture": the
+        # spokesperson speaks for the body.
+        return True, _body_name(spokes.group("org"), spokes.group("of")), cue
     if verb_first and _SOMEONE.match(clause[verb_first.end() :].strip()):
         return True, None, cue  # "ajoute un proche de Pierre Moscovici": not Moscovici
     if so or verb_first and not re.search(r"-(?:il|elle|on)$", verb_first.group(0)):
@@ -841,7 +863,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
             # "añade el texto" after "explica la ONG en un comunicado": the statement's author goes on.
-            return True, _organisation(document.group("rest")) or people.last_statement, cue
+            # "heißt es in einer Mitteilung des Verbands": the body in the genitive wrote it.
+            whole = _DOCUMENT.match(m.group("who").strip()) if m else None
+            owner = _DOCUMENT_OF.match(whole.group("rest")) if whole else None
+            return True, _organisation(document.group("rest")) or (
+                _body_name(owner.group("org"), owner.group("of")) if owner else None) or people.last_statement, cue
         of_person = _ROLE_OF.match(who)
         if of_person and people.is_role(of_person.group(1)) and people.find(who[of_person.end() :]):
             # "dijo el abogado de Pedro Gómez", "ajoute le conseiller d'Arnaud Montebourg": the one who
@@ -981,11 +1007,21 @@ def _head(who: str, people: People) -> str:
     return " ".join(words[:keep])
 
 
+# Words for a kind of body, which name no particular one on their own ("der Verband", "das Ministerium").
+_GENERIC_BODIES = {"verband", "verein", "ministerium", "partei", "gericht", "stiftung", "gewerkschaft", "behörde",
+                   "kommission", "agentur", "regierung", "universität", "komitee", "bewegung", "amt"}
+
+
 def _named_organisation(who: str, people: People) -> str | None:
     """An organisation that speaks ('Big Machine Records said', 'dijo la Asociación Vecinal X'): a
     run of capitalized words that names no person."""
     bare = re.sub(r"^(?:the|el|la|los|las|le|les|l['’]|o|a|der|die|das)\s*", "", who.strip(), flags=re.I)
     words = bare.split()
+    if re.fullmatch(r"(?:der|die|das)\s+[A-ZÄÖÜ][a-zäöüß-]+", who.strip()) and people.is_body(bare) \
+            and (bare.lower() not in _GENERIC_BODIES):
+        # "teilte die Polizei mit", "erklärte das Gesundheitsministerium": a German body that is one
+        # (a bare "der Verband" or "das Ministerium" names none of them).
+        return bare
     # An acronym ("a indiqué la CGT", "said NASA"), or an institution's one-word name after a Romance or
     # English article ("dijo la Fiscalía", "said the Pentagon"); German capitalizes every noun, so not there.
     if len(words) == 1 and (re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ]{2,8}", words[0]) or bare != who.strip()
@@ -1010,6 +1046,15 @@ def _organisation_subject(sentence: str, people: People) -> str | None:
         return None
     return next((o for o in reversed(people.organisations) if o == m.group("org")), None) or \
         _named_organisation(m.group("org"), people)
+
+
+def _body_name(words: str, preposition: str) -> str:
+    """A body's name as the nominative: German puts it in the genitive after "des" ("des
+    Innenministeriums", "des Verbandes"); a lower-case head keeps its article's place ("préfecture du
+    Nord")."""
+    if preposition.lower() == "des" and " " not in words and re.search(r"[^s]e?s$", words) and words[:1].isupper():
+        return re.sub(r"e?s$", "", words) if not words.endswith("iums") else words[:-1]
+    return words
 
 
 def _organisation(rest: str) -> str | None:
