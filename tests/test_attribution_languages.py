@@ -476,6 +476,15 @@ FR_DE_CASES = [
      ['CGT']),
     ('fr-o2', "« La situation reste très tendue dans le secteur nord de la ville », indique la préfecture du Nord dans un communiqué.",
      ['préfecture du Nord']),
+    # "sagt der Taxifahrer" has its subject after the verb, someone unnamed, who goes on speaking.
+    ('de-u1', 'Ukrainische Gegenoffensive: Ziele und Risiken\n\nEine Kolonne fährt an einem Morgen vorbei. „Ich habe sie vor einer Woche gesehen“, sagt der Taxifahrer. „Es waren sehr große Panzer.“',
+     [None, None]),
+    # "der CEO" is an office, not a body; "laut Marktprognosen" names no one.
+    ('de-r1', 'Die Luftfahrt ist wieder im Aufwind und die Zulieferer sind mit dem Jahr sehr zufrieden.\n\nKonzernchef Robert Lang sprach am Dienstag vor Journalisten in Wien über die Aufträge.\n\n„Das hatten wir nicht einmal vor der Krise“, so der CEO. Bis 2042 würden laut Marktprognosen viele Flugzeuge ausgeliefert. „Das sind die Cashcows, das ist die Butter aufs Brot.“',
+     ['Robert Lang', 'Robert Lang']),
+    # "Präsidentin des Deutschen Vereins": the genitive after a title names the office's domain.
+    ('de-g2', 'Die Versammlung ist mit dem Ergebnis der Wahl zufrieden und die Stimmung ist gut.\n\nAnna Stetter ist zudem Präsidentin des Deutschen Vereins für Fürsorge. Zugleich mahnte sie: „Die Debatte darf uns nicht aufsaugen.“',
+     ['Anna Stetter']),
 ]
 
 

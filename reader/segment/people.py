@@ -559,7 +559,9 @@ class People:
         # An article that has shown itself German stays German in its short pieces ("bei den Vereinten
         # Nationen" after a quotation has too few small words to tell on its own).
         self.german = self.german or len(german) >= 3
-        script = (len(german) >= 3 or (self.german and bool(german)), bool(german),
+        # A short line of a German article (a subheading, "„Besorgniserregender Vorfall“") is German too.
+        script = (len(german) >= 3 or (self.german and (bool(german) or (
+            len(tokens) <= 3 and not re.search(r"\b[a-zäöüß]", text)))), bool(german),
                   bool(_CZECH_LETTERS.search(text)) if tokens else False)
         i = 0
         while i < len(tokens):
@@ -601,9 +603,9 @@ class People:
         while name_words and name_words[0].lower() in _PARTICLES:  # "de Cristina Kirchner": the "de" is not hers
             name_words = name_words[1:]
             k += 1
-        if german_text and words[0].lower() in ("der", "des") and len(name_words) >= 2 \
-                and not _gender.is_given_name(name_words[0], loose=True) \
-                and (head := re.search(r"([\w’'-]+)\s*$", text[: run[0].start()])) and self.is_role(head.group(1)):
+        before_run = text[: run[0].start()] + ("der " if words[0].lower() in ("der", "des") else "")
+        if german_text and len(name_words) >= 2 and not _gender.is_given_name(name_words[0], loose=True) \
+                and (head := re.search(r"([\w’'-]+)\s+(?:der|des)\s*$", before_run)) and self.is_role(head.group(1)):
             # "Außenminister der Vereinigten Arabischen Emirate", "Chef des Deutschen Gewerkschaftsbundes":
             # after a title, a genitive names the office's domain, not its holder.
             return []

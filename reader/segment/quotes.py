@@ -233,6 +233,11 @@ _SPOKESPERSON_OF = compiled.regex(
 _DOCUMENT_OF = compiled.regex(
     r"\s*(?P<of>des|der|du|de\s+la|de\s+l['’]|de|d['’]|of\s+the|of|del|da|do)\s*"
     r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|du|des|der|of|the|la|del)\s+)?[A-ZÀ-ÞÄÖÜ][\w’'-]*)*)")
+# A subject noun phrase right after a verb of saying ("sagt der Taxifahrer", "dit le chauffeur", "said the
+# driver"); "a" and "o" are left out, being prepositions in Spanish and Portuguese.
+_INVERTED_NOUN = compiled.regex(
+    r"\s+(?:der|die|das|ein|eine|einer|le|la|l['’]|un|une|el|los|las|una|uno|um|uma|the|an)\s*[\w’'-]+\s*[.,;:!?]?\s*$",
+    re.I)
 # German verbs of saying split around their subject: "fügte er hinzu", "ließ sie auf X wissen", "stellte
 # der Minister klar".
 _DE_SEPARABLE = compiled.regex(
@@ -645,8 +650,12 @@ def _subject(sentence: str, people: People) -> str | None:
     if holder:  # "Para el ministro, «…»", "Pour Laurent Berger, « … »": the view is theirs
         return holder
     according = list(_ACCORDING_WHO.finditer(sentence))
-    if according:
+    if according and according[-1].group("who").strip():
         phrase = according[-1].group("who")
+        head = _head(phrase, people)
+        if people.german and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", head) and not people.by_surname(head) \
+                and not _gender.is_given_name(head):
+            phrase = ""  # "laut Marktprognosen": in German a lone capitalized word is a noun, not a person
         document = _DOCUMENT.match(phrase)
         owner = _DOCUMENT_OF.match(document.group("rest")) if document else None
         if owner:  # "Selon un communiqué de la CGT, « … »", "Laut einer Mitteilung des Verbands"
@@ -730,6 +739,8 @@ def _pro_drop(sentence: str, people: People) -> bool:
         return False
     if _noun_subject(sentence[: verb.start()]):
         return False
+    if _INVERTED_NOUN.match(sentence, verb.end()):
+        return False  # "sagt der Taxifahrer.", "dit le chauffeur": the subject follows the verb
     near = re.findall(r"[\w’'-]+", sentence[: verb.start()])[-3:]
     first = re.match(r"\W*([\w’'-]+)", sentence)
     return not any(w.lower() in _ARTICLE_WORDS or people.is_role(w) or
@@ -1024,6 +1035,8 @@ def _named_organisation(who: str, people: People) -> str | None:
         return bare
     # An acronym ("a indiqué la CGT", "said NASA"), or an institution's one-word name after a Romance or
     # English article ("dijo la Fiscalía", "said the Pentagon"); German capitalizes every noun, so not there.
+    if len(words) == 1 and people.is_role(words[0]):
+        return None  # "so der CEO": an office, not a body
     if len(words) == 1 and (re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ]{2,8}", words[0]) or bare != who.strip()
                             and re.match(r"(?:the|el|la|le|l['’]|o|a)\s*[A-ZÀ-Þ][a-zà-ÿ]{3,}$", who.strip())
                             and not people.is_role(words[0]) and not _gender.is_given_name(words[0])):
@@ -1145,6 +1158,10 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
+        if not found and before and i - 1 == attributed_by and i - 2 in unknown \
+                and len(sentences.split(before)) == 1:
+            # `"…", sagt ein Militärexperte. "…"`: the one the article did not name goes on.
+            found = True
         if not found and before and i - 1 == attributed_by and last_quote_speaker \
                 and len(sentences.split(before)) == 1:
             # `"…," he told El Saife. "…"`: the narration between was the first part's attribution;
