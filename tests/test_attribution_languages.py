@@ -485,6 +485,12 @@ FR_DE_CASES = [
     # "Präsidentin des Deutschen Vereins": the genitive after a title names the office's domain.
     ('de-g2', 'Die Versammlung ist mit dem Ergebnis der Wahl zufrieden und die Stimmung ist gut.\n\nAnna Stetter ist zudem Präsidentin des Deutschen Vereins für Fürsorge. Zugleich mahnte sie: „Die Debatte darf uns nicht aufsaugen.“',
      ['Anna Stetter']),
+    # A credit line after a quotation standing alone names its speaker, epigraph style; so does the next
+    # paragraph when it opens on whose cry or words they were.
+    ('fr-k1', "« Elle-même est responsable puisqu’elle était à un endroit où il y avait un risque. »\n\nPaul Tréguier, journaliste, au sujet d’une manifestante, 25 mars 2019\n\nLe débat a duré toute la soirée sur le plateau.",
+     ['Paul Tréguier']),
+    ('fr-k2', "« Faites votre boulot. Faites votre boulot, merde ! »\n\nLe cri du cœur de Denis Lefranc résonne entre les murs de la salle des assises.",
+     ['Denis Lefranc']),
 ]
 
 

@@ -129,7 +129,7 @@ _FEMININE_DEMONSTRATIVES = {"esta", "esa", "aquella", "cette", "diese", "essa"}
 _ROLE_OF = compiled.regex(r"(?:(?:el|la|le|l['’]|the|der|die|o|a)\s*)?([\w-]+)\s+(?:de|del|d['’]|of|von|des|du|da|do)\s*",
                       re.I)
 _WORDS_OF = compiled.regex(
-    r"\b(?:phrase|propos|mots|paroles|déclaration|words|remarks|comments|palabras|declaraciones|frase|"
+    r"\b(?:phrase|propos|mots|paroles|déclaration|cri du cœur|cri|words|remarks|comments|palabras|declaraciones|frase|"
     r"Worte|Aussage|Äußerung|palavras|declarações|слова)\s+(?:de|d['’]|of|del|von|des|du|do|da|de la)\s*", re.I)
 _INNER_CUE = compiled.regex(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b[^.;!?«»“”„\"]{{0,120}}?)"
@@ -1217,6 +1217,16 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     people.by_title(following[words_of.end() : words_of.end() + 60])
                 if who:
                     speaker, cue, found = who, following[:80], True
+        if not found and not before:
+            # The next words credit the quotation, epigraph style: "« … » Roman Bornstein, journaliste,
+            # dans une étude pour la Fondation Jean-Jaurès", or the next paragraph does ("Olivier
+            # Truchot, journaliste, au sujet de …, 25 mars 2019"); a quotation standing alone whose
+            # next paragraph opens "Le cri du cœur de David Dufresne …" or "Ces mots de …" is theirs.
+            credit = pieces[i + 1].text if i + 1 < len(pieces) and not pieces[i + 1].quote else \
+                (people.upcoming[0] if len(pieces) == 1 and people.upcoming else "")
+            who = _credited(credit, people)
+            if who:
+                speaker, cue, found = who, credit[:80], True
         if not found and before and not after and before.rstrip()[-1:] in (".", "!", "?", "…") \
                 and len(people.subjects) > subjects_before and people.is_person(people.subjects[-1]) \
                 and not _VERB.search(sentences.split(before)[-1]) \
@@ -1240,6 +1250,27 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         named_since_quote = False
     _backfill(pieces, out, named, unknown)
     return out
+
+
+def _credited(text: str, people: People) -> str | None:
+    """The person a credit line names ('Roman Bornstein, journaliste, dans une étude …', 'Laurence Bloch,
+    directrice de France Inter, Télérama, 27 juin 2019') or whose words the next sentence says they
+    were ('Le cri du cœur de David Dufresne résonne …'); None for any other text."""
+    if not text:
+        return None
+    first = sentences.split(text)[0][:200]
+    words_of = _WORDS_OF.search(first)
+    if words_of and words_of.start() < 30:
+        named = people.find(first[words_of.end() :])
+        if named and named[0].start < 5:
+            return named[0].name
+    if len(_WORD.findall(first)) > 25 or re.search(r"[.!?…]\s*$", first) or _VERB.search(first):
+        return None
+    found = people.find(first)
+    if found and found[0].start == 0 and re.match(r"\s*,\s*\S", first[found[0].end :]) \
+            and people.is_person(found[0].name):
+        return found[0].name
+    return None
 
 
 def _names_speaker(quote: str, speaker: str) -> bool:
