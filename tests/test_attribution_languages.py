@@ -491,6 +491,9 @@ FR_DE_CASES = [
      ['Paul Tréguier']),
     ('fr-k2', "« Faites votre boulot. Faites votre boulot, merde ! »\n\nLe cri du cœur de Denis Lefranc résonne entre les murs de la salle des assises.",
      ['Denis Lefranc']),
+    # German reported speech (Konjunktiv I) goes on in the voice of the one quoted last.
+    ('de-k1', 'Die Luftfahrt ist wieder im Aufwind und die Zulieferer sind mit dem Jahr zufrieden.\n\n„Wir haben einen gewaltigen Auftragseingang“, sagte Konzernchef Robert Lang am Dienstag.\n\nDer weltweite Markt sei „größer als vor der Krise“. Das Flugaufkommen liege bei 108 Prozent. „Die internationalen Verbindungen hängen noch etwas hinterher.“',
+     ['Robert Lang', 'Robert Lang']),
 ]
 
 

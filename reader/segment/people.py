@@ -530,6 +530,8 @@ class People:
     """The article has shown German text (capitalized nouns are not names there)."""
     last_statement: str | None = None
     """Who the last quotation from a statement or document was given to ('en un comunicado')."""
+    last_speaker: str | None = None
+    """The person the last attributed quotation of the article was given to."""
     upcoming: tuple[str, ...] = ()
     """The next few paragraphs, for a role the article names before the person ('asegura el alcalde
     de Bédar' a paragraph before 'el alcalde de Bédar, Ángel Collados'). Read only when needed."""

@@ -238,6 +238,10 @@ _DOCUMENT_OF = compiled.regex(
 _INVERTED_NOUN = compiled.regex(
     r"\s+(?:der|die|das|ein|eine|einer|le|la|l['’]|un|une|el|los|las|una|uno|um|uma|the|an)\s*[\w’'-]+\s*[.,;:!?]?\s*$",
     re.I)
+# The German subjunctive of reported speech ("er sei", "es gebe", "sie habe sich"): someone's words retold.
+_REPORTED_DE = compiled.regex(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|gebe|liege|gelte|stehe|brauche|wisse|bleibe|"
+    r"komme|fehle|zeige|entwickle|lasse|gehe)\b")
 # German verbs of saying split around their subject: "fügte er hinzu", "ließ sie auf X wissen", "stellte
 # der Minister klar".
 _DE_SEPARABLE = compiled.regex(
@@ -1242,8 +1246,18 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if not found and last_quote_speaker and not named_since_quote \
                 and not (people.is_person(last_quote_speaker) and _names_speaker(piece.text, last_quote_speaker)):
             speaker, cue = last_quote_speaker, last_cue
+        if not found and before and not speaker and people.last_speaker and people.names \
+                and people.names[-1] == people.last_speaker and _REPORTED_DE.search(before) \
+                and not people.find(before) and not _VERB.search(sentences.split(before)[-1]) \
+                and not _DOCUMENT_WORD.search(before):
+            # "Der Markt sei »größer als vor COVID-19«. Das Flugaufkommen liege bei 108 Prozent. »Die
+            # Verbindungen hängen hinterher.«": German reported speech (Konjunktiv I) goes on in the
+            # voice of the one quoted last, so does the quotation that follows it.
+            speaker, cue = people.last_speaker, sentences.split(before)[-1].strip()[-80:]
         if speaker:
             people.remember([Mention(speaker, 0, 0)])
+            if people.is_person(speaker):
+                people.last_speaker = speaker
         out[i] = (speaker, cue if speaker else None)
         attributed_by = i + 1 if found_after else -1
         last_quote_speaker, last_cue = speaker, cue
