@@ -494,6 +494,14 @@ FR_DE_CASES = [
     # German reported speech (Konjunktiv I) goes on in the voice of the one quoted last.
     ('de-k1', 'Die Luftfahrt ist wieder im Aufwind und die Zulieferer sind mit dem Jahr zufrieden.\n\n„Wir haben einen gewaltigen Auftragseingang“, sagte Konzernchef Robert Lang am Dienstag.\n\nDer weltweite Markt sei „größer als vor der Krise“. Das Flugaufkommen liege bei 108 Prozent. „Die internationalen Verbindungen hängen noch etwas hinterher.“',
      ['Robert Lang', 'Robert Lang']),
+    # "pour sa part" between an inverted verb and its subject; "évoque" as a verb of saying.
+    ('fr-f1', "Le débat a réuni des chercheurs et des gendarmes à Paris.\n\n« La question posée, c’est la capacité du pouvoir politique à réguler l’outil policier », indique pour sa part le général Bernard Cavel.",
+     ['Bernard Cavel']),
+    ('fr-f2', "« Dans les premiers mois, de nombreuses rédactions ont validé ce discours sans le vérifier », évoque Denis Lefranc.",
+     ['Denis Lefranc']),
+    # Two people introduced with the same title: "le jeune journaliste" is the one named last.
+    ('fr-f3', "Sur le terrain, le journaliste Rémi Bosc filme chaque samedi.\n\nRoland Bernstein, journaliste, a publié une étude sur le sujet au printemps.\n\nPour Rémi Bosc, le manque d’interlocuteurs pose problème. Selon le jeune journaliste, « on le voit sur la question des armes, par exemple ».",
+     ['Rémi Bosc']),
 ]
 
 

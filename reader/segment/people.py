@@ -62,7 +62,8 @@ _STARTERS = set(
     сейчас уже ещё еще после во этот эта эти тот та те его её ее их кроме между""".split()
 )
 _TITLES = set(
-    """president prime minister secretary general chancellor councillor councilor mayor governor senator
+    """général générale commandant capitaine amiral contre-amiral
+    president prime minister secretary general chancellor councillor councilor mayor governor senator
     congressman congresswoman representative ambassador spokesman spokeswoman spokesperson director chairman
     chairwoman chair ceo founder head chief commander deputy vice foreign defense defence treasury state
     interior finance justice economy health king queen prince princess pope cardinal bishop rabbi imam judge
@@ -832,7 +833,11 @@ class People:
                 continue  # a shortened phrase must still end in a role word, or be a whole title
             for title, name in reversed(list(self.titles.items())):
                 if title == key or title.endswith(" " + key) or key.endswith(" " + title):
-                    return name
+                    # Two people introduced with the same words ("Rémy Buisine", later "Roman Bornstein,
+                    # journaliste"): "le jeune journaliste" is the one named last.
+                    words_of = self.role_words.get(name)
+                    return next((n for n in reversed(self.names[-8:]) if words_of and self.role_words.get(n) == words_of),
+                                name)
         # "El consejero ha lanzado …" after "el consejero de la Presidencia, Antonio Sanz": the bare
         # office word means the latest person introduced with a title headed by it.
         # A longer office phrase that only partly matches ("глава МИД" against "глава МИД Литвы")

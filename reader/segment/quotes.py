@@ -242,6 +242,10 @@ _INVERTED_NOUN = compiled.regex(
 _REPORTED_DE = compiled.regex(
     r"\b(?:sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|gebe|liege|gelte|stehe|brauche|wisse|bleibe|"
     r"komme|fehle|zeige|entwickle|lasse|gehe)\b")
+# Words between an inverted verb and its subject that only place the speaker in the debate.
+_ASIDE_FILLER = compiled.regex(
+    r"^\s*(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+côté|quant\s+à\s+(?:lui|elle|eux)|à\s+son\s+tour|"
+    r"seinerseits|ihrerseits|ebenfalls|dagegen|hingegen)\s*,?\s*", re.I)
 # German verbs of saying split around their subject: "fügte er hinzu", "ließ sie auf X wissen", "stellte
 # der Minister klar".
 _DE_SEPARABLE = compiled.regex(
@@ -938,6 +942,7 @@ def _inverted_subject(rest: str, people: People) -> str | None:
     comma ("le maire de la commune, Pierre Lefèvre"); a person after a preposition is the object
     ("en alusión a Cristina Kirchner") and is passed over. None when no one is named.
     """
+    rest = _ASIDE_FILLER.sub("", rest)  # "indique pour sa part le général X", "sagte seinerseits X"
     first = re.match(r"\s*([\w’'-]+)", rest)
     if first and first.group(1).lower() in _PERSON_PRONOUNS:  # "fügte er hinzu", "dijo ella"
         return people.last(_gender.of_cue(_PERSON_PRONOUNS[first.group(1).lower()]))

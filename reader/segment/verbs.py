@@ -59,6 +59,7 @@ admet a admis annonce a annoncé avertit a averti dénonce a dénoncé salue a s
 s’est réjoui a tweeté explique expliquait ajoutait affirmait racontait confiait souffle a soufflé
 conseille a conseillé recommande a recommandé
 constate a constaté mentionne a mentionné remarque a remarqué se remémore
+évoque a évoqué a confirmé
 a-t-il a-t-elle a-t-on""".split("\n")
 
 _FR_REFLEXIVE = """félicité indigné insurgé étonné interrogé inquiété agacé emporté alarmé amusé exclamé réjoui défendu
