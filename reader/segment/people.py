@@ -606,9 +606,10 @@ class People:
         while name_words and name_words[0].lower() in _PARTICLES:  # "de Cristina Kirchner": the "de" is not hers
             name_words = name_words[1:]
             k += 1
-        before_run = text[: run[0].start()] + ("der " if words[0].lower() in ("der", "des") else "")
         if german_text and len(name_words) >= 2 and not _gender.is_given_name(name_words[0], loose=True) \
-                and (head := re.search(r"([\w’'-]+)\s+(?:der|des)\s*$", before_run)) and self.is_role(head.group(1)):
+                and (head := re.search(r"([\w’'-]+)\s+(?:der|des)\s*$", text[max(0, run[0].start() - 60) : run[0].start()]
+                                       + ("der " if words[0].lower() in ("der", "des") else ""))) \
+                and self.is_role(head.group(1)):
             # "Außenminister der Vereinigten Arabischen Emirate", "Chef des Deutschen Gewerkschaftsbundes":
             # after a title, a genitive names the office's domain, not its holder.
             return []
