@@ -502,6 +502,9 @@ FR_DE_CASES = [
     # Two people introduced with the same title: "le jeune journaliste" is the one named last.
     ('fr-f3', "Sur le terrain, le journaliste Rémi Bosc filme chaque samedi.\n\nRoland Bernstein, journaliste, a publié une étude sur le sujet au printemps.\n\nPour Rémi Bosc, le manque d’interlocuteurs pose problème. Selon le jeune journaliste, « on le voit sur la question des armes, par exemple ».",
      ['Rémi Bosc']),
+    # A statement with no author of its own is the press office's the narration just gave as a source.
+    ('ru-p1', 'Учёные университета изучили механизмы редкой болезни крови, сообщила в пятницу пресс-служба вуза.\n\n"Коллектив учёных изучил механизмы, которые происходят в клетках крови у детей с этой болезнью", - говорится в сообщении.',
+     ['вуза']),
 ]
 
 

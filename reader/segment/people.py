@@ -281,6 +281,12 @@ _AGED = compiled.regex(r"\d+-jährige[rn]?")
 _GERMAN_BODY = compiled.regex(
     r"\b[A-ZÄÖÜ][a-zäöüß]{3,}(?:ministerium|verband|behörde|gericht|gewerkschaft|stiftung|kommission|"
     r"regierung|polizei|agentur)\b")
+# A press office or website given as a source: "сообщила пресс-служба вуза", "на сайте городской
+# администрации", "selon le service de presse de la mairie", "teilte die Pressestelle der Stadt mit".
+_PRESS_SOURCE = compiled.regex(
+    r"(?:пресс-служб[аеуы]|на\s+сайте|service\s+de\s+presse|Pressestelle|press\s+office|oficina\s+de\s+prensa|"
+    r"assessoria\s+de\s+imprensa|tiskové\s+oddělení|tiskového\s+oddělení)\s+(?:de\s+la\s+|du\s+|des\s+|der\s+|"
+    r"of\s+the\s+|de\s+|del\s+|da\s+|do\s+)?[^\s,.;:!?«»\"]+(?:\s+[^\s,.;:!?«»\"]+)?")
 # The elided article of French and Italian, written onto its noun: "l'imam", "d’avocat".
 _ELIDED = compiled.regex(r"^[ld]['’](?=\w)")
 # An acronym joined to a noun ("DDR-Hotel", "US-Senator", "SPD-Politiker") describes; it is no part of a name.
@@ -533,6 +539,9 @@ class People:
     """Who the last quotation from a statement or document was given to ('en un comunicado')."""
     last_speaker: str | None = None
     """The person the last attributed quotation of the article was given to."""
+    press_source: str | None = None
+    """The press office or site the latest narration named as a source ('пресс-служба вуза', 'le
+    service de presse de la mairie'), for a statement quoted after it with no author of its own."""
     upcoming: tuple[str, ...] = ()
     """The next few paragraphs, for a role the article names before the person ('asegura el alcalde
     de Bédar' a paragraph before 'el alcalde de Bédar, Ángel Collados'). Read only when needed."""
@@ -885,7 +894,10 @@ class People:
 
     def note_organisations(self, text: str) -> None:
         """Remember the organisations a stretch of narration names ('el Comité Internacional de la Cruz
-        Roja', 'Ministerio de Sanidad'), for 'la ONG', 'este ministerio' later."""
+        Roja', 'Ministerio de Sanidad'), for 'la ONG', 'este ministerio' later, and the press office or
+        site it gives as a source."""
+        press = _PRESS_SOURCE.search(text)
+        self.press_source = press.group(0).strip() if press else None
         for m in _ORGANISATION.finditer(text):
             words = m.group(0).split()
             if any(w.lower() in _ORG_WORDS or w.lower() in _ORG_HEADS for w in words) and len(words) >= 2:

@@ -886,7 +886,8 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
             whole = _DOCUMENT.match(m.group("who").strip()) if m else None
             owner = _DOCUMENT_OF.match(whole.group("rest")) if whole else None
             return True, _organisation(document.group("rest")) or (
-                _body_name(owner.group("org"), owner.group("of")) if owner else None) or people.last_statement, cue
+                _body_name(owner.group("org"), owner.group("of")) if owner else None) or people.last_statement \
+                or people.press_source, cue
         of_person = _ROLE_OF.match(who)
         if of_person and people.is_role(of_person.group(1)) and people.find(who[of_person.end() :]):
             # "dijo el abogado de Pedro Gómez", "ajoute le conseiller d'Arnaud Montebourg": the one who
