@@ -505,6 +505,10 @@ FR_DE_CASES = [
     # A statement with no author of its own is the press office's the narration just gave as a source.
     ('ru-p1', 'Учёные университета изучили механизмы редкой болезни крови, сообщила в пятницу пресс-служба вуза.\n\n"Коллектив учёных изучил механизмы, которые происходят в клетках крови у детей с этой болезнью", - говорится в сообщении.',
      ['вуза']),
+    # "zum Thema Kinder", "ein Berliner Imam": German nouns and a title, no one's name; the unnamed
+    # speakers of a round table stay unnamed.
+    ('de-n9', 'Berliner Imam über Kinderlosigkeit\n\nMuslime tauschen sich zum Thema Kinder aus. Was denkt ein Berliner Imam über Nachkommen?\n\nNeben ihm sitzt ein junges Ehepaar. Sie schauen sich an: „Wir haben uns entschieden, unser Leben zu genießen, mit Reisen und Freiheit.“',
+     [None]),
 ]
 
 

@@ -247,7 +247,8 @@ _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"
 # Words that join a role to its domain: "minister of health", "ministre de la Santé", "secretario general del".
 _CONNECTORS = {"of", "for", "de", "del", "la", "du", "des", "da", "do", "der", "von", "für"}
 _CYRILLIC = compiled.regex(r"[а-яё]", re.I)
-_GERMAN = compiled.regex(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind)\b")
+_GERMAN = compiled.regex(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind|zum|zur|über|für|"
+                         r"auch|oder|aber)\b")
 # Endings of German nouns and adjectives ("Künstliche", "Texteingabefeld", "Forschung").
 _GERMAN_NOUN = compiled.regex(r"(?:ung|heit|keit|schaft|ismus|ität|tion|feld|werk|haus|amt|e|en|es|er|em)$")
 _ORGANISATION = compiled.regex(
@@ -622,6 +623,9 @@ class People:
             # "Außenminister der Vereinigten Arabischen Emirate", "Chef des Deutschen Gewerkschaftsbundes":
             # after a title, a genitive names the office's domain, not its holder.
             return []
+        if len(name_words) >= 2 and _lemma(name_words[-1].lower()) in _TITLES \
+                and not _gender.is_given_name(name_words[0], loose=True):
+            return []  # "Berliner Imam", "Grünen Spitzenkandidat": a title ends no one's name
         if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES \
                 or name_words[0].lower() in _SAINTS:  # "São Paulo", "San Sebastián", "Saint-Denis" are places
             return []
