@@ -476,6 +476,112 @@ ES_PT_CASES = [
 ]
 
 
+# French and German attribution forms: each case is one grammatical pattern, in prose of our own.
+FR_DE_CASES = [
+    # Verbs of saying: "constate", "a mentionné", "se remémore", "hält fest".
+    ('fr-v1', "« Les chiffres de ce mois ne changent rien à la tendance », constate Lucie Marchand, directrice de l'institut.",
+     ['Lucie Marchand']),
+    ('fr-v2', "« Il y aura un examen complet de chaque dossier », a mentionné le secrétaire du conseil, Marc Tessier.",
+     ['Marc Tessier']),
+    ('fr-v3', "« Quand je suis arrivé ici, il n'y avait qu'une seule route », se remémore Henri Vidal, ancien maire.",
+     ['Henri Vidal']),
+    ('de-v1', 'Die Behörde prüft den Fall seit Wochen. „Wir haben nichts übersehen und nichts verschwiegen“, hält die Leiterin Karin Vogt fest.',
+     ['Karin Vogt']),
+    # A German inverted lead-in: the verb opens the clause, its subject follows with a title.
+    ('de-i1', 'Die Stadträtin Eva Roth hatte ein Verbot gefordert.\n\nDie Versammlung wurde nicht verboten. Dass sie stattfinden durfte, erklärt Kölns Polizeipräsident Jan Brandt mit dem Gesetz: „Ein Verbot hätte vor keinem Gericht Bestand gehabt.“',
+     ['Jan Brandt']),
+    # The firm after "vom" is where the speaker works, not the speaker.
+    ('de-a1', 'Die Zinsen bleiben vorerst stabil. Lena Hartmann vom Vermögensverwalter Nordkap betont: „Wir sehen keinen Anlass für eine Senkung in diesem Jahr.“',
+     ['Lena Hartmann']),
+    # A title's genitive names its domain: "der Vereinigten Arabischen Emirate" is no one to give "er" to.
+    ('de-g1', 'Omar Saeed, Außenminister der Vereinigten Arabischen Emirate, sprach auf der Konferenz. „Dieser Tag wird kommen, ob wir wollen oder nicht“, sagt er.',
+     ['Omar Saeed']),
+    # A country ending a capitalized run ("Ist Deutschland") is no person; an acronym compound
+    # ("DDR-Hotel") describes and is no given name.
+    ('de-c1', 'Das DDR-Hotel Sonnenblick öffnet nach dreißig Jahren wieder seine Türen.\n\nSie werden an der Tür laut empfangen: „Ruhe bitte, gleich geht es los mit der Führung.“',
+     [None]),
+    ('de-c2', 'Die Ministerin Nina Falk sprach am Morgen im Landtag. Ist Deutschland, ist Europa zu naiv im Umgang mit Extremisten?\n\n„Wir dürfen nicht länger wegsehen“, sagte sie.',
+     ['Nina Falk']),
+    # A quoted word joined to a noun by a hyphen is part of that word, not speech.
+    ('de-h1', 'Wie Gerd Falk vor seinem „Müll“-Fehltritt sagte: „Das Wichtigste an einem Amt ist der Charakter.“',
+     ['Gerd Falk']),
+    # A given name opening its sentence names someone when an apposition follows it.
+    ('fr-p1', "Plusieurs fidèles sont venus témoigner devant le tribunal. « Il n'a jamais prêché la haine », raconte Karim, artisan boucher. Youssef, cadre ferroviaire, était au prêche ce jour-là : « Il a parlé des réseaux sociaux et de leurs dangers pour les jeunes. »",
+     ['Karim', 'Youssef']),
+    # German verbs of saying split around their subject.
+    ('de-s1', 'Die Abgeordnete Petra Wolf hielt das Papier für einen Fehler. „Die Wortwahl ist der Sache nicht dienlich“, ließ sie auf ihrem Kanal wissen.',
+     ['Petra Wolf']),
+    ('de-s2', 'Der Trainer Jonas Beck war nach dem Spiel zufrieden. „Wir haben die Räume gut genutzt“, fügte er hinzu.',
+     ['Jonas Beck']),
+    # "der 48-Jährige" in a lead-in is the man the sentences before were about.
+    ('de-a2', 'Generalsekretär Paul Reger trat am Freitag zurück. Er habe von dem Papier nichts gewusst. In einem Statement sagte der 48-Jährige: „Ich habe unwissentlich falsch informiert.“',
+     ['Paul Reger']),
+    # An elided article on a role ("l'imam") still names the one introduced with it.
+    ('fr-e1', "L'imam de la mosquée du quartier, Nabil K., a été entendu jeudi par le tribunal de la ville. « Une erreur faite dans la précipitation », plaide l'imam, qui regrette son message.",
+     ['Nabil K']),
+    # A quotation standing as its own sentence after narration about one person is theirs.
+    ('de-p1', 'Der Schlachter Kevin Brandt kann die Nachteile klar benennen. Mit dem Absatz seiner Firma ist er zufrieden. „Aber die großen Betriebe haben pro Tier weniger Kosten als wir.“',
+     ['Kevin Brandt']),
+    # After an opening phrase and its comma, "le juge X" opens the clause and is what it is about.
+    ('fr-c1', "Vous pouvez joindre Paul Martin par courriel.\n\nDans un document déposé en cour pour expliquer sa décision, le juge Bocock estime que l'enquête du Conseil suffit. Il dit qu'il n'était pas au courant.\n\n« J'ignorais que ce cabinet était lié à l'affaire », écrit-il.",
+     ['Bocock']),
+    # A headline: a name, whom the words are for, a colon and the words, short as they are.
+    ('de-t1', 'Die Abgeordnete Anna Berg kritisierte am Montag die Pläne der Regierung scharf und lange.\n\nAnna Berg an die Regierung: „Hört endlich zu“\n\nIm Netz sorgte das Papier für viel Spott und Hohn bei den Lesern.',
+     ['Anna Berg']),
+    # "das Ministerium" is the ministry named before in one German compound word.
+    ('de-o1', 'Das Gesundheitsministerium prüft die Zahlen der Kliniken seit Monaten.\n\nUnd das Ministerium urteilt über die Lage: „Lange Wartezeiten sind nicht im Sinne der Patienten.“',
+     ['Gesundheitsministerium']),
+    # A French paragraph that closes on « … . » (a space before the guillemet) is prose, not chrome.
+    ('fr-q1', "Interrogé par Le Parisien, Paul Girard a répondu : « Je ne démissionnerai pas, quoi qu'il arrive dans les prochains jours. »",
+     ['Paul Girard']),
+    # Bodies as speakers: an unnamed spokesperson's, a document's owner in the genitive, a German body
+    # noun after a separable verb, a French body with a lower-case head.
+    ('de-o2', '„Wir prüfen den Vorgang sehr genau und ohne Zeitdruck“, sagte ein Sprecher des Innenministeriums.',
+     ['Innenministerium']),
+    ('de-o3', '„Eine Einigung ist in Sicht, aber noch nicht erreicht“, heißt es in einer Mitteilung des Bauernverbandes.',
+     ['Bauernverband']),
+    ('de-o4', '„Wir haben keine Hinweise auf eine Gefahr für die Bevölkerung“, teilte die Polizei mit.',
+     ['Polizei']),
+    ('fr-o1', "Selon un communiqué de la CGT, « la grève sera reconduite jusqu'à nouvel ordre dans toutes les usines ».",
+     ['CGT']),
+    ('fr-o2', "« La situation reste très tendue dans le secteur nord de la ville », indique la préfecture du Nord dans un communiqué.",
+     ['préfecture du Nord']),
+    # "sagt der Taxifahrer" has its subject after the verb, someone unnamed, who goes on speaking.
+    ('de-u1', 'Ukrainische Gegenoffensive: Ziele und Risiken\n\nEine Kolonne fährt an einem Morgen vorbei. „Ich habe sie vor einer Woche gesehen“, sagt der Taxifahrer. „Es waren sehr große Panzer.“',
+     [None, None]),
+    # "der CEO" is an office, not a body; "laut Marktprognosen" names no one.
+    ('de-r1', 'Die Luftfahrt ist wieder im Aufwind und die Zulieferer sind mit dem Jahr sehr zufrieden.\n\nKonzernchef Robert Lang sprach am Dienstag vor Journalisten in Wien über die Aufträge.\n\n„Das hatten wir nicht einmal vor der Krise“, so der CEO. Bis 2042 würden laut Marktprognosen viele Flugzeuge ausgeliefert. „Das sind die Cashcows, das ist die Butter aufs Brot.“',
+     ['Robert Lang', 'Robert Lang']),
+    # "Präsidentin des Deutschen Vereins": the genitive after a title names the office's domain.
+    ('de-g2', 'Die Versammlung ist mit dem Ergebnis der Wahl zufrieden und die Stimmung ist gut.\n\nAnna Stetter ist zudem Präsidentin des Deutschen Vereins für Fürsorge. Zugleich mahnte sie: „Die Debatte darf uns nicht aufsaugen.“',
+     ['Anna Stetter']),
+    # A credit line after a quotation standing alone names its speaker, epigraph style; so does the next
+    # paragraph when it opens on whose cry or words they were.
+    ('fr-k1', "« Elle-même est responsable puisqu’elle était à un endroit où il y avait un risque. »\n\nPaul Tréguier, journaliste, au sujet d’une manifestante, 25 mars 2019\n\nLe débat a duré toute la soirée sur le plateau.",
+     ['Paul Tréguier']),
+    ('fr-k2', "« Faites votre boulot. Faites votre boulot, merde ! »\n\nLe cri du cœur de Denis Lefranc résonne entre les murs de la salle des assises.",
+     ['Denis Lefranc']),
+    # German reported speech (Konjunktiv I) goes on in the voice of the one quoted last.
+    ('de-k1', 'Die Luftfahrt ist wieder im Aufwind und die Zulieferer sind mit dem Jahr zufrieden.\n\n„Wir haben einen gewaltigen Auftragseingang“, sagte Konzernchef Robert Lang am Dienstag.\n\nDer weltweite Markt sei „größer als vor der Krise“. Das Flugaufkommen liege bei 108 Prozent. „Die internationalen Verbindungen hängen noch etwas hinterher.“',
+     ['Robert Lang', 'Robert Lang']),
+    # "pour sa part" between an inverted verb and its subject; "évoque" as a verb of saying.
+    ('fr-f1', "Le débat a réuni des chercheurs et des gendarmes à Paris.\n\n« La question posée, c’est la capacité du pouvoir politique à réguler l’outil policier », indique pour sa part le général Bernard Cavel.",
+     ['Bernard Cavel']),
+    ('fr-f2', "« Dans les premiers mois, de nombreuses rédactions ont validé ce discours sans le vérifier », évoque Denis Lefranc.",
+     ['Denis Lefranc']),
+    # Two people introduced with the same title: "le jeune journaliste" is the one named last.
+    ('fr-f3', "Sur le terrain, le journaliste Rémi Bosc filme chaque samedi.\n\nRoland Bernstein, journaliste, a publié une étude sur le sujet au printemps.\n\nPour Rémi Bosc, le manque d’interlocuteurs pose problème. Selon le jeune journaliste, « on le voit sur la question des armes, par exemple ».",
+     ['Rémi Bosc']),
+    # A statement with no author of its own is the press office's the narration just gave as a source.
+    ('ru-p1', 'Учёные университета изучили механизмы редкой болезни крови, сообщила в пятницу пресс-служба вуза.\n\n"Коллектив учёных изучил механизмы, которые происходят в клетках крови у детей с этой болезнью", - говорится в сообщении.',
+     ['вуза']),
+    # "zum Thema Kinder", "ein Berliner Imam": German nouns and a title, no one's name; the unnamed
+    # speakers of a round table stay unnamed.
+    ('de-n9', 'Berliner Imam über Kinderlosigkeit\n\nMuslime tauschen sich zum Thema Kinder aus. Was denkt ein Berliner Imam über Nachkommen?\n\nNeben ihm sitzt ein junges Ehepaar. Sie schauen sich an: „Wir haben uns entschieden, unser Leben zu genießen, mit Reisen und Freiheit.“',
+     [None]),
+]
+
+
 @pytest.mark.parametrize(("case", "text", "expected"), ES_PT_CASES, ids=[c[0] for c in ES_PT_CASES])
 def test_speaker_es_pt(case: str, text: str, expected: list[str | None]) -> None:
     test_speaker(case, text, expected)
@@ -493,3 +599,7 @@ def test_bodies_and_programmes_are_no_people() -> None:
                    for n in names), (text, names)
     # A title right before a name still vouches for the person.
     assert [m.name for m in People().find("Lo dijo la secretaria de Estado Ana López.")] == ["Ana López"]
+
+@pytest.mark.parametrize(("case", "text", "expected"), FR_DE_CASES, ids=[c[0] for c in FR_DE_CASES])
+def test_speaker_french_german(case: str, text: str, expected: list[str | None]) -> None:
+    test_speaker(case, text, expected)

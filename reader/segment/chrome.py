@@ -46,7 +46,8 @@ class Label(str, Enum):
 
 _CJK = compiled.regex(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = compiled.regex(r"[^\W_]+(?:['’.-][^\W_]+)*")
-TERMINAL = compiled.regex(r"""[.!?…。！？]["'”’“»)\]]*$""")
+# French sets a space before its closing guillemet ("… les prochains jours. »"): the stop still ends the line.
+TERMINAL = compiled.regex(r"""[.!?…。！？](?:[ \u00a0\u202f]*["'”’“»)\]])*$""")
 """Text that ends a sentence: terminal punctuation, then any closing quotes or brackets."""
 _TERMINAL = TERMINAL
 _BULLET = compiled.regex(r"^\s*(?:[•·▪◦●*+]|\d{1,2}[.)])\s+")

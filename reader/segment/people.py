@@ -66,7 +66,8 @@ _STARTERS = set(
     сейчас уже ещё еще после во этот эта эти тот та те его её ее их кроме между""".split()
 )
 _TITLES = set(
-    """president prime minister secretary general chancellor councillor councilor mayor governor senator
+    """général générale commandant capitaine amiral contre-amiral
+    president prime minister secretary general chancellor councillor councilor mayor governor senator
     congressman congresswoman representative ambassador spokesman spokeswoman spokesperson director chairman
     chairwoman chair ceo founder head chief commander deputy vice foreign defense defence treasury state
     interior finance justice economy health king queen prince princess pope cardinal bishop rabbi imam judge
@@ -176,7 +177,8 @@ _ORG_WORDS = set(
     управление ведомство служба agentura
     ассоциация министерство правительство университет партия суд фонд
     corte cour consejo instituto institut escuela colegio asamblea assemblée unión observatorio agencia
-    banco liga organización organisation organização organizace dirección direction departamento département contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo""".split()
+    banco liga organización organisation organização organizace dirección direction departamento département contraloría fiscalía procuraduría defensoría auditoría tesorería secretaría órgano organismo
+    préfecture gendarmerie parquet rectorat feuerwehr staatsanwaltschaft bundesregierung landesregierung""".split()
 )
 _PLACES = set(
     """russian american us u.s uk u.k british english ukrainian belarusian french german chinese european eu
@@ -250,7 +252,8 @@ _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"
 # Words that join a role to its domain: "minister of health", "ministre de la Santé", "secretario general del".
 _CONNECTORS = {"of", "for", "de", "del", "la", "du", "des", "da", "do", "der", "von", "für"}
 _CYRILLIC = compiled.regex(r"[а-яё]", re.I)
-_GERMAN = compiled.regex(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind)\b")
+_GERMAN = compiled.regex(r"\b(?:der|die|das|und|ist|nicht|mit|sich|auf|dem|den|eine|einen|wird|sind|zum|zur|über|für|"
+                         r"auch|oder|aber)\b")
 # Endings of German nouns and adjectives ("Künstliche", "Texteingabefeld", "Forschung").
 _GERMAN_NOUN = compiled.regex(r"(?:ung|heit|keit|schaft|ismus|ität|tion|feld|werk|haus|amt|e|en|es|er|em)$")
 _ORGANISATION = compiled.regex(
@@ -274,12 +277,31 @@ _CHAMPIONS = set("""champion campeón campeona tricampeón tricampeona bicampeó
     championne weltmeister weltmeisterin mistr mistryně чемпион чемпионка""".split())
 # German compounds whose head is a title ("Gesundheitsministerin", "Regierungssprecher", "SPD-Chef").
 _COMPOUND_HEADS = ("siegerin", "sieger", "kandidatin", "kandidat", "ministerin", "minister", "sprecherin", "sprecher", "chefin", "chef", "kanzlerin", "kanzler",
-                   "präsidentin", "präsident", "politikerin", "politiker", "vorsitzende", "vorsitzender",
+                   "präsidentin", "präsident", "politikerin", "politiker", "sekretärin", "sekretär", "vorsitzende", "vorsitzender",
                    "expertin", "experte", "forscherin", "forscher", "trainerin", "trainer", "bürgermeisterin",
                    "bürgermeister", "direktorin", "direktor", "leiterin", "leiter", "managerin", "manager")
 _COMPOUND_ROLE = compiled.regex(r"^[\wäöüß-]{2,}(?:" + "|".join(_COMPOUND_HEADS) + r")$")
 # "der 45-Jährige", "die 32-Jährige": a person by age, as German news calls the one just named.
 _AGED = compiled.regex(r"\d+-jährige[rn]?")
+# A German compound whose head is a body ("Landwirtschaftsministerium", "Bauernverband", "Bundesgericht").
+_GERMAN_BODY = compiled.regex(
+    r"\b[A-ZÄÖÜ][a-zäöüß]{3,}(?:ministerium|verband|behörde|gericht|gewerkschaft|stiftung|kommission|"
+    r"regierung|polizei|agentur)\b")
+# A press office or website given as a source: "сообщила пресс-служба вуза", "на сайте городской
+# администрации", "selon le service de presse de la mairie", "teilte die Pressestelle der Stadt mit".
+_PRESS_SOURCE = compiled.regex(
+    r"(?:пресс-служб[аеуы]|на\s+сайте|service\s+de\s+presse|Pressestelle|press\s+office|oficina\s+de\s+prensa|"
+    r"assessoria\s+de\s+imprensa|tiskové\s+oddělení|tiskového\s+oddělení)\s+(?:de\s+la\s+|du\s+|des\s+|der\s+|"
+    r"of\s+the\s+|de\s+|del\s+|da\s+|do\s+)?[^\s,.;:!?«»\"]+(?:\s+[^\s,.;:!?«»\"]+)?")
+# The elided article of French and Italian, written onto its noun: "l'imam", "d’avocat".
+_ELIDED = compiled.regex(r"^[ld]['’](?=\w)")
+# An acronym joined to a noun ("DDR-Hotel", "US-Senator", "SPD-Politiker") describes; it is no part of a name.
+_ACRONYM_COMPOUND = compiled.regex(r"[A-ZÄÖÜ]{2,}-[a-zäöüß]*[A-ZÄÖÜ]?[a-zäöüß]+$")
+# A given name that opens its sentence counts when an apposition follows it: "Mohammed, cadre ferroviaire,
+# a assisté …", "Ibrahim, 32 ans,", "Anna, Lehrerin aus Köln,".
+_APPOSITION_NEXT = compiled.regex(r",\s+(?:\d+\s*(?:ans|años|anos|Jahre|years|let|лет)\b|"
+                                  r"(?!(?:un|une|el|la|le|les|l|der|die|das|a|an|the|o|um|uma|son|sa|ses)\b)"
+                                  r"[a-zà-ÿ][\w’'-]+(?:\s+[\w’'-]+){0,4}\s*,)")
 
 
 # Endings of Spanish, French and Portuguese common nouns and adjectives that surnames rarely have
@@ -549,6 +571,11 @@ class People:
     its subject."""
     last_statement: str | None = None
     """Who the last quotation from a statement or document was given to ('en un comunicado')."""
+    last_speaker: str | None = None
+    """The person the last attributed quotation of the article was given to."""
+    press_source: str | None = None
+    """The press office or site the latest narration named as a source ('пресс-служба вуза', 'le
+    service de presse de la mairie'), for a statement quoted after it with no author of its own."""
     upcoming: tuple[str, ...] = ()
     """The next few paragraphs, for a role the article names before the person ('asegura el alcalde
     de Bédar' a paragraph before 'el alcalde de Bédar, Ángel Collados'). Read only when needed."""
@@ -578,7 +605,9 @@ class People:
         # An article that has shown itself German stays German in its short pieces ("bei den Vereinten
         # Nationen" after a quotation has too few small words to tell on its own).
         self.german = self.german or len(german) >= 3
-        script = (len(german) >= 3 or (self.german and bool(german)), bool(german),
+        # A short line of a German article (a subheading, "„Besorgniserregender Vorfall“") is German too.
+        script = (len(german) >= 3 or (self.german and (bool(german) or (
+            len(tokens) <= 3 and not re.search(r"\b[a-zäöüß]", text)))), bool(german),
                   bool(_CZECH_LETTERS.search(text)) if tokens else False)
         i = 0
         while i < len(tokens):
@@ -613,12 +642,23 @@ class People:
             or _lemma(words[k].lower()) in _TITLES
             or ("-" in words[k] and bool(_COMPOUND_ROLE.search(words[k].lower())))  # "Tournee-Sieger Hannawald"
             or (words[k].isupper() and len(words[k]) > 1)
+            or bool(_ACRONYM_COMPOUND.match(words[k]))  # "DDR-Hotel Lunik", "US-Senator Graham": a descriptor
         ):
             k += 1
         name_words = words[k:]
         while name_words and name_words[0].lower() in _PARTICLES:  # "de Cristina Kirchner": the "de" is not hers
             name_words = name_words[1:]
             k += 1
+        if german_text and len(name_words) >= 2 and not _gender.is_given_name(name_words[0], loose=True) \
+                and (head := re.search(r"([\w’'-]+)\s+(?:der|des)\s*$", text[max(0, run[0].start() - 60) : run[0].start()]
+                                       + ("der " if words[0].lower() in ("der", "des") else ""))) \
+                and self.is_role(head.group(1)):
+            # "Außenminister der Vereinigten Arabischen Emirate", "Chef des Deutschen Gewerkschaftsbundes":
+            # after a title, a genitive names the office's domain, not its holder.
+            return []
+        if len(name_words) >= 2 and _lemma(name_words[-1].lower()) in _TITLES \
+                and not _gender.is_given_name(name_words[0], loose=True):
+            return []  # "Berliner Imam", "Grünen Spitzenkandidat": a title ends no one's name
         if not name_words or name_words[-1].lower() in _ORG_HEADS or name_words[-1].lower() in _PLACES \
                 or name_words[0].lower() in _SAINTS:  # "São Paulo", "San Sebastián", "Saint-Denis" are places
             return []
@@ -660,7 +700,7 @@ class People:
         if len(core) >= 2:
             if not _gender.is_given_name(core[0], loose=True) and (
                     " ".join(core).lower() in _countries() or core[0].lower() in _countries()
-                    or core[-1].lower() in _countries()  # "Renda Brasil": a programme, not a person
+                    or core[-1].lower() in _countries()  # "Renda Brasil" (a programme), "Ist Deutschland, ist Europa naiv?"
                     or (len(core[0]) >= 7 and _ABSTRACT_NOUN.search(core[0].lower()))
                     or ((any(_COMMON_NOUN.search(w.lower()) for w in core) and not german_text
                          or any(w in _PARTICLES for w in name_words[1:]))
@@ -712,6 +752,8 @@ class People:
                 if not any(w.lower().rstrip(".") in _TITLES for w in words[:k]) and \
                         not (len(words) == 1 and _mid_sentence(text, start) and _gender.is_given_name(core[0])
                              and core[0].lower() not in _PLACES and _introduced(text, run[-1].end())) and \
+                        not (len(words) == 1 and _gender.is_given_name(core[0]) and core[0].lower() not in _NOT_NAMES
+                             and _APPOSITION_NEXT.match(text, run[-1].end())) and \
                         not (len(words) == 1 and _mid_sentence(text, start) and core[0].lower() not in _NOT_NAMES
                              and _SPEECH_NEXT.match(text, run[-1].end()) and not german_word
                              and not _GERMAN_NEXT.match(text, run[-1].end())
@@ -821,13 +863,14 @@ class People:
 
     @staticmethod
     def is_body(word: str) -> bool:
-        """True for a common noun that names an institution ('ministerio', 'gouvernement', 'Gewerkschaft')."""
-        return word.lower() in _ORG_WORDS
+        """True for a common noun that names an institution ('ministerio', 'gouvernement', 'Gewerkschaft',
+        'Gesundheitsministerium')."""
+        return word.lower() in _ORG_WORDS or bool(_GERMAN_BODY.fullmatch(word))
 
     @staticmethod
     def is_role(word: str) -> bool:
         """True for a title or role word in any of our languages and cases ('portavoz', 'министром')."""
-        low = word.lower()
+        low = _ELIDED.sub("", word.lower())  # "l'imam", "l’avocate"
         return _lemma(low) in _TITLES or bool(_COMPOUND_ROLE.search(low)) or bool(_AGED.fullmatch(low))
 
     def by_title(self, phrase: str) -> str | None:
@@ -845,7 +888,11 @@ class People:
                 continue  # a shortened phrase must still end in a role word, or be a whole title
             for title, name in reversed(list(self.titles.items())):
                 if title == key or title.endswith(" " + key) or key.endswith(" " + title):
-                    return name
+                    # Two people introduced with the same words ("Rémy Buisine", later "Roman Bornstein,
+                    # journaliste"): "le jeune journaliste" is the one named last.
+                    words_of = self.role_words.get(name)
+                    return next((n for n in reversed(self.names[-8:]) if words_of and self.role_words.get(n) == words_of),
+                                name)
         # "El consejero ha lanzado …" after "el consejero de la Presidencia, Antonio Sanz": the bare
         # office word means the latest person introduced with a title headed by it.
         # A longer office phrase that only partly matches ("глава МИД" against "глава МИД Литвы")
@@ -892,13 +939,21 @@ class People:
 
     def note_organisations(self, text: str) -> None:
         """Remember the organisations a stretch of narration names ('el Comité Internacional de la Cruz
-        Roja', 'Ministerio de Sanidad'), for 'la ONG', 'este ministerio' later."""
+        Roja', 'Ministerio de Sanidad'), for 'la ONG', 'este ministerio' later, and the press office or
+        site it gives as a source."""
+        press = _PRESS_SOURCE.search(text)
+        self.press_source = press.group(0).strip() if press else None
         for m in _ORGANISATION.finditer(text):
             words = m.group(0).split()
             if any(w.lower() in _ORG_WORDS or w.lower() in _ORG_HEADS for w in words) and len(words) >= 2:
                 if m.group(0) in self.organisations:
                     self.organisations.remove(m.group(0))
                 self.organisations.append(m.group(0))
+        for m in _GERMAN_BODY.finditer(text):
+            # One German word names a body: "das Landwirtschaftsministerium", "der Bauernverband".
+            if m.group(0) in self.organisations:
+                self.organisations.remove(m.group(0))
+            self.organisations.append(m.group(0))
         # "o partido Rede Sustentabilidade", "la organización social Codeca": the kind of body in lower
         # case, then its name; "o partido" later means it.
         if BODY_NOUNS.isdisjoint(text.lower().split()):
@@ -935,7 +990,9 @@ class People:
         if noun in _GENERIC_ORGS:
             return self.organisations[-1] if self.organisations else None
         if noun in _ORG_WORDS or noun in _ORG_HEADS:
-            return next((o for o in reversed(self.organisations) if noun in o.lower().split()), None)
+            # "das Ministerium" after "das Landwirtschaftsministerium": German joins the body's field to it.
+            return next((o for o in reversed(self.organisations) if noun in o.lower().split()
+                         or (" " not in o and o.lower().endswith(noun))), None)
         return None
 
     def note_subject(self, name: str) -> None:
@@ -970,7 +1027,7 @@ class People:
         None if no role word."""
         # "le chef de l'État", "el jefe de Estado", "the head of state": the president.
         phrase = _HEAD_OF_STATE.sub(" president ", phrase.lower())
-        words = [_lemma(w) for w in re.findall(r"[\w’'-]+", phrase)]
+        words = [_lemma(_ELIDED.sub("", w)) for w in re.findall(r"[\w’'-]+", phrase)]
         # "der AfD-Chef" after "AfD-Spitzenkandidat Björn Höcke" ("der CDU-Spitzenkandidat" after
         # "Mario Voigt, der Spitzenkandidat der CDU"): the party or body before the hyphen names the
         # one introduced with a title from it.
@@ -992,6 +1049,13 @@ class People:
             gender = Gender.FEMALE if role in _FEMALE_ROLES or article in _FEMALE_ARTICLES else \
                 Gender.MALE if article in _MALE_ARTICLES else None
         group = _ROLE_GROUP.get(role)
+        if group is None and role in _TITLES and not [w for w in words[at + 1 :] if w not in _ARTICLES]:
+            # "plaide l'imam": the one introduced with that very word, when the article did (a role
+            # with its own domain, "глава МИД", is left to the rules below).
+            holder = next((n for n in reversed(self.names[-40:]) if role in self.role_words.get(n, ())
+                           and (gender is None or self.gender_of(n) in (gender, None))), None)
+            if holder:
+                return holder
         # The last few dozen people are the ones a role can still mean; older ones are out of the story.
         fits = [n for n in reversed(self.names[-40:]) if gender is None or self.gender_of(n) in (gender, None)]
         # "la integrante de Madres" after "Taty Almeida, referente de Madres de Plaza de Mayo": the

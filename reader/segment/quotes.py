@@ -21,7 +21,7 @@ from . import gender as _gender
 from .chrome import word_count
 from .people import ACCORDING, BODY_NOUNS, PRONOUNS, SPEECH_VERBS, Mention, People
 from . import compiled
-from .verbs import CS_PAST, DOCUMENTS, PT_ONLY, QUOTING
+from .verbs import CS_PAST, DOCUMENTS, GERMAN_VERBS, PT_ONLY, QUOTING
 
 __all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker", "is_bridge", "is_dash_question"]
 
@@ -135,7 +135,7 @@ _FEMININE_DEMONSTRATIVES = {"esta", "esa", "aquella", "cette", "diese", "essa"}
 _ROLE_OF = compiled.regex(r"(?:(?:el|la|le|l['’]|the|der|die|o|a)\s*)?([\w-]+)\s+(?:de|del|d['’]|of|von|des|du|da|do)\s*",
                       re.I)
 _WORDS_OF = compiled.regex(
-    r"\b(?:phrase|propos|mots|paroles|déclaration|words|remarks|comments|palabras|declaraciones|frase|"
+    r"\b(?:phrase|propos|mots|paroles|déclaration|cri du cœur|cri|words|remarks|comments|palabras|declaraciones|frase|"
     r"Worte|Aussage|Äußerung|palavras|declarações|слова)\s+(?:de|d['’]|of|del|von|des|du|do|da|de la)\s*", re.I)
 _INNER_CUE = compiled.regex(
     rf"(?P<pre>[,!?…])\s+(?:[—–]\s+)?(?P<cue>(?:{SPEECH_VERBS})(?:-t-(?:il|elle|ils|elles))?\b"
@@ -209,10 +209,13 @@ _INDEFINITES = {"un", "una", "une", "um", "uma", "ein", "eine", "a", "an"}
 _SUBJECT_DETERMINERS = {"the", "this", "that", "el", "la", "los", "las", "este", "esta", "ese", "esa", "aquel",
                         "aquella", "le", "les", "ce", "cet", "cette", "der", "die", "das", "dieser", "diese", "o",
                         "os", "as", "esse", "essa", "este", "esta", "tento", "tato", "этот", "эта"} | _INDEFINITES
+_AGED_WORD = compiled.regex(r"\d+-[Jj]ährige[rn]?")
 _DETERMINER_GENDER = {
     **dict.fromkeys(("la", "esta", "esa", "aquella", "cette", "essa", "tato", "эта"), Gender.FEMALE),
     **dict.fromkeys(("el", "este", "ese", "aquel", "le", "ce", "cet", "o", "esse", "tento", "этот"), Gender.MALE),
 }
+# German articles tell a noun's gender only in the singular nominative: "der 48-Jährige", "die 32-Jährige".
+_GERMAN_ARTICLE_GENDER = {"der": Gender.MALE, "die": Gender.FEMALE}
 _CLAUSE_CONJUNCTIONS = {"and", "but", "y", "e", "pero", "et", "mais", "und", "aber", "mas", "a", "ale", "и", "но"}
 _MOTTO = compiled.regex(
     r"\b(?:motto|slogan|devise|lema|leitspruch|wahlspruch|inschrift|aufschrift|inscription|inscripción|"
@@ -253,6 +256,46 @@ _OWNER = compiled.regex(r"\s*(?:[a-zà-ÿ][\w’'-]*\s+){1,4}?(?:de|del|da|do|of
 _DOCUMENT_BY = compiled.regex(
     rf"\b(?i:{DOCUMENTS})\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?i:por|pela|pelo|de|da|do|del|by|of)\s+(?:(?i:the|la|el|o|a)\s+)?"
     r"(?P<org>[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:de|del|da|do|dos|das|of|y|e)\s+)*[A-ZÀ-Þ][\w’'-]*)*)")
+# A German body as the subject right before its verb: "und das Ministerium urteilt", "Der Verband schreibt".
+_DE_BODY_SUBJECT = compiled.regex(
+    rf"(?:^|[,;:]\s*|\b(?:und|auch|doch|aber|Und|Auch|Doch|Aber)\s+)(?P<np>(?:der|die|das|Der|Die|Das)\s+"
+    rf"[A-ZÄÖÜ][\wäöüß-]+)\s+(?:{GERMAN_VERBS})\b")
+# "ein Sprecher des Innenministeriums", "un porte-parole de la préfecture du Nord", "a spokesman for Acme":
+# someone unnamed who speaks for a body (a definite "le porte-parole du ministère" is someone the article
+# names, before or after).
+_SPOKESPERSON_OF = compiled.regex(
+    r"(?:ein|eine|un|une|a|an|um|uma|uno|una)\s+(?:Sprecher(?:in)?|Pressesprecher(?:in)?|"
+    r"porte-parole|spokes(?:man|woman|person)|portavoz|vocer[oa]|porta-voz)\s+"
+    r"(?P<of>des|der|du|de\s+la|de\s+l['’]|de|d['’]|of\s+the|for\s+the|of|for|del|de\s+los|da|do)\s*"
+    r"(?P<org>[A-ZÀ-ÞÄÖÜa-zà-ÿäöüß][\w’'-]*(?:\s+(?:(?:de|du|des|der|of|the|la|del)\s+)?[A-ZÀ-ÞÄÖÜ][\w’'-]*)*)")
+# The body a document belongs to, from the words after the document: "des Verbands", "de la CGT".
+_DOCUMENT_OF = compiled.regex(
+    r"\s*(?P<of>des|der|du|de\s+la|de\s+l['’]|de|d['’]|of\s+the|of|del|da|do)\s*"
+    r"(?P<org>[A-ZÀ-ÞÄÖÜ][\w’'-]*(?:\s+(?:(?:de|du|des|der|of|the|la|del)\s+)?[A-ZÀ-ÞÄÖÜ][\w’'-]*)*)")
+# A subject noun phrase right after a verb of saying ("sagt der Taxifahrer", "dit le chauffeur", "said the
+# driver"); "a" and "o" are left out, being prepositions in Spanish and Portuguese.
+_INVERTED_NOUN = compiled.regex(
+    r"\s+(?:der|die|das|ein|eine|einer|le|la|l['’]|un|une|el|los|las|una|uno|um|uma|the|an)\s*[\w’'-]+\s*[.,;:!?]?\s*$",
+    re.I)
+# The German subjunctive of reported speech ("er sei", "es gebe", "sie habe sich"): someone's words retold.
+_REPORTED_DE = compiled.regex(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|gebe|liege|gelte|stehe|brauche|wisse|bleibe|"
+    r"komme|fehle|zeige|entwickle|lasse|gehe)\b")
+# Words between an inverted verb and its subject that only place the speaker in the debate.
+_ASIDE_FILLER = compiled.regex(
+    r"^\s*(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+côté|quant\s+à\s+(?:lui|elle|eux)|à\s+son\s+tour|"
+    r"seinerseits|ihrerseits|ebenfalls|dagegen|hingegen)\s*,?\s*", re.I)
+# German verbs of saying split around their subject: "fügte er hinzu", "ließ sie auf X wissen", "stellte
+# der Minister klar".
+_DE_SEPARABLE = compiled.regex(
+    r"^[\s,]*(?:fügte|fügt|ließ|lässt|ließen|stellte|stellt|führte|führt|gab|gibt|merkte|merkt|hielt|hält|"
+    r"teilte|teilt|teilten|räumte|räumt|wies|weist)\s+"
+    r"(?P<who>[^.;:!?„“\"]{1,80}?)\s+(?:hinzu|wissen|verlauten|klar|aus|zu|an|fest|mit|ein|hin)\b")
+# What joins a person to the body they work for: "Konstantin Veit vom Vermögensverwalter Pimco", "Ana Gil,
+# de la Fundación X", "Geoff Yu of BNY".
+_AFFILIATION = compiled.regex(
+    r"\s*,?\s*(?:vom|von\s+der|von|bei\s+der|beim|bei|aus\s+der|of|from|at|du|de\s+la|de\s+l['’]|des|de|del|"
+    r"da|do|z|ze)\s+(?:[\w’'-]+\s+){0,3}")
 _LEAD_IN_END = compiled.regex(rf"(?:[:,]|\b(?:that|что|que|qu['’]|dass|že|{SPEECH_VERBS}))\W*$", re.I)
 
 
@@ -371,6 +414,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _is_scare(inner: str, context: str = "", opens_sentence: bool = False, after: str = "",
               before: str = "") -> bool:
     words = _WORD.findall(inner)
+    if re.match(r"-[^\W\d_]", after) and not _VERB_ONLY.match(after[1:]) and len(words) <= 6:
+        return True  # 'vor seinem "Müll"-Fauxpas': the quoted word is the first part of a compound
     if len(words) <= 12 and _names(before):
         return True  # 'The group, dubbed "the Tuesday Club", said …': a name, whatever verb follows
     if _VERB_ONLY.match(after) and re.match(r"\s*[,—–-]", after) and words:
@@ -555,6 +600,12 @@ def split_quotes(text: str, introduced: bool = False) -> list[Piece]:
 # an opening mark after a space or the line start, a closing one before a space, a stop or the end.
 # An apostrophe between letters ("won't") is neither.
 _SINGLE_SPAN = compiled.regex(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)([^'‘’\n]*?(?:\w['’]\w[^'‘’\n]*?)*[\w.,!?…])['’](?=$|[\s,.;:!?)\]—–-])")
+# A headline that gives a person's words after their name and a colon, the one addressed between
+# ("Scholz an Putin:", "Macron aux agriculteurs :", "Biden to Congress:").
+_HEADLINE_SAYS = compiled.regex(
+    r"^\s*(?P<who>[A-ZÀ-ÞÄÖÜ][\w’'.-]*(?:\s+(?:de|von|van|da|del|du|le|la)?\s*[A-ZÀ-ÞÄÖÜ][\w’'.-]*){1,3}"
+    r"(?:\s+(?:an|zu|über|gegen|à|aux|au|sur|contre|to|on|about|a|sobre|contra|para)\s+[^:„“\"«»]{1,40}?)?)"
+    r"\s*:\s*(?=[„“\"«»])")
 _DOUBLE_MARKS = compiled.regex(r"[\"“”«»„]")
 _QUOTATION = compiled.regex(r"“([^“”]{1,2000})”|«([^«»]{1,2000})»|„([^„“”]{1,2000})[“”]|\"([^\"]{1,2000})\"|»([^«»]{1,2000})«")
 
@@ -580,6 +631,15 @@ def heading_pieces(text: str, quoted: Callable[[], str]) -> list[Piece] | None:
         return None
     if is_attributed_speech(text):
         return split_quotes(text)
+    said = _HEADLINE_SAYS.match(text)
+    if said:
+        # "Ricarda Lang an FDP: „Niemand glaubt Euch“": a name, whom it is addressed to, a colon and
+        # the words, short as they are.
+        found = _spans(text, said.end())
+        if len(found) == 1 and len(_WORD.findall(text[found[0][1] : found[0][2]])) >= 2 \
+                and not text[found[0][3] :].strip(" .!?…"):
+            return [Piece(said.group("who"), quote=False),
+                    Piece(_clean_quote(text[found[0][1] : found[0][2]]), quote=True, raw_before=text[: found[0][0]])]
     pieces: list[Piece] = []
     pos = 0
     for outer_start, inner_start, inner_end, outer_end in _spans(text, 0):
@@ -659,16 +719,43 @@ def _subject(sentence: str, people: People) -> str | None:
     if holder:  # "Para el ministro, «…»", "Pour Laurent Berger, « … »": the view is theirs
         return holder
     according = list(_ACCORDING_WHO.finditer(sentence))
-    if according:
+    if according and according[-1].group("who").strip():
         phrase = according[-1].group("who")
+        head = _head(phrase, people)
+        if people.german and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", head) and not people.by_surname(head) \
+                and not _gender.is_given_name(head):
+            phrase = ""  # "laut Marktprognosen": in German a lone capitalized word is a noun, not a person
+        document = _DOCUMENT.match(phrase)
+        owner = _DOCUMENT_OF.match(document.group("rest")) if document else None
+        if owner:  # "Selon un communiqué de la CGT, « … »", "Laut einer Mitteilung des Verbands"
+            return _body_name(owner.group("org"), owner.group("of"))
         who = people.resolve(_head(phrase, people)) or _named_organisation(_OBJECT.split(phrase, maxsplit=1)[0], people)
         if who:
             return who
     mentions: list[Mention] = people.find(sentence)
-    for mention in reversed(mentions):
+    for k, mention in enumerate(reversed(mentions)):
         if _THEN_VERB.match(sentence[mention.end :]) \
                 and not _oblique(sentence, mention):
+            earlier = mentions[len(mentions) - k - 2] if k + 1 < len(mentions) else None
+            if earlier and _AFFILIATION.fullmatch(sentence[earlier.end : mention.start]):
+                # "Konstantin Veit vom Vermögensverwalter Pimco betont:": the firm is where he works.
+                return earlier.name
             return mention.name
+    body = _DE_BODY_SUBJECT.search(sentence)
+    if body and not mentions:
+        # "Und das Ministerium urteilt über …:": the ministry the article named before speaks.
+        named_body = people.organisation(body.group("np"))
+        if named_body:
+            return named_body
+    for verb in _VERB.finditer(sentence):
+        # "Dass sie gestattet worden war, erklärt Hamburgs Polizeipräsident Falk Schnabel mit …:", "…,
+        # précise le porte-parole, Paul Durand :": the subject after an inverted verb, when the verb
+        # opens its clause (after a comma or at the start), as German and French put it.
+        if re.search(r"(?:^|[,;:]|\bso)\s*$", sentence[: verb.start()]) \
+                and not any(m.start < verb.start() for m in mentions):
+            named = _inverted_subject(re.split(r"[.;:!?]", sentence[verb.end() :], maxsplit=1)[0], people)
+            if named and named in {m.name for m in mentions}:
+                return named
     if sentence.rstrip().endswith(":"):
         # "X wanted to stand up, but Y shook his head and protested:" - the last clause's subject speaks.
         clauses = list(_CLAUSE_BREAK.finditer(sentence))
@@ -688,8 +775,14 @@ def _subject(sentence: str, people: People) -> str | None:
     # A role named before ("El portavoz destaca…:", "Премьер-министр Малайзии … продемонстрировал:").
     for role in re.finditer(r"[\w’'-]+", sentence):
         if people.is_role(role.group(0)):
+            aged = _AGED_WORD.fullmatch(role.group(0))
             name = people.by_title(sentence[role.start() : role.start() + 80]) or \
                 people.by_role(sentence[max(0, role.start() - 4) : role.end() + 40], guess=False)
+            if aged and not name:
+                # "In einem Statement sagte der 48-Jährige:": the man the sentences before were about.
+                gender = _GERMAN_ARTICLE_GENDER.get(sentence[: role.start()].split()[-1].lower()
+                                                    if sentence[: role.start()].split() else "")
+                name = people.last_subject(gender) or people.by_role(sentence[max(0, role.start() - 4) : role.end()])
             if name:
                 candidates.append((role.start(), name))
             break
@@ -715,6 +808,8 @@ def _pro_drop(sentence: str, people: People) -> bool:
         return False
     if _noun_subject(sentence[: verb.start()]):
         return False
+    if _INVERTED_NOUN.match(sentence, verb.end()):
+        return False  # "sagt der Taxifahrer.", "dit le chauffeur": the subject follows the verb
     near = re.findall(r"[\w’'-]+", sentence[: verb.start()])[-3:]
     first = re.match(r"\W*([\w’'-]+)", sentence)
     return not any(w.lower() in _ARTICLE_WORDS or people.is_role(w) or
@@ -775,6 +870,10 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     `hint` is who the paragraph's narration has speaking ("Lira disse que …"), for a verb with no
     subject ("…", disse.).
     """
+    separable = _DE_SEPARABLE.match(clause)
+    if separable:
+        # "ließ sie auf X wissen", "fügte er hinzu": read as the verb then its subject.
+        clause = f", sagte {separable.group('who')}."
     according = re.match(r"[\s,.;:!?—–-]*(?=(?:" + ACCORDING + r")\b)", clause, re.I)
     if according:
         # '"…", según el ministro.', '« … », selon lui.', '"…," according to Varga.'
@@ -805,6 +904,11 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
     cue_gender = _gender.of_cue(cue)
     if verb_first and re.search(r"-on$", verb_first.group(0)):
         return True, None, cue  # "ajoute-t-on de même source": someone the article does not name
+    spokes = _SPOKESPERSON_OF.match(clause[verb_first.end() :].strip()) if verb_first else None
+    if spokes and not people.find(clause[verb_first.end() :]):  # type: ignore[union-attr]
+        # "sagte ein Sprecher des Innenministeriums", "a indiqué un porte-parole de la préfecture": the
+        # spokesperson speaks for the body.
+        return True, _body_name(spokes.group("org"), spokes.group("of")), cue
     if verb_first and _SOMEONE.match(clause[verb_first.end() :].strip()):
         return True, None, cue  # "ajoute un proche de Pierre Moscovici": not Moscovici
     if so or verb_first and not re.search(r"-(?:il|elle|on)$", verb_first.group(0)):
@@ -852,7 +956,12 @@ def _after(clause: str, people: People, hint: Callable[[], str | None] = lambda:
         document = _DOCUMENT.match(who) or (_DOCUMENT.match(clause[verb_first.end():].strip()) if verb_first else None)
         if document:
             # "añade el texto" after "explica la ONG en un comunicado": the statement's author goes on.
-            return True, _organisation(document.group("rest")) or people.last_statement, cue
+            # "heißt es in einer Mitteilung des Verbands": the body in the genitive wrote it.
+            whole = _DOCUMENT.match(m.group("who").strip()) if m else None
+            owner = _DOCUMENT_OF.match(whole.group("rest")) if whole else None
+            return True, _organisation(document.group("rest")) or (
+                _body_name(owner.group("org"), owner.group("of")) if owner else None) or people.last_statement \
+                or people.press_source, cue
         of_person = _ROLE_OF.match(who)
         if of_person and people.is_role(of_person.group(1)) and people.find(who[of_person.end() :]):
             # "dijo el abogado de Pedro Gómez", "ajoute le conseiller d'Arnaud Montebourg": the one who
@@ -914,6 +1023,7 @@ def _inverted_subject(rest: str, people: People) -> str | None:
     comma ("le maire de la commune, Pierre Lefèvre"); a person after a preposition is the object
     ("en alusión a Cristina Kirchner") and is passed over. None when no one is named.
     """
+    rest = _ASIDE_FILLER.sub("", rest)  # "indique pour sa part le général X", "sagte seinerseits X"
     first = re.match(r"\s*([\w’'-]+)", rest)
     if first and first.group(1).lower() in _PERSON_PRONOUNS:  # "fügte er hinzu", "dijo ella"
         return people.last(_gender.of_cue(_PERSON_PRONOUNS[first.group(1).lower()]))
@@ -980,7 +1090,13 @@ def _note_subjects(text: str, mentions: list[Mention], people: People) -> None:
             after_opening = re.search(r",\s*$", text[start : mention.start]) is not None \
                 and re.match(r"\s+[a-zà-ÿ]", text[mention.end : mention.end + 3]) is not None \
                 and not _APPOSITION_BEFORE.search(text[start : mention.start])
-            if (i == 0 and len(words) <= 5 or after_opening) and not after_preposition \
+            # "Dans un document déposé en cour, le juge Bocock estime …": after an opening phrase and
+            # its comma, a name with only an article and a title before it opens the clause.
+            clause = re.findall(r"[\w’'-]+", re.split(r"[,;]", text[start : mention.start])[-1])
+            opens_clause = "," in text[start : mention.start] and any(people.is_role(w) for w in clause) and \
+                all(w.lower() in _ARTICLE_WORDS or people.is_role(w) or w.lower() in ("en", "de", "du")
+                    for w in clause)
+            if (i == 0 and len(words) <= 5 or after_opening or opens_clause) and not after_preposition \
                     and not _oblique(text, mention):
                 people.note_subject(mention.name)
                 people.lead_subject = mention.name
@@ -1060,13 +1176,25 @@ def _head(who: str, people: People) -> str:
     return " ".join(words[:keep])
 
 
+# Words for a kind of body, which name no particular one on their own ("der Verband", "das Ministerium").
+_GENERIC_BODIES = {"verband", "verein", "ministerium", "partei", "gericht", "stiftung", "gewerkschaft", "behörde",
+                   "kommission", "agentur", "regierung", "universität", "komitee", "bewegung", "amt"}
+
+
 def _named_organisation(who: str, people: People) -> str | None:
     """An organisation that speaks ('Big Machine Records said', 'dijo la Asociación Vecinal X'): a
     run of capitalized words that names no person."""
     bare = re.sub(r"^(?:the|el|la|los|las|le|les|l['’]|o|a|der|die|das)\s*", "", who.strip(), flags=re.I)
     words = bare.split()
+    if re.fullmatch(r"(?:der|die|das)\s+[A-ZÄÖÜ][a-zäöüß-]+", who.strip()) and people.is_body(bare) \
+            and (bare.lower() not in _GENERIC_BODIES):
+        # "teilte die Polizei mit", "erklärte das Gesundheitsministerium": a German body that is one
+        # (a bare "der Verband" or "das Ministerium" names none of them).
+        return bare
     # An acronym ("a indiqué la CGT", "said NASA"), or an institution's one-word name after a Romance or
     # English article ("dijo la Fiscalía", "said the Pentagon"); German capitalizes every noun, so not there.
+    if len(words) == 1 and people.is_role(words[0]):
+        return None  # "so der CEO": an office, not a body
     if len(words) == 1 and (re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ]{2,8}", words[0]) or bare != who.strip()
                             and re.match(r"(?:the|el|la|le|l['’]|o|a)\s*[A-ZÀ-Þ][a-zà-ÿ]{3,}$", who.strip())
                             and not people.is_role(words[0]) and not _gender.is_given_name(words[0])):
@@ -1089,6 +1217,15 @@ def _organisation_subject(sentence: str, people: People) -> str | None:
         return None
     return next((o for o in reversed(people.organisations) if o == m.group("org")), None) or \
         _named_organisation(m.group("org"), people)
+
+
+def _body_name(words: str, preposition: str) -> str:
+    """A body's name as the nominative: German puts it in the genitive after "des" ("des
+    Innenministeriums", "des Verbandes"); a lower-case head keeps its article's place ("préfecture du
+    Nord")."""
+    if preposition.lower() == "des" and " " not in words and re.search(r"[^s]e?s$", words) and words[:1].isupper():
+        return re.sub(r"e?s$", "", words) if not words.endswith("iums") else words[:-1]
+    return words
 
 
 def _organisation(rest: str) -> str | None:
@@ -1191,6 +1328,10 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if found:
             cue = cue_words or None
         before = pieces[i - 1].text if i > 0 and not pieces[i - 1].quote else ""
+        if not found and before and i - 1 == attributed_by and i - 2 in unknown \
+                and len(sentences.split(before)) == 1:
+            # `"…", sagt ein Militärexperte. "…"`: the one the article did not name goes on.
+            found = True
         if not found and before and i - 1 == attributed_by and last_quote_speaker \
                 and len(sentences.split(before)) == 1:
             # `"…," he told El Saife. "…"`: the narration between was the first part's attribution;
@@ -1246,6 +1387,23 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                     people.by_title(following[words_of.end() : words_of.end() + 60])
                 if who:
                     speaker, cue, found = who, following[:80], True
+        if not found and not before:
+            # The next words credit the quotation, epigraph style: "« … » Roman Bornstein, journaliste,
+            # dans une étude pour la Fondation Jean-Jaurès", or the next paragraph does ("Olivier
+            # Truchot, journaliste, au sujet de …, 25 mars 2019"); a quotation standing alone whose
+            # next paragraph opens "Le cri du cœur de David Dufresne …" or "Ces mots de …" is theirs.
+            credit = pieces[i + 1].text if i + 1 < len(pieces) and not pieces[i + 1].quote else \
+                (people.upcoming[0] if len(pieces) == 1 and people.upcoming else "")
+            who = _credited(credit, people)
+            if who:
+                speaker, cue, found = who, credit[:80], True
+        if not found and before and not after and before.rstrip()[-1:] in (".", "!", "?", "…") \
+                and len(people.subjects) > subjects_before and people.is_person(people.subjects[-1]) \
+                and not _VERB.search(sentences.split(before)[-1]) \
+                and all(m.name == people.subjects[-1] for m in people.find(sentences.split(before)[-1])):
+            # "Schlachter Holland-Moritz kann die Nachteile benennen. Mit dem Absatz ist er zufrieden.
+            # "Aber …"": a quotation standing as its own sentence after narration about one person is theirs.
+            speaker, cue, found = people.subjects[-1], sentences.split(before)[-1].strip()[-80:], True
         if speaker and (cue and _DOCUMENT_WORD.search(cue) or not people.is_person(speaker)
                         or speaker in people.organisations):
             # An organisation speaks through its statements: "diz o documento" goes on in its voice.
@@ -1256,14 +1414,45 @@ def attribute_with_cues(pieces: list[Piece], people: People,
         if not found and last_quote_speaker and not named_since_quote \
                 and not (people.is_person(last_quote_speaker) and _names_speaker(piece.text, last_quote_speaker)):
             speaker, cue = last_quote_speaker, last_cue
+        if not found and before and not speaker and people.last_speaker and people.names \
+                and people.names[-1] == people.last_speaker and _REPORTED_DE.search(before) \
+                and not people.find(before) and not _VERB.search(sentences.split(before)[-1]) \
+                and not _DOCUMENT_WORD.search(before):
+            # "Der Markt sei »größer als vor COVID-19«. Das Flugaufkommen liege bei 108 Prozent. »Die
+            # Verbindungen hängen hinterher.«": German reported speech (Konjunktiv I) goes on in the
+            # voice of the one quoted last, so does the quotation that follows it.
+            speaker, cue = people.last_speaker, sentences.split(before)[-1].strip()[-80:]
         if speaker:
             people.remember([Mention(speaker, 0, 0)])
+            if people.is_person(speaker):
+                people.last_speaker = speaker
         out[i] = (speaker, cue if speaker else None)
         attributed_by = i + 1 if found_after else -1
         last_quote_speaker, last_cue = speaker, cue
         named_since_quote = False
     _backfill(pieces, out, named, unknown)
     return out
+
+
+def _credited(text: str, people: People) -> str | None:
+    """The person a credit line names ('Roman Bornstein, journaliste, dans une étude …', 'Laurence Bloch,
+    directrice de France Inter, Télérama, 27 juin 2019') or whose words the next sentence says they
+    were ('Le cri du cœur de David Dufresne résonne …'); None for any other text."""
+    if not text:
+        return None
+    first = sentences.split(text)[0][:200]
+    words_of = _WORDS_OF.search(first)
+    if words_of and words_of.start() < 30:
+        named = people.find(first[words_of.end() :])
+        if named and named[0].start < 5:
+            return named[0].name
+    if len(_WORD.findall(first)) > 25 or re.search(r"[.!?…]\s*$", first) or _VERB.search(first):
+        return None
+    found = people.find(first)
+    if found and found[0].start == 0 and re.match(r"\s*,\s*\S", first[found[0].end :]) \
+            and people.is_person(found[0].name):
+        return found[0].name
+    return None
 
 
 def _names_speaker(quote: str, speaker: str) -> bool:

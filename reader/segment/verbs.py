@@ -58,6 +58,8 @@ tranche a tranché analyse a analysé s'exclame s’exclame demande a demandé r
 admet a admis annonce a annoncé avertit a averti dénonce a dénoncé salue a salué se réjouit s'est réjoui
 s’est réjoui a tweeté explique expliquait ajoutait affirmait racontait confiait souffle a soufflé
 conseille a conseillé recommande a recommandé
+constate a constaté mentionne a mentionné remarque a remarqué se remémore
+évoque a évoqué a confirmé
 a-t-il a-t-elle a-t-on""".split("\n")
 
 _FR_REFLEXIVE = """félicité indigné insurgé étonné interrogé inquiété agacé emporté alarmé amusé exclamé réjoui défendu
@@ -75,7 +77,8 @@ bilanziert folgert folgerte appellierte appelliert gesteht gestand präzisierte 
 begründet versprach verspricht sagen erklären betonen schreiben warnen fordern meinen berichten kritisieren
 bekräftigt findet fand gratulierte gratuliert würdigte würdigt protestiert protestierte""".split()
 _DE_PHRASES = ["fügte hinzu", "fügt hinzu", "heißt es", "hieß es", "stellte klar", "stellt klar", "fuhr fort", "führte aus",
-               "gab zu", "stellte fest", "stellt fest"]
+               "gab zu", "stellte fest", "stellt fest",
+               "hält fest", "hielt fest", "merkte an", "merkt an"]
 
 _ES = """dijo dice dijeron afirmó afirma aseguró asegura explicó explica señaló señala añadió añade declaró declara
 agregó agrega indicó indica preguntó respondió responde remarcó remarca remató apuntó apunta tiró
