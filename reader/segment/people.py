@@ -302,6 +302,10 @@ _ACRONYM_COMPOUND = compiled.regex(r"[A-ZÄÖÜ]{2,}-[a-zäöüß]*[A-ZÄÖÜ]?[
 _APPOSITION_NEXT = compiled.regex(r",\s+(?:\d+\s*(?:ans|años|anos|Jahre|years|let|лет)\b|"
                                   r"(?!(?:un|une|el|la|le|les|l|der|die|das|a|an|the|o|um|uma|son|sa|ses)\b)"
                                   r"[a-zà-ÿ][\w’'-]+(?:\s+[\w’'-]+){0,4}\s*,)")
+# An age between commas introduces a person, whatever their name: "Fatima, 34, a nurse", "Pasiphae, 20 ans,",
+# "Jana (34)". The page's own asterisk for a changed name may sit on it ("Antoine*, 32 ans,").
+_AGE_NEXT = compiled.regex(r"\*?(?:,\s+\d{1,2}(?:\s*(?:ans|años|anos|Jahre|years(?:\s+old)?|let|roků|лет|года?|год))?\s*,"
+                           r"|\s+\(\d{1,2}\)\s*[,.]?)")
 
 
 # Endings of Spanish, French and Portuguese common nouns and adjectives that surnames rarely have
@@ -759,7 +763,9 @@ class People:
                              and not _GERMAN_NEXT.match(text, run[-1].end())
                              and not re.search(r"\d\s*$", text[: run[0].start()])) and \
                         not (len(words) == 1 and not german_text and core[0].lower() not in _NOT_NAMES
-                             and _LOWER_TITLE_BEFORE.search(text[max(0, start - 40) : start])):
+                             and _LOWER_TITLE_BEFORE.search(text[max(0, start - 40) : start])) and \
+                        not (len(words) == 1 and core[0].lower() not in _NOT_NAMES and core[0].lower() not in _PLACES
+                             and not core[0].isupper() and _AGE_NEXT.match(text, run[-1].end())):
                     # (… nor a lone name right after a title in lower case: "o presidente Lula discursou".)
                     return []
                 known = core[0]
