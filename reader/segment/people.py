@@ -304,8 +304,9 @@ _APPOSITION_NEXT = compiled.regex(r",\s+(?:\d+\s*(?:ans|años|anos|Jahre|years|l
                                   r"[a-zà-ÿ][\w’'-]+(?:\s+[\w’'-]+){0,4}\s*,)")
 # An age between commas introduces a person, whatever their name: "Fatima, 34, a nurse", "Pasiphae, 20 ans,",
 # "Jana (34)". The page's own asterisk for a changed name may sit on it ("Antoine*, 32 ans,").
+# A description in small letters follows the age: "Barcelona, 2, Real Madrid, 1" is a score.
 _AGE_NEXT = compiled.regex(r"\*?(?:,\s+\d{1,2}(?:\s*(?:ans|años|anos|Jahre|years(?:\s+old)?|let|roků|лет|года?|год))?\s*,"
-                           r"|\s+\(\d{1,2}\)\s*[,.]?)")
+                           r"(?=\s*[a-zà-ÿа-яё])|\s+\(\d{1,2}\)\s*[,.]?)")
 
 
 # Endings of Spanish, French and Portuguese common nouns and adjectives that surnames rarely have
