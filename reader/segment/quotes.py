@@ -1568,7 +1568,13 @@ def presented_speaker(narration: str, quotation: str, people: People) -> str | N
     infirmière.', '“Maritza”, una estudiante …, se involucró en las protestas.') when the paragraph
     after it opens with a quotation in the first person and no one says who speaks: that paragraph
     is the witness's testimony. The narration must name that one person and no one else."""
-    if not narration.rstrip().endswith((".", "!", "…")) or not _FIRST_PERSON.search(quotation[:300]):
+    if not narration.rstrip().endswith((".", "!", "…")) or not _FIRST_PERSON.search(quotation[:300]) \
+            or _VERB.search(_mask_quoted(quotation)):
+        # (A quotation paragraph with its own "she said" is attributed by its own words.)
+        return None
+    following = people.upcoming[0] if people.upcoming else ""
+    if following.lstrip()[:1] in "\"“«„»" and _VERB.search(_mask_quoted(following)):
+        # «…» then "…," she said: the attribution that follows says who spoke both.
         return None
     masked = _mask_quoted(narration)
     found = people.find(masked)
