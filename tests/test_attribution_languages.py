@@ -638,3 +638,12 @@ STRUCTURE_CASES = [
 @pytest.mark.parametrize(("case", "text", "expected"), STRUCTURE_CASES, ids=[c[0] for c in STRUCTURE_CASES])
 def test_speaker_from_structure(case: str, text: str, expected: list[str | None]) -> None:
     test_speaker(case, text, expected)
+
+
+def test_a_label_in_capitals_names_someone_only_when_it_reads_as_a_name() -> None:
+    from reader.segment.people import is_label_name
+
+    for words in (["Karla", "Tarazona"], ["Petr", "Novák"], ["Карла", "Тарасова"]):
+        assert is_label_name(words), words
+    for words in (["Leia", "Também"], ["Voir", "Aussi"], ["Breaking", "News"], ["Прямая", "Речь"], ["Elle", "Dit"]):
+        assert not is_label_name(words), words

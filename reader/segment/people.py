@@ -17,7 +17,7 @@ from . import compiled
 from . import gender as _gender
 from .verbs import ACCORDING, GERMAN_VERBS, SPEECH_VERBS
 
-__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "BODY_NOUNS", "Mention"]
+__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "BODY_NOUNS", "Mention", "is_label_name"]
 
 # Latin Extended-A mixes capitals and small letters ("Č", "ě"): only its capitals start a name.
 _CAP = "[A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper()) + "А-ЯЁЇІЄҐ]"
@@ -470,6 +470,15 @@ def _czech_masculine(words: list[str]) -> list[str]:
             if first.endswith(first_ending) and len(given) >= 3 and _gender.of_name(given + " X") is Gender.MALE:
                 return [given] + words[1:-1] + [stem + nominative]
     return words
+
+
+def is_label_name(words: list[str]) -> bool:
+    """True when a label's words, written as a name ('Karla Tarazona', 'Ana de la Torre'), read as a
+    person's: a given name first and no function word, title or place among them ('Leia Também',
+    'Voir Aussi', 'Elle Dit' are not)."""
+    first = words[0]
+    given = _gender.is_given_name(first) or (bool(_CYRILLIC.search(first)) and _name_gender(first) is not None)
+    return given and not any(w.lower() in _NOT_NAMES or w.lower() in PRONOUNS for w in words if w.lower() not in _PARTICLES)
 
 
 @lru_cache(maxsize=4096)

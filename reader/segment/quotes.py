@@ -19,7 +19,7 @@ from .. import sentences
 from ..model import Block, Gender, Role, Run
 from . import gender as _gender
 from .chrome import word_count
-from .people import ACCORDING, BODY_NOUNS, PRONOUNS, SPEECH_VERBS, Mention, People
+from .people import ACCORDING, BODY_NOUNS, PRONOUNS, SPEECH_VERBS, Mention, People, is_label_name
 from . import compiled
 from .verbs import CS_PAST, DOCUMENTS, GERMAN_VERBS, PT_ONLY, QUOTING
 
@@ -1469,7 +1469,12 @@ def _label_name(label: str, people: People) -> str | None:
     words = text.split()
     if not 2 <= len(words) <= 4 or not text.isupper() or not all(_LABEL_WORD.fullmatch(w) for w in words):
         return None
-    named = " ".join(w.title() if len(w) > 1 else w for w in words)
+    # "ANA DE LA TORRE" is Ana de la Torre: particles inside a name stay small.
+    written = [w.lower() if k and w.lower() in _NAME_PARTICLES else w.title() for k, w in enumerate(words)]
+    named = " ".join(written)
+    if any(_VERB.fullmatch(w) for w in written) or named not in people.names and not is_label_name(written):
+        # A label the article has not named as a person must read as a name on its own.
+        return None
     found = people.find(named)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(named) and people.is_person(found[0].name):
         return found[0].name
