@@ -603,3 +603,47 @@ def test_bodies_and_programmes_are_no_people() -> None:
 @pytest.mark.parametrize(("case", "text", "expected"), FR_DE_CASES, ids=[c[0] for c in FR_DE_CASES])
 def test_speaker_french_german(case: str, text: str, expected: list[str | None]) -> None:
     test_speaker(case, text, expected)
+
+
+# Speakers given by the structure around the quotation, not by a verb of saying.
+STRUCTURE_CASES = [
+    # A witness introduced by a lone name and an age, then paragraphs that each open with a mark.
+    ('st-en-age', 'The hospital lost power twice this week. Fatima, 34, a nurse in Gaza, describes her night:\n\n"We worked by the light of our phones. The generator stopped at two in the morning.\n\n"I held a baby\'s oxygen mask by hand for forty minutes."\n\nThe ministry said on Tuesday that fuel would arrive by the end of the week.',
+     ['Fatima', 'Fatima']),
+    # The paragraph before presents the witness; the quotation after it speaks in the first person.
+    ('st-fr-presented', "L'hôpital a perdu le courant deux fois cette semaine. Nous avons rencontré Pasiphae, 20 ans, étudiante infirmière, devant l'entrée des urgences.\n\n« Nous avons travaillé à la lumière de nos téléphones. Le groupe s'est arrêté à deux heures.\n\n« Personne n'a applaudi quand le courant est revenu. »",
+     ['Pasiphae', 'Pasiphae']),
+    ('st-de-presented', 'Die Flut kam in der Nacht. Jana Horák, 41, Bäckerin aus Děčín, stand bis zum Morgen im Wasser.\n\n„Wir haben die Mehlsäcke auf die Tische gestellt. Mehr konnten wir nicht retten.“',
+     ['Jana Horák']),
+    # A name in marks with an apposition: the page's name for a witness who keeps her own.
+    ('st-es-pseudonym', 'El hospital se quedó sin luz dos veces esta semana.\n\n“Maritza”, una enfermera que prefiere omitir su nombre por seguridad, trabajó toda la noche.\n\n“Trabajamos con la luz de los teléfonos. El generador se paró a las dos”, admite.',
+     ['Maritza']),
+    # A label in capitals that is only a name, before the quotation or on its own line over it.
+    ('st-es-label', 'La jefa de la estación y un voluntario hablaron con este diario tras la guardia nocturna.\n\nKARLA TARAZONA: «Teníamos cuatro camiones fuera y una sola carretera abierta. Nadie durmió».\n\nMARTÍN OCAMPO: «Conduje el camión cisterna hasta el amanecer».',
+     ['Karla Tarazona', 'Martín Ocampo']),
+    ('st-ru-label', 'Начальник станции и доброволец рассказали нам о ночной смене.\n\nКАРЛА ТАРАСОВА: «У нас было четыре машины на выезде и одна открытая дорога. Никто не спал».',
+     ['Карла Тарасова']),
+    ('st-en-label-line', 'The station chief spoke to us after the night shift.\n\nKARLA TARAZONA:\n\n"We had four engines out and one road open. Nobody slept."',
+     ['Karla Tarazona']),
+    ('st-pt-label', 'O prefeito e a vereadora falaram à imprensa depois da votação.\n\nJOÃO PEREIRA: "Vamos recorrer da decisão ainda nesta semana."',
+     ['João Pereira']),
+    # An unnamed witness stays unnamed, and a person the narration only mentions is no witness.
+    ('st-en-unnamed', 'The hospital lost power twice this week. A nurse who asked not to be named described her night.\n\n"We worked by the light of our phones until dawn."',
+     [None]),
+    ('st-cs-mentioned', 'Policie zadržela řidiče, který ujel od nehody. Vůz patřil firmě, kterou vede Petr Novák, jenž byl v té době v zahraničí.\n\n„Nikdy jsme nic podobného nezažili,“ uvedla mluvčí hasičů.',
+     [None]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), STRUCTURE_CASES, ids=[c[0] for c in STRUCTURE_CASES])
+def test_speaker_from_structure(case: str, text: str, expected: list[str | None]) -> None:
+    test_speaker(case, text, expected)
+
+
+def test_a_label_in_capitals_names_someone_only_when_it_reads_as_a_name() -> None:
+    from reader.segment.people import is_label_name
+
+    for words in (["Karla", "Tarazona"], ["Petr", "Novák"], ["Карла", "Тарасова"]):
+        assert is_label_name(words), words
+    for words in (["Leia", "Também"], ["Voir", "Aussi"], ["Breaking", "News"], ["Прямая", "Речь"], ["Elle", "Dit"]):
+        assert not is_label_name(words), words

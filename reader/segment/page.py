@@ -156,7 +156,7 @@ def _runs(unit: Unit, people: People, doc_lang: str, lead_in: str, carry: str | 
         opens = bool(pieces) and pieces[0].quote
         if opens and carry is None and reported and not quotes.is_dash_question(unit.text):
             # "… je podle Petra Smejkala neudržitelné." then a paragraph that is one quotation: his.
-            carry = quotes.reported_speaker(reported, people)
+            carry = quotes.reported_speaker(reported, people) or quotes.presented_speaker(reported, unit.text, people)
         attributed = quotes.attribute_with_cues(pieces, people, carry if opens else None)
     single = len(pieces) == 1
     return tuple(

@@ -17,7 +17,7 @@ from . import compiled
 from . import gender as _gender
 from .verbs import ACCORDING, GERMAN_VERBS, SPEECH_VERBS
 
-__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "BODY_NOUNS", "Mention"]
+__all__ = ["People", "SPEECH_VERBS", "ACCORDING", "PRONOUNS", "BODY_NOUNS", "Mention", "is_label_name"]
 
 # Latin Extended-A mixes capitals and small letters ("Č", "ě"): only its capitals start a name.
 _CAP = "[A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper()) + "А-ЯЁЇІЄҐ]"
@@ -302,6 +302,11 @@ _ACRONYM_COMPOUND = compiled.regex(r"[A-ZÄÖÜ]{2,}-[a-zäöüß]*[A-ZÄÖÜ]?[
 _APPOSITION_NEXT = compiled.regex(r",\s+(?:\d+\s*(?:ans|años|anos|Jahre|years|let|лет)\b|"
                                   r"(?!(?:un|une|el|la|le|les|l|der|die|das|a|an|the|o|um|uma|son|sa|ses)\b)"
                                   r"[a-zà-ÿ][\w’'-]+(?:\s+[\w’'-]+){0,4}\s*,)")
+# An age between commas introduces a person, whatever their name: "Fatima, 34, a nurse", "Pasiphae, 20 ans,",
+# "Jana (34)". The page's own asterisk for a changed name may sit on it ("Antoine*, 32 ans,").
+# A description in small letters follows the age: "Barcelona, 2, Real Madrid, 1" is a score.
+_AGE_NEXT = compiled.regex(r"\*?(?:,\s+\d{1,2}(?:\s*(?:ans|años|anos|Jahre|years(?:\s+old)?|let|roků|лет|года?|год))?\s*,"
+                           r"(?=\s*[a-zà-ÿа-яё])|\s+\(\d{1,2}\)\s*[,.]?)")
 
 
 # Endings of Spanish, French and Portuguese common nouns and adjectives that surnames rarely have
@@ -465,6 +470,15 @@ def _czech_masculine(words: list[str]) -> list[str]:
             if first.endswith(first_ending) and len(given) >= 3 and _gender.of_name(given + " X") is Gender.MALE:
                 return [given] + words[1:-1] + [stem + nominative]
     return words
+
+
+def is_label_name(words: list[str]) -> bool:
+    """True when a label's words, written as a name ('Karla Tarazona', 'Ana de la Torre'), read as a
+    person's: a given name first and no function word, title or place among them ('Leia Também',
+    'Voir Aussi', 'Elle Dit' are not)."""
+    first = words[0]
+    given = _gender.is_given_name(first) or (bool(_CYRILLIC.search(first)) and _name_gender(first) is not None)
+    return given and not any(w.lower() in _NOT_NAMES or w.lower() in PRONOUNS for w in words if w.lower() not in _PARTICLES)
 
 
 @lru_cache(maxsize=4096)
@@ -759,7 +773,9 @@ class People:
                              and not _GERMAN_NEXT.match(text, run[-1].end())
                              and not re.search(r"\d\s*$", text[: run[0].start()])) and \
                         not (len(words) == 1 and not german_text and core[0].lower() not in _NOT_NAMES
-                             and _LOWER_TITLE_BEFORE.search(text[max(0, start - 40) : start])):
+                             and _LOWER_TITLE_BEFORE.search(text[max(0, start - 40) : start])) and \
+                        not (len(words) == 1 and core[0].lower() not in _NOT_NAMES and core[0].lower() not in _PLACES
+                             and not core[0].isupper() and _AGE_NEXT.match(text, run[-1].end())):
                     # (… nor a lone name right after a title in lower case: "o presidente Lula discursou".)
                     return []
                 known = core[0]

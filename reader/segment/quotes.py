@@ -19,11 +19,11 @@ from .. import sentences
 from ..model import Block, Gender, Role, Run
 from . import gender as _gender
 from .chrome import word_count
-from .people import ACCORDING, BODY_NOUNS, PRONOUNS, SPEECH_VERBS, Mention, People
+from .people import ACCORDING, BODY_NOUNS, PRONOUNS, SPEECH_VERBS, Mention, People, is_label_name
 from . import compiled
 from .verbs import CS_PAST, DOCUMENTS, GERMAN_VERBS, PT_ONLY, QUOTING
 
-__all__ = ["Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker", "is_bridge", "is_dash_question"]
+__all__ = ["presented_speaker", "Piece", "split_quotes", "heading_pieces", "quoted_words", "echo_speakers", "attribute", "attribute_with_cues", "is_attributed_speech", "reported_speaker", "is_bridge", "is_dash_question"]
 
 _DASH_LEAD = compiled.regex(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
 _WORD = compiled.regex(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -191,6 +191,22 @@ _PREPOSITION = compiled.regex(
     r"vor|v|ve|o|s|se|při|k|ke|po|podle|laut|according|selon|según|segundo|tras|após|nach)\b", re.I)
 # Titles, nicknames and scare quotes left in narration name no one ("Once Upon A Time in Hollywood").
 _QUOTED = compiled.regex(r"“[^“”]{1,120}”|«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|\"[^\"]{1,120}\"|»[^«»]{1,120}«")
+# A name in marks with an apposition after it introduces someone by the name the page gives them
+# ("“Maritza”, una estudiante que prefiere omitir su nombre, …", "« Karim », 40 ans, chauffeur"): a person.
+# A quotation in the first person ("I", "we", "je", "nous", "ich", "wir", "yo", "eu", "já", "я", "мы"):
+# testimony speaks for itself. English "I" only in capitals: "i" is a word of Spanish and Czech too.
+_FIRST_PERSON = compiled.regex(
+    r"\bI\b|\b(?i:I['’]m|my|me|we|our|us|j['’](?=\w)|je|moi|mon|ma|mes|nous|notre|nos|ich|mich|mir|mein\w*|wir|uns|unser\w*|"
+    r"yo|mi|mis|nosotros|nosotras|nuestr\w+|eu|meu|minha|nós|noss[oa]s?|já|mě|mně|můj|moje|nás|naš\w+|"
+    r"я|меня|мне|мой|моя|мы|нас|наш\w*)\b")
+# An apposition after a name: an age or a description, not a relative clause ("…, quien está aprehendido").
+_PRESENTED_AFTER = compiled.regex(
+    r",\s+(?!(?:who|whose|which|that|quien|quienes|cuyo|cuya|que|qui|dont|lequel|laquelle|quem|cujo|cuja|"
+    r"der|die|das|dessen|deren|welche[rs]?|který|která|které|jenž|již|который|которая|которые|чей)\b)(?:\d|[^\W\d_])")
+# One word of a label in capitals: letters, with an apostrophe or a hyphen inside ("O’BRIEN", "PETERSON-WITHORN").
+_LABEL_WORD = compiled.regex(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_PSEUDONYM = compiled.regex(r"[“«„\"»]\s?(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁČŘŠŽĽ][\w’'-]+(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁČŘŠŽĽ][\w’'-]+)?)\s?[”»“\"«],"
+                            r"(?=\s+(?:\d{1,2}\b|[a-zà-ÿа-яё]))")
 _SUBJECT_VERB = compiled.regex(rf"\b(?P<w>[\w’'-]+)\s+(?:[\w’'-]+\s+)?(?:{SPEECH_VERBS})\b", re.I)
 # A finite verb makes a quoted phrase a clause someone said ("South Africa was a crumbling disaster"),
 # where a scare quote or a nickname is a noun phrase.
@@ -1299,8 +1315,13 @@ def attribute_with_cues(pieces: list[Piece], people: People,
             or (last_quote_speaker if last_quote_speaker in people.names[-3:] else None)
     for i, piece in enumerate(pieces):
         if not piece.quote:
-            masked = _QUOTED.sub(lambda m: " " * len(m.group(0)), piece.text)
+            masked = _mask_quoted(piece.text)
             mentions = people.find(masked)
+            for alias in _pseudonyms(piece.text):
+                # The marks say it is a name even when the name is no given name the reader knows.
+                if not any(m.start <= alias.start("name") < m.end for m in mentions):
+                    mentions.append(Mention(alias.group("name"), alias.start("name"), alias.end("name")))
+            mentions.sort(key=lambda m: m.start)
             named[i] = mentions
             # The attribution of the last quote names its own speaker: that is not someone new.
             if any(m.name != last_quote_speaker for m in mentions):
@@ -1341,6 +1362,13 @@ def attribute_with_cues(pieces: list[Piece], people: People,
                 and piece.raw_before.strip() == ":":
             # »…«: »…« - a colon after a quoted fragment: the sentence before both introduces the speech.
             before = pieces[i - 2].text
+        if not found and before and i == 1 and (piece.raw_before.rstrip(" \"“«„»").endswith(":")
+                                                or before.rstrip().endswith(":")):
+            # "KARLA TARAZONA: «…»", or "JOHN SMITH:" on its own line over the quotation: a label in
+            # capitals that is only a name says who speaks, as "Karla Tarazona:" does.
+            labelled = _label_name(before, people)
+            if labelled:
+                speaker, cue, found = labelled, before.strip()[:80], True
         if not found and before:
             lead = sentences.split(before)[-1] if before else ""
             attached = _LEAD_IN_END.search(piece.raw_before.rstrip(" \"“«„")) or _LEAD_IN_END.search(lead)
@@ -1434,6 +1462,52 @@ def attribute_with_cues(pieces: list[Piece], people: People,
     return out
 
 
+def _label_name(label: str, people: People) -> str | None:
+    """The person a label in capitals names ('KARLA TARAZONA:', 'PETR NOVÁK'), written as a name
+    ('Karla Tarazona'); None for any other label ('UPDATE:', 'LEIA TAMBÉM:') or a label not in capitals."""
+    text = label.strip().rstrip(":").strip()
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not text.isupper() or not all(_LABEL_WORD.fullmatch(w) for w in words):
+        return None
+    # "ANA DE LA TORRE" is Ana de la Torre: particles inside a name stay small.
+    written = [w.lower() if k and w.lower() in _NAME_PARTICLES else w.title() for k, w in enumerate(words)]
+    named = " ".join(written)
+    if any(_VERB.fullmatch(w) for w in written) or named not in people.names and not is_label_name(written):
+        # A label the article has not named as a person must read as a name on its own.
+        return None
+    found = people.find(named)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(named) and people.is_person(found[0].name):
+        return found[0].name
+    return None
+
+
+def _pseudonyms(text: str) -> list[re.Match[str]]:
+    """Names in marks that open a sentence with an apposition after them ('“Maritza”, una estudiante'),
+    not the title of a work ('der Film „Der Untergang“, der …') nor a quoted word."""
+    out = []
+    for m in _PSEUDONYM.finditer(text):
+        before = text[: m.start()]
+        if before.strip() and not re.search(r"[.!?:]\s*$", before):
+            continue
+        if any(w.lower() in _ARTICLE_WORDS for w in m.group("name").split()) \
+                or _VERB.match(text, m.end() + 1, m.end() + 40):
+            # ('"No Brasil", respondeu a jornalista': a quotation and its attribution.)
+            continue
+        out.append(m)
+    return out
+
+
+def _mask_quoted(text: str) -> str:
+    """`text` with every quoted span blanked (same length), so that names inside quotations are not
+    read as people the narration names; a name in marks that an apposition follows stays, unmarked."""
+    masked = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _pseudonyms(text):
+        # "“Maritza”," becomes "  Maritza,": the name stays against its comma, the length stays the same.
+        kept = (m.group("name") + ",").rjust(m.end() - m.start())
+        masked = masked[: m.start()] + kept + masked[m.end() :]
+    return masked
+
+
 def _credited(text: str, people: People) -> str | None:
     """The person a credit line names ('Roman Bornstein, journaliste, dans une étude …', 'Laurence Bloch,
     directrice de France Inter, Télérama, 27 juin 2019') or whose words the next sentence says they
@@ -1492,6 +1566,32 @@ def reported_speaker(text: str, people: People) -> str | None:
             return people.lead_subject
         return None
     return _speaking(last, people.find(last), people, relative=False) or _subject(last, people)
+
+
+def presented_speaker(narration: str, quotation: str, people: People) -> str | None:
+    """The witness a paragraph of narration presents ('Nous avons rencontré Pasiphae, 20 ans, étudiante
+    infirmière.', '“Maritza”, una estudiante …, se involucró en las protestas.') when the paragraph
+    after it opens with a quotation in the first person and no one says who speaks: that paragraph
+    is the witness's testimony. The narration must name that one person and no one else."""
+    if not narration.rstrip().endswith((".", "!", "…")) or not _FIRST_PERSON.search(quotation[:300]) \
+            or _VERB.search(_mask_quoted(quotation)):
+        # (A quotation paragraph with its own "she said" is attributed by its own words.)
+        return None
+    following = people.upcoming[0] if people.upcoming else ""
+    if following.lstrip()[:1] in "\"“«„»" and _VERB.search(_mask_quoted(following)):
+        # «…» then "…," she said: the attribution that follows says who spoke both.
+        return None
+    masked = _mask_quoted(narration)
+    found = people.find(masked)
+    names = {m.name for m in found} | {m.group("name") for m in _pseudonyms(narration)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    # Presented, not merely named: the subject of the narration, or a name an apposition describes
+    # ("Pasiphae, 20 ans, étudiante"); not a name a relative clause goes on about ("…, quien está …").
+    presented = people.lead_subject == name or bool(_pseudonyms(narration)) or any(
+        _PRESENTED_AFTER.match(masked, m.end) for m in found)
+    return name if presented and people.is_person(name) and name not in people.organisations else None
 
 
 def is_bridge(text: str, runs: tuple[Run, ...], people: People) -> bool:
