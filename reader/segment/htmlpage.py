@@ -58,6 +58,8 @@ _HIDDEN_CLASS = compiled.regex(
     r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|screen-reader-text|hidden)(?:\s|$)", re.I)
 # Separators between a page title and the site's name ("Headline | Site", "Headline - Site").
 _TITLE_SEPARATOR = compiled.regex(r"\s+[|–—»·-]{1,2}\s+|(?<=[\u3400-\u9fff！？。])[-_|]{1,2}(?=[\u3400-\u9fff])")
+# A separator set without spaces between a title's parts ("Headline-Section-Site", "Headline|Site").
+_TIGHT_SEPARATOR = compiled.regex(r"(?<=[^\W\d])[-|](?=[^\W\d_])")
 # A reading-time or widget line that extractors keep with the article ("3 Minuten Lesezeit", "5 min read").
 _WIDGET = compiled.regex(
     r"^\W*(?:\d+\s*(?:min(?:ute[ns]?|utos?|\.)?|мин(?:ут[аы]?)?\.?)\s*(?:read|reading|lesezeit|de lecture|"
@@ -191,6 +193,10 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     titles = [_tokens(t) for t in meta.titles] + [_tokens(_clean_title(t, meta.site)) for t in meta.titles]
     # "Site -- Section -- Headline", "Headline - Section, Results, Fixtures": the longest part is the headline.
     titles += [_tokens(max(_TITLE_SEPARATOR.split(t), key=lambda part: len(_tokens(part)))) for t in meta.titles]
+    # "Headline-Section-Site": some titles join their parts with a bare hyphen or bar; the headline is
+    # then the title cut at one of them (a hyphenated word inside it only adds a shorter candidate).
+    titles += [_tokens(t[: m.start()]) for t in meta.titles for m in _TIGHT_SEPARATOR.finditer(t)
+               if len(_tokens(t[: m.start()])) >= 3]
     titles = [t for t in titles if len(t) >= 2]
     title_words = {w for t in titles for w in t}
     if not titles:
@@ -328,6 +334,8 @@ def _internal(target: str, site: str | None) -> bool:
         return bool(target)
     if target.startswith("//"):
         target = "https:" + target
+    if target.lower().startswith("javascript:"):
+        return True  # a script's link (share, mail, print, a teaser's click handler) stays on the page
     if not re.match(r"^https?://", target, re.I):
         return not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I)  # a relative path; mailto: and tel: are not
     return site is not None and _host(target) == site
@@ -642,12 +650,25 @@ def _extract(html: str, recall: bool = False, tables: bool = False) -> _Node | N
     return etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
 
 
+def _card(element: _Node, site: str | None) -> bool:
+    """A paragraph that opens with a link to another of the site's pages, set on a line of its own
+    over some text: a teaser's linked headline over its excerpt, not an article's sentence."""
+    if (element.text or "").strip() or len(element) < 2:
+        return False
+    ref, brk = element[0], element[1]
+    if ref.tag != "ref" or brk.tag != "lb" or (ref.tail or "").strip() or not _internal(ref.get("target") or "", site):
+        return False
+    head = _text(ref)
+    return 2 <= word_count(head) <= 20 and not head.rstrip().endswith((".", ":"))
+
+
 def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]:
     """The extractor's blocks as units, and per unit why its markup shows it is not the article."""
     from lxml import etree
 
     out: list[Unit] = []
     reasons: list[str | None] = []
+    cards: list[int] = []
 
     def add(unit: Unit, element: _Node) -> None:
         if not unit.text:
@@ -680,9 +701,14 @@ def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]
             for row in element.iter("row"):
                 add(Unit(" ".join(filter(None, (_text(cell) for cell in row.iter("cell")))), trusted=True), row)
         else:
+            if _card(element, site):
+                cards.append(len(out))
             add(Unit(_text(element), trusted=True), element)
         if loose:
             add(Unit(loose, trusted=True), etree.Element("p"))
+    # Two or more such cards are a list of teasers; one alone may be the article's own paragraph.
+    for k in cards if len(cards) >= 2 else ():
+        reasons[k] = reasons[k] or "teaser"
     return out, reasons
 
 
