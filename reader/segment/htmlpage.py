@@ -197,10 +197,13 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     # then the title cut at one of them (a hyphenated word inside it only adds a shorter candidate).
     titles += [_tokens(t[: m.start()]) for t in meta.titles for m in _TIGHT_SEPARATOR.finditer(t)
                if len(_tokens(t[: m.start()])) >= 3]
+    # "Site, its long tagline | Headline": the headline is then one of the shorter parts.
+    titles += [_tokens(part) for t in meta.titles for part in _TITLE_SEPARATOR.split(t)[1:]
+               if len(_tokens(part)) >= 3]
     titles = [t for t in titles if len(t) >= 2]
     title_words = {w for t in titles for w in t}
     if not titles:
-        return None, None
+        return _sole_h1(tree)
     best: tuple[float, str | None, _Node | None] = (0.0, None, None)
     for level, tag in enumerate(("h1", "h2", "h3", "", "*")):
         if tag == "*":
@@ -239,6 +242,15 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     if best[0] < 0.6:
         return None, None
     return best[1], best[2]
+
+
+def _sole_h1(tree: _Node) -> tuple[str | None, _Node | None]:
+    """A page that names no title in its head: its one visible, unlinked <h1> of headline length is
+    its headline (with two or more, or none, the page does not say)."""
+    found = [h for h in tree.iter("h1") if _visible(h) and 2 <= word_count(_heading_text(h)) <= 30]
+    if len(found) != 1 or _linked(found[0]):
+        return None, None
+    return _heading_text(found[0]), found[0]
 
 
 def _clean_title(title: str, site: str | None) -> str:
