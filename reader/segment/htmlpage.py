@@ -246,11 +246,15 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
 
 def _sole_h1(tree: _Node) -> tuple[str | None, _Node | None]:
     """A page that names no title in its head: its one visible, unlinked <h1> of headline length is
-    its headline (with two or more, or none, the page does not say)."""
-    found = [h for h in tree.iter("h1") if _visible(h) and 2 <= word_count(_heading_text(h)) <= 30]
-    if len(found) != 1 or _linked(found[0]):
-        return None, None
-    return _heading_text(found[0]), found[0]
+    its headline, else its one element so styled (with two or more, or none, the page does not say)."""
+    for found in ([h for h in tree.iter("h1")],
+                  [e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in _NOT_TITLES
+                   and _TITLE_CLASS.search(" ".join((e.get("class") or "", e.get("id") or "")))]):
+        # Else the one element styled as the headline ("Headline", "story-title").
+        found = [e for e in found if _visible(e) and 2 <= word_count(_heading_text(e)) <= 30]
+        if len(found) == 1 and not _linked(found[0]):
+            return _heading_text(found[0]), found[0]
+    return None, None
 
 
 def _clean_title(title: str, site: str | None) -> str:
@@ -768,12 +772,68 @@ def read(html: str) -> HtmlPage:
             score = _prose_after(other, other_reasons, text, at)
             if score >= max(2 * best, 100):
                 out, reasons, best, site = other, other_reasons, score, other_site
+    paragraphs = sum(r is None and not u.heading and is_sentence(u.text) for u, r in zip(out, reasons))
+    if at >= 0 and found[1] is not None and paragraphs <= 3 and len(html) <= _RETRY_LIMIT:
+        # The extractor can read another part of the page (a footer, the site's address, in a block or
+        # three) instead of a story set as text and <br>s in a table cell: when little of its reading
+        # is in the text that follows the headline in the headline's own container, and that text is
+        # mostly prose that starts straight under the headline, that text is the article. A reading
+        # of several paragraphs is left to the extractor: the headline's container may then be a box
+        # of its own, with the story in another.
+        lines = _following(found[1])
+        prose_lines = _prose(lines, [None] * len(lines))
+        opening = next((k for k, unit in enumerate(lines) if is_sentence(unit.text) and word_count(unit.text) >= 10), 99)
+        if prose_lines >= max(80, 0.3 * _prose(out, reasons)) and _share(out, reasons, lines) < 0.2 \
+                and opening <= 3 and prose_lines >= 0.7 * sum(word_count(unit.text) for unit in lines):
+            out, reasons = lines, [None] * len(lines)
     for k in _before(out, reasons, text, at, found[0]):
         reasons[k] = reasons[k] or "before the headline"
     captions = _captions(tree)
     reasons = [r or ("credit" if not u.quote and _in_caption(u.text, captions) else None) for u, r in zip(out, reasons)]
     units, reasons, title, head_at = _frame(tree, meta, out, reasons, site, captions, found)
     return HtmlPage(tuple(units), tuple(reasons), title, lang, head_at)
+
+
+_LINE_TAGS = frozenset({"br", "p", "div", "td", "th", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+                        "blockquote", "ul", "ol", "section", "article", "dd", "dt", "pre", "hr", "center"})
+
+
+def _following(head: _Node) -> list[Unit]:
+    """The visible text after the headline inside the nearest container that holds some prose after
+    it, one unit per line (block elements and line breaks end a line): a page that sets its story as
+    text and <br>s in a table cell, beside the site's rails."""
+    from lxml import etree
+
+    for box in head.iterancestors():
+        lines: list[str] = [""]
+        after = False
+        hidden: list[_Node] = []
+        for event, element in etree.iterwalk(box, events=("start", "end")):
+            if not isinstance(element.tag, str):
+                if event == "end" and after and not hidden and element.tail:
+                    lines[-1] += element.tail
+                continue
+            if event == "start":
+                if not hidden and (element.tag in _SKIP_TAGS or element.get("hidden") is not None
+                                   or _INVISIBLE.search(element.get("style") or "")):
+                    hidden.append(element)
+                if element.tag in _LINE_TAGS:
+                    lines.append("")
+                if after and not hidden and element.text:
+                    lines[-1] += element.text
+                continue
+            if hidden and hidden[-1] is element:
+                hidden.pop()
+            if element is head:
+                after = True
+            if element.tag in _LINE_TAGS:
+                lines.append("")
+            if after and not hidden and element.tail:
+                lines[-1] += element.tail
+        units = [Unit(line) for line in (_SPACE.sub(" ", raw).strip() for raw in lines) if line]
+        if _prose(units, [None] * len(units)) >= 80 or box.tag == "body":
+            return units
+    return []
 
 
 def _page_text(tree: _Node, head: _Node | None) -> tuple[str, int]:
@@ -824,6 +884,16 @@ def _prose_after(units: list[Unit], reasons: list[str | None], text: str, at: in
         return 0
     return sum(word_count(u.text) for u, r in zip(units, reasons)
                if r is None and not u.heading and is_sentence(u.text) and text.find(u.text[:40], at) >= 0)
+
+
+def _share(units: list[Unit], reasons: list[str | None], others: list[Unit]) -> float:
+    """How much of the prose in `units` (by words) the units `others` also hold."""
+    mine = Counter(w for u, r in zip(units, reasons) if r is None and not u.heading and is_sentence(u.text)
+                   for w in _tokens(u.text))
+    if not mine:
+        return 1.0
+    theirs = Counter(w for u in others for w in _tokens(u.text))
+    return sum((mine & theirs).values()) / sum(mine.values())
 
 
 def _prose(units: list[Unit], reasons: list[str | None]) -> int:
