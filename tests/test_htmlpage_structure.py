@@ -158,3 +158,59 @@ def test_a_dossier_box_at_the_articles_end_over_links_to_other_stories_is_let_go
     read = [u.text for u, r in zip(page.units, page.reasons) if r is None]
     assert P4 in read and background not in read and "The keepers' strike" not in read
     assert (background, "boxed") in zip((u.text for u in page.units), page.reasons)
+
+
+@pytest.mark.parametrize("title", [
+    f"{HEADLINE}-Island News and Weather-The Island Gazette",  # parts joined by bare hyphens
+    f"The Island Gazette, daily news of the outer islands, the harbour towns and the pier | {HEADLINE}",
+])
+def test_a_headline_is_found_in_a_title_whose_other_parts_are_long_or_tightly_joined(title: str) -> None:
+    html = (f"<html><head><title>{title}</title></head><body>"
+            f"<table><tr><td><span class='big'><b>{HEADLINE}</b></span><br><br>"
+            f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></td></tr></table></body></html>")
+    doc = _read(html)
+    assert doc.title == HEADLINE
+    assert [b.text for b in doc.blocks][:2] == [HEADLINE, P1]
+
+
+@pytest.mark.parametrize("markup", [f"<h1>{HEADLINE}</h1>", f"<b class='Headline'>{HEADLINE}</b>"])
+def test_a_page_without_a_title_takes_its_one_headline_element(markup: str) -> None:
+    html = (f"<html><head></head><body><div class='nav'><a href='/'>Home</a></div>{markup}"
+            f"<div class='text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>")
+    assert _read(html).title == HEADLINE
+    # Two such elements: the page does not say which is its headline.
+    tree = lxml.html.document_fromstring(html.replace(markup, markup + markup))
+    assert htmlpage._headline(tree, htmlpage._page_meta(tree)) == (None, None)
+
+
+def test_linked_headlines_over_their_excerpts_are_a_teaser_list() -> None:
+    card = "<p><ref target='{}'>{}</ref><lb/>{}</p>"
+    root = _xml(f"<p>{P1}</p><p>{P2}</p>"
+                + card.format("javascript:void(0)", "Ferry fares rise again on the north route", P3)
+                + card.format("/harbour/market.html", "Harbour market reopens after the gales", P4))
+    _, reasons = htmlpage._units(root, "gazette.example")
+    assert reasons == [None, None, "teaser", "teaser"]
+    # One such paragraph alone, or a link to another site over the text (a source), is the article's own.
+    alone = _xml(f"<p>{P1}</p>" + card.format("/harbour/market.html", "Harbour market reopens", P2))
+    assert htmlpage._units(alone, "gazette.example")[1] == [None, None]
+    sources = _xml("".join(card.format("https://coastguard.example/report", "The coastguard's report", p)
+                           for p in (P1, P2)))
+    assert htmlpage._units(sources, "gazette.example")[1] == [None, None]
+
+
+def test_a_story_in_a_table_cell_is_read_when_the_extractor_read_the_footer(monkeypatch: pytest.MonkeyPatch) -> None:
+    footer = ("This site is part of the Island Media Network: the Gazette, the Harbour Times, the Pier Weekly "
+              "and the North Shore Courier, each published every morning of the week from the old mill.")
+    html = (f"<html><head><title>Island Gazette: News | {HEADLINE}</title></head><body><table><tr>"
+            "<td><a href='/'>Home</a><br><a href='/news'>News</a></td>"
+            f"<td><b class='Headline'>{HEADLINE}</b><br><br>{P1}<br><br>{P2}<br><br>{P3}<br><br>{P4}</td>"
+            f"</tr></table><div class='foot'>{footer}</div></body></html>")
+    monkeypatch.setattr(htmlpage, "_extract", lambda page, recall=False, tables=False: _xml(f"<p>{footer}</p>"))
+    page = htmlpage.read(html)
+    assert [u.text for u, r in zip(page.units, page.reasons) if r is None] == [HEADLINE, P1, P2, P3, P4]
+    # A reading of several paragraphs elsewhere is the extractor's choice to keep.
+    others = [f"{footer} Paragraph {n} of the harbour report follows here." for n in range(4)]
+    monkeypatch.setattr(htmlpage, "_extract",
+                        lambda page, recall=False, tables=False: _xml("".join(f"<p>{p}</p>" for p in others)))
+    page = htmlpage.read(html)
+    assert P1 not in [u.text for u in page.units]

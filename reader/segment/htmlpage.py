@@ -887,12 +887,17 @@ def _prose_after(units: list[Unit], reasons: list[str | None], text: str, at: in
 
 
 def _share(units: list[Unit], reasons: list[str | None], others: list[Unit]) -> float:
-    """How much of the prose in `units` (by words) the units `others` also hold."""
-    mine = Counter(w for u, r in zip(units, reasons) if r is None and not u.heading and is_sentence(u.text)
-                   for w in _tokens(u.text))
+    """How much of the prose in `units` the units `others` also hold, by pairs of consecutive words
+    (single words would count every "the" and "of" two different texts share)."""
+    def pairs(text: str) -> list[tuple[str, str]]:
+        words = _tokens(text)
+        return list(zip(words, words[1:]))
+
+    mine = Counter(p for u, r in zip(units, reasons) if r is None and not u.heading and is_sentence(u.text)
+                   for p in pairs(u.text))
     if not mine:
         return 1.0
-    theirs = Counter(w for u in others for w in _tokens(u.text))
+    theirs = Counter(p for u in others for p in pairs(u.text))
     return sum((mine & theirs).values()) / sum(mine.values())
 
 
