@@ -214,3 +214,23 @@ def test_a_story_in_a_table_cell_is_read_when_the_extractor_read_the_footer(monk
                         lambda page, recall=False, tables=False: _xml("".join(f"<p>{p}</p>" for p in others)))
     page = htmlpage.read(html)
     assert P1 not in [u.text for u in page.units]
+
+
+@pytest.mark.parametrize("lead_markup", ["{}", "<span class='lead'>{}</span>", "<b>{}</b><br><br>"])
+def test_an_opening_sentence_set_outside_any_paragraph_is_read_first(lead_markup: str) -> None:
+    lead = ("The keepers of the outer island will stay at their posts through the winter, the coastguard "
+            "said on Monday.")
+    page = (f"<html><body><article><h1>{HEADLINE}</h1><div class='photo'><img src='lamp.jpg'></div>"
+            "{}" + f"<p>{P1}</p><p>{P2}</p></article></body></html>")
+    reading = [Unit(HEADLINE, heading=True), Unit(P1), Unit(P2)]
+
+    def texts(html: str, units: list[Unit]) -> list[str]:
+        found, reasons = htmlpage._loose_lead(lxml.html.document_fromstring(html), units, [None] * len(units))
+        assert len(reasons) == len(found)
+        return [u.text for u in found]
+
+    assert texts(page.format(lead_markup.format(lead)), reading) == [HEADLINE, lead, P1, P2]
+    # A link before the first paragraph (another story's) is not the opening, and a lead already read stays single.
+    assert texts(page.format(f"<a href='/other.html'>{lead}</a>"), reading) == [HEADLINE, P1, P2]
+    assert texts(page.format(lead_markup.format(lead)), [reading[0], Unit(lead), *reading[1:]]) \
+        == [HEADLINE, lead, P1, P2]

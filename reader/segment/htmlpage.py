@@ -584,6 +584,41 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
     return units, kept
 
 
+_INLINE = frozenset({"span", "b", "strong", "i", "em", "font", "a", "br", "u", "small", "big", "abbr", "cite"})
+
+
+def _loose_lead(tree: _Node, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None]]:
+    """The article's opening sentence when the page set it as loose text (or inline markup) straight
+    before the first paragraph the extractor kept, outside any paragraph of its own: extractors drop
+    such text, and it is the lead of the story (a dateline's first sentence, a wire story's summary)."""
+    first = next((k for k, (u, r) in enumerate(zip(out, reasons))
+                  if r is None and not u.heading and not u.item and not u.quote and is_sentence(u.text)), None)
+    if first is None:
+        return out, reasons
+    want = _tokens(out[first].text[:200])[:8]
+    if len(want) < 5:
+        return out, reasons
+    paragraph = next((p for p in tree.iter("p") if _tokens(_text(p)[:200])[:8] == want), None)
+    if paragraph is None:
+        return out, reasons
+    pieces: list[str] = []
+    node = paragraph.getprevious()
+    while node is not None and isinstance(node.tag, str) and node.tag in _INLINE:
+        pieces.insert(0, node.tail or "")
+        if node.tag == "a" or not _visible(node):
+            break  # a link is another page's, not the story's opening
+        pieces.insert(0, "".join(node.itertext()))
+        node = node.getprevious()
+    if node is not None and isinstance(node.tag, str):
+        pieces.insert(0, node.tail or "")  # the text after the block before it
+    else:
+        pieces.insert(0, paragraph.getparent().text or "")
+    lead = _SPACE.sub(" ", "".join(pieces)).strip()
+    if word_count(lead) < 10 or not is_sentence(lead) or _covered(lead, out) is not None:
+        return out, reasons
+    return out[:first] + [Unit(lead, trusted=True)] + out[first:], reasons[:first] + [None] + reasons[first:]
+
+
 def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None], site: str | None,
            captions: list[str], head: tuple[str | None, _Node | None]
            ) -> tuple[list[Unit], list[str | None], str | None, int | None]:
@@ -591,6 +626,7 @@ def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None],
     front where the extractor left them out, their reasons, the page's title, and which unit is the headline."""
     headline, element = head
     out, reasons = _restore(tree, element, out, list(reasons), site)
+    out, reasons = _loose_lead(tree, out, reasons)
     front: list[Unit] = []
     at: int | None = None
     if headline and element is not None:
