@@ -234,3 +234,13 @@ def test_an_opening_sentence_set_outside_any_paragraph_is_read_first(lead_markup
     assert texts(page.format(f"<a href='/other.html'>{lead}</a>"), reading) == [HEADLINE, P1, P2]
     assert texts(page.format(lead_markup.format(lead)), [reading[0], Unit(lead), *reading[1:]]) \
         == [HEADLINE, lead, P1, P2]
+
+
+def test_paragraphs_the_extractor_wrapped_in_a_div_are_read_one_by_one() -> None:
+    credit = "Copyright 2008 The Island Gazette. All rights reserved."
+    root = _xml(f"<div>{P1}<p>{P2}</p><div><p>{P3}</p><p>{credit}</p></div></div><p>{P4}</p>")
+    units, reasons = htmlpage._units(root, None)
+    assert [u.text for u in units] == [P1, P2, P3, credit, P4]
+    assert reasons == [None] * 5
+    # A div of text alone (no blocks inside) stays one paragraph.
+    assert [u.text for u in htmlpage._units(_xml(f"<div>{P1} <hi>{P2}</hi></div>"), None)[0]] == [f"{P1} {P2}"]

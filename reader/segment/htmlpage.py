@@ -714,6 +714,9 @@ def _card(element: _Node, site: str | None) -> bool:
     return 2 <= word_count(head) <= 20 and not head.rstrip().endswith((".", ":"))
 
 
+_XML_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "div", "graphic"})
+
+
 def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]:
     """The extractor's blocks as units, and per unit why its markup shows it is not the article."""
     from lxml import etree
@@ -735,7 +738,24 @@ def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]
     main = root.find("main")
     if main is not None and (main.text or "").strip():
         add(Unit(_SPACE.sub(" ", main.text).strip(), trusted=True), etree.Element("p"))
-    for element in main if main is not None else []:
+    def blocks(parent: _Node) -> Iterator[_Node]:
+        # The extractor may wrap a stretch of the article in a <div> (a section of the page): its
+        # blocks are read one by one, not as one paragraph; text of its own before them is a block too.
+        for element in parent:
+            if element.tag == "div" and any(child.tag in _XML_BLOCKS for child in element):
+                if (element.text or "").strip():
+                    own = etree.Element("p")
+                    own.text = element.text
+                    yield own
+                yield from blocks(element)
+                if (element.tail or "").strip():
+                    tail = etree.Element("p")
+                    tail.text = element.tail
+                    yield tail
+            else:
+                yield element
+
+    for element in blocks(main) if main is not None else []:
         tag = element.tag
         # Text the page set between blocks, outside any (a story written as text and <br>s) follows them.
         loose = _SPACE.sub(" ", element.tail or "").strip()
