@@ -244,3 +244,10 @@ def test_paragraphs_the_extractor_wrapped_in_a_div_are_read_one_by_one() -> None
     assert reasons == [None] * 5
     # A div of text alone (no blocks inside) stays one paragraph.
     assert [u.text for u in htmlpage._units(_xml(f"<div>{P1} <hi>{P2}</hi></div>"), None)[0]] == [f"{P1} {P2}"]
+
+
+def test_a_table_set_in_a_table_cell_is_read_once() -> None:
+    root = _xml(f"<table><row><cell>{HEADLINE}<table><row><cell>{P1}</cell></row><row><cell>{P2}</cell></row>"
+                f"</table></cell></row><row><cell>{P3}</cell></row></table>")
+    units, _ = htmlpage._units(root, None)
+    assert [u.text for u in units] == [HEADLINE, P1, P2, P3]

@@ -702,6 +702,16 @@ def _extract(html: str, recall: bool = False, tables: bool = False) -> _Node | N
     return etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
 
 
+def _outside_tables(element: _Node) -> str:
+    """An element's text without the text of the tables set inside it."""
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag != "table":
+            pieces.append(_outside_tables(child))
+        pieces.append(child.tail or "")
+    return _SPACE.sub(" ", "".join(pieces)).strip()
+
+
 def _card(element: _Node, site: str | None) -> bool:
     """A paragraph that opens with a link to another of the site's pages, set on a line of its own
     over some text: a teaser's linked headline over its excerpt, not an article's sentence."""
@@ -771,7 +781,9 @@ def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]
                 add(Unit(_text(item), item=True, trusted=True), item)
         elif tag == "table":
             for row in element.iter("row"):
-                add(Unit(" ".join(filter(None, (_text(cell) for cell in row.iter("cell")))), trusted=True), row)
+                # A table set in a cell (a layout table's nested rows) is read as its own rows, once.
+                cells = [cell for cell in row.iter("cell") if next(cell.iterancestors("row")) is row]
+                add(Unit(" ".join(filter(None, (_outside_tables(cell) for cell in cells))), trusted=True), row)
         else:
             if _card(element, site):
                 cards.append(len(out))
