@@ -251,3 +251,12 @@ def test_a_table_set_in_a_table_cell_is_read_once() -> None:
                 f"</table></cell></row><row><cell>{P3}</cell></row></table>")
     units, _ = htmlpage._units(root, None)
     assert [u.text for u in units] == [HEADLINE, P1, P2, P3]
+
+
+def test_a_short_line_dating_the_story_to_the_minute_is_a_date_line() -> None:
+    stamp = "Island Wire Service - January 14, 2008 12:53 PM ET"
+    ticker = "10.31 Uhr: Keepers vote to stay on the island, 2008"
+    said = "The vote was held at 12:53 on January 14, 2008 in the keepers' cottage."
+    root = _xml(f"<p>{stamp}</p><p>{P1}</p><p>{ticker}</p><p>{said}</p>")
+    _, reasons = htmlpage._units(root, None)
+    assert reasons == ["byline", None, None, None]

@@ -72,6 +72,9 @@ _CONTACT = compiled.regex(r"^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*(?:end\W*)?$", re
 # Script or style text a page let into its visible text (an old page's "<!-- OAS_AD('x'); //-->").
 _CODE = compiled.regex(r"^\s*<!--|//\s*-->|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\bdocument\.write\b|[{;]\s*[a-z-]+\s*:\s*[^;{}]+;\s*[a-z-]+\s*:")
 _TIMED = compiled.regex(r"^\W*\d{1,2}[.:h]\d{2}\s*(?:uhr|h|am|pm|hrs)?\s*[:–—|-]\s*(?:\S+\s+){2,}[^\W\d]{4,}", re.I)
+# A date with its year and a clock time ("Associated Press - January 14, 2008 12:53 PM ET"): on a short
+# line of its own, the story's date line, whoever it names beside the date.
+_STAMP = compiled.regex(r"\b(?:19|20)\d\d\b.{0,12}?\b\d{1,2}[:.]\d\d\b|\b\d{1,2}[:.]\d\d\b.{0,40}?\b(?:19|20)\d\d\b")
 _STANDFIRST_SHAPE = compiled.regex(r"\w[.!?…]\s+\S.*\w")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption")
@@ -702,6 +705,15 @@ def _extract(html: str, recall: bool = False, tables: bool = False) -> _Node | N
     return etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
 
 
+def _stamp(unit: Unit) -> bool:
+    """A short line that dates the story to the minute (a date line with an agency's or author's
+    name), not a sentence or a heading of the article."""
+    text = unit.text.strip()
+    return not unit.heading and word_count(text) <= 12 and _STAMP.search(text) is not None \
+        and not text.endswith((".", "!", "?", ":")) and not is_sentence(text) \
+        and not re.match(r"\W*\d{1,2}[:.]\d\d", text)  # a live ticker's entry opens with its time
+
+
 def _outside_tables(element: _Node) -> str:
     """An element's text without the text of the tables set inside it."""
     pieces: list[str] = [element.text or ""]
@@ -742,7 +754,7 @@ def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]
         linked = sum(len(_text(ref)) for ref in refs)
         out.append(unit)
         reasons.append((_WIDGET.match(unit.text) or _CODE.search(unit.text)) and "boilerplate"
-                       or _CONTACT.match(unit.text) and "byline"
+                       or (_CONTACT.match(unit.text) or _stamp(unit)) and "byline"
                        or _link_reason(unit.text, linked, [ref.get("target") or "" for ref in refs], site))
 
     main = root.find("main")
