@@ -260,3 +260,26 @@ def test_a_short_line_dating_the_story_to_the_minute_is_a_date_line() -> None:
     root = _xml(f"<p>{stamp}</p><p>{P1}</p><p>{ticker}</p><p>{said}</p>")
     _, reasons = htmlpage._units(root, None)
     assert reasons == ["byline", None, None, None]
+
+
+def test_a_section_named_in_the_title_is_not_taken_for_the_headline() -> None:
+    short = "Storms hit the pier"
+    section = ("<html><head><title>Gazette Online - Keepers will stay on the outer island - Island News - Gazette"
+               "</title></head><body><h1>Island News</h1><h2>Keepers will stay on the outer island</h2>"
+               f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></body></html>")
+    tree = lxml.html.document_fromstring(section.replace("Island News", "All The Island News"))
+    assert htmlpage._headline(tree, htmlpage._page_meta(tree))[0] == "Keepers will stay on the outer island"
+    # A headline of three or four words that only a short part of the title names is still found.
+    page = (f"<html><head><title>Island Gazette, The Daily Paper: News | {short}</title></head><body>"
+            f"<b class='Headline'>{short}</b><p>{P1}</p><p>{P2}</p></body></html>")
+    tree = lxml.html.document_fromstring(page)
+    assert htmlpage._headline(tree, htmlpage._page_meta(tree))[0] == short
+
+
+def test_a_marker_before_the_headline_is_left_out_but_closing_quotes_stay() -> None:
+    for markup, title, want in ((f"<span>» {HEADLINE}</span>", HEADLINE, HEADLINE),
+                                ("<h1>Keepers warn of « the worst storm season »</h1>",
+                                 "Keepers warn of « the worst storm season »", "Keepers warn of « the worst storm season »")):
+        tree = lxml.html.document_fromstring(f"<html><head><title>{title}</title></head><body>{markup}"
+                                             f"<p>{P1}</p></body></html>")
+        assert htmlpage._headline(tree, htmlpage._page_meta(tree))[0] == want

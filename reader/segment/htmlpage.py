@@ -199,12 +199,16 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     # "Headline-Section-Site": some titles join their parts with a bare hyphen or bar; the headline is
     # then the title cut at one of them (a hyphenated word inside it only adds a shorter candidate).
     titles += [_tokens(t[: m.start()]) for t in meta.titles for m in _TIGHT_SEPARATOR.finditer(t)
-               if len(_tokens(t[: m.start()])) >= 3]
-    # "Site, its long tagline | Headline": the headline is then one of the shorter parts.
+               if len(_tokens(t[: m.start()])) >= 4]
+    # "Site, its long tagline | Headline": the headline is then one of the shorter parts. A part of
+    # three or four words is as often a section's or the site's name ("All The News") as a headline: a
+    # heading that matches only such a part scores lower, under any heading that matches a longer one.
+    short = [_tokens(part) for t in meta.titles for part in _TITLE_SEPARATOR.split(t)[1:]
+             if 3 <= len(_tokens(part)) <= 4]
     titles += [_tokens(part) for t in meta.titles for part in _TITLE_SEPARATOR.split(t)[1:]
-               if len(_tokens(part)) >= 3]
+               if len(_tokens(part)) >= 5]
     titles = [t for t in titles if len(t) >= 2]
-    title_words = {w for t in titles for w in t}
+    title_words = {w for t in titles + short for w in t}
     if not titles:
         return _sole_h1(tree)
     best: tuple[float, str | None, _Node | None] = (0.0, None, None)
@@ -237,14 +241,16 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
                 # Most of a page's text shares few words with its title: a cheap test before the count.
                 if len(words) < 2 or len(title_words & set(words)) < 0.5 * len(words):
                     continue
-                score = max(_overlap(words, t) for t in titles) - 0.05 * level
+                score = max([_overlap(words, t) for t in titles] + [_overlap(words, t) - 0.22 for t in short]) \
+                    - 0.05 * level
                 if score > best[0]:
                     best = (score, text, owner)
         if best[0] >= 0.8:
             break  # an <h1> that the metadata names beats any lower heading
     if best[0] < 0.6:
         return None, None
-    return best[1], best[2]
+    # A breadcrumb's or a list's marker set before the headline ("» Headline") is no part of it.
+    return (best[1] or "").lstrip(" »›>•·|") or best[1], best[2]
 
 
 def _sole_h1(tree: _Node) -> tuple[str | None, _Node | None]:
