@@ -13,6 +13,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -977,7 +978,7 @@ def _share(units: list[Unit], reasons: list[str | None], others: list[Unit]) -> 
     (single words would count every "the" and "of" two different texts share)."""
     def pairs(text: str) -> list[tuple[str, str]]:
         words = _tokens(text)
-        return list(zip(words, words[1:]))
+        return list(pairwise(words))
 
     mine = Counter(p for u, r in zip(units, reasons) if r is None and not u.heading and is_sentence(u.text)
                    for p in pairs(u.text))
