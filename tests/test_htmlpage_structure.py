@@ -158,3 +158,128 @@ def test_a_dossier_box_at_the_articles_end_over_links_to_other_stories_is_let_go
     read = [u.text for u, r in zip(page.units, page.reasons) if r is None]
     assert P4 in read and background not in read and "The keepers' strike" not in read
     assert (background, "boxed") in zip((u.text for u in page.units), page.reasons)
+
+
+@pytest.mark.parametrize("title", [
+    f"{HEADLINE}-Island News and Weather-The Island Gazette",  # parts joined by bare hyphens
+    f"The Island Gazette, daily news of the outer islands, the harbour towns and the pier | {HEADLINE}",
+])
+def test_a_headline_is_found_in_a_title_whose_other_parts_are_long_or_tightly_joined(title: str) -> None:
+    html = (f"<html><head><title>{title}</title></head><body>"
+            f"<table><tr><td><span class='big'><b>{HEADLINE}</b></span><br><br>"
+            f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></td></tr></table></body></html>")
+    doc = _read(html)
+    assert doc.title == HEADLINE
+    assert [b.text for b in doc.blocks][:2] == [HEADLINE, P1]
+
+
+@pytest.mark.parametrize("markup", [f"<h1>{HEADLINE}</h1>", f"<b class='Headline'>{HEADLINE}</b>"])
+def test_a_page_without_a_title_takes_its_one_headline_element(markup: str) -> None:
+    html = (f"<html><head></head><body><div class='nav'><a href='/'>Home</a></div>{markup}"
+            f"<div class='text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>")
+    assert _read(html).title == HEADLINE
+    # Two such elements: the page does not say which is its headline.
+    tree = lxml.html.document_fromstring(html.replace(markup, markup + markup))
+    assert htmlpage._headline(tree, htmlpage._page_meta(tree)) == (None, None)
+
+
+def test_linked_headlines_over_their_excerpts_are_a_teaser_list() -> None:
+    card = "<p><ref target='{}'>{}</ref><lb/>{}</p>"
+    root = _xml(f"<p>{P1}</p><p>{P2}</p>"
+                + card.format("javascript:void(0)", "Ferry fares rise again on the north route", P3)
+                + card.format("/harbour/market.html", "Harbour market reopens after the gales", P4))
+    _, reasons = htmlpage._units(root, "gazette.example")
+    assert reasons == [None, None, "teaser", "teaser"]
+    # One such paragraph alone, or a link to another site over the text (a source), is the article's own.
+    alone = _xml(f"<p>{P1}</p>" + card.format("/harbour/market.html", "Harbour market reopens", P2))
+    assert htmlpage._units(alone, "gazette.example")[1] == [None, None]
+    sources = _xml("".join(card.format("https://coastguard.example/report", "The coastguard's report", p)
+                           for p in (P1, P2)))
+    assert htmlpage._units(sources, "gazette.example")[1] == [None, None]
+
+
+def test_a_story_in_a_table_cell_is_read_when_the_extractor_read_the_footer(monkeypatch: pytest.MonkeyPatch) -> None:
+    footer = ("This site is part of the Island Media Network: the Gazette, the Harbour Times, the Pier Weekly "
+              "and the North Shore Courier, each published every morning of the week from the old mill.")
+    html = (f"<html><head><title>Island Gazette: News | {HEADLINE}</title></head><body><table><tr>"
+            "<td><a href='/'>Home</a><br><a href='/news'>News</a></td>"
+            f"<td><b class='Headline'>{HEADLINE}</b><br><br>{P1}<br><br>{P2}<br><br>{P3}<br><br>{P4}</td>"
+            f"</tr></table><div class='foot'>{footer}</div></body></html>")
+    monkeypatch.setattr(htmlpage, "_extract", lambda page, recall=False, tables=False: _xml(f"<p>{footer}</p>"))
+    page = htmlpage.read(html)
+    assert [u.text for u, r in zip(page.units, page.reasons) if r is None] == [HEADLINE, P1, P2, P3, P4]
+    # A reading of several paragraphs elsewhere is the extractor's choice to keep.
+    others = [f"{footer} Paragraph {n} of the harbour report follows here." for n in range(4)]
+    monkeypatch.setattr(htmlpage, "_extract",
+                        lambda page, recall=False, tables=False: _xml("".join(f"<p>{p}</p>" for p in others)))
+    page = htmlpage.read(html)
+    assert P1 not in [u.text for u in page.units]
+
+
+@pytest.mark.parametrize("lead_markup", ["{}", "<span class='lead'>{}</span>", "<b>{}</b><br><br>"])
+def test_an_opening_sentence_set_outside_any_paragraph_is_read_first(lead_markup: str) -> None:
+    lead = ("The keepers of the outer island will stay at their posts through the winter, the coastguard "
+            "said on Monday.")
+    page = (f"<html><body><article><h1>{HEADLINE}</h1><div class='photo'><img src='lamp.jpg'></div>"
+            "{}" + f"<p>{P1}</p><p>{P2}</p></article></body></html>")
+    reading = [Unit(HEADLINE, heading=True), Unit(P1), Unit(P2)]
+
+    def texts(html: str, units: list[Unit]) -> list[str]:
+        found, reasons = htmlpage._loose_lead(lxml.html.document_fromstring(html), units, [None] * len(units))
+        assert len(reasons) == len(found)
+        return [u.text for u in found]
+
+    assert texts(page.format(lead_markup.format(lead)), reading) == [HEADLINE, lead, P1, P2]
+    # A link before the first paragraph (another story's) is not the opening, and a lead already read stays single.
+    assert texts(page.format(f"<a href='/other.html'>{lead}</a>"), reading) == [HEADLINE, P1, P2]
+    assert texts(page.format(lead_markup.format(lead)), [reading[0], Unit(lead), *reading[1:]]) \
+        == [HEADLINE, lead, P1, P2]
+
+
+def test_paragraphs_the_extractor_wrapped_in_a_div_are_read_one_by_one() -> None:
+    credit = "Copyright 2008 The Island Gazette. All rights reserved."
+    root = _xml(f"<div>{P1}<p>{P2}</p><div><p>{P3}</p><p>{credit}</p></div></div><p>{P4}</p>")
+    units, reasons = htmlpage._units(root, None)
+    assert [u.text for u in units] == [P1, P2, P3, credit, P4]
+    assert reasons == [None] * 5
+    # A div of text alone (no blocks inside) stays one paragraph.
+    assert [u.text for u in htmlpage._units(_xml(f"<div>{P1} <hi>{P2}</hi></div>"), None)[0]] == [f"{P1} {P2}"]
+
+
+def test_a_table_set_in_a_table_cell_is_read_once() -> None:
+    root = _xml(f"<table><row><cell>{HEADLINE}<table><row><cell>{P1}</cell></row><row><cell>{P2}</cell></row>"
+                f"</table></cell></row><row><cell>{P3}</cell></row></table>")
+    units, _ = htmlpage._units(root, None)
+    assert [u.text for u in units] == [HEADLINE, P1, P2, P3]
+
+
+def test_a_short_line_dating_the_story_to_the_minute_is_a_date_line() -> None:
+    stamp = "Island Wire Service - January 14, 2008 12:53 PM ET"
+    ticker = "10.31 Uhr: Keepers vote to stay on the island, 2008"
+    said = "The vote was held at 12:53 on January 14, 2008 in the keepers' cottage."
+    root = _xml(f"<p>{stamp}</p><p>{P1}</p><p>{ticker}</p><p>{said}</p>")
+    _, reasons = htmlpage._units(root, None)
+    assert reasons == ["byline", None, None, None]
+
+
+def test_a_section_named_in_the_title_is_not_taken_for_the_headline() -> None:
+    short = "Storms hit the pier"
+    section = ("<html><head><title>Gazette Online - Keepers will stay on the outer island - Island News - Gazette"
+               "</title></head><body><h1>Island News</h1><h2>Keepers will stay on the outer island</h2>"
+               f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></body></html>")
+    tree = lxml.html.document_fromstring(section.replace("Island News", "All The Island News"))
+    assert htmlpage._headline(tree, htmlpage._page_meta(tree))[0] == "Keepers will stay on the outer island"
+    # A headline of three or four words that only a short part of the title names is still found.
+    page = (f"<html><head><title>Island Gazette, The Daily Paper: News | {short}</title></head><body>"
+            f"<b class='Headline'>{short}</b><p>{P1}</p><p>{P2}</p></body></html>")
+    tree = lxml.html.document_fromstring(page)
+    assert htmlpage._headline(tree, htmlpage._page_meta(tree))[0] == short
+
+
+def test_a_marker_before_the_headline_is_left_out_but_closing_quotes_stay() -> None:
+    for markup, title, want in ((f"<span>» {HEADLINE}</span>", HEADLINE, HEADLINE),
+                                ("<h1>Keepers warn of « the worst storm season »</h1>",
+                                 "Keepers warn of « the worst storm season »", "Keepers warn of « the worst storm season »")):
+        tree = lxml.html.document_fromstring(f"<html><head><title>{title}</title></head><body>{markup}"
+                                             f"<p>{P1}</p></body></html>")
+        assert htmlpage._headline(tree, htmlpage._page_meta(tree))[0] == want

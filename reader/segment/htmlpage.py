@@ -13,6 +13,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,8 @@ _HIDDEN_CLASS = compiled.regex(
     r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|screen-reader-text|hidden)(?:\s|$)", re.I)
 # Separators between a page title and the site's name ("Headline | Site", "Headline - Site").
 _TITLE_SEPARATOR = compiled.regex(r"\s+[|–—»·-]{1,2}\s+|(?<=[\u3400-\u9fff！？。])[-_|]{1,2}(?=[\u3400-\u9fff])")
+# A separator set without spaces between a title's parts ("Headline-Section-Site", "Headline|Site").
+_TIGHT_SEPARATOR = compiled.regex(r"(?<=[^\W\d])[-|](?=[^\W\d_])")
 # A reading-time or widget line that extractors keep with the article ("3 Minuten Lesezeit", "5 min read").
 _WIDGET = compiled.regex(
     r"^\W*(?:\d+\s*(?:min(?:ute[ns]?|utos?|\.)?|мин(?:ут[аы]?)?\.?)\s*(?:read|reading|lesezeit|de lecture|"
@@ -70,6 +73,9 @@ _CONTACT = compiled.regex(r"^\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*(?:end\W*)?$", re
 # Script or style text a page let into its visible text (an old page's "<!-- OAS_AD('x'); //-->").
 _CODE = compiled.regex(r"^\s*<!--|//\s*-->|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\bdocument\.write\b|[{;]\s*[a-z-]+\s*:\s*[^;{}]+;\s*[a-z-]+\s*:")
 _TIMED = compiled.regex(r"^\W*\d{1,2}[.:h]\d{2}\s*(?:uhr|h|am|pm|hrs)?\s*[:–—|-]\s*(?:\S+\s+){2,}[^\W\d]{4,}", re.I)
+# A date with its year and a clock time ("Associated Press - January 14, 2008 12:53 PM ET"): on a short
+# line of its own, the story's date line, whoever it names beside the date.
+_STAMP = compiled.regex(r"\b(?:19|20)\d\d\b.{0,12}?\b\d{1,2}[:.]\d\d\b|\b\d{1,2}[:.]\d\d\b.{0,40}?\b(?:19|20)\d\d\b")
 _STANDFIRST_SHAPE = compiled.regex(r"\w[.!?…]\s+\S.*\w")
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "figcaption")
@@ -191,10 +197,21 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
     titles = [_tokens(t) for t in meta.titles] + [_tokens(_clean_title(t, meta.site)) for t in meta.titles]
     # "Site -- Section -- Headline", "Headline - Section, Results, Fixtures": the longest part is the headline.
     titles += [_tokens(max(_TITLE_SEPARATOR.split(t), key=lambda part: len(_tokens(part)))) for t in meta.titles]
+    # "Headline-Section-Site": some titles join their parts with a bare hyphen or bar; the headline is
+    # then the title cut at one of them (a hyphenated word inside it only adds a shorter candidate).
+    titles += [_tokens(t[: m.start()]) for t in meta.titles for m in _TIGHT_SEPARATOR.finditer(t)
+               if len(_tokens(t[: m.start()])) >= 4]
+    # "Site, its long tagline | Headline": the headline is then one of the shorter parts. A part of
+    # three or four words is as often a section's or the site's name ("All The News") as a headline: a
+    # heading that matches only such a part scores lower, under any heading that matches a longer one.
+    short = [_tokens(part) for t in meta.titles for part in _TITLE_SEPARATOR.split(t)[1:]
+             if 3 <= len(_tokens(part)) <= 4]
+    titles += [_tokens(part) for t in meta.titles for part in _TITLE_SEPARATOR.split(t)[1:]
+               if len(_tokens(part)) >= 5]
     titles = [t for t in titles if len(t) >= 2]
-    title_words = {w for t in titles for w in t}
+    title_words = {w for t in titles + short for w in t}
     if not titles:
-        return None, None
+        return _sole_h1(tree)
     best: tuple[float, str | None, _Node | None] = (0.0, None, None)
     for level, tag in enumerate(("h1", "h2", "h3", "", "*")):
         if tag == "*":
@@ -225,14 +242,29 @@ def _headline(tree: _Node, meta: _Meta) -> tuple[str | None, _Node | None]:
                 # Most of a page's text shares few words with its title: a cheap test before the count.
                 if len(words) < 2 or len(title_words & set(words)) < 0.5 * len(words):
                     continue
-                score = max(_overlap(words, t) for t in titles) - 0.05 * level
+                score = max([_overlap(words, t) for t in titles] + [_overlap(words, t) - 0.22 for t in short]) \
+                    - 0.05 * level
                 if score > best[0]:
                     best = (score, text, owner)
         if best[0] >= 0.8:
             break  # an <h1> that the metadata names beats any lower heading
     if best[0] < 0.6:
         return None, None
-    return best[1], best[2]
+    # A breadcrumb's or a list's marker set before the headline ("» Headline") is no part of it.
+    return (best[1] or "").lstrip(" »›>•·|") or best[1], best[2]
+
+
+def _sole_h1(tree: _Node) -> tuple[str | None, _Node | None]:
+    """A page that names no title in its head: its one visible, unlinked <h1> of headline length is
+    its headline, else its one element so styled (with two or more, or none, the page does not say)."""
+    for found in ([h for h in tree.iter("h1")],
+                  [e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in _NOT_TITLES
+                   and _TITLE_CLASS.search(" ".join((e.get("class") or "", e.get("id") or "")))]):
+        # Else the one element styled as the headline ("Headline", "story-title").
+        found = [e for e in found if _visible(e) and 2 <= word_count(_heading_text(e)) <= 30]
+        if len(found) == 1 and not _linked(found[0]):
+            return _heading_text(found[0]), found[0]
+    return None, None
 
 
 def _clean_title(title: str, site: str | None) -> str:
@@ -328,6 +360,8 @@ def _internal(target: str, site: str | None) -> bool:
         return bool(target)
     if target.startswith("//"):
         target = "https:" + target
+    if target.lower().startswith("javascript:"):
+        return True  # a script's link (share, mail, print, a teaser's click handler) stays on the page
     if not re.match(r"^https?://", target, re.I):
         return not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I)  # a relative path; mailto: and tel: are not
     return site is not None and _host(target) == site
@@ -560,6 +594,41 @@ def _restore(tree: _Node, head: _Node | None, out: list[Unit], reasons: list[str
     return units, kept
 
 
+_INLINE = frozenset({"span", "b", "strong", "i", "em", "font", "a", "br", "u", "small", "big", "abbr", "cite"})
+
+
+def _loose_lead(tree: _Node, out: list[Unit], reasons: list[str | None]) -> tuple[list[Unit], list[str | None]]:
+    """The article's opening sentence when the page set it as loose text (or inline markup) straight
+    before the first paragraph the extractor kept, outside any paragraph of its own: extractors drop
+    such text, and it is the lead of the story (a dateline's first sentence, a wire story's summary)."""
+    first = next((k for k, (u, r) in enumerate(zip(out, reasons))
+                  if r is None and not u.heading and not u.item and not u.quote and is_sentence(u.text)), None)
+    if first is None:
+        return out, reasons
+    want = _tokens(out[first].text[:200])[:8]
+    if len(want) < 5:
+        return out, reasons
+    paragraph = next((p for p in tree.iter("p") if _tokens(_text(p)[:200])[:8] == want), None)
+    if paragraph is None:
+        return out, reasons
+    pieces: list[str] = []
+    node = paragraph.getprevious()
+    while node is not None and isinstance(node.tag, str) and node.tag in _INLINE:
+        pieces.insert(0, node.tail or "")
+        if node.tag == "a" or not _visible(node):
+            break  # a link is another page's, not the story's opening
+        pieces.insert(0, "".join(node.itertext()))
+        node = node.getprevious()
+    if node is not None and isinstance(node.tag, str):
+        pieces.insert(0, node.tail or "")  # the text after the block before it
+    else:
+        pieces.insert(0, paragraph.getparent().text or "")
+    lead = _SPACE.sub(" ", "".join(pieces)).strip()
+    if word_count(lead) < 10 or not is_sentence(lead) or _covered(lead, out) is not None:
+        return out, reasons
+    return out[:first] + [Unit(lead, trusted=True)] + out[first:], reasons[:first] + [None] + reasons[first:]
+
+
 def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None], site: str | None,
            captions: list[str], head: tuple[str | None, _Node | None]
            ) -> tuple[list[Unit], list[str | None], str | None, int | None]:
@@ -567,6 +636,7 @@ def _frame(tree: _Node, meta: _Meta, out: list[Unit], reasons: list[str | None],
     front where the extractor left them out, their reasons, the page's title, and which unit is the headline."""
     headline, element = head
     out, reasons = _restore(tree, element, out, list(reasons), site)
+    out, reasons = _loose_lead(tree, out, reasons)
     front: list[Unit] = []
     at: int | None = None
     if headline and element is not None:
@@ -642,12 +712,47 @@ def _extract(html: str, recall: bool = False, tables: bool = False) -> _Node | N
     return etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
 
 
+def _stamp(unit: Unit) -> bool:
+    """A short line that dates the story to the minute (a date line with an agency's or author's
+    name), not a sentence or a heading of the article."""
+    text = unit.text.strip()
+    return not unit.heading and word_count(text) <= 12 and _STAMP.search(text) is not None \
+        and not text.endswith((".", "!", "?", ":")) and not is_sentence(text) \
+        and not re.match(r"\W*\d{1,2}[:.]\d\d", text)  # a live ticker's entry opens with its time
+
+
+def _outside_tables(element: _Node) -> str:
+    """An element's text without the text of the tables set inside it."""
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag != "table":
+            pieces.append(_outside_tables(child))
+        pieces.append(child.tail or "")
+    return _SPACE.sub(" ", "".join(pieces)).strip()
+
+
+def _card(element: _Node, site: str | None) -> bool:
+    """A paragraph that opens with a link to another of the site's pages, set on a line of its own
+    over some text: a teaser's linked headline over its excerpt, not an article's sentence."""
+    if (element.text or "").strip() or len(element) < 2:
+        return False
+    ref, brk = element[0], element[1]
+    if ref.tag != "ref" or brk.tag != "lb" or (ref.tail or "").strip() or not _internal(ref.get("target") or "", site):
+        return False
+    head = _text(ref)
+    return 2 <= word_count(head) <= 20 and not head.rstrip().endswith((".", ":"))
+
+
+_XML_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "div", "graphic"})
+
+
 def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]:
     """The extractor's blocks as units, and per unit why its markup shows it is not the article."""
     from lxml import etree
 
     out: list[Unit] = []
     reasons: list[str | None] = []
+    cards: list[int] = []
 
     def add(unit: Unit, element: _Node) -> None:
         if not unit.text:
@@ -656,13 +761,30 @@ def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]
         linked = sum(len(_text(ref)) for ref in refs)
         out.append(unit)
         reasons.append((_WIDGET.match(unit.text) or _CODE.search(unit.text)) and "boilerplate"
-                       or _CONTACT.match(unit.text) and "byline"
+                       or (_CONTACT.match(unit.text) or _stamp(unit)) and "byline"
                        or _link_reason(unit.text, linked, [ref.get("target") or "" for ref in refs], site))
 
     main = root.find("main")
     if main is not None and (main.text or "").strip():
         add(Unit(_SPACE.sub(" ", main.text).strip(), trusted=True), etree.Element("p"))
-    for element in main if main is not None else []:
+    def blocks(parent: _Node) -> Iterator[_Node]:
+        # The extractor may wrap a stretch of the article in a <div> (a section of the page): its
+        # blocks are read one by one, not as one paragraph; text of its own before them is a block too.
+        for element in parent:
+            if element.tag == "div" and any(child.tag in _XML_BLOCKS for child in element):
+                if (element.text or "").strip():
+                    own = etree.Element("p")
+                    own.text = element.text
+                    yield own
+                yield from blocks(element)
+                if (element.tail or "").strip():
+                    tail = etree.Element("p")
+                    tail.text = element.tail
+                    yield tail
+            else:
+                yield element
+
+    for element in blocks(main) if main is not None else []:
         tag = element.tag
         # Text the page set between blocks, outside any (a story written as text and <br>s) follows them.
         loose = _SPACE.sub(" ", element.tail or "").strip()
@@ -678,11 +800,18 @@ def _units(root: _Node, site: str | None) -> tuple[list[Unit], list[str | None]]
                 add(Unit(_text(item), item=True, trusted=True), item)
         elif tag == "table":
             for row in element.iter("row"):
-                add(Unit(" ".join(filter(None, (_text(cell) for cell in row.iter("cell")))), trusted=True), row)
+                # A table set in a cell (a layout table's nested rows) is read as its own rows, once.
+                cells = [cell for cell in row.iter("cell") if next(cell.iterancestors("row")) is row]
+                add(Unit(" ".join(filter(None, (_outside_tables(cell) for cell in cells))), trusted=True), row)
         else:
+            if _card(element, site):
+                cards.append(len(out))
             add(Unit(_text(element), trusted=True), element)
         if loose:
             add(Unit(loose, trusted=True), etree.Element("p"))
+    # Two or more such cards are a list of teasers; one alone may be the article's own paragraph.
+    for k in cards if len(cards) >= 2 else ():
+        reasons[k] = reasons[k] or "teaser"
     return out, reasons
 
 
@@ -730,12 +859,68 @@ def read(html: str) -> HtmlPage:
             score = _prose_after(other, other_reasons, text, at)
             if score >= max(2 * best, 100):
                 out, reasons, best, site = other, other_reasons, score, other_site
+    paragraphs = sum(r is None and not u.heading and is_sentence(u.text) for u, r in zip(out, reasons))
+    if at >= 0 and found[1] is not None and paragraphs <= 3 and len(html) <= _RETRY_LIMIT:
+        # The extractor can read another part of the page (a footer, the site's address, in a block or
+        # three) instead of a story set as text and <br>s in a table cell: when little of its reading
+        # is in the text that follows the headline in the headline's own container, and that text is
+        # mostly prose that starts straight under the headline, that text is the article. A reading
+        # of several paragraphs is left to the extractor: the headline's container may then be a box
+        # of its own, with the story in another.
+        lines = _following(found[1])
+        prose_lines = _prose(lines, [None] * len(lines))
+        opening = next((k for k, unit in enumerate(lines) if is_sentence(unit.text) and word_count(unit.text) >= 10), 99)
+        if prose_lines >= max(80, 0.3 * _prose(out, reasons)) and _share(out, reasons, lines) < 0.2 \
+                and opening <= 3 and prose_lines >= 0.7 * sum(word_count(unit.text) for unit in lines):
+            out, reasons = lines, [None] * len(lines)
     for k in _before(out, reasons, text, at, found[0]):
         reasons[k] = reasons[k] or "before the headline"
     captions = _captions(tree)
     reasons = [r or ("credit" if not u.quote and _in_caption(u.text, captions) else None) for u, r in zip(out, reasons)]
     units, reasons, title, head_at = _frame(tree, meta, out, reasons, site, captions, found)
     return HtmlPage(tuple(units), tuple(reasons), title, lang, head_at)
+
+
+_LINE_TAGS = frozenset({"br", "p", "div", "td", "th", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+                        "blockquote", "ul", "ol", "section", "article", "dd", "dt", "pre", "hr", "center"})
+
+
+def _following(head: _Node) -> list[Unit]:
+    """The visible text after the headline inside the nearest container that holds some prose after
+    it, one unit per line (block elements and line breaks end a line): a page that sets its story as
+    text and <br>s in a table cell, beside the site's rails."""
+    from lxml import etree
+
+    for box in head.iterancestors():
+        lines: list[str] = [""]
+        after = False
+        hidden: list[_Node] = []
+        for event, element in etree.iterwalk(box, events=("start", "end")):
+            if not isinstance(element.tag, str):
+                if event == "end" and after and not hidden and element.tail:
+                    lines[-1] += element.tail
+                continue
+            if event == "start":
+                if not hidden and (element.tag in _SKIP_TAGS or element.get("hidden") is not None
+                                   or _INVISIBLE.search(element.get("style") or "")):
+                    hidden.append(element)
+                if element.tag in _LINE_TAGS:
+                    lines.append("")
+                if after and not hidden and element.text:
+                    lines[-1] += element.text
+                continue
+            if hidden and hidden[-1] is element:
+                hidden.pop()
+            if element is head:
+                after = True
+            if element.tag in _LINE_TAGS:
+                lines.append("")
+            if after and not hidden and element.tail:
+                lines[-1] += element.tail
+        units = [Unit(line) for line in (_SPACE.sub(" ", raw).strip() for raw in lines) if line]
+        if _prose(units, [None] * len(units)) >= 80 or box.tag == "body":
+            return units
+    return []
 
 
 def _page_text(tree: _Node, head: _Node | None) -> tuple[str, int]:
@@ -786,6 +971,21 @@ def _prose_after(units: list[Unit], reasons: list[str | None], text: str, at: in
         return 0
     return sum(word_count(u.text) for u, r in zip(units, reasons)
                if r is None and not u.heading and is_sentence(u.text) and text.find(u.text[:40], at) >= 0)
+
+
+def _share(units: list[Unit], reasons: list[str | None], others: list[Unit]) -> float:
+    """How much of the prose in `units` the units `others` also hold, by pairs of consecutive words
+    (single words would count every "the" and "of" two different texts share)."""
+    def pairs(text: str) -> list[tuple[str, str]]:
+        words = _tokens(text)
+        return list(pairwise(words))
+
+    mine = Counter(p for u, r in zip(units, reasons) if r is None and not u.heading and is_sentence(u.text)
+                   for p in pairs(u.text))
+    if not mine:
+        return 1.0
+    theirs = Counter(p for u in others for p in pairs(u.text))
+    return sum((mine & theirs).values()) / sum(mine.values())
 
 
 def _prose(units: list[Unit], reasons: list[str | None]) -> int:
