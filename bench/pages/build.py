@@ -227,6 +227,19 @@ def lang_of(text: str) -> str:
     return str(py3langid.classify(text[:5000])[0])
 
 
+def text_gold(gitdir: Path, path: str) -> tuple[str, list[dict[str, str]]] | None:
+    """A plain-text gold file in a snapshot, as (language, paragraph blocks split at blank lines); None
+    when the file is missing or its language is not one of ours."""
+    try:
+        gold = git_show(gitdir, f"HEAD:{path}").decode("utf-8")
+    except subprocess.CalledProcessError:
+        return None
+    lang = lang_of(gold)
+    if lang not in LANGS:
+        return None
+    return lang, [{"kind": "paragraph", "text": " ".join(p.split())} for p in re.split(r"\n\s*\n", gold) if p.strip()]
+
+
 def mock_pages_of(source: str) -> dict[str, str]:
     """trafilatura's realworld tests: the MOCK_PAGES table (url -> cached file name)."""
     import ast
@@ -444,15 +457,10 @@ def fresh_sources(repos: dict[str, Path], add: Any) -> None:
             if len(parts) != 4 or parts[2] != "html" or not parts[3].startswith("news-"):
                 continue
             stem = parts[3][: -len(".html")]
-            try:
-                gold = git_show(gd, f"HEAD:benchmarkdata/{parts[1]}/text/{stem}.txt").decode("utf-8")
-            except subprocess.CalledProcessError:
+            found = text_gold(gd, f"benchmarkdata/{parts[1]}/text/{stem}.txt")
+            if found is None:
                 continue
-            lang = lang_of(gold)
-            if lang not in LANGS:
-                continue
-            blocks = [{"kind": "paragraph", "text": " ".join(p.split())} for p in re.split(r"\n\s*\n", gold)
-                      if p.strip()]
+            lang, blocks = found
             add(f"h2t-{stem[5:65]}", "leogao2/htmltotext-benchmark", path, git_show(gd, f"HEAD:{path}"), blocks,
                 None, lang, "the repository's text, copied by hand")
 
@@ -512,15 +520,10 @@ def main(argv: list[str] | None = None) -> int:
         if gd.exists():
             for path in git_ls(gd, "tests/data/html"):
                 stem = Path(path).stem
-                try:
-                    gold = git_show(gd, f"HEAD:tests/data/txt/{stem}.txt").decode("utf-8")
-                except subprocess.CalledProcessError:
+                found = text_gold(gd, f"tests/data/txt/{stem}.txt")
+                if found is None:
                     continue
-                lang = lang_of(gold)
-                if lang not in LANGS:
-                    continue
-                blocks = [{"kind": "paragraph", "text": " ".join(p.split())} for p in re.split(r"\n\s*\n", gold)
-                          if p.strip()]
+                lang, blocks = found
                 html = git_show(gd, f"HEAD:{path}")
                 _, title = trafilatura_blocks(html)
                 add(f"np4k-{stem}", "AndyTheFactory/newspaper4k", path, html, blocks, title, lang,
