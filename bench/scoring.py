@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 
 def prf(cand: list[str], gold: list[str]) -> tuple[float, float, float]:
@@ -34,3 +34,19 @@ def print_languages(rows: Sequence[Mapping[str, object]], langs: Sequence[str]) 
     macro = statistics.mean(per_lang)
     print(f"{'macro over languages':>20}: F1 {macro:.3f}")
     return macro
+
+
+def show_reading(blocks: Sequence[str], cand: list[str], gold: list[str],
+                 words: Callable[[str], list[str]]) -> None:
+    """Print one reading against its gold: each block read (marked ++ when most of its words are not in
+    the gold), the gold's runs of words the reading missed, and P/R/F1."""
+    gold_set = set(gold)
+    for block in blocks:
+        ws = words(block)
+        mark = "  " if sum(w in gold_set for w in ws) >= 0.7 * max(len(ws), 1) else "++"
+        print(mark, block[:160])
+    sm = difflib.SequenceMatcher(None, cand, gold, autojunk=False)
+    for tag, _, _, j1, j2 in sm.get_opcodes():
+        if tag in ("delete", "replace") and j2 > j1 or tag == "insert":
+            print("MISSED:", " ".join(gold[j1:j2])[:300])
+    print("P/R/F1 = %.3f %.3f %.3f" % prf(cand, gold))

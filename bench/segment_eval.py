@@ -19,7 +19,6 @@ share of article words that were read. The headline counts as article text when 
 from __future__ import annotations
 
 import argparse
-import difflib
 import gzip
 import json
 import sys
@@ -31,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "pages"))
 
 from build import words  # noqa: E402
-from scoring import prf, print_languages  # noqa: E402
+from scoring import prf, print_languages, show_reading  # noqa: E402
 
 from reader.errors import ReaderError  # noqa: E402
 from reader.model import Article, InputFormat  # noqa: E402
@@ -89,17 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         blocks, title = read(args.show, args.html, args.flat)
         gw = [w for b in gold for w in words(b["text"])]
         print(f"title: {title!r}\ngold title/first: {gold[0]['text'][:100]!r}")
-        gold_set = set(gw)
-        for b in blocks:
-            ws = words(b)
-            mark = "  " if sum(w in gold_set for w in ws) >= 0.7 * max(len(ws), 1) else "++"
-            print(mark, b[:160])
-        cw = [w for b in blocks for w in words(b)]
-        sm = difflib.SequenceMatcher(None, cw, gw, autojunk=False)
-        for tag, _, _, j1, j2 in sm.get_opcodes():
-            if tag in ("delete", "replace") and j2 > j1 or tag == "insert":
-                print("MISSED:", " ".join(gw[j1:j2])[:300])
-        print("P/R/F1 = %.3f %.3f %.3f" % prf(cw, gw))
+        show_reading(blocks, [w for b in blocks for w in words(b)], gw, words)
         return 0
     kinds = [args.only] if args.only else ["text", "flat", "html"]
     rows: list[dict[str, object]] = []

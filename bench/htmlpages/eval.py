@@ -16,7 +16,6 @@ non-word character (the L3S copies lost curly quotes to "?"). A gold without the
 from __future__ import annotations
 
 import argparse
-import difflib
 import gzip
 import json
 import sys
@@ -30,7 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(HERE))
 
 from build import words  # noqa: E402
-from scoring import prf, print_languages  # noqa: E402
+from scoring import prf, print_languages, show_reading  # noqa: E402
 
 from reader.errors import ReaderError  # noqa: E402
 from reader.model import Article, InputFormat  # noqa: E402
@@ -84,16 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             print("that page is held out: its scores count in the totals only", file=sys.stderr)
             return 1
         blocks, cw, gw = scored(args.show)
-        gold_set = set(gw)
-        for b in blocks:
-            ws = words(b)
-            mark = "  " if sum(w in gold_set for w in ws) >= 0.7 * max(len(ws), 1) else "++"
-            print(mark, b[:160])
-        sm = difflib.SequenceMatcher(None, cw, gw, autojunk=False)
-        for tag, _, _, j1, j2 in sm.get_opcodes():
-            if tag in ("delete", "replace") and j2 > j1 or tag == "insert":
-                print("MISSED:", " ".join(gw[j1:j2])[:300])
-        print("P/R/F1 = %.3f %.3f %.3f" % prf(cw, gw))
+        show_reading(blocks, cw, gw, words)
         return 0
     rows: list[dict[str, object]] = []
     started = time.perf_counter()
